@@ -1,0 +1,258 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Actor, AuditLog } from '../audit/audit-log.js';
+import { temporaryPasswordExpiresAt } from '../auth/password/expiry.js';
+import { hashPassword } from '../auth/password/hashing.js';
+import { generateTemporaryPassword } from '../auth/password/policy.js';
+import { resetTokensRepository } from '../auth/reset/reset-tokens.repository.js';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { Database, Role, User } from '../db/schema.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { accountStatus, type AccountStatus } from './account-status.js';
+import { baseUsername, nextAvailableUsername, normalizeRequestedUsername, UsernameError } from './username.js';
+import { usersRepository } from './users.repository.js';
+
+export interface AccountInput {
+  firstName: string;
+  lastName: string;
+  email?: string | null;
+  isVolunteer?: boolean;
+  role: Role;
+}
+
+export interface CreateAccountInput extends AccountInput {
+  /** A specifically requested username; otherwise first initial + last name. */
+  username?: string | null;
+}
+
+export interface IssuedPassword {
+  user: User;
+  /** Shown once to the administrator; never stored or logged. */
+  temporaryPassword: string;
+}
+
+const NAME_MAX = 100;
+// Deliberately simple: one @, something on each side, a dot in the domain, no spaces.
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export const ROLES: readonly Role[] = ['admin', 'user'];
+export const ROLE_NAMES: Record<Role, string> = { admin: 'HMIS administrator', user: 'HMIS user' };
+
+function validateAccount(input: AccountInput): { firstName: string; lastName: string; email: string | null; isVolunteer: boolean } {
+  const errors: Record<string, string[]> = {};
+  const firstName = String(input.firstName ?? '').trim();
+  const lastName = String(input.lastName ?? '').trim();
+  const email = String(input.email ?? '').trim().toLowerCase() || null;
+  const isVolunteer = input.isVolunteer === true;
+  if (!firstName) errors.firstName = ['Enter a first name.'];
+  else if (firstName.length > NAME_MAX) errors.firstName = [`Use at most ${NAME_MAX} characters.`];
+  if (!lastName) errors.lastName = ['Enter a last name.'];
+  else if (lastName.length > NAME_MAX) errors.lastName = [`Use at most ${NAME_MAX} characters.`];
+  if (/[\u0000-\u001f\u007f]/.test(firstName + lastName)) {
+    errors.lastName = [...(errors.lastName ?? []), 'Names cannot contain control characters.'];
+  }
+  if (email && (email.length > 254 || !EMAIL_PATTERN.test(email))) errors.email = ['Enter a valid email address, like jane.doe@agency.org.'];
+  if (!email && !isVolunteer) errors.email = ['Enter the work email address. Only volunteers may have no email.'];
+  if (!ROLES.includes(input.role)) errors.role = ['Choose a role.'];
+  if (Object.keys(errors).length > 0) throw new ValidationError('Please correct the highlighted fields.', errors);
+  return { firstName, lastName, email, isVolunteer };
+}
+
+/** Administration of user accounts. Administrators issue temporary passwords; they never set or see a user's own. */
+export class AccountService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+    private readonly config: Config,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /** The conventional username for a new account: first initial + last name, with a number if taken. */
+  async suggestUsername(firstName: string, lastName: string): Promise<string> {
+    return nextAvailableUsername(baseUsername(firstName, lastName), (c) => usersRepository.usernameTaken(this.db, c));
+  }
+
+  async create(input: CreateAccountInput, actor: Actor): Promise<IssuedPassword> {
+    const valid = validateAccount(input);
+    let username: string;
+    try {
+      username = input.username?.trim()
+        ? normalizeRequestedUsername(input.username)
+        : await this.suggestUsername(valid.firstName, valid.lastName);
+    } catch (error) {
+      if (error instanceof UsernameError) throw new ValidationError(error.message, { username: [error.message] });
+      throw error;
+    }
+    if (await usersRepository.usernameTaken(this.db, username)) {
+      throw new ValidationError(`The username ${username} is already taken.`, {
+        username: [`The username ${username} is already taken. Choose another, or leave it empty for a suggestion.`],
+      });
+    }
+    const temporaryPassword = generateTemporaryPassword();
+    const hash = await hashPassword(temporaryPassword);
+    const now = this.clock.now();
+    try {
+      const user = await this.db.transaction().execute(async (trx) => {
+        const user = await usersRepository.insert(trx, {
+          username,
+          first_name: valid.firstName,
+          last_name: valid.lastName,
+          email: valid.email,
+          is_volunteer: valid.isVolunteer,
+          role: input.role,
+          password_hash: hash,
+          password_is_temporary: true,
+          password_set_at: now,
+          password_expires_at: temporaryPasswordExpiresAt(now, this.config),
+          created_at: now,
+          updated_at: now,
+        });
+        const subject = { id: user.id, username: user.username };
+        await this.audit.record(trx, { event: 'account.created', actor, subject, details: { role: user.role, volunteer: user.is_volunteer } });
+        await this.audit.record(trx, { event: 'password.temporary_issued', actor, subject });
+        return user;
+      });
+      return { user, temporaryPassword };
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') {
+        throw new ConflictError(`The username ${username} was just taken by someone else. Please try again.`);
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * A new one-time password for the user, generated here and shown once. It replaces their password,
+   * ends their sessions and cancels their reset links.
+   */
+  async issueTemporaryPassword(userId: number, actor: Actor): Promise<IssuedPassword> {
+    const temporaryPassword = generateTemporaryPassword();
+    const hash = await hashPassword(temporaryPassword);
+    const user = await this.change(userId, async (trx, user, now) => {
+      const updated = await usersRepository.update(trx, user.id, {
+        password_hash: hash,
+        password_is_temporary: true,
+        password_set_at: now,
+        password_expires_at: temporaryPasswordExpiresAt(now, this.config),
+        updated_at: now,
+      });
+      await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+      await resetTokensRepository.cancelForUser(trx, user.id);
+      await this.audit.record(trx, {
+        event: 'password.temporary_issued',
+        actor,
+        subject: { id: user.id, username: user.username },
+        details: { issuedBy: actor.username },
+      });
+      return updated;
+    });
+    return { user, temporaryPassword };
+  }
+
+  async update(userId: number, input: AccountInput, actor: Actor): Promise<User> {
+    const valid = validateAccount(input);
+    return this.change(userId, async (trx, user, now) => {
+      if (user.role === 'admin' && input.role !== 'admin') await this.ensureAnotherAdmin(trx, user);
+      const changes = {
+        first_name: valid.firstName,
+        last_name: valid.lastName,
+        email: valid.email,
+        is_volunteer: valid.isVolunteer,
+        role: input.role,
+      };
+      const changed = Object.entries(changes)
+        .filter(([key, value]) => user[key as keyof typeof changes] !== value)
+        .map(([key]) => key);
+      if (changed.length === 0) return user;
+      const updated = await usersRepository.update(trx, user.id, { ...changes, updated_at: now });
+      // A changed email must not receive links sent to the old one.
+      if (changed.includes('email')) await resetTokensRepository.cancelForUser(trx, user.id);
+      await this.audit.record(trx, {
+        event: 'account.changed',
+        actor,
+        subject: { id: user.id, username: user.username },
+        details: { fields: changed.join(', '), ...(changed.includes('role') ? { role: input.role } : {}) },
+      });
+      return updated;
+    });
+  }
+
+  async deactivate(userId: number, actor: Actor): Promise<User> {
+    if (actor.userId === userId) throw new ForbiddenError('You cannot deactivate your own account.');
+    return this.change(userId, async (trx, user, now) => {
+      if (user.deactivated_at) return user;
+      if (user.role === 'admin') await this.ensureAnotherAdmin(trx, user);
+      const updated = await usersRepository.update(trx, user.id, { deactivated_at: now, updated_at: now });
+      await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+      await resetTokensRepository.cancelForUser(trx, user.id);
+      await this.audit.record(trx, { event: 'account.deactivated', actor, subject: { id: user.id, username: user.username } });
+      return updated;
+    });
+  }
+
+  async reactivate(userId: number, actor: Actor): Promise<User> {
+    return this.change(userId, async (trx, user, now) => {
+      if (!user.deactivated_at) return user;
+      const updated = await usersRepository.update(trx, user.id, {
+        deactivated_at: null,
+        failed_login_count: 0,
+        locked_until: null,
+        updated_at: now,
+      });
+      await this.audit.record(trx, { event: 'account.reactivated', actor, subject: { id: user.id, username: user.username } });
+      return updated;
+    });
+  }
+
+  async unlock(userId: number, actor: Actor): Promise<User> {
+    return this.change(userId, async (trx, user, now) => {
+      const updated = await usersRepository.update(trx, user.id, { failed_login_count: 0, locked_until: null, updated_at: now });
+      await this.audit.record(trx, { event: 'account.unlocked', actor, subject: { id: user.id, username: user.username } });
+      return updated;
+    });
+  }
+
+  async get(userId: number): Promise<User> {
+    const user = await usersRepository.findById(this.db, userId);
+    if (!user) throw new NotFoundError('No such user.');
+    return user;
+  }
+
+  async getByUsername(username: string): Promise<User> {
+    const user = await usersRepository.findByUsername(this.db, username.trim());
+    if (!user) throw new NotFoundError(`No user named ${username.trim()}.`);
+    return user;
+  }
+
+  search(options: { query?: string; status?: AccountStatus; limit?: number; offset?: number } = {}): Promise<User[]> {
+    return usersRepository.search(this.db, {
+      query: options.query,
+      status: options.status,
+      now: this.clock.now(),
+      limit: Math.min(options.limit ?? 50, 200),
+      offset: Math.max(options.offset ?? 0, 0),
+    });
+  }
+
+  status(user: User): AccountStatus {
+    return accountStatus(user, this.clock.now());
+  }
+
+  private async ensureAnotherAdmin(trx: Transaction<Database>, user: User): Promise<void> {
+    if (!user.deactivated_at && (await usersRepository.countAdmins(trx)) <= 1) {
+      throw new ConflictError(`${user.username} is the only active HMIS administrator; make someone else an administrator first.`);
+    }
+  }
+
+  /** Runs a change with the user's row locked, so racing administrative actions apply one after another. */
+  private async change(
+    userId: number,
+    fn: (trx: Transaction<Database>, user: User, now: Date) => Promise<User>,
+  ): Promise<User> {
+    return this.db.transaction().execute(async (trx) => {
+      const user = await usersRepository.findByIdForUpdate(trx, userId);
+      if (!user) throw new NotFoundError('No such user.');
+      return fn(trx, user, this.clock.now());
+    });
+  }
+}

@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import type { Config } from './config.js';
+import { installErrorHandlers } from './http/error-handler.js';
+import './http/fastify-types.js';
+import { renderPage } from './http/render.js';
+import { sitePlugin } from './sites/site.plugin.js';
+import type { SiteServices } from './sites/site-services.js';
+import { SitesIndexPage } from './sites/sites-index.page.js';
+import type { PageContext } from './views/page-context.js';
+
+const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'public');
+
+export interface AppOptions {
+  config: Config;
+  sites: SiteServices[];
+  /** The pino logger shared with the rest of the process. */
+  logger: FastifyBaseLogger;
+}
+
+/** Builds the web app: shared plugins, one error boundary, and one encapsulated plugin per site. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    loggerInstance: options.logger,
+    bodyLimit: 64 * 1024,
+    trustProxy: false,
+    return503OnClosing: true,
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    hsts: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', index: false, maxAge: '1h' });
+
+  app.decorateReply('page', function (this: FastifyReply, vnode: VNode, status = 200) {
+    return this.status(status).header('content-type', 'text/html; charset=utf-8').send(renderPage(vnode));
+  });
+
+  installErrorHandlers(app, (request, reply) => errorPageContext(config, request, reply));
+
+  const siteIds = options.sites.map((s) => s.id);
+  app.get('/', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+    return reply.page(<SitesIndexPage ctx={anonymousContext(config)} sites={siteIds} />);
+  });
+  app.get('/healthz', async () => ({ status: 'ok', sites: siteIds }));
+  for (const site of options.sites) {
+    await app.register(sitePlugin, { prefix: `/${site.id}`, site });
+  }
+  return app;
+}
+
+function anonymousContext(config: Config): PageContext {
+  return {
+    site: null,
+    user: null,
+    csrfToken: '',
+    supportEmail: config.supportEmail,
+    timeZone: config.timeZone,
+    passwordExpiresAt: null,
+  };
+}
+
+function errorPageContext(config: Config, request: FastifyRequest, reply: FastifyReply): PageContext {
+  if (request.site && typeof reply.pageContext === 'function') {
+    try {
+      return reply.pageContext();
+    } catch {
+      // fall through to a context without the user
+    }
+  }
+  return anonymousContext(config);
+}

@@ -1,0 +1,110 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/schema.js';
+import type { SiteId } from '../sites/site.js';
+import type { AuditEvent } from './events.js';
+
+export interface Actor {
+  userId: number | null;
+  username: string | null;
+  ip: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { userId: null, username: null, ip: null };
+
+export interface AuditEntry {
+  event: AuditEvent;
+  actor: Actor;
+  subject?: { id: number; username: string } | null;
+  details?: Record<string, string | number | boolean | null>;
+}
+
+export interface AuditRecord {
+  id: string;
+  occurredAt: Date;
+  site: string;
+  event: string;
+  actorUserId: number | null;
+  actorUsername: string | null;
+  subjectUserId: number | null;
+  subjectUsername: string | null;
+  ip: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface AuditFilter {
+  event?: AuditEvent;
+  /** Matches the actor's or the subject's username. */
+  username?: string;
+  from?: Date;
+  to?: Date;
+  limit?: number;
+  beforeId?: string;
+}
+
+/** The append-only audit log of one site (the database refuses updates and deletes). */
+export class AuditLog {
+  constructor(
+    private readonly site: SiteId,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(db: Kysely<Database> | Transaction<Database>, entry: AuditEntry): Promise<void> {
+    await db
+      .insertInto('audit_log')
+      .values({
+        occurred_at: this.clock.now(),
+        site: this.site,
+        event: entry.event,
+        actor_user_id: entry.actor.userId,
+        actor_username: entry.actor.username,
+        subject_user_id: entry.subject?.id ?? null,
+        subject_username: entry.subject?.username ?? null,
+        ip: entry.actor.ip,
+        details: JSON.stringify(entry.details ?? {}),
+      })
+      .execute();
+  }
+
+  async list(db: Kysely<Database>, filter: AuditFilter = {}): Promise<AuditRecord[]> {
+    let query = db
+      .selectFrom('audit_log')
+      .select([
+        sql<string>`id::text`.as('id'),
+        'occurred_at',
+        'site',
+        'event',
+        'actor_user_id',
+        'actor_username',
+        'subject_user_id',
+        'subject_username',
+        'ip',
+        'details',
+      ])
+      .orderBy('audit_log.id', 'desc')
+      .limit(Math.min(filter.limit ?? 100, 500));
+    if (filter.event) query = query.where('event', '=', filter.event);
+    if (filter.username) {
+      const name = filter.username.toLowerCase();
+      query = query.where((eb) =>
+        eb.or([eb(sql`lower(actor_username)`, '=', name), eb(sql`lower(subject_username)`, '=', name)]),
+      );
+    }
+    if (filter.from) query = query.where('occurred_at', '>=', filter.from);
+    if (filter.to) query = query.where('occurred_at', '<', filter.to);
+    if (filter.beforeId) query = query.where(sql`audit_log.id`, '<', sql`${filter.beforeId}::bigint`);
+    const rows = await query.execute();
+    return rows.map((r) => ({
+      id: r.id,
+      occurredAt: r.occurred_at,
+      site: r.site,
+      event: r.event,
+      actorUserId: r.actor_user_id,
+      actorUsername: r.actor_username,
+      subjectUserId: r.subject_user_id,
+      subjectUsername: r.subject_username,
+      ip: r.ip,
+      details: r.details,
+    }));
+  }
+}

@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify';
+import { sessionMeta } from '../../http/client-ip.js';
+import { formString } from '../../http/form.js';
+import { safeNextPath } from '../../http/safe-redirect.js';
+import { clearSessionCookie, sessionToken, setSessionCookie } from '../../sites/site.plugin.js';
+import { LoginPage } from './login.page.js';
+
+const FAILED = 'The username or password is incorrect.';
+
+export async function loginRoutes(app: FastifyInstance) {
+  app.get('/login', { config: { access: 'public' } }, async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    if (request.auth?.session.kind === 'full') return reply.redirect(safeNextPath(request.site.id, query.next), 303);
+    const notice = query.loggedOut ? 'logged-out' : query.timeout ? 'timeout' : query.reset ? 'password-reset' : null;
+    const next = typeof query.next === 'string' ? safeNextPath(request.site.id, query.next) : undefined;
+    return reply.page(<LoginPage ctx={reply.pageContext()} notice={notice} next={next} />);
+  });
+
+  app.post(
+    '/login',
+    {
+      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      preHandler: app.csrfProtection,
+    },
+    async (request, reply) => {
+      const site = request.site;
+      const username = formString(request.body, 'username');
+      const password = formString(request.body, 'password', { trim: false });
+      const next = safeNextPath(site.id, (request.body as Record<string, unknown> | undefined)?.next);
+      const result = await site.login.login(username, password, sessionMeta(request));
+      switch (result.kind) {
+        case 'signed-in':
+          setSessionCookie(reply, site, result.token);
+          return reply.redirect(next, 303);
+        case 'must-change-password':
+          setSessionCookie(reply, site, result.token);
+          return reply.redirect(`/${site.id}/password/expired`, 303);
+        case 'locked':
+          return reply.page(
+            <LoginPage ctx={reply.pageContext()} username={username} lockedUntil={result.until} />,
+            423,
+          );
+        case 'failed':
+          return reply.page(<LoginPage ctx={reply.pageContext()} username={username} error={FAILED} />, 401);
+      }
+    },
+  );
+
+  app.post('/logout', { config: { access: 'session' }, preHandler: app.csrfProtection }, async (request, reply) => {
+    const { site, auth } = request;
+    const token = sessionToken(request);
+    if (token) await site.sessions.end(token);
+    if (auth) {
+      const user = auth.user;
+      await site.audit.record(site.db, {
+        event: 'logout',
+        actor: { userId: user.id, username: user.username, ip: request.ip },
+        subject: { id: user.id, username: user.username },
+      });
+    }
+    clearSessionCookie(reply, site);
+    return reply.redirect(`/${site.id}/login?loggedOut=1`, 303);
+  });
+}

@@ -1,0 +1,75 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FastifyInstance } from 'fastify';
+import { ValidationError } from '../../errors.js';
+import { formString } from '../../http/form.js';
+import { ForgotPasswordPage, ResetLinkInvalidPage, ResetPasswordPage, ResetRequestedPage } from './reset.pages.js';
+import { ResetLinkInvalidError } from './reset.service.js';
+
+const publicAccess = { access: 'public' as const };
+
+export async function resetRoutes(app: FastifyInstance) {
+  app.get('/forgot-password', { config: publicAccess }, async (_request, reply) =>
+    reply.page(<ForgotPasswordPage ctx={reply.pageContext()} />),
+  );
+
+  app.post(
+    '/forgot-password',
+    { config: { ...publicAccess, rateLimit: { max: 10, timeWindow: '15 minutes' } }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const site = request.site;
+      const started = performance.now();
+      const username = formString(request.body, 'username', { max: 200 });
+      const email = formString(request.body, 'email', { max: 320 });
+      if (!username || !email) {
+        return reply.page(
+          <ForgotPasswordPage ctx={reply.pageContext()} username={username} email={email} error="Enter both your username and your registered email address." />,
+          422,
+        );
+      }
+      await site.reset.request(username, email, request.ip);
+      // The same screen after the same time, whether or not anything was sent.
+      const wait = site.config.forgotMinResponseMs - (performance.now() - started);
+      if (wait > 0) await sleep(wait);
+      return reply.page(<ResetRequestedPage ctx={reply.pageContext()} validMinutes={site.config.resetTokenTtlMinutes} />);
+    },
+  );
+
+  app.get('/reset/:token', { config: publicAccess }, async (request, reply) => {
+    const { token } = request.params as { token: string };
+    reply.header('referrer-policy', 'no-referrer');
+    try {
+      const user = await request.site.reset.findUserForToken(token);
+      return reply.page(<ResetPasswordPage ctx={reply.pageContext()} token={token} username={user.username} />);
+    } catch (error) {
+      if (!(error instanceof ResetLinkInvalidError)) throw error;
+      return reply.page(<ResetLinkInvalidPage ctx={reply.pageContext()} message={error.message} />, 410);
+    }
+  });
+
+  app.post(
+    '/reset/:token',
+    { config: { ...publicAccess, rateLimit: { max: 20, timeWindow: '15 minutes' } }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const site = request.site;
+      const { token } = request.params as { token: string };
+      reply.header('referrer-policy', 'no-referrer');
+      const newPassword = formString(request.body, 'newPassword', { trim: false, max: 10_000 });
+      const confirm = formString(request.body, 'confirmPassword', { trim: false, max: 10_000 });
+      try {
+        await site.reset.complete(token, newPassword, confirm, request.ip);
+      } catch (error) {
+        if (error instanceof ResetLinkInvalidError) {
+          return reply.page(<ResetLinkInvalidPage ctx={reply.pageContext()} message={error.message} />, 410);
+        }
+        if (!(error instanceof ValidationError)) throw error;
+        const user = await site.reset.findUserForToken(token).catch(() => null);
+        if (!user) return reply.page(<ResetLinkInvalidPage ctx={reply.pageContext()} message={new ResetLinkInvalidError().message} />, 410);
+        return reply.page(
+          <ResetPasswordPage ctx={reply.pageContext()} token={token} username={user.username} error={error.message} errors={error.fieldErrors} />,
+          422,
+        );
+      }
+      return reply.redirect(`/${site.id}/login?reset=1`, 303);
+    },
+  );
+}

@@ -1,0 +1,121 @@
+import type { Kysely } from 'kysely';
+import { usernameKey } from '../../accounts/username.js';
+import { usersRepository } from '../../accounts/users.repository.js';
+import type { Actor, AuditLog } from '../../audit/audit-log.js';
+import { addMs, MINUTE, type Clock } from '../../clock.js';
+import type { Config } from '../../config.js';
+import type { Database, User } from '../../db/schema.js';
+import { DomainError } from '../../errors.js';
+import type { Mailer } from '../../mail/mailer.js';
+import { passwordResetEmail } from '../../mail/templates/password-reset.js';
+import { SITE_NAMES, type SiteId } from '../../sites/site.js';
+import type { PasswordService } from '../password/password.service.js';
+import { generateToken, hashToken, looksLikeToken } from '../tokens.js';
+import { resetTokensRepository } from './reset-tokens.repository.js';
+
+export class ResetLinkInvalidError extends DomainError {
+  override name = 'ResetLinkInvalidError';
+  constructor() {
+    super('This password reset link has expired or has already been used. Ask for a new one.');
+  }
+}
+
+export function resetLink(config: Pick<Config, 'publicUrl'>, site: SiteId, token: string): string {
+  // Built from configuration only, never from the request's Host header.
+  return `${config.publicUrl}/${site}/reset/${token}`;
+}
+
+/** "Lost password": a single-use, short-lived link sent to the registered work email. */
+export class ResetService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly site: SiteId,
+    private readonly clock: Clock,
+    private readonly config: Config,
+    private readonly audit: AuditLog,
+    private readonly mailer: Mailer,
+    private readonly passwords: PasswordService,
+  ) {}
+
+  /**
+   * Sends a link when the username and email match an active account. The caller shows the same
+   * screen whatever happened, so the result is only for tests and logs.
+   */
+  async request(usernameInput: string, emailInput: string, ip: string | null): Promise<'sent' | 'not-sent'> {
+    const key = usernameKey(usernameInput.slice(0, 200));
+    const email = emailInput.trim().toLowerCase().slice(0, 320);
+    const user = key ? await usersRepository.findByUsername(this.db, key) : undefined;
+    const actor: Actor = { userId: null, username: null, ip };
+    const matches = !!user && !user.deactivated_at && !!user.email && user.email.toLowerCase() === email;
+    if (!user || !matches) {
+      await this.audit.record(this.db, {
+        event: 'reset.requested',
+        actor,
+        subject: user ? { id: user.id, username: user.username } : null,
+        details: {
+          outcome: !user
+            ? 'unknown username'
+            : user.deactivated_at
+              ? 'account deactivated'
+              : !user.email
+                ? 'no email on file'
+                : 'email does not match',
+          ...(user ? {} : { attemptedUsername: key.slice(0, 64) }),
+        },
+      });
+      return 'not-sent';
+    }
+    const token = generateToken();
+    const now = this.clock.now();
+    const expiresAt = addMs(now, this.config.resetTokenTtlMinutes * MINUTE);
+    await this.db.transaction().execute(async (trx) => {
+      await resetTokensRepository.replaceForUser(trx, user.id, hashToken(token), now, expiresAt);
+      const message = passwordResetEmail({
+        siteName: SITE_NAMES[this.site],
+        username: user.username,
+        requestedAt: now,
+        timeZone: this.config.timeZone,
+        link: resetLink(this.config, this.site, token),
+        validMinutes: this.config.resetTokenTtlMinutes,
+        supportEmail: this.config.supportEmail,
+      });
+      await this.mailer.enqueue(trx, { to: user.email!, template: 'password-reset', ...message });
+      await this.audit.record(trx, {
+        event: 'reset.requested',
+        actor,
+        subject: { id: user.id, username: user.username },
+        details: { outcome: 'link sent' },
+      });
+    });
+    this.mailer.nudge();
+    return 'sent';
+  }
+
+  /** Opening the link only looks; it never spends it (mail scanners open links). */
+  async findUserForToken(token: string): Promise<User> {
+    if (!looksLikeToken(token)) throw new ResetLinkInvalidError();
+    const row = await resetTokensRepository.findUsable(this.db, hashToken(token), this.clock.now());
+    const user = row && (await usersRepository.findById(this.db, row.user_id));
+    if (!user || user.deactivated_at) throw new ResetLinkInvalidError();
+    return user;
+  }
+
+  /**
+   * Sets the new password. A password that fails the policy leaves the link usable; of two racing
+   * submissions exactly one wins. The user is not signed in: they log in with the new password.
+   */
+  async complete(token: string, newPassword: string, confirmation: string, ip: string | null): Promise<User> {
+    const user = await this.findUserForToken(token);
+    const hash = await this.passwords.prepare(user, newPassword, confirmation);
+    const updated = await this.db.transaction().execute(async (trx) => {
+      const userId = await resetTokensRepository.spend(trx, hashToken(token), this.clock.now());
+      if (userId !== user.id) throw new ResetLinkInvalidError();
+      const current = await usersRepository.findByIdForUpdate(trx, user.id);
+      if (!current || current.deactivated_at) throw new ResetLinkInvalidError();
+      await resetTokensRepository.cancelForUser(trx, user.id);
+      return this.passwords.apply(trx, current, hash, 'reset', { userId: user.id, username: user.username, ip });
+    });
+    this.mailer.nudge();
+    return updated;
+  }
+}

@@ -1,0 +1,121 @@
+import path from 'node:path';
+import { SITE_IDS, isSiteId, type SiteId } from './sites/site.js';
+
+/** Everything Hearth reads from the environment, validated once at boot and frozen. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  sites: readonly SiteId[];
+  databaseUrls: Readonly<Partial<Record<SiteId, string>>>;
+  publicUrl: string;
+  secureCookies: boolean;
+  timeZone: string;
+  supportEmail: string;
+  smtpUrl: string | undefined;
+  /** Encrypts queued mail at rest; by default a key file is created in each site's data folder. */
+  secretKey: string | undefined;
+  mailFrom: string;
+  logLevel: string;
+  passwordMaxAgeDays: number;
+  passwordWarnDays: number;
+  tempPasswordTtlHours: number;
+  resetTokenTtlMinutes: number;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  lockoutThreshold: number;
+  lockoutMaxMinutes: number;
+  /** Minimum time a "forgot password" request takes, so the answer's timing tells nothing. */
+  forgotMinResponseMs: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}").`);
+  }
+  return value;
+}
+
+function nonEmpty(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  return raw ? raw : undefined;
+}
+
+function parseSites(raw: string | undefined): SiteId[] {
+  if (!raw) return [...SITE_IDS];
+  const sites = raw.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  for (const site of sites) {
+    if (!isSiteId(site)) throw new ConfigError(`HEARTH_SITES may list "training" and "live" (got "${site}").`);
+  }
+  if (sites.length === 0) throw new ConfigError('HEARTH_SITES must name at least one site.');
+  return [...new Set(sites)] as SiteId[];
+}
+
+function parseUrl(name: string, raw: string): URL {
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
+    return url;
+  } catch {
+    throw new ConfigError(`${name} must be an http:// or https:// URL (got "${raw}").`);
+  }
+}
+
+function validTimeZone(zone: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone;
+  } catch {
+    throw new ConfigError(`HEARTH_TIMEZONE must be an IANA time zone such as America/New_York (got "${zone}").`);
+  }
+}
+
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const publicUrlRaw = nonEmpty(env, 'HEARTH_PUBLIC_URL') ?? `http://localhost:${port}`;
+  const publicUrl = parseUrl('HEARTH_PUBLIC_URL', publicUrlRaw).toString().replace(/\/+$/, '');
+  const smtpUrl = nonEmpty(env, 'SMTP_URL');
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) {
+    throw new ConfigError(`SMTP_URL must start with smtp:// or smtps:// (got "${smtpUrl.replace(/\/\/[^@]*@/, '//***@')}").`);
+  }
+  const databaseUrls: Partial<Record<SiteId, string>> = {};
+  for (const site of SITE_IDS) {
+    const url = nonEmpty(env, `HEARTH_${site.toUpperCase()}_DATABASE_URL`);
+    if (url) databaseUrls[site] = url;
+  }
+  const config: Config = {
+    port,
+    host: nonEmpty(env, 'HOST') ?? '127.0.0.1',
+    dataDir: path.resolve(nonEmpty(env, 'HEARTH_DATA_DIR') ?? './data'),
+    sites: parseSites(nonEmpty(env, 'HEARTH_SITES')),
+    databaseUrls,
+    publicUrl,
+    secureCookies: publicUrl.startsWith('https:'),
+    timeZone: validTimeZone(nonEmpty(env, 'HEARTH_TIMEZONE') ?? 'America/New_York'),
+    supportEmail: nonEmpty(env, 'HEARTH_SUPPORT_EMAIL') ?? 'hmis-admin@example.org',
+    smtpUrl,
+    secretKey: nonEmpty(env, 'HEARTH_SECRET_KEY'),
+    mailFrom: nonEmpty(env, 'MAIL_FROM') ?? 'Community Services <no-reply@hearth.invalid>',
+    logLevel: nonEmpty(env, 'LOG_LEVEL') ?? 'info',
+    passwordMaxAgeDays: integer(env, 'HEARTH_PASSWORD_MAX_AGE_DAYS', 60, 0, 3650),
+    passwordWarnDays: integer(env, 'HEARTH_PASSWORD_WARN_DAYS', 7, 0, 365),
+    tempPasswordTtlHours: integer(env, 'HEARTH_TEMP_PASSWORD_TTL_HOURS', 72, 1, 24 * 30),
+    resetTokenTtlMinutes: integer(env, 'HEARTH_RESET_TOKEN_TTL_MINUTES', 60, 5, 24 * 60),
+    sessionIdleMinutes: integer(env, 'HEARTH_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionAbsoluteHours: integer(env, 'HEARTH_SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),
+    lockoutThreshold: integer(env, 'HEARTH_LOCKOUT_THRESHOLD', 5, 1, 100),
+    lockoutMaxMinutes: integer(env, 'HEARTH_LOCKOUT_MAX_MINUTES', 30, 1, 24 * 60),
+    forgotMinResponseMs: integer(env, 'HEARTH_FORGOT_MIN_RESPONSE_MS', 400, 0, 10_000),
+    ...overrides,
+  };
+  return Object.freeze(config);
+}

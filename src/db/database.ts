@@ -1,0 +1,131 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.js';
+import type { SiteId } from '../sites/site.js';
+import { acquireLock, readLock, updateLock } from './data-dir-lock.js';
+import { serveEmbeddedSocket, SOCKET_PORT } from './embedded-socket.js';
+import { migrateToLatest } from './migrate.js';
+import { Mutex } from './mutex.js';
+import { SerializedPGliteDialect } from './pglite-dialect.js';
+import type { Database } from './schema.js';
+
+export interface SiteDatabase {
+  db: Kysely<Database>;
+  /** Where the data lives, for logs and CLI messages (never includes a password). */
+  description: string;
+  close(): Promise<void>;
+}
+
+// Dates come back as Date objects and bigints as strings on both drivers; keep int8 as text.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
+
+export function postgresDatabase(
+  connection: string | pg.PoolConfig,
+  options: { searchPath?: string; max?: number; description?: string } = {},
+): SiteDatabase {
+  const base: pg.PoolConfig = typeof connection === 'string' ? { connectionString: connection } : connection;
+  const pool = new pg.Pool({
+    max: options.max ?? 10,
+    connectionTimeoutMillis: 5_000,
+    ...base,
+    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+  });
+  // An idle client losing its server must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const description =
+    options.description ?? (typeof connection === 'string' ? redactUrl(connection) : 'PostgreSQL');
+  return { db, description, close: () => db.destroy() };
+}
+
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+}
+
+export interface EmbeddedDatabase extends SiteDatabase {
+  pglite: PGlite;
+  mutex: Mutex;
+}
+
+/** An embedded PostgreSQL (PGlite); in memory when no folder is given. */
+export async function embeddedDatabase(folder?: string): Promise<EmbeddedDatabase> {
+  const pglite = folder ? new PGlite(folder) : new PGlite();
+  await pglite.waitReady;
+  const mutex = new Mutex();
+  const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect(pglite, mutex) });
+  return { db, pglite, mutex, description: folder ?? 'in-memory PGlite', close: () => db.destroy() };
+}
+
+export function siteDataDir(config: Config, site: SiteId): string {
+  return path.join(config.dataDir, site);
+}
+
+/**
+ * The database a running server uses for one site: PostgreSQL when a URL is configured, otherwise
+ * PGlite under the data folder, locked to this process and shared with the CLI over a local socket.
+ */
+export async function openServerDatabase(config: Config, site: SiteId): Promise<SiteDatabase> {
+  const url = config.databaseUrls[site];
+  const opened = url ? postgresDatabase(url) : await openEmbeddedSite(siteDataDir(config, site), true);
+  try {
+    await migrateToLatest(opened.db);
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+  return opened;
+}
+
+/**
+ * The database for a CLI command: PostgreSQL by URL; the running server's embedded database through
+ * its socket; or, when no server runs, the embedded database opened (and locked) by the CLI itself.
+ */
+export async function openCliDatabase(config: Config, site: SiteId): Promise<SiteDatabase> {
+  const url = config.databaseUrls[site];
+  const dir = siteDataDir(config, site);
+  let opened: SiteDatabase;
+  if (url) opened = postgresDatabase(url);
+  else {
+    const holder = readLock(dir);
+    opened = holder?.socketDir
+      ? postgresDatabase(
+          { host: holder.socketDir, port: SOCKET_PORT, user: 'postgres', database: 'postgres' },
+          { max: 1, description: `${dir} (through the running server, pid ${holder.pid})` },
+        )
+      : await openEmbeddedSite(dir, false);
+  }
+  try {
+    await migrateToLatest(opened.db);
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+  return opened;
+}
+
+async function openEmbeddedSite(dir: string, serveCli: boolean): Promise<SiteDatabase> {
+  const releaseLock = acquireLock(dir, { pid: process.pid });
+  let embedded: EmbeddedDatabase;
+  try {
+    embedded = await embeddedDatabase(path.join(dir, 'pgdata'));
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+  let stopSocket = async () => {};
+  if (serveCli) {
+    stopSocket = await serveEmbeddedSocket(embedded.pglite, embedded.mutex, dir);
+    updateLock(dir, { pid: process.pid, socketDir: dir });
+  }
+  return {
+    db: embedded.db,
+    description: dir,
+    close: async () => {
+      await stopSocket();
+      await embedded.close();
+      releaseLock();
+    },
+  };
+}

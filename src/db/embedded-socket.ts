@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
+import type { Mutex } from './mutex.js';
+
+/** pg clients find a Unix socket as `<dir>/.s.PGSQL.<port>`. */
+export const SOCKET_PORT = 5432;
+
+/**
+ * Serves the server's embedded database to the `hearth` CLI over a Unix socket readable only by
+ * this user. A CLI connection holds the application's database mutex from connect to disconnect,
+ * so its statements and transactions never interleave with the server's own.
+ */
+export async function serveEmbeddedSocket(pglite: PGlite, mutex: Mutex, socketDir: string): Promise<() => Promise<void>> {
+  const socketPath = path.join(socketDir, `.s.PGSQL.${SOCKET_PORT}`);
+  fs.rmSync(socketPath, { force: true });
+  const queryQueue = {
+    enqueue: (_id: number, message: Uint8Array, onData: (data: Uint8Array) => void) =>
+      pglite.runExclusive(() => pglite.execProtocolRawStream(message, { onRawData: onData })),
+    clearQueueForHandler: () => {},
+    clearTransactionIfNeeded: async () => {
+      if (pglite.isInTransaction()) await pglite.exec('ROLLBACK');
+    },
+  };
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    void (async () => {
+      const release = await mutex.acquire();
+      let released = false;
+      const done = () => {
+        if (!released) {
+          released = true;
+          sockets.delete(socket);
+          release();
+        }
+      };
+      socket.once('close', done);
+      if (socket.destroyed) return done();
+      const handler = new PGLiteSocketHandler({
+        queryQueue: queryQueue as unknown as ConstructorParameters<typeof PGLiteSocketHandler>[0]['queryQueue'],
+        closeOnDetach: true,
+        idleTimeout: 30_000,
+      });
+      await handler.attach(socket).catch(() => socket.destroy());
+    })();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(socketPath, () => resolve());
+  });
+  fs.chmodSync(socketPath, 0o600);
+  return async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    fs.rmSync(socketPath, { force: true });
+  };
+}

@@ -1,0 +1,99 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Timestamps are always written from the injected clock, never from the database's now(). */
+type Timestamp = ColumnType<Date, Date, Date>;
+
+export type Role = 'admin' | 'user';
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  first_name: string;
+  last_name: string;
+  email: string | null;
+  is_volunteer: boolean;
+  role: Role;
+  password_hash: string | null;
+  password_is_temporary: boolean;
+  password_set_at: Timestamp | null;
+  password_expires_at: Timestamp | null;
+  failed_login_count: Generated<number>;
+  locked_until: Timestamp | null;
+  deactivated_at: Timestamp | null;
+  last_login_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PasswordHistoryTable {
+  id: Generated<number>;
+  user_id: number;
+  password_hash: string;
+  created_at: Timestamp;
+}
+
+export type SessionKind = 'full' | 'password_change';
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  kind: SessionKind;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface PasswordResetTokensTable {
+  token_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export type MailStatus = 'queued' | 'sent' | 'abandoned';
+
+export interface MailOutboxTable {
+  id: Generated<number>;
+  recipient: string;
+  template: string;
+  subject: string;
+  /** The message body, encrypted at rest (it may hold a reset link) and erased once sent. */
+  sealed_body: string | null;
+  status: MailStatus;
+  attempts: number;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  occurred_at: Timestamp;
+  site: string;
+  event: string;
+  actor_user_id: number | null;
+  actor_username: string | null;
+  subject_user_id: number | null;
+  subject_username: string | null;
+  ip: string | null;
+  details: ColumnType<Record<string, unknown>, string, never>;
+}
+
+export interface Database {
+  users: UsersTable;
+  password_history: PasswordHistoryTable;
+  sessions: SessionsTable;
+  password_reset_tokens: PasswordResetTokensTable;
+  mail_outbox: MailOutboxTable;
+  audit_log: AuditLogTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type Session = Selectable<SessionsTable>;
+export type AuditRow = Selectable<AuditLogTable>;

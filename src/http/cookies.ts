@@ -1,0 +1,14 @@
+import type { Config } from '../config.js';
+import type { SiteId } from '../sites/site.js';
+
+/**
+ * One cookie name per site, so a session of one site is never even sent as the other's. Over HTTPS
+ * the `__Host-` prefix pins the cookie to this host, path / and Secure, with no Domain.
+ */
+export function cookieName(config: Pick<Config, 'secureCookies'>, site: SiteId, purpose: 'session' | 'csrf'): string {
+  return `${config.secureCookies ? '__Host-' : ''}hearth-${site}-${purpose}`;
+}
+
+export function cookieOptions(config: Pick<Config, 'secureCookies'>) {
+  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies };
+}

@@ -1,0 +1,21 @@
+import { ValidationError } from '../errors.js';
+
+/**
+ * Reads one text field from a urlencoded body. Repeated fields, arrays and objects are refused with a
+ * clear message rather than guessed at.
+ */
+export function formString(body: unknown, name: string, options: { trim?: boolean; max?: number } = {}): string {
+  const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') {
+    throw new ValidationError(`The field “${name}” was sent more than once or in an unexpected form.`);
+  }
+  const max = options.max ?? 4096;
+  if (value.length > max) throw new ValidationError(`The field “${name}” is too long (at most ${max} characters).`);
+  return options.trim === false ? value : value.trim();
+}
+
+export function formBoolean(body: unknown, name: string): boolean {
+  const value = formString(body, name);
+  return value === 'on' || value === 'true' || value === '1' || value === 'yes';
+}

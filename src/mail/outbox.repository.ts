@@ -1,0 +1,91 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, MailOutboxTable } from '../db/schema.js';
+
+/** A queued message the worker has leased for one delivery attempt. */
+export type ClaimedMail = Pick<
+  Selectable<MailOutboxTable>,
+  'id' | 'recipient' | 'template' | 'subject' | 'sealed_body' | 'attempts'
+>;
+
+/** What the admin screen shows; never the body. */
+export type MailSummary = Pick<
+  Selectable<MailOutboxTable>,
+  'id' | 'recipient' | 'template' | 'subject' | 'status' | 'attempts' | 'created_at' | 'sent_at' | 'last_error'
+>;
+
+/**
+ * Leases up to `limit` due messages by pushing their next attempt to `leaseUntil`, in one statement.
+ * SKIP LOCKED lets several servers claim at once without waiting on or double-claiming each other's
+ * rows, and no transaction stays open while the worker talks to the SMTP server. A worker that dies
+ * mid-send leaves its messages to be claimed again when the lease runs out.
+ */
+export async function claimDueMail(
+  db: Kysely<Database>,
+  now: Date,
+  leaseUntil: Date,
+  limit: number,
+): Promise<ClaimedMail[]> {
+  const rows = await db
+    .updateTable('mail_outbox')
+    .set({ next_attempt_at: leaseUntil })
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('mail_outbox')
+        .select('id')
+        .where('status', '=', 'queued')
+        .where('next_attempt_at', '<=', now)
+        .orderBy('id')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .where('status', '=', 'queued')
+    .returning(['id', 'recipient', 'template', 'subject', 'sealed_body', 'attempts'])
+    .execute();
+  return rows.sort((a, b) => a.id - b.id);
+}
+
+/** Delivered: the body is erased, since nothing needs it any more and it may hold a reset link. */
+export async function markMailSent(db: Kysely<Database>, id: number, attempts: number, sentAt: Date): Promise<void> {
+  await db
+    .updateTable('mail_outbox')
+    .set({ status: 'sent', attempts, sent_at: sentAt, sealed_body: null, last_error: null })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function markMailFailed(
+  db: Kysely<Database>,
+  id: number,
+  failure: { attempts: number; lastError: string; nextAttemptAt: Date },
+): Promise<void> {
+  await db
+    .updateTable('mail_outbox')
+    .set({ attempts: failure.attempts, last_error: failure.lastError, next_attempt_at: failure.nextAttemptAt })
+    .where('id', '=', id)
+    .where('status', '=', 'queued')
+    .execute();
+}
+
+/** Given up: the body is erased too; a reset link in it would have expired long before anyone retried by hand. */
+export async function markMailAbandoned(
+  db: Kysely<Database>,
+  id: number,
+  failure: { attempts: number; lastError: string },
+): Promise<void> {
+  await db
+    .updateTable('mail_outbox')
+    .set({ status: 'abandoned', attempts: failure.attempts, last_error: failure.lastError, sealed_body: null })
+    .where('id', '=', id)
+    .where('status', '=', 'queued')
+    .execute();
+}
+
+export async function listRecentMail(db: Kysely<Database>, limit = 100): Promise<MailSummary[]> {
+  return db
+    .selectFrom('mail_outbox')
+    .select(['id', 'recipient', 'template', 'subject', 'status', 'attempts', 'created_at', 'sent_at', 'last_error'])
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}

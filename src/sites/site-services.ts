@@ -1,0 +1,111 @@
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import { AccountService } from '../accounts/accounts.service.js';
+import { AuditLog } from '../audit/audit-log.js';
+import { LoginService } from '../auth/login/login.service.js';
+import { PasswordService } from '../auth/password/password.service.js';
+import { ResetService } from '../auth/reset/reset.service.js';
+import { SessionService } from '../auth/session/session.service.js';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { Database } from '../db/schema.js';
+import { Mailer } from '../mail/mailer.js';
+import { loadSealerKey, Sealer } from '../mail/sealer.js';
+import { createMailTransport, type MailTransport } from '../mail/transport.js';
+import { MailWorker, type MailWorkerLog } from '../mail/worker.js';
+import { SITE_NAMES, type SiteId } from './site.js';
+
+/** Everything one site (Training or Live) needs, wired to that site's own database. */
+export interface SiteServices {
+  id: SiteId;
+  name: string;
+  db: Kysely<Database>;
+  config: Config;
+  clock: Clock;
+  audit: AuditLog;
+  mailer: Mailer;
+  sealer: Sealer;
+  sessions: SessionService;
+  passwords: PasswordService;
+  login: LoginService;
+  reset: ResetService;
+  accounts: AccountService;
+}
+
+export function createSiteServices(options: {
+  id: SiteId;
+  db: Kysely<Database>;
+  config: Config;
+  clock: Clock;
+  sealer: Sealer;
+  onMailQueued?: () => void;
+}): SiteServices {
+  const { id, db, config, clock, sealer } = options;
+  const audit = new AuditLog(id, clock);
+  const mailer = new Mailer(sealer, clock, options.onMailQueued);
+  const sessions = new SessionService(db, clock, config);
+  const passwords = new PasswordService(db, clock, config, audit, mailer, id);
+  return {
+    id,
+    name: SITE_NAMES[id],
+    db,
+    config,
+    clock,
+    audit,
+    mailer,
+    sealer,
+    sessions,
+    passwords,
+    login: new LoginService(db, clock, config, audit, sessions),
+    reset: new ResetService(db, id, clock, config, audit, mailer, passwords),
+    accounts: new AccountService(db, clock, config, audit),
+  };
+}
+
+export function siteSealer(config: Config, siteDir: string): Sealer {
+  return new Sealer(loadSealerKey({ secret: config.secretKey, keyFile: path.join(siteDir, 'mail-outbox.key') }));
+}
+
+/** A site's services plus its mail worker, started and stopped together. */
+export interface RunningSite {
+  services: SiteServices;
+  worker: MailWorker;
+  stop(): Promise<void>;
+}
+
+export function startSite(options: {
+  id: SiteId;
+  db: Kysely<Database>;
+  config: Config;
+  clock: Clock;
+  siteDir: string;
+  log: MailWorkerLog;
+  transport?: MailTransport;
+  pollMs?: number;
+}): RunningSite {
+  const { config } = options;
+  const sealer = siteSealer(config, options.siteDir);
+  const transport =
+    options.transport ??
+    createMailTransport({ smtpUrl: config.smtpUrl, mailDir: path.join(options.siteDir, 'mail'), log: options.log });
+  let worker!: MailWorker;
+  const services = createSiteServices({ ...options, sealer, onMailQueued: () => worker.nudge() });
+  worker = new MailWorker({
+    db: options.db,
+    sealer,
+    transport,
+    clock: options.clock,
+    from: config.mailFrom,
+    log: options.log,
+    pollMs: options.pollMs,
+  });
+  worker.start();
+  return {
+    services,
+    worker,
+    stop: async () => {
+      await worker.stop();
+      transport.close();
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import csrfProtection from '@fastify/csrf-protection';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { accountRoutes } from '../accounts/accounts.routes.js';
+import { auditRoutes } from '../audit/audit.routes.js';
+import { loginRoutes } from '../auth/login/login.routes.js';
+import { passwordRoutes } from '../auth/password/password.routes.js';
+import { resetRoutes } from '../auth/reset/reset.routes.js';
+import { expiryWarning } from '../auth/password/expiry.js';
+import { ForbiddenError } from '../errors.js';
+import { cookieName, cookieOptions } from '../http/cookies.js';
+import '../http/fastify-types.js';
+import type { PageContext } from '../views/page-context.js';
+import { homeRoutes } from './home.routes.js';
+import type { SiteServices } from './site-services.js';
+
+/**
+ * One site (Training or Live) under its own prefix: its own database, cookies, CSRF secret and audit log.
+ * Nothing in here can reach the other site's services.
+ */
+export async function sitePlugin(app: FastifyInstance, options: { site: SiteServices }) {
+  const { site } = options;
+  const { config } = site;
+  const sessionCookie = cookieName(config, site.id, 'session');
+
+  await app.register(csrfProtection, {
+    cookieKey: cookieName(config, site.id, 'csrf'),
+    cookieOpts: cookieOptions(config),
+  });
+
+  app.decorateRequest('site', null as unknown as SiteServices);
+  app.decorateRequest('auth', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    request.site = site;
+    reply.header('cache-control', 'no-store');
+    const token = request.cookies[sessionCookie];
+    if (!token) return;
+    const check = await site.sessions.check(token);
+    if (check.status === 'valid') {
+      request.auth = { session: check.session, user: check.user };
+      return;
+    }
+    reply.clearCookie(sessionCookie, cookieOptions(config));
+    if (check.status === 'timed-out') {
+      const user = check.user;
+      await site.audit.record(site.db, {
+        event: 'session.expired',
+        actor: { userId: user.id, username: user.username, ip: request.ip },
+        subject: { id: user.id, username: user.username },
+        details: { reason: check.reason },
+      });
+      if (request.method === 'GET') return reply.redirect(`/${site.id}/login?timeout=1`, 303);
+    }
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const access = request.routeOptions.config?.access ?? 'user';
+    if (access === 'public' || reply.sent) return;
+    const auth = request.auth;
+    if (!auth) {
+      const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : '';
+      return reply.redirect(`/${site.id}/login${next}`, 303);
+    }
+    if (access === 'session') return;
+    // Until the new password is set, nothing else is reachable.
+    if (auth.session.kind === 'password_change') return reply.redirect(`/${site.id}/password/expired`, 303);
+    if (access === 'admin' && auth.user.role !== 'admin') {
+      throw new ForbiddenError('This page is for HMIS administrators.');
+    }
+  });
+
+  app.decorateReply('pageContext', function (this: FastifyReply): PageContext {
+    return pageContext(this.request, this, site);
+  });
+
+  await app.register(loginRoutes);
+  await app.register(passwordRoutes);
+  await app.register(resetRoutes);
+  await app.register(homeRoutes);
+  await app.register(accountRoutes, { prefix: '/admin/users' });
+  await app.register(auditRoutes, { prefix: '/admin/audit' });
+}
+
+export function setSessionCookie(reply: FastifyReply, site: SiteServices, token: string) {
+  reply.setCookie(cookieName(site.config, site.id, 'session'), token, cookieOptions(site.config));
+}
+
+export function sessionToken(request: FastifyRequest): string | undefined {
+  return request.cookies[cookieName(request.site.config, request.site.id, 'session')];
+}
+
+export function clearSessionCookie(reply: FastifyReply, site: SiteServices) {
+  reply.clearCookie(cookieName(site.config, site.id, 'session'), cookieOptions(site.config));
+}
+
+function pageContext(request: FastifyRequest, reply: FastifyReply, site: SiteServices): PageContext {
+  const user = request.auth?.user ?? null;
+  const mustChange = request.auth?.session.kind === 'password_change';
+  return {
+    site: { id: site.id, name: site.name },
+    user: user && { username: user.username, firstName: user.first_name, role: user.role, mustChangePassword: mustChange },
+    csrfToken: reply.generateCsrf(),
+    supportEmail: site.config.supportEmail,
+    timeZone: site.config.timeZone,
+    passwordExpiresAt:
+      user && !user.password_is_temporary ? expiryWarning(user.password_expires_at, site.clock.now(), site.config) : null,
+  };
+}
+
+declare module 'fastify' {
+  interface FastifyReply {
+    pageContext(): PageContext;
+  }
+}

@@ -1,0 +1,80 @@
+import type { ComponentChildren } from 'preact';
+import { formatDate } from './format.js';
+import { sitePath, type PageContext } from './page-context.js';
+
+export function Layout(props: { ctx: PageContext; title: string; children: ComponentChildren }) {
+  const { ctx } = props;
+  const training = ctx.site?.id === 'training';
+  const fullTitle = `${props.title} · ${ctx.site ? `Hearth ${ctx.site.name}` : 'Hearth HMIS'}`;
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        <link rel="stylesheet" href="/assets/hearth.css" />
+        <script src="/assets/hearth.js" defer></script>
+      </head>
+      <body class={training ? 'site-training' : ctx.site ? 'site-live' : ''}>
+        <a class="skip-link" href="#main">
+          Skip to main content
+        </a>
+        {training && (
+          <div class="training-banner" role="note">
+            TRAINING SITE — practice only, fictitious data. Never enter real client information here.
+          </div>
+        )}
+        <header class="site-header">
+          <a class="brand" href={ctx.site ? sitePath(ctx) : '/'}>
+            Hearth <span class="brand-site">{ctx.site ? ctx.site.name : 'HMIS'}</span>
+          </a>
+          {ctx.user && ctx.site && (
+            <nav aria-label="Main">
+              <ul>
+                {!ctx.user.mustChangePassword && (
+                  <>
+                    <li>
+                      <a href={sitePath(ctx)}>Home</a>
+                    </li>
+                    {ctx.user.role === 'admin' && (
+                      <>
+                        <li>
+                          <a href={sitePath(ctx, 'admin/users')}>Users</a>
+                        </li>
+                        <li>
+                          <a href={sitePath(ctx, 'admin/audit')}>Audit log</a>
+                        </li>
+                      </>
+                    )}
+                    <li>
+                      <a href={sitePath(ctx, 'password/change')}>Change password</a>
+                    </li>
+                  </>
+                )}
+                <li>
+                  <form method="post" action={sitePath(ctx, 'logout')} class="inline">
+                    <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                    <button type="submit" class="link-button">
+                      Log out {ctx.user.username}
+                    </button>
+                  </form>
+                </li>
+              </ul>
+            </nav>
+          )}
+        </header>
+        {ctx.passwordExpiresAt && ctx.user && !ctx.user.mustChangePassword && (
+          <div class="notice warning" role="status">
+            Your password expires on {formatDate(ctx.passwordExpiresAt, ctx.timeZone)}.{' '}
+            <a href={sitePath(ctx, 'password/change')}>Change it now</a>.
+          </div>
+        )}
+        <main id="main">{props.children}</main>
+        <footer class="site-footer">
+          Trouble signing in? Contact the HMIS Administration Team at{' '}
+          <a href={`mailto:${ctx.supportEmail}`}>{ctx.supportEmail}</a>.
+        </footer>
+      </body>
+    </html>
+  );
+}
