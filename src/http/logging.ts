@@ -10,10 +10,9 @@ export function redactUrl(url: string): string {
  * Fastify's pino logger. Request lines show method, redacted URL and client address: never headers,
  * cookies or bodies, so no password, token or session id reaches a log.
  */
-export function loggerOptions(config: Pick<Config, 'logLevel'>, stream?: NodeJS.WritableStream) {
+export function loggerOptions(config: Pick<Config, 'logLevel'>) {
   return {
     level: config.logLevel,
-    ...(stream ? { stream } : {}),
     serializers: {
       req(request: FastifyRequest) {
         return { method: request.method, url: redactUrl(request.url), remoteAddress: request.ip };

@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely } from 'kysely';
+import pg from 'pg';
+import { embeddedDatabase, postgresDatabase, type SiteDatabase } from '../../src/db/database.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import { Mutex } from '../../src/db/mutex.js';
+import { SerializedPGliteDialect } from '../../src/db/pglite-dialect.js';
+import type { Database } from '../../src/db/schema.js';
+
+/** Set in CI: the same suite then runs against real PostgreSQL as well as PGlite. */
+export const TEST_DATABASE_URL = process.env.HEARTH_TEST_DATABASE_URL?.trim() || undefined;
+export const DATABASE_KIND = TEST_DATABASE_URL ? 'postgres' : 'pglite';
+
+let template: Promise<File | Blob> | undefined;
+
+/** A migrated PGlite image made once per test process; each test database starts as a copy of it. */
+function pgliteTemplate(): Promise<File | Blob> {
+  template ??= (async () => {
+    const db = await embeddedDatabase();
+    await migrateToLatest(db.db);
+    const dump = await db.pglite.dumpDataDir('none');
+    await db.close();
+    return dump;
+  })();
+  return template;
+}
+
+/**
+ * A fresh, migrated, empty database: a PGlite copy by default, or a new schema in the PostgreSQL
+ * at HEARTH_TEST_DATABASE_URL (dropped again on close).
+ */
+export async function freshDatabase(): Promise<SiteDatabase> {
+  if (TEST_DATABASE_URL) {
+    const schema = `hearth_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    const database = postgresDatabase(TEST_DATABASE_URL, { searchPath: schema, max: 5 });
+    await migrateToLatest(database.db);
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        const cleanup = new pg.Client({ connectionString: TEST_DATABASE_URL });
+        await cleanup.connect();
+        await cleanup.query(`drop schema ${schema} cascade`);
+        await cleanup.end();
+      },
+    };
+  }
+  const pglite = new PGlite({ loadDataDir: await pgliteTemplate() });
+  await pglite.waitReady;
+  const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect(pglite, new Mutex()) });
+  await migrateToLatest(db); // a no-op on the template, kept so a stale template can never hide a migration
+  return { db, description: 'in-memory PGlite (test)', close: () => db.destroy() };
+}
