@@ -1,3 +1,223 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../audit/audit-log.js';
+import type { Role } from '../db/schema.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { formBoolean, formString } from '../http/form.js';
+import { ACCOUNT_STATUSES } from './account-status.js';
+import type { AccountInput } from './accounts.service.js';
+import { TemporaryPasswordPage } from './pages/temporary-password.page.js';
+import { isDoneAction, UserDetailPage, type DoneAction, type UserDetailPageProps } from './pages/user-detail.page.js';
+import { EMPTY_NEW_USER, NewUserPage, type AccountFormValues, type NewUserFormValues } from './pages/user-form.page.js';
+import { STATUS_FILTERS, UsersListPage, type StatusFilter } from './pages/users-list.page.js';
+import { UsernameError } from './username.js';
 
-export async function accountRoutes(_app: FastifyInstance) {}
+const PAGE_SIZE = 50;
+const MAX_PAGE = 10_000;
+const RECENT_AUDIT_ENTRIES = 20;
+// user ids are PostgreSQL integers
+const MAX_USER_ID = 2_147_483_647;
+
+/** Administration of users, under /SITE/admin/users. Every route is for HMIS administrators only. */
+export async function accountRoutes(app: FastifyInstance) {
+  const adminOnly = { config: { access: 'admin' as const } };
+  const adminForm = { config: { access: 'admin' as const }, preHandler: app.csrfProtection };
+
+  app.get('/', adminOnly, async (request, reply) => {
+    const { accounts, clock } = request.site;
+    const q = formString(request.query, 'q', { max: 200 });
+    const status = parseStatusFilter(formString(request.query, 'status'));
+    const page = parsePage(formString(request.query, 'page'));
+    // One extra row tells whether there is a next page.
+    const users = await accounts.search({
+      query: q,
+      status: status === 'all' ? undefined : status,
+      limit: PAGE_SIZE + 1,
+      offset: (page - 1) * PAGE_SIZE,
+    });
+    const rows = users.slice(0, PAGE_SIZE).map((user) => ({ user, status: accounts.status(user) }));
+    const list = (
+      <UsersListPage ctx={reply.pageContext()} rows={rows} q={q} status={status} page={page} hasNextPage={users.length > PAGE_SIZE} now={clock.now()} />
+    );
+    return reply.page(list);
+  });
+
+  app.get('/suggest-username', adminOnly, async (request) => {
+    const firstName = formString(request.query, 'firstName', { max: 200 });
+    const lastName = formString(request.query, 'lastName', { max: 200 });
+    if (!firstName && !lastName) return { username: null };
+    try {
+      return { username: await request.site.accounts.suggestUsername(firstName, lastName) };
+    } catch (error) {
+      // No usable suggestion from this name: the administrator must type a username.
+      if (error instanceof UsernameError) return { username: null };
+      throw error;
+    }
+  });
+
+  app.get('/new', adminOnly, async (_request, reply) => reply.page(<NewUserPage ctx={reply.pageContext()} values={EMPTY_NEW_USER} />));
+
+  app.post('/new', adminForm, async (request, reply) => {
+    const { site } = request;
+    const values: NewUserFormValues = { ...readAccountForm(request.body), username: formString(request.body, 'username', { max: 200 }) };
+    try {
+      const issued = await site.accounts.create({ ...accountInput(values), username: values.username || null }, actorOf(request));
+      // 201 with the password in the page, not a redirect: it is shown exactly once.
+      const shown = (
+        <TemporaryPasswordPage ctx={reply.pageContext()} user={issued.user} temporaryPassword={issued.temporaryPassword} ttlHours={site.config.tempPasswordTtlHours} kind="created" />
+      );
+      return reply.page(shown, 201);
+    } catch (error) {
+      const refused = refusal(error);
+      if (!refused) throw error;
+      const form = <NewUserPage ctx={reply.pageContext()} values={values} error={refused.message} errors={refused.fieldErrors} />;
+      return reply.page(form, refused.status);
+    }
+  });
+
+  app.get('/:id', adminOnly, async (request, reply) => {
+    const done = (request.query as Record<string, unknown>).done;
+    return showUser(request, reply, userIdParam(request), { done: isDoneAction(done) ? done : null });
+  });
+
+  app.post('/:id/temporary-password', adminForm, async (request, reply) => {
+    const { site } = request;
+    const issued = await site.accounts.issueTemporaryPassword(userIdParam(request), actorOf(request));
+    const shown = (
+      <TemporaryPasswordPage ctx={reply.pageContext()} user={issued.user} temporaryPassword={issued.temporaryPassword} ttlHours={site.config.tempPasswordTtlHours} kind="issued" />
+    );
+    return reply.page(shown);
+  });
+
+  app.post('/:id/unlock', adminForm, (request, reply) =>
+    runAction(request, reply, 'unlocked', (id, actor) => request.site.accounts.unlock(id, actor)),
+  );
+
+  app.post('/:id/deactivate', adminForm, (request, reply) =>
+    runAction(request, reply, 'deactivated', (id, actor) => request.site.accounts.deactivate(id, actor)),
+  );
+
+  app.post('/:id/reactivate', adminForm, (request, reply) =>
+    runAction(request, reply, 'reactivated', (id, actor) => request.site.accounts.reactivate(id, actor)),
+  );
+
+  app.post('/:id/edit', adminForm, async (request, reply) => {
+    const { site } = request;
+    const values = readAccountForm(request.body);
+    const id = userIdParam(request);
+    try {
+      const user = await site.accounts.update(id, accountInput(values), actorOf(request));
+      // An administrator who just made themselves an ordinary user can no longer see this page.
+      if (user.id === request.auth!.user.id && user.role !== 'admin') return reply.redirect(`/${site.id}/`, 303);
+    } catch (error) {
+      const refused = refusal(error);
+      if (!refused) throw error;
+      return showUser(request, reply, id, { error: refused.message, errors: refused.fieldErrors, editValues: values }, refused.status);
+    }
+    return reply.redirect(userPath(request, id, 'saved'), 303);
+  });
+}
+
+/** Unlock, deactivate, reactivate: do it, then back to the user's page with a notice (or the reason it was refused). */
+async function runAction(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  done: DoneAction,
+  action: (userId: number, actor: Actor) => Promise<unknown>,
+) {
+  const id = userIdParam(request);
+  try {
+    await action(id, actorOf(request));
+  } catch (error) {
+    const refused = refusal(error);
+    if (!refused) throw error;
+    return showUser(request, reply, id, { error: refused.message, errors: refused.fieldErrors }, refused.status);
+  }
+  return reply.redirect(userPath(request, id, done), 303);
+}
+
+async function showUser(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  userId: number,
+  extra: Pick<UserDetailPageProps, 'done' | 'error' | 'errors' | 'editValues'>,
+  status = 200,
+) {
+  const { site } = request;
+  const user = await site.accounts.get(userId);
+  const recent = await site.audit.list(site.db, { username: user.username, limit: RECENT_AUDIT_ENTRIES });
+  const page = (
+    <UserDetailPage
+      ctx={reply.pageContext()}
+      user={user}
+      status={site.accounts.status(user)}
+      now={site.clock.now()}
+      recent={recent}
+      isSelf={user.id === request.auth!.user.id}
+      {...extra}
+    />
+  );
+  return reply.page(page, status);
+}
+
+/** Expected refusals, shown on the page they came from; anything else goes to the error handler. */
+function refusal(error: unknown): { status: number; message: string; fieldErrors: Readonly<Record<string, readonly string[]>> } | null {
+  if (error instanceof ValidationError) return { status: 422, message: error.message, fieldErrors: error.fieldErrors };
+  if (error instanceof ConflictError) return { status: 409, message: error.message, fieldErrors: {} };
+  if (error instanceof ForbiddenError) return { status: 403, message: error.message, fieldErrors: {} };
+  return null;
+}
+
+function actorOf(request: FastifyRequest): Actor {
+  const user = request.auth!.user;
+  return { userId: user.id, username: user.username, ip: request.ip };
+}
+
+function userPath(request: FastifyRequest, userId: number, done: DoneAction): string {
+  return `/${request.site.id}/admin/users/${userId}?done=${done}`;
+}
+
+function userIdParam(request: FastifyRequest): number {
+  const raw = (request.params as { id?: string }).id ?? '';
+  const id = /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(id) || id > MAX_USER_ID) throw new NotFoundError('There is no such user.');
+  return id;
+}
+
+function readAccountForm(body: unknown): AccountFormValues {
+  return {
+    firstName: formString(body, 'firstName', { max: 200 }),
+    lastName: formString(body, 'lastName', { max: 200 }),
+    email: formString(body, 'email', { max: 300 }),
+    isVolunteer: formBoolean(body, 'isVolunteer'),
+    role: formString(body, 'role', { max: 20 }),
+  };
+}
+
+function accountInput(values: AccountFormValues): AccountInput {
+  return {
+    firstName: values.firstName,
+    lastName: values.lastName,
+    email: values.email || null,
+    isVolunteer: values.isVolunteer,
+    // Checked by the service against the known roles.
+    role: values.role as Role,
+  };
+}
+
+function parseStatusFilter(raw: string): StatusFilter {
+  if (!raw) return 'all';
+  const status = STATUS_FILTERS.find((s) => s === raw);
+  if (!status) {
+    throw new ValidationError(`Unknown status “${raw}”. Choose one of: all, ${ACCOUNT_STATUSES.join(', ')}.`);
+  }
+  return status;
+}
+
+function parsePage(raw: string): number {
+  if (!raw) return 1;
+  const page = /^[0-9]{1,6}$/.test(raw) ? Number(raw) : NaN;
+  if (!(page >= 1 && page <= MAX_PAGE)) {
+    throw new ValidationError(`The page number must be a whole number from 1 to ${MAX_PAGE} (got “${raw}”).`);
+  }
+  return page;
+}

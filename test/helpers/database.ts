@@ -38,7 +38,7 @@ export async function freshDatabase(): Promise<SiteDatabase> {
     await admin.query(`create schema ${schema}`);
     await admin.end();
     const database = postgresDatabase(TEST_DATABASE_URL, { searchPath: schema, max: 5 });
-    await migrateToLatest(database.db);
+    await migrateToLatest(database.db, schema);
     return {
       ...database,
       close: async () => {

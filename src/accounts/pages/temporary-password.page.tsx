@@ -1,0 +1,60 @@
+import type { User } from '../../db/schema.js';
+import { Layout } from '../../views/layout.js';
+import { sitePath, type PageContext } from '../../views/page-context.js';
+
+export interface TemporaryPasswordPageProps {
+  ctx: PageContext;
+  user: Pick<User, 'id' | 'username' | 'first_name' | 'last_name'>;
+  temporaryPassword: string;
+  ttlHours: number;
+  /** A new account, or a new temporary password for an existing one. */
+  kind: 'created' | 'issued';
+}
+
+/** Shown once: the password is not stored anywhere it could be shown again. */
+export function TemporaryPasswordPage(props: TemporaryPasswordPageProps) {
+  const { ctx, user } = props;
+  const name = `${user.first_name} ${user.last_name}`;
+  const title = props.kind === 'created' ? 'Account created' : 'Temporary password issued';
+  return (
+    <Layout ctx={ctx} title={title}>
+      <div class="narrow">
+        <h1>{title}</h1>
+        {props.kind === 'issued' && (
+          <p>
+            {name}’s previous password no longer works, and they have been signed out everywhere.
+          </p>
+        )}
+        <dl class="facts">
+          <dt>Name</dt>
+          <dd>{name}</dd>
+          <dt>Username</dt>
+          <dd>
+            <strong>{user.username}</strong>
+          </dd>
+          <dt>Temporary password</dt>
+          <dd>
+            <span class="secret">
+              {props.temporaryPassword}
+            </span>
+          </dd>
+        </dl>
+        <p class="instruction">
+          Give this temporary password to {name} in person or by phone — never by email. It works for one login
+          within {props.ttlHours} hours; they will then be asked to create their own password.
+        </p>
+        <p class="hint">
+          This is the only time it is shown. If it is lost, issue a new temporary password from {user.username}’s page.
+        </p>
+        <p class="actions">
+          <a class="button" href={sitePath(ctx, `admin/users/${user.id}`)}>
+            Go to {user.username}’s page
+          </a>
+          <a class="button" href={sitePath(ctx, 'admin/users')}>
+            All users
+          </a>
+        </p>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,175 @@
+import type { AuditRecord } from '../../audit/audit-log.js';
+import { AuditTable } from '../../audit/audit.page.js';
+import type { User } from '../../db/schema.js';
+import { CsrfField, ErrorSummary, Notice } from '../../views/components.js';
+import { formatDateTime } from '../../views/format.js';
+import { Layout } from '../../views/layout.js';
+import { sitePath, type PageContext } from '../../views/page-context.js';
+import type { AccountStatus } from '../account-status.js';
+import { ROLE_NAMES } from '../accounts.service.js';
+import { AccountFields, type AccountFormValues } from './user-form.page.js';
+import { emailText, PasswordExpiryText, StatusText } from './users-list.page.js';
+
+/** What ?done= may say after an action redirected back here. */
+export const DONE_MESSAGES = {
+  unlocked: 'The account is unlocked. They can sign in again now.',
+  deactivated: 'The account is deactivated. They were signed out everywhere and cannot sign in.',
+  reactivated: 'The account is reactivated. They can sign in with their current password (or a new temporary one).',
+  saved: 'Your changes are saved.',
+} as const;
+
+export type DoneAction = keyof typeof DONE_MESSAGES;
+
+export function isDoneAction(value: unknown): value is DoneAction {
+  return typeof value === 'string' && Object.hasOwn(DONE_MESSAGES, value);
+}
+
+export interface UserDetailPageProps {
+  ctx: PageContext;
+  user: User;
+  status: AccountStatus;
+  now: Date;
+  /** The most recent audit entries about or by this user. */
+  recent: readonly AuditRecord[];
+  /** The administrator is looking at their own account. */
+  isSelf: boolean;
+  done?: DoneAction | null;
+  error?: string | null;
+  errors?: Readonly<Record<string, readonly string[]>>;
+  /** The edit form as typed, when it was refused; otherwise the stored values. */
+  editValues?: AccountFormValues;
+}
+
+export function UserDetailPage(props: UserDetailPageProps) {
+  const { ctx, user, status, isSelf } = props;
+  const tz = ctx.timeZone;
+  const name = `${user.first_name} ${user.last_name}`;
+  const userPath = (action = '') => sitePath(ctx, `admin/users/${user.id}${action ? `/${action}` : ''}`);
+  const editValues: AccountFormValues = props.editValues ?? {
+    firstName: user.first_name,
+    lastName: user.last_name,
+    email: user.email ?? '',
+    isVolunteer: user.is_volunteer,
+    role: user.role,
+  };
+  return (
+    <Layout ctx={ctx} title={`${user.username} · Users`}>
+      <p>
+        <a href={sitePath(ctx, 'admin/users')}>← All users</a>
+      </p>
+      <h1>
+        {name} <span class="muted">({user.username})</span>
+      </h1>
+      {props.done && <Notice kind="success">{DONE_MESSAGES[props.done]}</Notice>}
+      <ErrorSummary message={props.error} errors={props.errors} />
+
+      <section aria-labelledby="account-heading">
+        <h2 id="account-heading">Account</h2>
+        <dl class="facts">
+          <dt>Username</dt>
+          <dd>{user.username}</dd>
+          <dt>Name</dt>
+          <dd>{name}</dd>
+          <dt>Work email</dt>
+          <dd>{emailText(user)}</dd>
+          <dt>Volunteer</dt>
+          <dd>{user.is_volunteer ? 'Yes' : 'No'}</dd>
+          <dt>Role</dt>
+          <dd>{ROLE_NAMES[user.role]}</dd>
+          <dt>Status</dt>
+          <dd>
+            <StatusText status={status} user={user} timeZone={tz} />
+            {user.deactivated_at && ` (since ${formatDateTime(user.deactivated_at, tz)})`}
+          </dd>
+          <dt>Created</dt>
+          <dd>{formatDateTime(user.created_at, tz)}</dd>
+          <dt>Last login</dt>
+          <dd>{user.last_login_at ? formatDateTime(user.last_login_at, tz) : 'Never'}</dd>
+          <dt>Password set</dt>
+          <dd>
+            {formatDateTime(user.password_set_at, tz)}
+            {user.password_is_temporary && ' (temporary password issued by an administrator)'}
+          </dd>
+          <dt>Password expires</dt>
+          <dd>
+            <PasswordExpiryText user={user} now={props.now} timeZone={tz} />
+          </dd>
+          <dt>Failed sign-ins in a row</dt>
+          <dd>{user.failed_login_count}</dd>
+          <dt>Locked until</dt>
+          <dd>{status === 'locked' ? formatDateTime(user.locked_until, tz) : 'Not locked'}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="actions-heading">
+        <h2 id="actions-heading">Actions</h2>
+        <div class="account-actions">
+          <form method="post" action={userPath('temporary-password')} class="account-action">
+            <CsrfField token={ctx.csrfToken} />
+            <p id="temporary-password-help">
+              Issuing a temporary password replaces {user.username}’s current password and signs them out everywhere.
+              You will see the new temporary password once, to give them in person or by phone.
+              {isSelf && ' This is your own account: you will be signed out too.'}
+            </p>
+            <button type="submit" aria-describedby="temporary-password-help">
+              Issue temporary password
+            </button>
+          </form>
+          {status === 'locked' && (
+            <form method="post" action={userPath('unlock')} class="account-action">
+              <CsrfField token={ctx.csrfToken} />
+              <p id="unlock-help">Lets {user.username} try to sign in again now, and resets their failed sign-in count.</p>
+              <button type="submit" aria-describedby="unlock-help">
+                Unlock
+              </button>
+            </form>
+          )}
+          {user.deactivated_at ? (
+            <form method="post" action={userPath('reactivate')} class="account-action">
+              <CsrfField token={ctx.csrfToken} />
+              <p id="reactivate-help">Lets {user.username} sign in again.</p>
+              <button type="submit" aria-describedby="reactivate-help">
+                Reactivate
+              </button>
+            </form>
+          ) : isSelf ? (
+            <p class="hint">You cannot deactivate your own account.</p>
+          ) : (
+            <form method="post" action={userPath('deactivate')} class="account-action">
+              <CsrfField token={ctx.csrfToken} />
+              <p id="deactivate-help">
+                Stops {user.username} signing in, signs them out everywhere and cancels their password reset links. Their
+                records stay.
+              </p>
+              <button type="submit" class="danger" aria-describedby="deactivate-help">
+                Deactivate
+              </button>
+            </form>
+          )}
+        </div>
+      </section>
+
+      <section aria-labelledby="edit-heading">
+        <h2 id="edit-heading">Edit account</h2>
+        <form method="post" action={userPath('edit')} class="stack narrow" novalidate>
+          <CsrfField token={ctx.csrfToken} />
+          <AccountFields values={editValues} errors={props.errors} />
+          <p class="hint">The username cannot be changed.</p>
+          <button type="submit" class="primary">
+            Save changes
+          </button>
+        </form>
+      </section>
+
+      <section aria-labelledby="activity-heading">
+        <h2 id="activity-heading">Recent activity</h2>
+        <AuditTable ctx={ctx} entries={props.recent} caption={`Recent audit entries by or about ${user.username}, newest first`} />
+        <p>
+          <a href={`${sitePath(ctx, 'admin/audit')}?${new URLSearchParams({ username: user.username }).toString()}`}>
+            Full audit log for {user.username}
+          </a>
+        </p>
+      </section>
+    </Layout>
+  );
+}

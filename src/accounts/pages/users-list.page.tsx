@@ -1,0 +1,176 @@
+import type { User } from '../../db/schema.js';
+import { formatDateTime } from '../../views/format.js';
+import { Layout } from '../../views/layout.js';
+import { sitePath, type PageContext } from '../../views/page-context.js';
+import type { AccountStatus } from '../account-status.js';
+import { ROLE_NAMES } from '../accounts.service.js';
+
+export type StatusFilter = AccountStatus | 'all';
+
+export const STATUS_FILTERS: readonly StatusFilter[] = ['all', 'active', 'locked', 'deactivated'];
+
+const STATUS_FILTER_NAMES: Record<StatusFilter, string> = {
+  all: 'All users',
+  active: 'Active',
+  locked: 'Locked',
+  deactivated: 'Deactivated',
+};
+
+export interface UserRow {
+  user: User;
+  status: AccountStatus;
+}
+
+export interface UsersListPageProps {
+  ctx: PageContext;
+  rows: readonly UserRow[];
+  q: string;
+  status: StatusFilter;
+  page: number;
+  hasNextPage: boolean;
+  now: Date;
+}
+
+export function UsersListPage(props: UsersListPageProps) {
+  const { ctx, q, status, page } = props;
+  const pageLink = (n: number) => {
+    const params = new URLSearchParams();
+    if (q) params.set('q', q);
+    if (status !== 'all') params.set('status', status);
+    if (n > 1) params.set('page', String(n));
+    const query = params.toString();
+    return sitePath(ctx, 'admin/users') + (query ? `?${query}` : '');
+  };
+  const filtered = Boolean(q) || status !== 'all';
+  return (
+    <Layout ctx={ctx} title="Users">
+      <h1>Users</h1>
+      <p class="actions">
+        <a class="button primary" href={sitePath(ctx, 'admin/users/new')}>
+          Create user
+        </a>
+      </p>
+      <form method="get" action={sitePath(ctx, 'admin/users')} class="filters" role="search" aria-label="Find users">
+        <div class="field">
+          <label for="field-q">Name, username or email</label>
+          <input id="field-q" name="q" type="search" value={q} maxLength={200} autocomplete="off" />
+        </div>
+        <div class="field">
+          <label for="field-status">Status</label>
+          <select id="field-status" name="status">
+            {STATUS_FILTERS.map((s) => (
+              <option value={s} selected={s === status}>
+                {STATUS_FILTER_NAMES[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <button type="submit">Search</button> {filtered && <a href={sitePath(ctx, 'admin/users')}>Show everyone</a>}
+        </div>
+      </form>
+      {props.rows.length === 0 ? (
+        <p class="empty" role="status">
+          {filtered ? 'No users match this search.' : 'There are no users on this page.'}
+        </p>
+      ) : (
+        <div class="table-wrap">
+          <table class="users-table">
+            <caption>
+              {filtered ? 'Users matching the search' : 'All users'}
+              {page > 1 ? `, page ${page}` : ''}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Username</th>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Status</th>
+                <th scope="col">Last login</th>
+                <th scope="col">Password expires</th>
+                <th scope="col">
+                  <span class="visually-hidden">Details</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.rows.map(({ user, status }) => (
+                <tr>
+                  <td>
+                    <a href={sitePath(ctx, `admin/users/${user.id}`)}>{user.username}</a>
+                  </td>
+                  <td>
+                    {user.first_name} {user.last_name}
+                  </td>
+                  <td>{emailText(user)}</td>
+                  <td>{ROLE_NAMES[user.role]}</td>
+                  <td>
+                    <StatusText status={status} user={user} timeZone={ctx.timeZone} />
+                  </td>
+                  <td>{user.last_login_at ? formatDateTime(user.last_login_at, ctx.timeZone) : 'Never'}</td>
+                  <td>
+                    <PasswordExpiryText user={user} now={props.now} timeZone={ctx.timeZone} />
+                  </td>
+                  <td>
+                    <a href={sitePath(ctx, `admin/users/${user.id}`)} aria-label={`Manage ${user.username}`}>
+                      Manage
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {(page > 1 || props.hasNextPage) && (
+        <nav class="pagination" aria-label="Pages of users">
+          {page > 1 && <a href={pageLink(page - 1)}>Previous page</a>}
+          {props.hasNextPage && <a href={pageLink(page + 1)}>Next page</a>}
+        </nav>
+      )}
+    </Layout>
+  );
+}
+
+export function emailText(user: Pick<User, 'email' | 'is_volunteer'>): string {
+  if (user.email) return user.email;
+  return user.is_volunteer ? 'Volunteer — no email' : 'No email';
+}
+
+/** Status in words (colour only repeats it). */
+export function StatusText(props: { status: AccountStatus; user: Pick<User, 'locked_until'>; timeZone: string }) {
+  const { status } = props;
+  return (
+    <span class={`status status-${status}`}>
+      {status === 'active' && 'Active'}
+      {status === 'locked' && `Locked until ${formatDateTime(props.user.locked_until, props.timeZone)}`}
+      {status === 'deactivated' && 'Deactivated'}
+    </span>
+  );
+}
+
+/** A temporary password is one-use; its "expiry" is the end of its 72-hour window (or the moment it was used). */
+export function PasswordExpiryText(props: {
+  user: Pick<User, 'password_is_temporary' | 'password_expires_at' | 'password_hash'>;
+  now: Date;
+  timeZone: string;
+}) {
+  const { user, now, timeZone } = props;
+  const expiresAt = user.password_expires_at;
+  if (!user.password_hash) return <>No password</>;
+  if (user.password_is_temporary) {
+    if (expiresAt && now < expiresAt) {
+      return (
+        <>
+          Temporary password (unused)
+          <span class="hint"> — works until {formatDateTime(expiresAt, timeZone)}</span>
+        </>
+      );
+    }
+    return <>Temporary password — lapsed</>;
+  }
+  if (!expiresAt) return <>Never</>;
+  if (expiresAt <= now) return <>Expired {formatDateTime(expiresAt, timeZone)}</>;
+  return <>{formatDateTime(expiresAt, timeZone)}</>;
+}

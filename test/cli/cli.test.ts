@@ -1,0 +1,329 @@
+import assert from 'node:assert/strict';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+
+// The real `hearth` binary, run as a person would run it: each call starts tsx and opens PGlite (~2 s).
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const BIN = path.join(ROOT, 'bin/hearth.js');
+const SLOW = { timeout: 120_000 };
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The environment of a fresh installation: no SMTP, no database URLs, our own data folder. */
+function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (key === 'SMTP_URL' || key.startsWith('HEARTH_') || key === 'PORT' || key === 'NODE_OPTIONS') continue;
+    env[key] = value;
+  }
+  return { ...env, LOG_LEVEL: 'info', ...extra };
+}
+
+function hearth(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, env, timeout: 60_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+function lines(text: string): string[] {
+  return text.split('\n').filter((line) => line.length > 0);
+}
+
+/** A failure the CLI reports: the given status, nothing on stdout, exactly one line on stderr. */
+function assertOneLineError(run: Run, code: number, pattern: RegExp): void {
+  assert.equal(run.code, code, `exit status (stderr: ${run.stderr})`);
+  assert.equal(run.stdout, '');
+  assert.equal(lines(run.stderr).length, 1, `one stderr line, got: ${run.stderr}`);
+  assert.match(run.stderr, /^hearth: /);
+  assert.match(run.stderr, pattern);
+}
+
+function parseIssued(run: Run): { username: string; temporaryPassword: string } {
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(lines(run.stdout).length, 1, `exactly one line on stdout, got: ${run.stdout}`);
+  const issued = JSON.parse(run.stdout) as Record<string, unknown>;
+  assert.deepEqual(Object.keys(issued).sort(), ['temporaryPassword', 'username']);
+  assert.equal(typeof issued.username, 'string');
+  assert.equal(typeof issued.temporaryPassword, 'string');
+  assert.ok((issued.temporaryPassword as string).length >= 12);
+  return issued as { username: string; temporaryPassword: string };
+}
+
+async function listed(env: NodeJS.ProcessEnv, ...extra: string[]): Promise<Record<string, unknown>[]> {
+  const run = await hearth(['user', 'list', '--site', 'live', '--json', ...extra], env);
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(lines(run.stdout).length, 1);
+  assert.doesNotMatch(run.stdout, /hash|\$argon2/i, 'no password hash in the listing');
+  return JSON.parse(run.stdout) as Record<string, unknown>[];
+}
+
+function statusOf(users: Record<string, unknown>[], username: string): unknown {
+  return users.find((u) => u.username === username)?.status;
+}
+
+function tempDir(name: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `hearth-${name}-`));
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts a process and resolves once its output contains `ready`, or rejects when it exits first. */
+interface Started {
+  child: ChildProcess;
+  output(): string;
+  ready: Promise<void>;
+  /** The exit status, once the process has ended and its output is all read. */
+  closed: Promise<number | null>;
+}
+
+function startUntil(args: string[], env: NodeJS.ProcessEnv, ready: string): Started {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const closed = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
+  let output = '';
+  const readyPromise = new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(ready)) resolve();
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    void closed.then((code) => reject(new Error(`exited with ${code} before "${ready}":\n${output}`)));
+  });
+  return { child, output: () => output, ready: readyPromise, closed };
+}
+
+/** A browser's login: fetch the form for its CSRF cookie and token, then post it. */
+async function logIn(base: string, username: string, password: string): Promise<Response> {
+  const page = await fetch(`${base}/live/login`);
+  assert.equal(page.status, 200);
+  const cookies = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1];
+  assert.ok(token, 'the login form carries a CSRF token');
+  return fetch(`${base}/live/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: cookies, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: token, username, password }).toString(),
+  });
+}
+
+describe('hearth CLI', () => {
+  describe('hearth user (no server running)', () => {
+    let dataDir: string;
+    let env: NodeJS.ProcessEnv;
+
+    before(() => {
+      dataDir = tempDir('cli');
+      env = cleanEnv({ HEARTH_DATA_DIR: dataDir });
+    });
+    after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+    it('creates accounts: --json prints exactly the username and temporary password; usernames follow the convention', SLOW, async () => {
+      const jane = ['user', 'create', '--site', 'live', '--first-name', 'Jane', '--last-name', 'Doe', '--email', 'jane.doe@agency.example'];
+      const first = parseIssued(await hearth([...jane, '--role', 'admin', '--json'], env));
+      assert.equal(first.username, 'jdoe');
+
+      const second = await hearth([...jane.slice(0, -1), 'jane.doe2@agency.example'], env);
+      assert.equal(second.code, 0, second.stderr);
+      const out = lines(second.stdout);
+      assert.equal(out.length, 3, second.stdout);
+      assert.equal(out[0], 'Created jdoe2 on the Live site (HMIS user).');
+      assert.match(out[1]!, /^Temporary password: (\S+) {3}\(works for one login within 72 hours\)$/);
+      assert.notEqual(/^Temporary password: (\S+)/.exec(out[1]!)![1], first.temporaryPassword);
+      assert.equal(out[2], 'Give it to Jane Doe in person or by phone, never by email.');
+
+      const volunteer = parseIssued(
+        await hearth(['user', 'create', '--site', 'live', '--first-name', 'Sam', '--last-name', 'Lee', '--volunteer', '--username', 'Sam.Vol', '--json'], env),
+      );
+      assert.equal(volunteer.username, 'sam.vol');
+
+      const users = await listed(env);
+      assert.deepEqual(users.map((u) => u.username), ['jdoe', 'jdoe2', 'sam.vol']);
+      assert.deepEqual(
+        users.map((u) => [u.role, u.email, u.volunteer, u.status, u.passwordIsTemporary]),
+        [
+          ['admin', 'jane.doe@agency.example', false, 'active', true],
+          ['user', 'jane.doe2@agency.example', false, 'active', true],
+          ['user', null, true, 'active', true],
+        ],
+      );
+      assert.deepEqual(await listed(env, '--search', 'doe2'), [users[1]]);
+    });
+
+    it('refuses a non-volunteer without email (exit 1) and an unknown user (exit 1), on one line', SLOW, async () => {
+      const noEmail = await hearth(['user', 'create', '--site', 'live', '--first-name', 'Ann', '--last-name', 'Bee'], env);
+      assertOneLineError(noEmail, 1, /--email: .*email/i);
+
+      const unknown = await hearth(['user', 'temp-password', '--site', 'live', 'nobody'], env);
+      assertOneLineError(unknown, 1, /no user named nobody on the Live site/);
+    });
+
+    it('issues a new temporary password', SLOW, async () => {
+      const issued = parseIssued(await hearth(['user', 'temp-password', '--site', 'live', 'jdoe2', '--json'], env));
+      assert.equal(issued.username, 'jdoe2');
+    });
+
+    it('deactivates and reactivates, as user list shows', SLOW, async () => {
+      const off = await hearth(['user', 'deactivate', '--site', 'live', 'jdoe2'], env);
+      assert.equal(off.code, 0, off.stderr);
+      assert.equal(off.stdout, 'Deactivated jdoe2 on the Live site.\n');
+      assert.equal(statusOf(await listed(env), 'jdoe2'), 'deactivated');
+      assert.deepEqual((await listed(env, '--status', 'deactivated')).map((u) => u.username), ['jdoe2']);
+
+      const on = await hearth(['user', 'reactivate', '--site', 'live', 'jdoe2'], env);
+      assert.equal(on.code, 0, on.stderr);
+      assert.equal(statusOf(await listed(env), 'jdoe2'), 'active');
+    });
+
+    it('the last administrator cannot be deactivated (exit 1)', SLOW, async () => {
+      const run = await hearth(['user', 'deactivate', '--site', 'live', 'jdoe'], env);
+      assertOneLineError(run, 1, /only active HMIS administrator/);
+    });
+  });
+
+  describe('hearth usage errors and help (no database opened)', () => {
+    const env = cleanEnv({ HEARTH_DATA_DIR: path.join(os.tmpdir(), 'hearth-cli-never-created') });
+    const create = ['user', 'create', '--first-name', 'Ann', '--last-name', 'Bee', '--email', 'ann@agency.example'];
+
+    it('wrong arguments give one line on stderr and exit status 2', SLOW, async () => {
+      const [unknownOption, noSite, badSite, badRole, missingArgument] = await Promise.all([
+        hearth([...create, '--site', 'live', '--emial', 'x'], env),
+        hearth(create, env),
+        hearth([...create, '--site', 'staging'], env),
+        hearth([...create, '--site', 'live', '--role', 'boss'], env),
+        hearth(['user', 'unlock', '--site', 'live'], env),
+      ]);
+      assertOneLineError(unknownOption, 2, /unknown option '--emial'.*--email/);
+      assertOneLineError(noSite, 2, /^hearth: choose --site training or --site live$/m);
+      assertOneLineError(badSite, 2, /--site.*training, live/);
+      assertOneLineError(badRole, 2, /--role.*admin, user/);
+      assertOneLineError(missingArgument, 2, /missing required argument 'username'/);
+      assert.equal(fs.existsSync(path.join(os.tmpdir(), 'hearth-cli-never-created')), false);
+    });
+
+    it('every command has --help with examples', SLOW, async () => {
+      const expected: [string[], RegExp[]][] = [
+        [[], [/serve/, /migrate/, /user/]],
+        [['user'], [/create/, /temp-password/, /list/, /deactivate/, /reactivate/, /unlock/]],
+        [['user', 'create'], [/--site/, /--first-name/, /--last-name/, /--email/, /--volunteer/, /--role/, /--username/, /--json/]],
+        [['user', 'temp-password'], [/--site/, /--json/, /<username>/]],
+        [['user', 'list'], [/--site/, /--status/, /--search/, /--json/]],
+        [['user', 'deactivate'], [/--site/, /<username>/]],
+        [['user', 'reactivate'], [/--site/, /<username>/]],
+        [['user', 'unlock'], [/--site/, /<username>/]],
+        [['migrate'], [/--site/]],
+        [['serve'], [/PORT/, /HEARTH_DATA_DIR/]],
+      ];
+      const runs = await Promise.all(expected.map(([command]) => hearth([...command, '--help'], env)));
+      runs.forEach((run, i) => {
+        const [command, patterns] = expected[i]!;
+        assert.equal(run.code, 0, `hearth ${command.join(' ')} --help: ${run.stderr}`);
+        assert.equal(run.stderr, '');
+        assert.match(run.stdout, /Examples:\n {2}\$ hearth /, `examples in hearth ${command.join(' ')} --help`);
+        for (const pattern of patterns) assert.match(run.stdout, pattern, `hearth ${command.join(' ')} --help`);
+      });
+    });
+  });
+
+  describe('hearth migrate', () => {
+    let dataDir: string;
+    before(() => (dataDir = tempDir('migrate')));
+    after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+    it('migrates every configured site and is idempotent', SLOW, async () => {
+      const env = cleanEnv({ HEARTH_DATA_DIR: dataDir });
+      const first = await hearth(['migrate'], env);
+      assert.equal(first.code, 0, first.stderr);
+      assert.match(first.stdout, /^Training site: applied 0001_accounts/m);
+      assert.match(first.stdout, /^Live site: applied 0001_accounts/m);
+
+      const again = await hearth(['migrate', '--site', 'live'], env);
+      assert.equal(again.code, 0, again.stderr);
+      assert.equal(lines(again.stdout).length, 1);
+      assert.match(again.stdout, /^Live site: already up to date/);
+    });
+  });
+
+  describe('hearth while the server runs', () => {
+    let dataDir: string;
+    let env: NodeJS.ProcessEnv;
+    let port: number;
+    let server: Started | undefined;
+
+    before(async () => {
+      dataDir = tempDir('serve');
+      port = await freePort();
+      env = cleanEnv({ HEARTH_DATA_DIR: dataDir, HEARTH_SITES: 'live', PORT: String(port), HEARTH_LOCKOUT_THRESHOLD: '2' });
+      server = startUntil([BIN, 'serve'], env, 'live site ready');
+      await server.ready;
+    });
+
+    after(async () => {
+      if (server && server.child.exitCode === null) {
+        server.child.kill('SIGTERM');
+        await server.closed;
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('creates a user through the server, who can then sign in with the temporary password', SLOW, async () => {
+      const issued = parseIssued(
+        await hearth(
+          ['user', 'create', '--site', 'live', '--first-name', 'Jane', '--last-name', 'Doe', '--email', 'jane.doe@agency.example', '--role', 'admin', '--json'],
+          env,
+        ),
+      );
+      assert.equal(issued.username, 'jdoe');
+      const response = await logIn(`http://127.0.0.1:${port}`, issued.username, issued.temporaryPassword);
+      assert.equal(response.status, 303);
+      assert.equal(response.headers.get('location'), '/live/password/expired');
+    });
+
+    it('unlocks an account the server locked after failed logins', SLOW, async () => {
+      const base = `http://127.0.0.1:${port}`;
+      for (let i = 0; i < 2; i++) assert.equal((await logIn(base, 'jdoe', 'wrong password')).status, 401);
+      assert.equal(statusOf(await listed(env), 'jdoe'), 'locked');
+
+      const unlock = await hearth(['user', 'unlock', '--site', 'live', 'jdoe'], env);
+      assert.equal(unlock.code, 0, unlock.stderr);
+      assert.equal(unlock.stdout, 'Unlocked jdoe on the Live site.\n');
+      assert.equal(statusOf(await listed(env), 'jdoe'), 'active');
+    });
+
+    it('a second server on the same data folder is refused, naming the folder', SLOW, async () => {
+      const second = startUntil(['--import', 'tsx', path.join(ROOT, 'src/server.ts')], { ...env, PORT: String(await freePort()) }, 'never printed');
+      second.ready.catch(() => {});
+      const code = await second.closed;
+      assert.notEqual(code, 0);
+      assert.ok(second.output().includes(`${path.join(dataDir, 'live')} is in use`), second.output());
+    });
+
+    it('stops on SIGTERM', SLOW, async () => {
+      server!.child.kill('SIGTERM');
+      assert.equal(await server!.closed, 0);
+      assert.match(server!.output(), /shutting down/);
+      assert.equal(fs.existsSync(path.join(dataDir, 'live', 'hearth.lock')), false, 'the lock is released');
+    });
+  });
+});
