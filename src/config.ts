@@ -25,6 +25,8 @@ export interface Config {
   sessionAbsoluteHours: number;
   lockoutThreshold: number;
   lockoutMaxMinutes: number;
+  /** Login attempts per client address per minute before 429 (a coarse shield; per-account lockout is separate). */
+  loginRateLimitPerMinute: number;
   /** Minimum time a "forgot password" request takes, so the answer's timing tells nothing. */
   forgotMinResponseMs: number;
 }
@@ -114,6 +116,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     sessionAbsoluteHours: integer(env, 'HEARTH_SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),
     lockoutThreshold: integer(env, 'HEARTH_LOCKOUT_THRESHOLD', 5, 1, 100),
     lockoutMaxMinutes: integer(env, 'HEARTH_LOCKOUT_MAX_MINUTES', 30, 1, 24 * 60),
+    loginRateLimitPerMinute: integer(env, 'HEARTH_LOGIN_RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000),
     forgotMinResponseMs: integer(env, 'HEARTH_FORGOT_MIN_RESPONSE_MS', 400, 0, 10_000),
     ...overrides,
   };

@@ -116,8 +116,15 @@ async function openEmbeddedSite(dir: string, serveCli: boolean): Promise<SiteDat
   }
   let stopSocket = async () => {};
   if (serveCli) {
-    stopSocket = await serveEmbeddedSocket(embedded.pglite, embedded.mutex, dir);
-    updateLock(dir, { pid: process.pid, socketDir: dir });
+    try {
+      const socket = await serveEmbeddedSocket(embedded.pglite, embedded.mutex, dir);
+      stopSocket = socket.stop;
+      updateLock(dir, { pid: process.pid, socketDir: socket.socketDir });
+    } catch (error) {
+      await embedded.close();
+      releaseLock();
+      throw error;
+    }
   }
   return {
     db: embedded.db,

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
@@ -13,7 +14,16 @@ export const SOCKET_PORT = 5432;
  * this user. A CLI connection holds the application's database mutex from connect to disconnect,
  * so its statements and transactions never interleave with the server's own.
  */
-export async function serveEmbeddedSocket(pglite: PGlite, mutex: Mutex, socketDir: string): Promise<() => Promise<void>> {
+export async function serveEmbeddedSocket(
+  pglite: PGlite,
+  mutex: Mutex,
+  preferredDir: string,
+): Promise<{ socketDir: string; stop: () => Promise<void> }> {
+  // Unix socket paths are limited to ~107 bytes; a deep data folder gets a short private folder instead.
+  const socketDir =
+    Buffer.byteLength(path.join(preferredDir, `.s.PGSQL.${SOCKET_PORT}`)) > 100
+      ? fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-sock-'))
+      : preferredDir;
   const socketPath = path.join(socketDir, `.s.PGSQL.${SOCKET_PORT}`);
   fs.rmSync(socketPath, { force: true });
   const queryQueue = {
@@ -52,9 +62,11 @@ export async function serveEmbeddedSocket(pglite: PGlite, mutex: Mutex, socketDi
     server.listen(socketPath, () => resolve());
   });
   fs.chmodSync(socketPath, 0o600);
-  return async () => {
+  const stop = async () => {
     for (const socket of sockets) socket.destroy();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     fs.rmSync(socketPath, { force: true });
+    if (socketDir !== preferredDir) fs.rmSync(socketDir, { recursive: true, force: true });
   };
+  return { socketDir, stop };
 }

@@ -19,7 +19,10 @@ export async function loginRoutes(app: FastifyInstance) {
   app.post(
     '/login',
     {
-      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: {
+        access: 'public',
+        rateLimit: { max: (request) => request.site.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
+      },
       preHandler: app.csrfProtection,
     },
     async (request, reply) => {
