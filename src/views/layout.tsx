@@ -12,6 +12,7 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/hearth.css" />
         <script src="/assets/hearth.js" defer></script>
       </head>
@@ -20,9 +21,9 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
           Skip to main content
         </a>
         {training && (
-          <div class="training-banner" role="note">
+          <aside class="training-banner" aria-label="Training site notice">
             TRAINING SITE — practice only, fictitious data. Never enter real client information here.
-          </div>
+          </aside>
         )}
         <header class="site-header">
           <a class="brand" href={ctx.site ? sitePath(ctx) : '/'}>
