@@ -31,7 +31,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: options.logger,
     bodyLimit: 64 * 1024,
-    trustProxy: false,
+    // X-Forwarded-For is believed only from the proxies named in HEARTH_TRUSTED_PROXIES.
+    trustProxy: config.trustedProxies.length > 0 ? [...config.trustedProxies] : false,
     return503OnClosing: true,
   });
 

@@ -27,6 +27,19 @@ export interface Config {
   lockoutMaxMinutes: number;
   /** Login attempts per client address per minute before 429 (a coarse shield; per-account lockout is separate). */
   loginRateLimitPerMinute: number;
+  /** Failed logins from one client address within 15 minutes before it must wait. */
+  ipLoginFailureLimit: number;
+  /** Reset requests from one client address within an hour. */
+  ipResetLimit: number;
+  /** Reset emails to one account within an hour; more requests get the same screen but no email. */
+  accountResetLimit: number;
+  /** Redis for attempt counters shared by several server instances; the database otherwise. */
+  redisUrl: string | undefined;
+  /** Proxies whose X-Forwarded-For is believed (addresses or CIDRs); none by default. */
+  trustedProxies: readonly string[];
+  /** argon2 hashes running at once (0 = automatic) and waiting before 503. */
+  hashConcurrency: number;
+  hashQueue: number;
   /** Minimum time a "forgot password" request takes, so the answer's timing tells nothing. */
   forgotMinResponseMs: number;
 }
@@ -117,6 +130,13 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     lockoutThreshold: integer(env, 'HEARTH_LOCKOUT_THRESHOLD', 5, 1, 100),
     lockoutMaxMinutes: integer(env, 'HEARTH_LOCKOUT_MAX_MINUTES', 30, 1, 24 * 60),
     loginRateLimitPerMinute: integer(env, 'HEARTH_LOGIN_RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000),
+    ipLoginFailureLimit: integer(env, 'HEARTH_IP_LOGIN_FAILURE_LIMIT', 50, 1, 1_000_000),
+    ipResetLimit: integer(env, 'HEARTH_IP_RESET_LIMIT', 10, 1, 1_000_000),
+    accountResetLimit: integer(env, 'HEARTH_ACCOUNT_RESET_LIMIT', 3, 1, 1000),
+    redisUrl: nonEmpty(env, 'REDIS_URL'),
+    trustedProxies: (nonEmpty(env, 'HEARTH_TRUSTED_PROXIES') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    hashConcurrency: integer(env, 'HEARTH_HASH_CONCURRENCY', 0, 0, 256),
+    hashQueue: integer(env, 'HEARTH_HASH_QUEUE', 200, 0, 100_000),
     forgotMinResponseMs: integer(env, 'HEARTH_FORGOT_MIN_RESPONSE_MS', 400, 0, 10_000),
     ...overrides,
   };

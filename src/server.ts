@@ -1,5 +1,9 @@
 import path from 'node:path';
+import { Redis } from 'ioredis';
 import { pino } from 'pino';
+import { configureHashing } from './auth/password/hashing.js';
+import { defaultHashConcurrency } from './auth/password/hash-limiter.js';
+import { RedisAttemptCounter } from './auth/throttle/attempt-counter.js';
 import { buildApp } from './app.js';
 import { loggerOptions } from './http/logging.js';
 import { systemClock } from './clock.js';
@@ -21,10 +25,14 @@ export async function main(): Promise<void> {
     throw error;
   }
   const log = pino(loggerOptions(config));
+  configureHashing({ maxConcurrent: config.hashConcurrency || defaultHashConcurrency(), maxQueue: config.hashQueue });
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false }) : null;
+  redis?.on('error', (error) => log.warn({ err: { message: error.message } }, 'redis unavailable'));
   const databases: SiteDatabase[] = [];
   const running: RunningSite[] = [];
   const closeAll = async () => {
     for (const site of running) await site.stop();
+    redis?.disconnect();
     for (const db of databases) await db.close();
   };
   let app;
@@ -33,7 +41,15 @@ export async function main(): Promise<void> {
       const database = await openServerDatabase(config, id);
       databases.push(database);
       running.push(
-        startSite({ id, db: database.db, config, clock: systemClock, siteDir: siteDataDir(config, id), log: log.child({ site: id }) }),
+        startSite({
+          id,
+          db: database.db,
+          config,
+          clock: systemClock,
+          siteDir: siteDataDir(config, id),
+          log: log.child({ site: id }),
+          counter: redis ? new RedisAttemptCounter(redis, `hearth:${id}`, systemClock) : undefined,
+        }),
       );
     }
     app = await buildApp({ config, sites: running.map((s) => s.services), logger: log });

@@ -83,7 +83,15 @@ export interface AuditLogTable {
   details: ColumnType<Record<string, unknown>, string, never>;
 }
 
+export interface AttemptEventsTable {
+  id: Generated<string>;
+  bucket: string;
+  key: string;
+  at: Timestamp;
+}
+
 export interface Database {
+  attempt_events: AttemptEventsTable;
   users: UsersTable;
   password_history: PasswordHistoryTable;
   sessions: SessionsTable;

@@ -3,6 +3,7 @@ import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationEr
 import { Layout } from '../views/layout.js';
 import type { PageContext } from '../views/page-context.js';
 import { renderPage } from './render.js';
+import { isDatabaseUnavailable } from './unavailable.js';
 
 function statusFor(error: FastifyError | Error): number {
   if (error instanceof ValidationError) return 400;
@@ -10,6 +11,7 @@ function statusFor(error: FastifyError | Error): number {
   if (error instanceof ForbiddenError) return 403;
   if (error instanceof ConflictError) return 409;
   if (error instanceof DomainError) return 400;
+  if (isDatabaseUnavailable(error)) return 503;
   const status = (error as FastifyError).statusCode;
   return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
 }
@@ -33,13 +35,16 @@ export function installErrorHandlers(app: FastifyInstance, fallbackContext: (req
     if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
       message = 'This form has expired or was not sent from Hearth. Go back, reload the page and try again.';
     }
+    const databaseDown = status === 503 && isDatabaseUnavailable(error);
     if (status >= 500) {
-      request.log.error({ err: error }, 'request failed');
+      request.log.error({ err: error }, databaseDown ? 'database unavailable' : 'request failed');
       message = MESSAGES[status] ?? 'Something went wrong on our side. Your last change may not have been saved; please try again.';
     } else {
       request.log.info({ status, code: error.code ?? error.name }, 'request refused');
     }
-    if (status === 429 || status === 503) reply.header('retry-after', '60');
+    // The pool reconnects as soon as the database is back, so a short hint is honest there.
+    if (databaseDown) reply.header('retry-after', '10');
+    else if (status === 429 || status === 503) reply.header('retry-after', '60');
     return sendErrorPage(reply, status, message, fallbackContext(request, reply));
   });
   app.setNotFoundHandler((request, reply) =>
@@ -48,7 +53,16 @@ export function installErrorHandlers(app: FastifyInstance, fallbackContext: (req
 }
 
 function sendErrorPage(reply: FastifyReply, status: number, message: string, ctx: PageContext) {
-  const title = status === 404 ? 'Page not found' : status === 403 ? 'Not allowed' : status >= 500 ? 'Something went wrong' : 'Request refused';
+  const title =
+    status === 404
+      ? 'Page not found'
+      : status === 403
+        ? 'Not allowed'
+        : status === 503
+          ? 'Temporarily unavailable'
+          : status >= 500
+            ? 'Something went wrong'
+            : 'Request refused';
   return reply
     .status(status)
     .header('content-type', 'text/html; charset=utf-8')

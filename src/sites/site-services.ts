@@ -13,6 +13,8 @@ import { Mailer } from '../mail/mailer.js';
 import { loadSealerKey, Sealer } from '../mail/sealer.js';
 import { createMailTransport, type MailTransport } from '../mail/transport.js';
 import { MailWorker, type MailWorkerLog } from '../mail/worker.js';
+import { DatabaseAttemptCounter, type AttemptCounter } from '../auth/throttle/attempt-counter.js';
+import { Throttle } from '../auth/throttle/throttle.js';
 import { SITE_NAMES, type SiteId } from './site.js';
 
 /** Everything one site (Training or Live) needs, wired to that site's own database. */
@@ -30,6 +32,7 @@ export interface SiteServices {
   login: LoginService;
   reset: ResetService;
   accounts: AccountService;
+  throttle: Throttle;
 }
 
 export function createSiteServices(options: {
@@ -39,12 +42,15 @@ export function createSiteServices(options: {
   clock: Clock;
   sealer: Sealer;
   onMailQueued?: () => void;
+  /** Where attempt counters live; the site's database unless Redis is configured. */
+  counter?: AttemptCounter;
 }): SiteServices {
   const { id, db, config, clock, sealer } = options;
   const audit = new AuditLog(id, clock);
   const mailer = new Mailer(sealer, clock, options.onMailQueued);
   const sessions = new SessionService(db, clock, config);
   const passwords = new PasswordService(db, clock, config, audit, mailer, id);
+  const throttle = new Throttle(options.counter ?? new DatabaseAttemptCounter(db, clock), config);
   return {
     id,
     name: SITE_NAMES[id],
@@ -56,9 +62,10 @@ export function createSiteServices(options: {
     sealer,
     sessions,
     passwords,
-    login: new LoginService(db, clock, config, audit, sessions),
-    reset: new ResetService(db, id, clock, config, audit, mailer, passwords),
+    login: new LoginService(db, clock, config, audit, sessions, throttle),
+    reset: new ResetService(db, id, clock, config, audit, mailer, passwords, throttle),
     accounts: new AccountService(db, clock, config, audit),
+    throttle,
   };
 }
 
@@ -82,6 +89,7 @@ export function startSite(options: {
   log: MailWorkerLog;
   transport?: MailTransport;
   pollMs?: number;
+  counter?: AttemptCounter;
 }): RunningSite {
   const { config } = options;
   const sealer = siteSealer(config, options.siteDir);

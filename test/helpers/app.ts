@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+import { RedisAttemptCounter } from '../../src/auth/throttle/attempt-counter.js';
 import { pino } from 'pino';
 import type { CreateAccountInput, IssuedPassword } from '../../src/accounts/accounts.service.js';
 import { buildApp } from '../../src/app.js';
@@ -29,7 +32,7 @@ export interface TestApp {
   /** Every line the application logged (pino JSON), for secret scans. */
   logs: string[];
   dataDir: string;
-  client(): TestClient;
+  client(options?: { ip?: string; headers?: Record<string, string> }): TestClient;
   createUser(site: SiteId, input?: Partial<CreateAccountInput>): Promise<IssuedPassword>;
   /** Starts listening on 127.0.0.1 (for browser tests) and returns the base URL. */
   listen(): Promise<string>;
@@ -41,6 +44,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   config?: Partial<Config>;
   clock?: FakeClock;
+  /** Keep attempt counters in this Redis (a unique key prefix per app) instead of the database. */
+  redis?: Redis;
 }
 
 /** A real Hearth app on fresh migrated databases, a real SMTP server and a fake clock. */
@@ -76,6 +81,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         log: log.child({ site: id }),
         transport: createMailTransport({ smtpUrl: smtp.url, mailDir: path.join(dataDir, id, 'mail'), log }),
         pollMs: 100,
+        counter: options.redis ? new RedisAttemptCounter(options.redis, `hearth-test:${randomUUID()}:${id}`, clock) : undefined,
       }),
     );
   }
@@ -93,7 +99,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     smtp,
     logs,
     dataDir,
-    client: () => new TestClient(app),
+    client: (o = {}) => new TestClient(app, o.headers, o.ip),
     createUser: (site, input = {}) => {
       counter += 1;
       return sites[site].accounts.create(

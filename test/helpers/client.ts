@@ -16,6 +16,8 @@ export class TestClient {
   constructor(
     private readonly app: FastifyInstance,
     readonly headers: Record<string, string> = {},
+    /** The client's socket address (app.inject's remoteAddress). */
+    readonly ip = '127.0.0.1',
   ) {}
 
   async request(method: 'GET' | 'POST', url: string, init: { form?: Record<string, string | string[]>; headers?: Record<string, string>; payload?: string } = {}): Promise<Page> {
@@ -30,7 +32,7 @@ export class TestClient {
       payload = params.toString();
       headers['content-type'] ??= 'application/x-www-form-urlencoded';
     }
-    const raw = await this.app.inject({ method, url, headers, payload });
+    const raw = await this.app.inject({ method, url, headers, payload, remoteAddress: this.ip });
     for (const cookie of raw.cookies as { name: string; value: string; expires?: Date; maxAge?: number }[]) {
       const cleared = cookie.value === '' || (cookie.expires && cookie.expires.getTime() < Date.now()) || cookie.maxAge === 0;
       if (cleared) this.cookies.delete(cookie.name);

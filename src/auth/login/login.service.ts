@@ -8,6 +8,7 @@ import type { Database, User } from '../../db/schema.js';
 import { isExpired } from '../password/expiry.js';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from '../password/hashing.js';
 import type { SessionMeta, SessionService } from '../session/session.service.js';
+import type { Throttle } from '../throttle/throttle.js';
 
 export type LoginResult =
   /** Wrong password, unknown user, deactivated, spent or lapsed temporary password: all look the same. */
@@ -28,10 +29,12 @@ export class LoginService {
     private readonly config: Config,
     private readonly audit: AuditLog,
     private readonly sessions: SessionService,
+    private readonly throttle: Throttle,
   ) {}
 
   async login(usernameInput: string, password: string, meta: SessionMeta): Promise<LoginResult> {
     const actor = { userId: null, username: null, ip: meta.ip };
+    await this.throttle.assertLoginAllowed(meta.ip);
     const key = usernameKey(usernameInput.slice(0, MAX_USERNAME_LENGTH));
     const user = key ? await usersRepository.findByUsername(this.db, key) : undefined;
     const tooLong = password.length > MAX_PASSWORD_LENGTH;
@@ -41,6 +44,7 @@ export class LoginService {
       !tooLong &&
       user?.password_hash != null;
 
+    if (!valid) await this.throttle.recordLoginFailure(meta.ip);
     if (!user) {
       await this.audit.record(this.db, {
         event: 'login.failed',

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { defaultHashConcurrency, HashLimiter } from './hash-limiter.js';
 import { normalizePassword } from './policy.js';
 
 /** OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. Encoded hashes carry these, so they can be raised later. */
@@ -10,16 +11,30 @@ export const ARGON2_PARAMS = Object.freeze({
   parallelism: 1,
 });
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(normalizePassword(password), ARGON2_PARAMS);
+let limiter = new HashLimiter(defaultHashConcurrency(), 200);
+
+/** Sets how many hashes may run and wait at once (HEARTH_HASH_CONCURRENCY, HEARTH_HASH_QUEUE). */
+export function configureHashing(options: { maxConcurrent: number; maxQueue: number }): void {
+  limiter = new HashLimiter(options.maxConcurrent, options.maxQueue);
 }
 
+export function hashingStats() {
+  return limiter.stats;
+}
+
+export function hashPassword(password: string): Promise<string> {
+  return limiter.run(() => hash(normalizePassword(password), ARGON2_PARAMS));
+}
+
+/** Throws ServiceBusyError when too many hashes are already waiting. */
 export async function verifyPassword(encoded: string, password: string): Promise<boolean> {
-  try {
-    return await verify(encoded, normalizePassword(password));
-  } catch {
-    return false; // a malformed stored hash never matches
-  }
+  return limiter.run(async () => {
+    try {
+      return await verify(encoded, normalizePassword(password));
+    } catch {
+      return false; // a malformed stored hash never matches
+    }
+  });
 }
 
 /** True when a stored hash was made with other (older) parameters and should be replaced at the next login. */

@@ -10,6 +10,7 @@ import type { Mailer } from '../../mail/mailer.js';
 import { passwordResetEmail } from '../../mail/templates/password-reset.js';
 import { SITE_NAMES, type SiteId } from '../../sites/site.js';
 import type { PasswordService } from '../password/password.service.js';
+import type { Throttle } from '../throttle/throttle.js';
 import { generateToken, hashToken, looksLikeToken } from '../tokens.js';
 import { resetTokensRepository } from './reset-tokens.repository.js';
 
@@ -35,6 +36,7 @@ export class ResetService {
     private readonly audit: AuditLog,
     private readonly mailer: Mailer,
     private readonly passwords: PasswordService,
+    private readonly throttle: Throttle,
   ) {}
 
   /**
@@ -42,6 +44,7 @@ export class ResetService {
    * screen whatever happened, so the result is only for tests and logs.
    */
   async request(usernameInput: string, emailInput: string, ip: string | null): Promise<'sent' | 'not-sent'> {
+    await this.throttle.assertResetAllowed(ip);
     const key = usernameKey(usernameInput.slice(0, 200));
     const email = emailInput.trim().toLowerCase().slice(0, 320);
     const user = key ? await usersRepository.findByUsername(this.db, key) : undefined;
@@ -62,6 +65,15 @@ export class ResetService {
                 : 'email does not match',
           ...(user ? {} : { attemptedUsername: key.slice(0, 64) }),
         },
+      });
+      return 'not-sent';
+    }
+    if (!(await this.throttle.mayEmailAccount(user.id))) {
+      await this.audit.record(this.db, {
+        event: 'reset.requested',
+        actor,
+        subject: { id: user.id, username: user.username },
+        details: { outcome: 'too many requests for this account; no email sent' },
       });
       return 'not-sent';
     }
