@@ -11,6 +11,7 @@ import type { Config } from './config.js';
 import { installErrorHandlers } from './http/error-handler.js';
 import './http/fastify-types.js';
 import { renderPage } from './http/render.js';
+import { assertSameOrigin } from './http/same-origin.js';
 import { sitePlugin } from './sites/site.plugin.js';
 import type { SiteServices } from './sites/site-services.js';
 import { SitesIndexPage } from './sites/sites-index.page.js';
@@ -63,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return this.status(status).header('content-type', 'text/html; charset=utf-8').send(renderPage(vnode));
   });
 
+  app.addHook('onRequest', assertSameOrigin(config.publicUrl));
   installErrorHandlers(app, (request, reply) => errorPageContext(config, request, reply));
 
   const siteIds = options.sites.map((s) => s.id);

@@ -54,7 +54,17 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const smtp = await startSmtpServer();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hearth-test-'));
   const config = loadConfig(
-    { HEARTH_DATA_DIR: dataDir, HEARTH_PUBLIC_URL: 'http://hearth.test', SMTP_URL: smtp.url, LOG_LEVEL: 'info', ...options.env },
+    {
+      HEARTH_DATA_DIR: dataDir,
+      HEARTH_PUBLIC_URL: 'http://hearth.test',
+      SMTP_URL: smtp.url,
+      LOG_LEVEL: 'info',
+      // Every test client comes from one address; tests of these limits set them explicitly.
+      HEARTH_LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+      HEARTH_IP_LOGIN_FAILURE_LIMIT: '100000',
+      HEARTH_IP_RESET_LIMIT: '100000',
+      ...options.env,
+    },
     { forgotMinResponseMs: 0, ...options.config },
   );
   const logs: string[] = [];
