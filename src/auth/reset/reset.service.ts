@@ -21,6 +21,13 @@ export class ResetLinkInvalidError extends DomainError {
   }
 }
 
+/** Why no link goes out for this account and email, or null when one may. */
+function refusalFor(user: User, email: string): string | null {
+  if (user.deactivated_at) return 'account deactivated';
+  if (!user.email) return 'no email on file';
+  return user.email.toLowerCase() === email ? null : 'email does not match';
+}
+
 export function resetLink(config: Pick<Config, 'publicUrl'>, site: SiteId, token: string): string {
   // Built from configuration only, never from the request's Host header.
   return `${config.publicUrl}/${site}/reset/${token}`;
@@ -49,56 +56,48 @@ export class ResetService {
     const email = emailInput.trim().toLowerCase().slice(0, 320);
     const user = key ? await usersRepository.findByUsername(this.db, key) : undefined;
     const actor: Actor = { userId: null, username: null, ip };
-    const matches = !!user && !user.deactivated_at && !!user.email && user.email.toLowerCase() === email;
-    if (!user || !matches) {
-      await this.audit.record(this.db, {
+    const notSent = async (db: Kysely<Database>, outcome: string) => {
+      await this.audit.record(db, {
         event: 'reset.requested',
         actor,
         subject: user ? { id: user.id, username: user.username } : null,
-        details: {
-          outcome: !user
-            ? 'unknown username'
-            : user.deactivated_at
-              ? 'account deactivated'
-              : !user.email
-                ? 'no email on file'
-                : 'email does not match',
-          ...(user ? {} : { attemptedUsername: key.slice(0, 64) }),
-        },
+        details: { outcome, ...(user ? {} : { attemptedUsername: key.slice(0, 64) }) },
       });
-      return 'not-sent';
-    }
+      return 'not-sent' as const;
+    };
+    const refusal = user ? refusalFor(user, email) : 'unknown username';
+    if (!user || refusal) return notSent(this.db, refusal!);
     if (!(await this.throttle.mayEmailAccount(user.id))) {
-      await this.audit.record(this.db, {
-        event: 'reset.requested',
-        actor,
-        subject: { id: user.id, username: user.username },
-        details: { outcome: 'too many requests for this account; no email sent' },
-      });
-      return 'not-sent';
+      return notSent(this.db, 'too many requests for this account; no email sent');
     }
     const token = generateToken();
     const now = this.clock.now();
     const expiresAt = addMs(now, this.config.resetTokenTtlMinutes * MINUTE);
-    await this.db.transaction().execute(async (trx) => {
-      await resetTokensRepository.replaceForUser(trx, user.id, hashToken(token), now, expiresAt);
+    const sent = await this.db.transaction().execute(async (trx) => {
+      // Checked again under the row lock: an email change or deactivation racing this request wins cleanly.
+      const current = await usersRepository.findByIdForUpdate(trx, user.id);
+      const lateRefusal = current ? refusalFor(current, email) : 'unknown username';
+      if (!current || lateRefusal) return lateRefusal ?? 'unknown username';
+      await resetTokensRepository.replaceForUser(trx, current.id, hashToken(token), now, expiresAt);
       const message = passwordResetEmail({
         siteName: SITE_NAMES[this.site],
-        username: user.username,
+        username: current.username,
         requestedAt: now,
         timeZone: this.config.timeZone,
         link: resetLink(this.config, this.site, token),
         validMinutes: this.config.resetTokenTtlMinutes,
         supportEmail: this.config.supportEmail,
       });
-      await this.mailer.enqueue(trx, { to: user.email!, template: 'password-reset', ...message });
+      await this.mailer.enqueue(trx, { to: current.email!, template: 'password-reset', ...message });
       await this.audit.record(trx, {
         event: 'reset.requested',
         actor,
-        subject: { id: user.id, username: user.username },
+        subject: { id: current.id, username: current.username },
         details: { outcome: 'link sent' },
       });
+      return null;
     });
+    if (sent !== null) return notSent(this.db, sent);
     this.mailer.nudge();
     return 'sent';
   }
