@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { Config } from './config.js';
-import { installErrorHandlers } from './http/error-handler.js';
+import { installErrorHandlers, sendErrorPage } from './http/error-handler.js';
 import './http/fastify-types.js';
 import { renderPage } from './http/render.js';
 import { assertSameOrigin } from './http/same-origin.js';
@@ -35,6 +35,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // X-Forwarded-For is believed only from the proxies named in HEARTH_TRUSTED_PROXIES.
     trustProxy: config.trustedProxies.length > 0 ? [...config.trustedProxies] : false,
     return503OnClosing: true,
+    // Malformed or over-long URLs get the same HTML error page as everything else, not Fastify's JSON.
+    frameworkErrors: (error, request, reply) =>
+      sendErrorPage(
+        reply,
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400,
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'That address is too long.' : 'That address is not valid.',
+        errorPageContext(config, request, reply),
+      ),
   });
 
   await app.register(helmet, {

@@ -28,12 +28,17 @@ export function postgresDatabase(
   const base: pg.PoolConfig = typeof connection === 'string' ? { connectionString: connection } : connection;
   const pool = new pg.Pool({
     max: options.max ?? 10,
-    connectionTimeoutMillis: 5_000,
+    // Fail fast when the server is gone or frozen: requests then get a 503 page, not a hang.
+    connectionTimeoutMillis: 2_000,
+    query_timeout: 10_000,
+    keepAlive: true,
     ...base,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
-  // An idle client losing its server must not crash the process; the pool replaces it.
+  // A client losing its server (idle or mid-query) must not crash the process; the pool replaces it and
+  // the query in flight fails with an error that becomes a 503.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const description =
     options.description ?? (typeof connection === 'string' ? redactUrl(connection) : 'PostgreSQL');

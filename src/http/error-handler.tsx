@@ -22,6 +22,7 @@ const MESSAGES: Record<number, string> = {
   404: 'There is no page at this address.',
   405: 'That action is not allowed here.',
   413: 'What you sent is too large.',
+  414: 'That address is too long.',
   415: 'Forms must be sent as ordinary web forms.',
   429: 'Too many attempts. Please wait a few minutes and try again.',
   503: 'Hearth is busy or briefly unavailable. Please try again in a moment.',
@@ -52,7 +53,7 @@ export function installErrorHandlers(app: FastifyInstance, fallbackContext: (req
   );
 }
 
-function sendErrorPage(reply: FastifyReply, status: number, message: string, ctx: PageContext) {
+export function sendErrorPage(reply: FastifyReply, status: number, message: string, ctx: PageContext) {
   const title =
     status === 404
       ? 'Page not found'

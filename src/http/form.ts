@@ -10,6 +10,9 @@ export function formString(body: unknown, name: string, options: { trim?: boolea
   if (typeof value !== 'string') {
     throw new ValidationError(`The field “${name}” was sent more than once or in an unexpected form.`);
   }
+  if (value.includes('\u0000')) {
+    throw new ValidationError(`The field “${name}” contains a character that is not allowed.`);
+  }
   const max = options.max ?? 4096;
   if (value.length > max) throw new ValidationError(`The field “${name}” is too long (at most ${max} characters).`);
   return options.trim === false ? value : value.trim();

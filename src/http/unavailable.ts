@@ -24,7 +24,8 @@ const SQLSTATES = new Set(['08000', '08001', '08003', '08004', '08006', '08P01',
 /** Messages pg and pg-pool use without a code. */
 const MESSAGES = [
   /^Connection terminated/i, // "Connection terminated", "… unexpectedly", "… due to connection timeout"
-  /timeout exceeded when trying to connect/i,
+  /timeout exceeded when trying to connect/i, // pg-pool's connectionTimeoutMillis
+  /^Query read timeout$/i, // pg's query_timeout
   /Client has encountered a connection error and is not queryable/i,
   /Client was closed and is not queryable/i,
 ];

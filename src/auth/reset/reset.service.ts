@@ -119,10 +119,11 @@ export class ResetService {
     const user = await this.findUserForToken(token);
     const hash = await this.passwords.prepare(user, newPassword, confirmation);
     const updated = await this.db.transaction().execute(async (trx) => {
-      const userId = await resetTokensRepository.spend(trx, hashToken(token), this.clock.now());
-      if (userId !== user.id) throw new ResetLinkInvalidError();
+      // The user row first, then the token: the same lock order as every administrative change.
       const current = await usersRepository.findByIdForUpdate(trx, user.id);
       if (!current || current.deactivated_at) throw new ResetLinkInvalidError();
+      const userId = await resetTokensRepository.spend(trx, hashToken(token), this.clock.now());
+      if (userId !== user.id) throw new ResetLinkInvalidError();
       await resetTokensRepository.cancelForUser(trx, user.id);
       return this.passwords.apply(trx, current, hash, 'reset', { userId: user.id, username: user.username, ip });
     });
