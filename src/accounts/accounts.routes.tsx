@@ -100,6 +100,10 @@ export async function accountRoutes(app: FastifyInstance) {
     runAction(request, reply, 'reactivated', (id, actor) => request.site.accounts.reactivate(id, actor)),
   );
 
+  app.post('/:id/second-factor/reset', adminForm, (request, reply) =>
+    runAction(request, reply, 'second-factor-reset', (id, actor) => request.site.secondFactors.reset(id, actor)),
+  );
+
   app.post('/:id/edit', adminForm, async (request, reply) => {
     const { site } = request;
     const values = readAccountForm(request.body);
@@ -117,7 +121,7 @@ export async function accountRoutes(app: FastifyInstance) {
   });
 }
 
-/** Unlock, deactivate, reactivate: do it, then back to the user's page with a notice (or the reason it was refused). */
+/** Unlock, deactivate, reactivate, reset the second factor: do it, then back to the user's page with a notice (or the reason it was refused). */
 async function runAction(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -145,6 +149,7 @@ async function showUser(
   const { site } = request;
   const user = await site.accounts.get(userId);
   const recent = await site.audit.list(site.db, { username: user.username, limit: RECENT_AUDIT_ENTRIES });
+  const secondFactor = await site.secondFactors.status(user.id);
   const page = (
     <UserDetailPage
       ctx={reply.pageContext()}
@@ -152,6 +157,7 @@ async function showUser(
       status={site.accounts.status(user)}
       now={site.clock.now()}
       recent={recent}
+      secondFactor={secondFactor}
       isSelf={user.id === request.auth!.user.id}
       {...extra}
     />

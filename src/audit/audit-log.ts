@@ -34,6 +34,10 @@ export interface AuditRecord {
 
 export interface AuditFilter {
   event?: AuditEvent;
+  /** Any of these events. */
+  events?: readonly AuditEvent[];
+  /** Only entries about this user (the subject), e.g. for their own Security page. */
+  subjectUserId?: number;
   /** Matches the actor's or the subject's username. */
   username?: string;
   from?: Date;
@@ -84,6 +88,8 @@ export class AuditLog {
       .orderBy('audit_log.id', 'desc')
       .limit(Math.min(filter.limit ?? 100, 500));
     if (filter.event) query = query.where('event', '=', filter.event);
+    if (filter.events) query = filter.events.length > 0 ? query.where('event', 'in', [...filter.events]) : query.where(sql<boolean>`false`);
+    if (filter.subjectUserId !== undefined) query = query.where('subject_user_id', '=', filter.subjectUserId);
     if (filter.username) {
       const name = filter.username.toLowerCase();
       query = query.where((eb) =>

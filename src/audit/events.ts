@@ -3,8 +3,11 @@ export const AUDIT_EVENTS = {
   'login.succeeded': 'Signed in',
   'login.failed': 'Sign-in failed',
   'login.locked': 'Account locked after repeated failures',
+  'login.second_factor_required': 'Password accepted; authentication code required',
+  'login.new_device': 'Signed in from a new device',
   'logout': 'Signed out',
   'session.expired': 'Session timed out',
+  'session.ended_others': 'Signed out of all other sessions',
   'password.temporary_issued': 'Temporary password issued',
   'password.changed': 'Password changed',
   'password.expired': 'Password expired; change required',
@@ -16,6 +19,12 @@ export const AUDIT_EVENTS = {
   'account.deactivated': 'Account deactivated',
   'account.reactivated': 'Account reactivated',
   'account.unlocked': 'Account unlocked',
+  'second_factor.enabled': 'Second factor turned on',
+  'second_factor.disabled': 'Second factor turned off',
+  'second_factor.reset': 'Second factor reset by an administrator',
+  'second_factor.recovery_codes_regenerated': 'New recovery codes generated',
+  'second_factor.recovery_code_used': 'Recovery code used to sign in',
+  'settings.changed': 'Site settings changed',
 } as const;
 
 export type AuditEvent = keyof typeof AUDIT_EVENTS;

@@ -42,7 +42,8 @@ export function registerUserCommands(program: Command, io: CliIo): void {
 Examples:
   $ hearth user create --site live --first-name Jane --last-name Doe --email jane.doe@agency.example --role admin
   $ hearth user temp-password --site live jdoe
-  $ hearth user list --site training --status locked`,
+  $ hearth user list --site training --status locked
+  $ hearth user reset-second-factor --site live jdoe`,
     );
 
   user
@@ -139,6 +140,32 @@ Examples:
         if (options.json) return io.out(`${JSON.stringify(rows)}\n`);
         if (rows.length === 0) return io.out(`No matching accounts on the ${SITE_NAMES[site]}.\n`);
         io.out(table(services, users));
+      });
+    });
+
+  user
+    .command('reset-second-factor')
+    .description("remove a user's authenticator app and recovery codes (a lost phone) and end their sessions")
+    .argument('<username>', 'the account')
+    .addOption(siteOption())
+    .addOption(jsonOption())
+    .addHelpText(
+      'after',
+      `
+Check who is asking first. The user signs in with their password alone, and sets up a new second
+factor at once if the site requires one. With --json, stdout is the account as one JSON object.
+
+Examples:
+  $ hearth user reset-second-factor --site live jdoe
+  $ hearth user reset-second-factor --site training jdoe --json`,
+    )
+    .action(async (username: string, options: SiteOptions) => {
+      const site = chosenSite(options.site);
+      await withSite(site, async (services) => {
+        const account = await findUser(services, username);
+        const updated = await services.secondFactors.reset(account.id, cliActor());
+        if (options.json) return io.out(`${JSON.stringify(summary(services, updated))}\n`);
+        io.out(`Reset the second factor of ${updated.username} on the ${SITE_NAMES[site]}; their sessions ended.\n`);
       });
     });
 

@@ -2,11 +2,13 @@ import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as accounts from './migrations/0001_accounts.js';
 import * as attemptCounters from './migrations/0002_attempt_counters.js';
+import * as secondFactor from './migrations/0003_second_factor.js';
 
 /** Migrations are listed here (not read from disk) so they work the same from source, a bundle or the CLI. */
 const migrations: Record<string, Migration> = {
   '0001_accounts': accounts,
   '0002_attempt_counters': attemptCounters,
+  '0003_second_factor': secondFactor,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -32,7 +32,12 @@ export interface PasswordHistoryTable {
   created_at: Timestamp;
 }
 
-export type SessionKind = 'full' | 'password_change';
+/**
+ * A full session reaches everything the user's role allows. The others are steps of signing in, each
+ * reaching only its own page (and logout): the authentication code, the forced password change, the
+ * forced second-factor enrolment.
+ */
+export type SessionKind = 'full' | 'password_change' | 'second_factor' | 'second_factor_enrolment';
 
 export interface SessionsTable {
   token_hash: string;
@@ -90,6 +95,35 @@ export interface AttemptEventsTable {
   at: Timestamp;
 }
 
+export interface SecondFactorsTable {
+  user_id: number;
+  totp_secret_sealed: string;
+  last_used_step: number | null;
+  enabled_at: Timestamp;
+}
+
+export interface RecoveryCodesTable {
+  id: Generated<number>;
+  user_id: number;
+  code_hash: string;
+  created_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface KnownDevicesTable {
+  user_id: number;
+  device_hash: string;
+  first_seen_at: Timestamp;
+  last_seen_at: Timestamp;
+  user_agent: string | null;
+}
+
+export interface SiteSettingsTable {
+  key: string;
+  value: string;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   attempt_events: AttemptEventsTable;
   users: UsersTable;
@@ -98,6 +132,10 @@ export interface Database {
   password_reset_tokens: PasswordResetTokensTable;
   mail_outbox: MailOutboxTable;
   audit_log: AuditLogTable;
+  second_factors: SecondFactorsTable;
+  recovery_codes: RecoveryCodesTable;
+  known_devices: KnownDevicesTable;
+  site_settings: SiteSettingsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -105,3 +143,4 @@ export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type Session = Selectable<SessionsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+export type SecondFactor = Selectable<SecondFactorsTable>;

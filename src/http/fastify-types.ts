@@ -1,12 +1,16 @@
 import type { VNode } from 'preact';
-import type { Session, User } from '../db/schema.js';
+import type { Session, SessionKind, User } from '../db/schema.js';
 import type { SiteServices } from '../sites/site-services.js';
 
 /**
- * Who may reach a route: anyone; anyone signed in, even if they must change their password first;
+ * Who may reach a route: anyone; anyone signed in, whatever step of signing in they are at (logout);
+ * a session at the sign-in step named by the route's `step` (or a full one: the handler decides);
  * users with a full session; HMIS administrators.
  */
-export type Access = 'public' | 'session' | 'user' | 'admin';
+export type Access = 'public' | 'session' | 'step' | 'user' | 'admin';
+
+/** A step of signing in, between the password and a full session (see src/auth/login/sign-in-flow.ts). */
+export type SignInStepKind = Exclude<SessionKind, 'full'>;
 
 export interface Auth {
   session: Session;
@@ -23,5 +27,7 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: Access;
+    /** With access 'step': the one kind of unfinished sign-in session this route serves. */
+    step?: SignInStepKind;
   }
 }

@@ -26,6 +26,10 @@ export async function homeRoutes(app: FastifyInstance) {
             <a href={sitePath(ctx, 'password/change')}>Change password</a>
           </dd>
         </dl>
+        <p>
+          <a href={sitePath(ctx, 'security')}>Security</a>: your second factor, where you are signed in and recent
+          sign-ins.
+        </p>
         {user.role === 'admin' && (
           <section>
             <h2>Administration</h2>
@@ -36,6 +40,9 @@ export async function homeRoutes(app: FastifyInstance) {
               </li>
               <li>
                 <a href={sitePath(ctx, 'admin/audit')}>Audit log</a>
+              </li>
+              <li>
+                <a href={sitePath(ctx, 'admin/settings')}>Settings</a>: who must use a second factor
               </li>
             </ul>
           </section>

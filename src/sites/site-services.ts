@@ -15,6 +15,10 @@ import { createMailTransport, type MailTransport } from '../mail/transport.js';
 import { MailWorker, type MailWorkerLog } from '../mail/worker.js';
 import { DatabaseAttemptCounter, type AttemptCounter } from '../auth/throttle/attempt-counter.js';
 import { Throttle } from '../auth/throttle/throttle.js';
+import { DeviceService } from '../auth/devices/device.service.js';
+import { SignInFlow } from '../auth/login/sign-in-flow.js';
+import { SecondFactorService } from '../auth/second-factor/second-factor.service.js';
+import { SettingsService } from '../settings/settings.service.js';
 import { SITE_NAMES, type SiteId } from './site.js';
 
 /** Everything one site (Training or Live) needs, wired to that site's own database. */
@@ -33,6 +37,10 @@ export interface SiteServices {
   reset: ResetService;
   accounts: AccountService;
   throttle: Throttle;
+  settings: SettingsService;
+  secondFactors: SecondFactorService;
+  devices: DeviceService;
+  signIn: SignInFlow;
 }
 
 export function createSiteServices(options: {
@@ -51,6 +59,10 @@ export function createSiteServices(options: {
   const sessions = new SessionService(db, clock, config);
   const passwords = new PasswordService(db, clock, config, audit, mailer, id);
   const throttle = new Throttle(options.counter ?? new DatabaseAttemptCounter(db, clock), config);
+  const settings = new SettingsService(db, clock, audit);
+  const secondFactors = new SecondFactorService(db, clock, config, audit, mailer, sealer, settings, id);
+  const devices = new DeviceService(clock, config, audit, mailer, id);
+  const signIn = new SignInFlow(clock, sessions, secondFactors, settings, devices);
   return {
     id,
     name: SITE_NAMES[id],
@@ -62,10 +74,14 @@ export function createSiteServices(options: {
     sealer,
     sessions,
     passwords,
-    login: new LoginService(db, clock, config, audit, sessions, throttle),
+    login: new LoginService(db, clock, config, audit, sessions, throttle, secondFactors, signIn, mailer),
     reset: new ResetService(db, id, clock, config, audit, mailer, passwords, throttle),
     accounts: new AccountService(db, clock, config, audit),
     throttle,
+    settings,
+    secondFactors,
+    devices,
+    signIn,
   };
 }
 

@@ -2,12 +2,18 @@ import csrfProtection from '@fastify/csrf-protection';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accountRoutes } from '../accounts/accounts.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
+import type { DeviceMeta } from '../auth/devices/device.service.js';
 import { loginRoutes } from '../auth/login/login.routes.js';
+import { stepPath, type StartedSession } from '../auth/login/sign-in-flow.js';
 import { passwordRoutes } from '../auth/password/password.routes.js';
 import { resetRoutes } from '../auth/reset/reset.routes.js';
 import { expiryWarning } from '../auth/password/expiry.js';
+import { secondFactorRoutes } from '../auth/second-factor/second-factor.routes.js';
+import { securityRoutes } from '../auth/security/security.routes.js';
 import { ForbiddenError } from '../errors.js';
-import { cookieName, cookieOptions } from '../http/cookies.js';
+import { sessionMeta } from '../http/client-ip.js';
+import { cookieName, cookieOptions, DEVICE_COOKIE_MAX_AGE_SECONDS } from '../http/cookies.js';
+import { settingsRoutes } from '../settings/settings.routes.js';
 import '../http/fastify-types.js';
 import type { PageContext } from '../views/page-context.js';
 import { homeRoutes } from './home.routes.js';
@@ -62,8 +68,12 @@ export async function sitePlugin(app: FastifyInstance, options: { site: SiteServ
       return reply.redirect(`/${site.id}/login${next}`, 303);
     }
     if (access === 'session') return;
-    // Until the new password is set, nothing else is reachable.
-    if (auth.session.kind === 'password_change') return reply.redirect(`/${site.id}/password/expired`, 303);
+    const kind = auth.session.kind;
+    // A route for one sign-in step serves that step (and full sessions, which its handler sends on).
+    if (access === 'step' && (kind === 'full' || kind === request.routeOptions.config?.step)) return;
+    // Until the sign-in is complete (code, new password, second factor), nothing else is reachable.
+    if (kind !== 'full') return reply.redirect(stepPath(site.id, kind), 303);
+    if (access === 'step') return reply.redirect(`/${site.id}/`, 303);
     if (access === 'admin' && auth.user.role !== 'admin') {
       throw new ForbiddenError('This page is for HMIS administrators.');
     }
@@ -74,11 +84,14 @@ export async function sitePlugin(app: FastifyInstance, options: { site: SiteServ
   });
 
   await app.register(loginRoutes);
+  await app.register(secondFactorRoutes);
   await app.register(passwordRoutes);
+  await app.register(securityRoutes);
   await app.register(resetRoutes);
   await app.register(homeRoutes);
   await app.register(accountRoutes, { prefix: '/admin/users' });
   await app.register(auditRoutes, { prefix: '/admin/audit' });
+  await app.register(settingsRoutes, { prefix: '/admin/settings' });
 }
 
 export function setSessionCookie(reply: FastifyReply, site: SiteServices, token: string) {
@@ -89,16 +102,40 @@ export function sessionToken(request: FastifyRequest): string | undefined {
   return request.cookies[cookieName(request.site.config, request.site.id, 'session')];
 }
 
+/** After a sign-in step: the new session's cookie, and the device cookie once the sign-in is complete. */
+export function setSignInCookies(reply: FastifyReply, site: SiteServices, started: StartedSession) {
+  setSessionCookie(reply, site, started.token);
+  if (started.deviceToken) {
+    reply.setCookie(cookieName(site.config, site.id, 'device'), started.deviceToken, {
+      ...cookieOptions(site.config),
+      maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
+    });
+  }
+}
+
+/** The client's address, browser and device cookie, for a sign-in step. */
+export function signInMeta(request: FastifyRequest): DeviceMeta {
+  const deviceToken = request.cookies[cookieName(request.site.config, request.site.id, 'device')] ?? null;
+  return { ...sessionMeta(request), deviceToken };
+}
+
 export function clearSessionCookie(reply: FastifyReply, site: SiteServices) {
   reply.clearCookie(cookieName(site.config, site.id, 'session'), cookieOptions(site.config));
 }
 
 function pageContext(request: FastifyRequest, reply: FastifyReply, site: SiteServices): PageContext {
   const user = request.auth?.user ?? null;
-  const mustChange = request.auth?.session.kind === 'password_change';
+  const kind = request.auth?.session.kind;
+  const mustChange = kind === 'password_change';
   return {
     site: { id: site.id, name: site.name },
-    user: user && { username: user.username, firstName: user.first_name, role: user.role, mustChangePassword: mustChange },
+    user: user && {
+      username: user.username,
+      firstName: user.first_name,
+      role: user.role,
+      mustChangePassword: mustChange,
+      signInPending: kind !== undefined && kind !== 'full',
+    },
     csrfToken: reply.generateCsrf(),
     supportEmail: site.config.supportEmail,
     timeZone: site.config.timeZone,

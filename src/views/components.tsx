@@ -34,6 +34,8 @@ export function Notice(props: { kind?: 'info' | 'success' | 'warning'; children:
 
 interface FieldProps {
   name: string;
+  /** Defaults to field-NAME; set it when a page has two forms with a field of the same name. */
+  id?: string;
   label: string;
   type?: string;
   value?: string | null;
@@ -43,10 +45,13 @@ interface FieldProps {
   hint?: string;
   autofocus?: boolean;
   maxLength?: number;
+  /** e.g. "numeric" for a one-time code: phones show a number pad. */
+  inputmode?: string;
+  pattern?: string;
 }
 
 export function Field(props: FieldProps) {
-  const id = `field-${props.name}`;
+  const id = props.id ?? `field-${props.name}`;
   const hintId = props.hint ? `${id}-hint` : undefined;
   const errorId = props.errors?.length ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
@@ -76,6 +81,8 @@ export function Field(props: FieldProps) {
           aria-describedby={describedBy}
           autofocus={props.autofocus}
           maxLength={props.maxLength}
+          inputmode={props.inputmode}
+          pattern={props.pattern}
           spellcheck={isPassword || props.type === 'email' ? false : undefined}
           autocapitalize={isPassword || props.name === 'username' ? 'none' : undefined}
           data-password-toggle={isPassword ? '' : undefined}

@@ -32,7 +32,7 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
           {ctx.user && ctx.site && (
             <nav aria-label="Main">
               <ul>
-                {!ctx.user.mustChangePassword && (
+                {!ctx.user.signInPending && (
                   <>
                     <li>
                       <a href={sitePath(ctx)}>Home</a>
@@ -45,8 +45,14 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
                         <li>
                           <a href={sitePath(ctx, 'admin/audit')}>Audit log</a>
                         </li>
+                        <li>
+                          <a href={sitePath(ctx, 'admin/settings')}>Settings</a>
+                        </li>
                       </>
                     )}
+                    <li>
+                      <a href={sitePath(ctx, 'security')}>Security</a>
+                    </li>
                     <li>
                       <a href={sitePath(ctx, 'password/change')}>Change password</a>
                     </li>
@@ -64,7 +70,7 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
             </nav>
           )}
         </header>
-        {ctx.passwordExpiresAt && ctx.user && !ctx.user.mustChangePassword && (
+        {ctx.passwordExpiresAt && ctx.user && !ctx.user.signInPending && (
           <div class="notice warning" role="status">
             Your password expires on {formatDate(ctx.passwordExpiresAt, ctx.timeZone)}.{' '}
             <a href={sitePath(ctx, 'password/change')}>Change it now</a>.

@@ -225,13 +225,14 @@ describe('hearth CLI', () => {
     it('every command has --help with examples', SLOW, async () => {
       const expected: [string[], RegExp[]][] = [
         [[], [/serve/, /migrate/, /user/]],
-        [['user'], [/create/, /temp-password/, /list/, /deactivate/, /reactivate/, /unlock/]],
+        [['user'], [/create/, /temp-password/, /list/, /deactivate/, /reactivate/, /unlock/, /reset-second-factor/]],
         [['user', 'create'], [/--site/, /--first-name/, /--last-name/, /--email/, /--volunteer/, /--role/, /--username/, /--json/]],
         [['user', 'temp-password'], [/--site/, /--json/, /<username>/]],
         [['user', 'list'], [/--site/, /--status/, /--search/, /--json/]],
         [['user', 'deactivate'], [/--site/, /<username>/]],
         [['user', 'reactivate'], [/--site/, /<username>/]],
         [['user', 'unlock'], [/--site/, /<username>/]],
+        [['user', 'reset-second-factor'], [/--site/, /<username>/, /--json/]],
         [['migrate'], [/--site/]],
         [['serve'], [/PORT/, /HEARTH_DATA_DIR/]],
       ];

@@ -5,6 +5,7 @@ import { CsrfField, ErrorSummary, Notice } from '../../views/components.js';
 import { formatDateTime } from '../../views/format.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
+import type { SecondFactorStatus } from '../../auth/second-factor/second-factor.service.js';
 import type { AccountStatus } from '../account-status.js';
 import { ROLE_NAMES } from '../accounts.service.js';
 import { AccountFields, type AccountFormValues } from './user-form.page.js';
@@ -16,6 +17,8 @@ export const DONE_MESSAGES = {
   deactivated: 'The account is deactivated. They were signed out everywhere and cannot sign in.',
   reactivated: 'The account is reactivated. They can sign in with their current password (or a new temporary one).',
   saved: 'Your changes are saved.',
+  'second-factor-reset':
+    'Their second factor is reset: the old authenticator app and recovery codes no longer work, and they were signed out everywhere. If the site requires a second factor, they set up a new one at their next sign-in.',
 } as const;
 
 export type DoneAction = keyof typeof DONE_MESSAGES;
@@ -31,6 +34,8 @@ export interface UserDetailPageProps {
   now: Date;
   /** The most recent audit entries about or by this user. */
   recent: readonly AuditRecord[];
+  /** Their authenticator app, if they set one up. */
+  secondFactor: SecondFactorStatus | null;
   /** The administrator is looking at their own account. */
   isSelf: boolean;
   done?: DoneAction | null;
@@ -94,6 +99,12 @@ export function UserDetailPage(props: UserDetailPageProps) {
           <dd>
             <PasswordExpiryText user={user} now={props.now} timeZone={tz} />
           </dd>
+          <dt>Second factor</dt>
+          <dd>
+            {props.secondFactor
+              ? `On (authenticator app) since ${formatDateTime(props.secondFactor.enabledAt, tz)}; ${props.secondFactor.recoveryCodesLeft} recovery codes unused`
+              : 'Off'}
+          </dd>
           <dt>Failed sign-ins in a row</dt>
           <dd>{user.failed_login_count}</dd>
           <dt>Locked until</dt>
@@ -121,6 +132,19 @@ export function UserDetailPage(props: UserDetailPageProps) {
               <p id="unlock-help">Lets {user.username} try to sign in again now, and resets their failed sign-in count.</p>
               <button type="submit" aria-describedby="unlock-help">
                 Unlock
+              </button>
+            </form>
+          )}
+          {props.secondFactor && (
+            <form method="post" action={userPath('second-factor/reset')} class="account-action">
+              <CsrfField token={ctx.csrfToken} />
+              <p id="second-factor-reset-help">
+                For a lost or replaced phone: removes {user.username}’s authenticator app and recovery codes and signs them
+                out everywhere. Check who is asking first (in person or by phone).
+                {isSelf && ' This is your own account: you will be signed out too.'}
+              </p>
+              <button type="submit" class="danger" aria-describedby="second-factor-reset-help">
+                Reset second factor
               </button>
             </form>
           )}

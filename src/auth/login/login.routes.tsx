@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { sessionMeta } from '../../http/client-ip.js';
 import { formString } from '../../http/form.js';
 import { safeNextPath } from '../../http/safe-redirect.js';
-import { clearSessionCookie, sessionToken, setSessionCookie } from '../../sites/site.plugin.js';
+import { clearSessionCookie, sessionToken, setSignInCookies, signInMeta } from '../../sites/site.plugin.js';
+import { stepPath } from './sign-in-flow.js';
 import { LoginPage } from './login.page.js';
 
 const FAILED = 'The username or password is incorrect.';
@@ -30,14 +30,15 @@ export async function loginRoutes(app: FastifyInstance) {
       const username = formString(request.body, 'username');
       const password = formString(request.body, 'password', { trim: false });
       const next = safeNextPath(site.id, (request.body as Record<string, unknown> | undefined)?.next);
-      const result = await site.login.login(username, password, sessionMeta(request));
+      const result = await site.login.login(username, password, signInMeta(request));
       switch (result.kind) {
-        case 'signed-in':
-          setSessionCookie(reply, site, result.token);
-          return reply.redirect(next, 303);
-        case 'must-change-password':
-          setSessionCookie(reply, site, result.token);
-          return reply.redirect(`/${site.id}/password/expired`, 303);
+        case 'password-accepted': {
+          const { session } = result;
+          setSignInCookies(reply, site, session);
+          // The page asked for is kept through the code step; a password change or set-up goes home after.
+          const carried = session.kind === 'second_factor' && next !== `/${site.id}/` ? `?${new URLSearchParams({ next })}` : '';
+          return reply.redirect(`${stepPath(site.id, session.kind, next)}${carried}`, 303);
+        }
         case 'locked':
           return reply.page(
             <LoginPage ctx={reply.pageContext()} username={username} lockedUntil={result.until} />,

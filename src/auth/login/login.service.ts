@@ -1,26 +1,43 @@
 import type { Kysely } from 'kysely';
 import { usernameKey } from '../../accounts/username.js';
 import { usersRepository } from '../../accounts/users.repository.js';
-import type { AuditLog } from '../../audit/audit-log.js';
+import type { Actor, AuditLog } from '../../audit/audit-log.js';
 import { addMs, MINUTE, type Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
-import type { Database, User } from '../../db/schema.js';
+import type { Database, Session, User } from '../../db/schema.js';
+import type { Mailer } from '../../mail/mailer.js';
+import type { DeviceMeta } from '../devices/device.service.js';
 import { isExpired } from '../password/expiry.js';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from '../password/hashing.js';
-import type { SessionMeta, SessionService } from '../session/session.service.js';
+import type { SecondFactorService } from '../second-factor/second-factor.service.js';
+import type { SessionService } from '../session/session.service.js';
 import type { Throttle } from '../throttle/throttle.js';
+import { passwordChangeReason, type SignInFlow, type StartedSession } from './sign-in-flow.js';
 
 export type LoginResult =
   /** Wrong password, unknown user, deactivated, spent or lapsed temporary password: all look the same. */
   | { kind: 'failed' }
   /** Only told to someone who typed the correct password. */
   | { kind: 'locked'; until: Date }
-  | { kind: 'signed-in'; token: string; user: User }
-  | { kind: 'must-change-password'; token: string; user: User; reason: 'temporary' | 'expired' };
+  /** The password was right; `session.kind` says which step comes next ('full' when none). */
+  | { kind: 'password-accepted'; user: User; session: StartedSession };
+
+export type SecondFactorMethod = 'authenticator app' | 'recovery code';
+
+export type SecondFactorResult =
+  | { kind: 'wrong-code'; replayed: boolean }
+  /** Too many wrong codes (or passwords): the step's session has been ended. */
+  | { kind: 'locked'; until: Date }
+  | { kind: 'code-accepted'; user: User; session: StartedSession; recoveryCodesLeft: number | null };
 
 /** Usernames and passwords longer than this are not looked up or hashed at all. */
 const MAX_USERNAME_LENGTH = 200;
 const MAX_PASSWORD_LENGTH = 1024;
+
+const CODE_FAILURE_REASONS = {
+  'authenticator app': { wrong: 'wrong authentication code', replayed: 'authentication code already used' },
+  'recovery code': { wrong: 'wrong recovery code', replayed: 'recovery code already used' },
+} as const;
 
 export class LoginService {
   constructor(
@@ -30,9 +47,12 @@ export class LoginService {
     private readonly audit: AuditLog,
     private readonly sessions: SessionService,
     private readonly throttle: Throttle,
+    private readonly secondFactors: SecondFactorService,
+    private readonly flow: SignInFlow,
+    private readonly mailer: Mailer,
   ) {}
 
-  async login(usernameInput: string, password: string, meta: SessionMeta): Promise<LoginResult> {
+  async login(usernameInput: string, password: string, meta: DeviceMeta): Promise<LoginResult> {
     const actor = { userId: null, username: null, ip: meta.ip };
     await this.throttle.assertLoginAllowed(meta.ip);
     const key = usernameKey(usernameInput.slice(0, MAX_USERNAME_LENGTH));
@@ -80,32 +100,104 @@ export class LoginService {
       return { kind: 'failed' };
     }
 
-    const reason = user.password_is_temporary ? 'temporary' : isExpired(user.password_expires_at, now) ? 'expired' : null;
+    const reason = passwordChangeReason(user, now);
     const rehash = !reason && needsRehash(user.password_hash!) ? await hashPassword(password) : null;
-    const token = await this.db.transaction().execute(async (trx) => {
-      await usersRepository.update(trx, user.id, {
-        failed_login_count: 0,
-        locked_until: null,
-        last_login_at: now,
+    const session = await this.db.transaction().execute(async (trx) => {
+      const codeFollows = (await this.flow.nextKind(trx, user, 'password')) === 'second_factor';
+      const changes = {
+        // With a code still to come, the failure count stands: otherwise the password alone would buy
+        // unlimited guesses at the code, a few at a time.
+        ...(codeFollows ? {} : { failed_login_count: 0, locked_until: null, last_login_at: now }),
         // A temporary password is spent by this login, whatever happens next.
         ...(reason === 'temporary' ? { password_expires_at: now } : {}),
         ...(rehash ? { password_hash: rehash } : {}),
-      });
+      };
+      if (Object.keys(changes).length > 0) await usersRepository.update(trx, user.id, changes);
       await this.audit.record(trx, {
-        event: 'login.succeeded',
+        event: codeFollows ? 'login.second_factor_required' : 'login.succeeded',
         actor: userActor,
         subject,
         details: reason ? { passwordChangeRequired: reason } : {},
       });
       if (reason === 'expired') await this.audit.record(trx, { event: 'password.expired', actor: userActor, subject });
       if (rehash) await this.audit.record(trx, { event: 'password.rehashed', actor: userActor, subject });
-      return this.sessions.create(trx, user.id, reason ? 'password_change' : 'full', meta);
+      return this.flow.advance(trx, user, 'password', meta);
     });
-    return reason ? { kind: 'must-change-password', token, user, reason } : { kind: 'signed-in', token, user };
+    this.mailer.nudge();
+    return { kind: 'password-accepted', user, session };
   }
 
-  /** A wrong password anywhere (login or the current-password field) counts towards the lockout. */
-  async recordFailure(user: User, actor: { userId: number; username: string; ip: string | null }) {
+  /**
+   * The authentication-code step: `auth` is the 'second_factor' session the password step started.
+   * A wrong code counts towards the same lockout as a wrong password.
+   */
+  async loginWithSecondFactor(
+    auth: { session: Session; user: User },
+    method: SecondFactorMethod,
+    code: string,
+    meta: DeviceMeta,
+  ): Promise<SecondFactorResult> {
+    await this.throttle.assertLoginAllowed(meta.ip);
+    const { user } = auth;
+    const actor = { userId: user.id, username: user.username, ip: meta.ip };
+    const subject = { id: user.id, username: user.username };
+    const now = this.clock.now();
+    if (user.locked_until && now < user.locked_until) {
+      await this.audit.record(this.db, { event: 'login.failed', actor, subject, details: { reason: 'locked' } });
+      await this.sessions.endSession(this.db, auth.session);
+      return { kind: 'locked', until: user.locked_until };
+    }
+
+    let check: 'ok' | 'wrong' | 'replayed';
+    let recoveryCodesLeft: number | null = null;
+    if (method === 'authenticator app') {
+      check = await this.secondFactors.checkTotp(user, code);
+    } else {
+      const used = await this.secondFactors.useRecoveryCode(user, code, actor);
+      check = used ? 'ok' : 'wrong';
+      recoveryCodesLeft = used?.remaining ?? null;
+    }
+    if (check !== 'ok') {
+      await this.throttle.recordLoginFailure(meta.ip);
+      const updated = await this.recordFailure(user, actor, CODE_FAILURE_REASONS[method][check]);
+      if (updated.locked_until && now < updated.locked_until) {
+        await this.sessions.endSession(this.db, auth.session);
+        return { kind: 'locked', until: updated.locked_until };
+      }
+      return { kind: 'wrong-code', replayed: check === 'replayed' };
+    }
+
+    const reason = passwordChangeReason(user, now);
+    const session = await this.db.transaction().execute(async (trx) => {
+      await this.sessions.endSession(trx, auth.session);
+      await usersRepository.update(trx, user.id, { failed_login_count: 0, locked_until: null, last_login_at: now });
+      await this.audit.record(trx, {
+        event: 'login.succeeded',
+        actor,
+        subject,
+        details: { secondFactor: method, ...(reason ? { passwordChangeRequired: reason } : {}) },
+      });
+      return this.flow.advance(trx, user, 'second_factor', meta);
+    });
+    this.mailer.nudge();
+    return { kind: 'code-accepted', user, session, recoveryCodesLeft };
+  }
+
+  /** For actions that need the current password again; a wrong one counts towards the lockout. */
+  async confirmCurrentPassword(user: User, password: string, actor: Actor): Promise<boolean> {
+    if (user.password_hash && password.length <= MAX_PASSWORD_LENGTH && (await verifyPassword(user.password_hash, password))) {
+      return true;
+    }
+    await this.recordFailure(user, { userId: user.id, username: user.username, ip: actor.ip });
+    return false;
+  }
+
+  /** A wrong password or code anywhere (login, code step, a current-password field) counts towards the lockout. */
+  async recordFailure(
+    user: User,
+    actor: { userId: number; username: string; ip: string | null },
+    reason = 'wrong password',
+  ): Promise<User> {
     const now = this.clock.now();
     const threshold = this.config.lockoutThreshold;
     const updated = await usersRepository.recordFailedLogin(this.db, user.id, (failures) => {
@@ -119,7 +211,7 @@ export class LoginService {
       event: 'login.failed',
       actor,
       subject,
-      details: { reason: 'wrong password', consecutiveFailures: updated.failed_login_count },
+      details: { reason, consecutiveFailures: updated.failed_login_count },
     });
     if (updated.locked_until && updated.failed_login_count >= threshold) {
       await this.audit.record(this.db, {
@@ -129,5 +221,6 @@ export class LoginService {
         details: { lockedUntil: updated.locked_until.toISOString(), consecutiveFailures: updated.failed_login_count },
       });
     }
+    return updated;
   }
 }

@@ -2,25 +2,32 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../errors.js';
 import { sessionMeta } from '../../http/client-ip.js';
 import { formString } from '../../http/form.js';
-import { setSessionCookie } from '../../sites/site.plugin.js';
+import type { SessionKind } from '../../db/schema.js';
+import { setSignInCookies, signInMeta } from '../../sites/site.plugin.js';
+import { stepPath } from '../login/sign-in-flow.js';
 import { verifyPassword } from './hashing.js';
 import type { PasswordChangeHow } from './password.service.js';
 import { ChangePasswordPage, ExpiredPasswordPage } from './password.pages.js';
 
 export async function passwordRoutes(app: FastifyInstance) {
-  app.get('/password/expired', { config: { access: 'session' } }, async (request, reply) => {
+  const forcedChange = { access: 'step', step: 'password_change' } as const;
+
+  app.get('/password/expired', { config: forcedChange }, async (request, reply) => {
     if (request.auth!.session.kind !== 'password_change') return reply.redirect(`/${request.site.id}/password/change`, 303);
     return reply.page(<ExpiredPasswordPage ctx={reply.pageContext()} />);
   });
 
-  app.post('/password/expired', { config: { access: 'session' }, preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post('/password/expired', { config: forcedChange, preHandler: app.csrfProtection }, async (request, reply) => {
     if (request.auth!.session.kind !== 'password_change') return reply.redirect(`/${request.site.id}/password/change`, 303);
+    let next: SessionKind;
     try {
-      await setOwnPassword(request, reply, 'forced change');
+      next = await setOwnPassword(request, reply, 'forced change');
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       return reply.page(<ExpiredPasswordPage ctx={reply.pageContext()} error={error.message} errors={error.fieldErrors} />, 422);
     }
+    // The sign-in may not be over: a site that requires a second factor asks for one to be set up now.
+    if (next !== 'full') return reply.redirect(`${stepPath(request.site.id, next)}?passwordChanged=1`, 303);
     return reply.redirect(`/${request.site.id}/?passwordChanged=1`, 303);
   });
 
@@ -46,17 +53,24 @@ export async function passwordRoutes(app: FastifyInstance) {
   });
 }
 
-/** Sets the signed-in user's new password, ends all their sessions and starts a fresh one here. */
-async function setOwnPassword(request: FastifyRequest, reply: FastifyReply, how: PasswordChangeHow) {
+/**
+ * Sets the signed-in user's new password, ends all their sessions and starts a fresh one here: a full
+ * one after a voluntary change, or the next sign-in step after a forced change. Returns its kind.
+ */
+async function setOwnPassword(request: FastifyRequest, reply: FastifyReply, how: PasswordChangeHow): Promise<SessionKind> {
   const { site, auth } = request;
   const user = auth!.user;
   const newPassword = formString(request.body, 'newPassword', { trim: false, max: 10_000 });
   const confirm = formString(request.body, 'confirmPassword', { trim: false, max: 10_000 });
   const hash = await site.passwords.prepare(user, newPassword, confirm);
-  const token = await site.db.transaction().execute(async (trx) => {
-    await site.passwords.apply(trx, user, hash, how, { userId: user.id, username: user.username, ip: request.ip });
-    return site.sessions.create(trx, user.id, 'full', sessionMeta(request));
+  const started = await site.db.transaction().execute(async (trx) => {
+    const updated = await site.passwords.apply(trx, user, hash, how, { userId: user.id, username: user.username, ip: request.ip });
+    if (how === 'forced change') {
+      return site.signIn.advance(trx, updated, 'password_change', signInMeta(request));
+    }
+    return { kind: 'full' as const, token: await site.sessions.create(trx, user.id, 'full', sessionMeta(request)), deviceToken: null };
   });
   site.mailer.nudge();
-  setSessionCookie(reply, site, token);
+  setSignInCookies(reply, site, started);
+  return started.kind;
 }

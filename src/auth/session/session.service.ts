@@ -69,4 +69,21 @@ export class SessionService {
   endAllForUser(db: Db, userId: number): Promise<void> {
     return sessionsRepository.deleteForUser(db, userId);
   }
+
+  /** Ends one session (the current one, when a sign-in step is replaced by the next). */
+  endSession(db: Db, session: Session): Promise<void> {
+    return sessionsRepository.deleteByHash(db, session.token_hash);
+  }
+
+  /** The user's sessions that have not timed out, most recently active first. */
+  listActiveForUser(userId: number): Promise<Session[]> {
+    const now = this.clock.now();
+    const idleSince = addMs(now, -this.config.sessionIdleMinutes * MINUTE);
+    return sessionsRepository.listActiveForUser(this.db, userId, now, idleSince);
+  }
+
+  /** "Sign out everywhere else": every session of the user but `keep`; returns how many ended. */
+  endOthers(db: Db, userId: number, keep: Session): Promise<number> {
+    return sessionsRepository.deleteForUserExcept(db, userId, keep.token_hash);
+  }
 }

@@ -23,6 +23,27 @@ export const sessionsRepository = {
     await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
   },
 
+  listActiveForUser(db: Db, userId: number, now: Date, idleSince: Date): Promise<Session[]> {
+    return db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('expires_at', '>', now)
+      .where('last_seen_at', '>', idleSince)
+      .orderBy('last_seen_at', 'desc')
+      .orderBy('created_at', 'desc')
+      .execute();
+  },
+
+  async deleteForUserExcept(db: Db, userId: number, keepHash: string): Promise<number> {
+    const result = await db
+      .deleteFrom('sessions')
+      .where('user_id', '=', userId)
+      .where('token_hash', '<>', keepHash)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  },
+
   async deleteForUser(db: Db, userId: number): Promise<void> {
     await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
   },

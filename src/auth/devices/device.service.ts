@@ -1,0 +1,72 @@
+import type { Transaction } from 'kysely';
+import type { AuditLog } from '../../audit/audit-log.js';
+import type { Clock } from '../../clock.js';
+import type { Config } from '../../config.js';
+import type { Database, User } from '../../db/schema.js';
+import type { Mailer } from '../../mail/mailer.js';
+import { newSignInEmail } from '../../mail/templates/new-sign-in.js';
+import { SITE_NAMES, type SiteId } from '../../sites/site.js';
+import { summariseUserAgent } from '../session/user-agent.js';
+import type { SessionMeta } from '../session/session.service.js';
+import { generateToken, hashToken, looksLikeToken } from '../tokens.js';
+import { knownDevicesRepository } from './known-devices.repository.js';
+
+/** Devices remembered per user; older ones are forgotten (and would count as new again). */
+const MAX_DEVICES_PER_USER = 50;
+
+export interface DeviceMeta extends SessionMeta {
+  /** The browser's device cookie, if it sent one. */
+  deviceToken?: string | null;
+}
+
+/**
+ * Recognises the browser a sign-in comes from by a long-lived random cookie (one per site, shared by
+ * everyone who uses that browser), remembered hashed per user. A sign-in from a browser the user has
+ * not used before gets a "New sign-in" email, except when the user has no remembered device at all:
+ * that is the first sign-in of a new account (always a new device), or the first since this feature
+ * was installed, and an email then would only teach people to ignore it.
+ */
+export class DeviceService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly config: Pick<Config, 'timeZone' | 'supportEmail'>,
+    private readonly audit: AuditLog,
+    private readonly mailer: Mailer,
+    private readonly site: SiteId,
+  ) {}
+
+  /** Call in the transaction that completes a sign-in; returns the device cookie to (re)set. */
+  async recognise(trx: Transaction<Database>, user: User, meta: DeviceMeta): Promise<string> {
+    const token = looksLikeToken(meta.deviceToken) ? meta.deviceToken : generateToken();
+    const hash = hashToken(token);
+    const now = this.clock.now();
+    const userAgent = meta.userAgent?.slice(0, 300) ?? null;
+    if (await knownDevicesRepository.touch(trx, user.id, hash, now, userAgent)) return token;
+
+    const remembered = await knownDevicesRepository.countForUser(trx, user.id);
+    await knownDevicesRepository.insert(trx, user.id, hash, now, userAgent);
+    await knownDevicesRepository.prune(trx, user.id, MAX_DEVICES_PER_USER);
+    if (remembered === 0) return token;
+
+    const device = summariseUserAgent(meta.userAgent);
+    await this.audit.record(trx, {
+      event: 'login.new_device',
+      actor: { userId: user.id, username: user.username, ip: meta.ip },
+      subject: { id: user.id, username: user.username },
+      details: { device, emailed: user.email !== null },
+    });
+    if (user.email) {
+      const message = newSignInEmail({
+        siteName: SITE_NAMES[this.site],
+        username: user.username,
+        signedInAt: now,
+        timeZone: this.config.timeZone,
+        ip: meta.ip,
+        device,
+        supportEmail: this.config.supportEmail,
+      });
+      await this.mailer.enqueue(trx, { to: user.email, template: 'new-sign-in', ...message });
+    }
+    return token;
+  }
+}

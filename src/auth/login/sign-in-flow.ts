@@ -1,0 +1,81 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Clock } from '../../clock.js';
+import type { Database, SessionKind, User } from '../../db/schema.js';
+import type { SettingsService } from '../../settings/settings.service.js';
+import type { SiteId } from '../../sites/site.js';
+import type { DeviceMeta, DeviceService } from '../devices/device.service.js';
+import { isExpired } from '../password/expiry.js';
+import type { SecondFactorService } from '../second-factor/second-factor.service.js';
+import type { SessionService } from '../session/session.service.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Signing in is a short state machine. After the password, each step gets its own session kind, which
+ * reaches only that step's page (and logout); the last step ends in a full session:
+ *
+ *   password ─▶ second_factor ─▶ password_change ─▶ second_factor_enrolment ─▶ full
+ *
+ * Steps that do not apply are skipped: the code only when an authenticator app is set up; the
+ * password change only for a temporary or expired password; the enrolment only when the site's
+ * policy requires a second factor and the user has none. Every step change issues a new session
+ * token, so no token outlives the step it was issued for.
+ */
+export type SignInStep = 'password' | 'second_factor' | 'password_change' | 'second_factor_enrolment';
+
+export interface StartedSession {
+  kind: SessionKind;
+  token: string;
+  /** Set when the sign-in is complete (a full session): the device cookie to (re)set. */
+  deviceToken: string | null;
+}
+
+/** Why a correct password still has to be changed before anything else, if it does. */
+export function passwordChangeReason(user: User, now: Date): 'temporary' | 'expired' | null {
+  if (user.password_is_temporary) return 'temporary';
+  return isExpired(user.password_expires_at, now) ? 'expired' : null;
+}
+
+/** Where a session of each kind belongs. */
+export function stepPath(site: SiteId, kind: SessionKind, next?: string): string {
+  switch (kind) {
+    case 'full':
+      return next ?? `/${site}/`;
+    case 'second_factor':
+      return `/${site}/login/code`;
+    case 'password_change':
+      return `/${site}/password/expired`;
+    case 'second_factor_enrolment':
+      return `/${site}/security/second-factor/enrol`;
+  }
+}
+
+export class SignInFlow {
+  constructor(
+    private readonly clock: Clock,
+    private readonly sessions: SessionService,
+    private readonly secondFactors: SecondFactorService,
+    private readonly settings: SettingsService,
+    private readonly devices: DeviceService,
+  ) {}
+
+  /** The step after `completed`, or 'full' when none is left. */
+  async nextKind(db: Db, user: User, completed: SignInStep): Promise<SessionKind> {
+    const enrolled = await this.secondFactors.isEnrolled(user.id, db);
+    if (completed === 'password' && enrolled) return 'second_factor';
+    if ((completed === 'password' || completed === 'second_factor') && passwordChangeReason(user, this.clock.now())) {
+      return 'password_change';
+    }
+    if (!enrolled && (await this.settings.requiresSecondFactor(user.role, db))) return 'second_factor_enrolment';
+    return 'full';
+  }
+
+  /** Starts the session for the step after `completed`, in the caller's transaction. */
+  async advance(trx: Transaction<Database>, user: User, completed: SignInStep, meta: DeviceMeta): Promise<StartedSession> {
+    const kind = await this.nextKind(trx, user, completed);
+    const token = await this.sessions.create(trx, user.id, kind, meta);
+    // Only a completed sign-in counts for "new device" emails; the steps before it prove too little.
+    const deviceToken = kind === 'full' ? await this.devices.recognise(trx, user, meta) : null;
+    return { kind, token, deviceToken };
+  }
+}

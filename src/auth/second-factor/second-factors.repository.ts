@@ -1,0 +1,85 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, SecondFactor } from '../../db/schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The only place that reads or writes second_factors and recovery_codes. */
+export const secondFactorsRepository = {
+  find(db: Db, userId: number): Promise<SecondFactor | undefined> {
+    return db.selectFrom('second_factors').selectAll().where('user_id', '=', userId).executeTakeFirst();
+  },
+
+  async exists(db: Db, userId: number): Promise<boolean> {
+    const row = await db.selectFrom('second_factors').select('user_id').where('user_id', '=', userId).executeTakeFirst();
+    return row !== undefined;
+  },
+
+  /** Replaces any earlier factor of the user. */
+  async save(db: Db, factor: SecondFactor): Promise<void> {
+    await db.deleteFrom('second_factors').where('user_id', '=', factor.user_id).execute();
+    await db.insertInto('second_factors').values(factor).execute();
+  },
+
+  /** True when something was deleted. */
+  async delete(db: Db, userId: number): Promise<boolean> {
+    const result = await db.deleteFrom('second_factors').where('user_id', '=', userId).executeTakeFirst();
+    await db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+    return Number(result.numDeletedRows) > 0;
+  },
+
+  /**
+   * Records that a code for `step` was used, only if no code for that step or a later one was: one
+   * conditional update, so of two racing submissions of the same code exactly one succeeds.
+   */
+  async claimStep(db: Db, userId: number, step: number): Promise<boolean> {
+    const row = await db
+      .updateTable('second_factors')
+      .set({ last_used_step: step })
+      .where('user_id', '=', userId)
+      .where((eb) => eb.or([eb('last_used_step', 'is', null), eb('last_used_step', '<', step)]))
+      .returning('user_id')
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+
+  async replaceRecoveryCodes(db: Db, userId: number, hashes: readonly string[], at: Date): Promise<void> {
+    await db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+    if (hashes.length === 0) return;
+    await db
+      .insertInto('recovery_codes')
+      .values(hashes.map((code_hash) => ({ user_id: userId, code_hash, created_at: at })))
+      .execute();
+  },
+
+  unusedRecoveryCodes(db: Db, userId: number): Promise<{ id: number; code_hash: string }[]> {
+    return db
+      .selectFrom('recovery_codes')
+      .select(['id', 'code_hash'])
+      .where('user_id', '=', userId)
+      .where('used_at', 'is', null)
+      .orderBy('id')
+      .execute();
+  },
+
+  async countUnusedRecoveryCodes(db: Db, userId: number): Promise<number> {
+    const row = await db
+      .selectFrom('recovery_codes')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('user_id', '=', userId)
+      .where('used_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+
+  /** Spends a code; false when it was spent meanwhile (a racing submission won). */
+  async markRecoveryCodeUsed(db: Db, id: number, at: Date): Promise<boolean> {
+    const row = await db
+      .updateTable('recovery_codes')
+      .set({ used_at: at })
+      .where('id', '=', id)
+      .where('used_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+};

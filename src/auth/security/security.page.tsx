@@ -1,0 +1,204 @@
+import type { AuditRecord } from '../../audit/audit-log.js';
+import { AUDIT_EVENTS, isAuditEvent } from '../../audit/events.js';
+import type { Session, SessionKind } from '../../db/schema.js';
+import { CsrfField, ErrorSummary, Field, Notice } from '../../views/components.js';
+import { formatDateTime } from '../../views/format.js';
+import { Layout } from '../../views/layout.js';
+import { sitePath, type PageContext } from '../../views/page-context.js';
+import { RECOVERY_CODE_COUNT } from '../second-factor/recovery-codes.js';
+import type { SecondFactorStatus } from '../second-factor/second-factor.service.js';
+import { summariseUserAgent } from '../session/user-agent.js';
+
+/** What ?done= may say after an action on this page redirected back. */
+export const SECURITY_DONE_MESSAGES = {
+  'signed-out-others': 'You are signed out everywhere else. Only this session is still signed in.',
+  'second-factor-removed': 'Your second factor is off. Signing in now needs only your password.',
+} as const;
+
+export type SecurityDone = keyof typeof SECURITY_DONE_MESSAGES;
+
+export function isSecurityDone(value: unknown): value is SecurityDone {
+  return typeof value === 'string' && Object.hasOwn(SECURITY_DONE_MESSAGES, value);
+}
+
+const PENDING_LABELS: Record<Exclude<SessionKind, 'full'>, string> = {
+  second_factor: 'Password entered, waiting for the authentication code',
+  password_change: 'Signing in, changing an expired password',
+  second_factor_enrolment: 'Signing in, setting up a second factor',
+};
+
+export interface SecurityPageProps {
+  ctx: PageContext;
+  sessions: readonly Session[];
+  currentSessionHash: string;
+  activity: readonly AuditRecord[];
+  secondFactor: SecondFactorStatus | null;
+  /** The site's policy requires this user to have a second factor. */
+  secondFactorRequired: boolean;
+  done?: SecurityDone | null;
+  /** Just signed in with a recovery code. */
+  usedRecoveryCode?: boolean;
+  error?: string | null;
+  errors?: Readonly<Record<string, readonly string[]>>;
+}
+
+export function SecurityPage(props: SecurityPageProps) {
+  const { ctx, secondFactor } = props;
+  const tz = ctx.timeZone;
+  const others = props.sessions.filter((s) => s.token_hash !== props.currentSessionHash).length;
+  return (
+    <Layout ctx={ctx} title="Security">
+      <h1>Security</h1>
+      <p class="lede">How you sign in to the {ctx.site!.name}, where you are signed in, and recent sign-ins to your account.</p>
+      {props.done && <Notice kind="success">{SECURITY_DONE_MESSAGES[props.done]}</Notice>}
+      {props.usedRecoveryCode && secondFactor && (
+        <Notice kind="warning">
+          You signed in with a recovery code; {secondFactor.recoveryCodesLeft} of {RECOVERY_CODE_COUNT} are left. If you lost
+          your phone, ask the HMIS Administration Team at <a href={`mailto:${ctx.supportEmail}`}>{ctx.supportEmail}</a> to
+          reset your second factor, or get new recovery codes below.
+        </Notice>
+      )}
+      <ErrorSummary message={props.error} errors={props.errors} />
+
+      <section aria-labelledby="second-factor-heading">
+        <h2 id="second-factor-heading">Second factor (authenticator app)</h2>
+        {secondFactor ? (
+          <>
+            <p>
+              <strong>On</strong> since {formatDateTime(secondFactor.enabledAt, tz)}. Signing in asks for a code from your
+              authenticator app after your password. {secondFactor.recoveryCodesLeft} of {RECOVERY_CODE_COUNT} recovery
+              codes are unused.
+            </p>
+            <div class="account-actions">
+              <form method="post" action={sitePath(ctx, 'security/second-factor/recovery-codes')} class="account-action stack" novalidate>
+                <CsrfField token={ctx.csrfToken} />
+                <input type="text" name="username" value={ctx.user?.username} autocomplete="username" hidden readonly />
+                <p>New recovery codes replace all your old ones. They are shown once.</p>
+                <Field id="field-regenerate-password" name="currentPassword" label="Current password" type="password" autocomplete="current-password" required errors={props.errors?.regeneratePassword} />
+                <button type="submit">Get new recovery codes</button>
+              </form>
+              {props.secondFactorRequired ? (
+                <p class="account-action">
+                  The HMIS Administration Team requires a second factor on this site, so it cannot be turned off. If you
+                  change phones, ask them to reset it; you will set it up again when you next sign in.
+                </p>
+              ) : (
+                <form method="post" action={sitePath(ctx, 'security/second-factor/remove')} class="account-action stack" novalidate>
+                  <CsrfField token={ctx.csrfToken} />
+                  <input type="text" name="username" value={ctx.user?.username} autocomplete="username" hidden readonly />
+                  <p>Turning it off makes your password the only thing protecting your account.</p>
+                  <Field id="field-remove-password" name="currentPassword" label="Current password" type="password" autocomplete="current-password" required errors={props.errors?.removePassword} />
+                  <button type="submit" class="danger">
+                    Turn off second factor
+                  </button>
+                </form>
+              )}
+            </div>
+          </>
+        ) : (
+          <>
+            <p>
+              <strong>Off.</strong> A second factor protects your account even if someone learns your password: signing
+              in also asks for a code from an app on your phone.
+            </p>
+            <p>
+              <a class="button primary" href={sitePath(ctx, 'security/second-factor/enrol')}>
+                Set up an authenticator app
+              </a>
+            </p>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading">Where you are signed in</h2>
+        <div class="table-wrap">
+          <table class="sessions-table">
+            <caption>Your active sessions, most recent activity first. Times are in {tz}.</caption>
+            <thead>
+              <tr>
+                <th scope="col">Device</th>
+                <th scope="col">IP address</th>
+                <th scope="col">Signed in</th>
+                <th scope="col">Last activity</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.sessions.map((session) => (
+                <tr>
+                  <td>
+                    {summariseUserAgent(session.user_agent)}
+                    {session.token_hash === props.currentSessionHash && <strong class="this-session"> (this session)</strong>}
+                    {session.kind !== 'full' && <span class="muted"> · {PENDING_LABELS[session.kind]}</span>}
+                  </td>
+                  <td>{session.ip ?? 'Unknown'}</td>
+                  <td>{formatDateTime(session.created_at, tz)}</td>
+                  <td>{formatDateTime(session.last_seen_at, tz)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {others > 0 ? (
+          <form method="post" action={sitePath(ctx, 'security/sessions/end-others')} class="actions">
+            <CsrfField token={ctx.csrfToken} />
+            <button type="submit">Sign out everywhere else</button>
+          </form>
+        ) : (
+          <p class="hint">You are not signed in anywhere else.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="activity-heading">
+        <h2 id="activity-heading">Recent sign-in activity</h2>
+        {props.activity.length === 0 ? (
+          <p class="empty">No sign-in activity recorded yet.</p>
+        ) : (
+          <div class="table-wrap">
+            <table class="activity-table">
+              <caption>Sign-ins to your account and changes to your second factor, newest first.</caption>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">What</th>
+                  <th scope="col">IP address</th>
+                  <th scope="col">Details</th>
+                </tr>
+              </thead>
+              <tbody>
+                {props.activity.map((entry) => (
+                  <tr>
+                    <td>{formatDateTime(entry.occurredAt, tz)}</td>
+                    <td>{isAuditEvent(entry.event) ? AUDIT_EVENTS[entry.event] : entry.event}</td>
+                    <td>{entry.ip ?? '—'}</td>
+                    <td>{activityDetail(entry)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <p class="hint">
+          Something you don’t recognise? Change your password, sign out everywhere else, and tell the HMIS Administration
+          Team at <a href={`mailto:${ctx.supportEmail}`}>{ctx.supportEmail}</a>.
+        </p>
+      </section>
+    </Layout>
+  );
+}
+
+/** A short, safe reading of the details (they never hold secrets). */
+function activityDetail(entry: AuditRecord): string {
+  const d = entry.details;
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  if (entry.event === 'login.failed') return text(d.reason) ?? '';
+  if (entry.event === 'login.succeeded') {
+    const how = text(d.secondFactor);
+    const change = text(d.passwordChangeRequired);
+    return [how && `with ${how}`, change && `password change required (${change})`].filter(Boolean).join('; ');
+  }
+  if (entry.event === 'login.new_device') return text(d.device) ?? '';
+  if (entry.event === 'second_factor.reset') return text(d.resetBy) ? `by ${text(d.resetBy)}` : '';
+  if (entry.event === 'second_factor.recovery_code_used' && typeof d.remaining === 'number') return `${d.remaining} left`;
+  return '';
+}

@@ -1,0 +1,74 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AuditEvent } from '../../audit/events.js';
+import { SecurityPage, isSecurityDone, type SecurityPageProps } from './security.page.js';
+
+const RECENT_ACTIVITY = 20;
+
+/** What the user's own "Recent sign-in activity" shows: sign-ins, failures and second-factor changes. */
+export const SIGN_IN_ACTIVITY_EVENTS: readonly AuditEvent[] = [
+  'login.succeeded',
+  'login.failed',
+  'login.locked',
+  'login.second_factor_required',
+  'login.new_device',
+  'second_factor.enabled',
+  'second_factor.disabled',
+  'second_factor.reset',
+  'second_factor.recovery_codes_regenerated',
+  'second_factor.recovery_code_used',
+  'session.ended_others',
+];
+
+/** The user's own Security page at /SITE/security: second factor, sessions, recent sign-ins. */
+export async function securityRoutes(app: FastifyInstance) {
+  app.get('/security', async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    return showSecurityPage(request, reply, {
+      done: isSecurityDone(query.done) ? query.done : null,
+      usedRecoveryCode: query.usedRecoveryCode === '1',
+    });
+  });
+
+  app.post('/security/sessions/end-others', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const { site } = request;
+    const { user, session } = request.auth!;
+    await site.db.transaction().execute(async (trx) => {
+      const ended = await site.sessions.endOthers(trx, user.id, session);
+      await site.audit.record(trx, {
+        event: 'session.ended_others',
+        actor: { userId: user.id, username: user.username, ip: request.ip },
+        subject: { id: user.id, username: user.username },
+        details: { sessionsEnded: ended },
+      });
+    });
+    return reply.redirect(`/${site.id}/security?done=signed-out-others`, 303);
+  });
+}
+
+export async function showSecurityPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  extra: Pick<SecurityPageProps, 'done' | 'usedRecoveryCode' | 'error' | 'errors'>,
+  status = 200,
+) {
+  const { site } = request;
+  const { user, session } = request.auth!;
+  const [sessions, activity, secondFactor, secondFactorRequired] = await Promise.all([
+    site.sessions.listActiveForUser(user.id),
+    site.audit.list(site.db, { subjectUserId: user.id, events: SIGN_IN_ACTIVITY_EVENTS, limit: RECENT_ACTIVITY }),
+    site.secondFactors.status(user.id),
+    site.settings.requiresSecondFactor(user.role),
+  ]);
+  const page = (
+    <SecurityPage
+      ctx={reply.pageContext()}
+      sessions={sessions}
+      currentSessionHash={session.token_hash}
+      activity={activity}
+      secondFactor={secondFactor}
+      secondFactorRequired={secondFactorRequired}
+      {...extra}
+    />
+  );
+  return reply.page(page, status);
+}

@@ -1,0 +1,26 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The only place that reads or writes site_settings (one text value per key). */
+export const settingsRepository = {
+  async get(db: Db, key: string): Promise<string | undefined> {
+    const row = await db.selectFrom('site_settings').select('value').where('key', '=', key).executeTakeFirst();
+    return row?.value;
+  },
+
+  /** Locks the row (when it exists) until the transaction ends, so two administrators' changes apply in turn. */
+  async getForUpdate(trx: Transaction<Database>, key: string): Promise<string | undefined> {
+    const row = await trx.selectFrom('site_settings').select('value').where('key', '=', key).forUpdate().executeTakeFirst();
+    return row?.value;
+  },
+
+  async set(db: Db, key: string, value: string, at: Date): Promise<void> {
+    await db
+      .insertInto('site_settings')
+      .values({ key, value, updated_at: at })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at }))
+      .execute();
+  },
+};
