@@ -25,6 +25,14 @@ export const AUDIT_EVENTS = {
   'second_factor.recovery_codes_regenerated': 'New recovery codes generated',
   'second_factor.recovery_code_used': 'Recovery code used to sign in',
   'settings.changed': 'Site settings changed',
+  'client.viewed': 'Client profile viewed',
+  'client.created': 'Client created',
+  'client.changed': 'Client changed',
+  'client.searched': 'Clients searched',
+  'organization.created': 'Agency created',
+  'organization.changed': 'Agency changed',
+  'project.created': 'Project created',
+  'project.changed': 'Project changed',
 } as const;
 
 export type AuditEvent = keyof typeof AUDIT_EVENTS;

@@ -3,12 +3,16 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely/migrati
 import * as accounts from './migrations/0001_accounts.js';
 import * as attemptCounters from './migrations/0002_attempt_counters.js';
 import * as secondFactor from './migrations/0003_second_factor.js';
+import * as organizationsProjects from './migrations/0004_organizations_projects.js';
+import * as clients from './migrations/0005_clients.js';
 
 /** Migrations are listed here (not read from disk) so they work the same from source, a bundle or the CLI. */
 const migrations: Record<string, Migration> = {
   '0001_accounts': accounts,
   '0002_attempt_counters': attemptCounters,
   '0003_second_factor': secondFactor,
+  '0004_organizations_projects': organizationsProjects,
+  '0005_clients': clients,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

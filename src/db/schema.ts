@@ -124,7 +124,82 @@ export interface SiteSettingsTable {
   updated_at: Timestamp;
 }
 
+/** HUD Client.csv (FY2026), one row per person; codes are the HUD lists in src/hud/client-code-lists.ts. */
+export interface ClientsTable {
+  personal_id: string;
+  first_name: string | null;
+  middle_name: string | null;
+  last_name: string | null;
+  name_suffix: string | null;
+  name_data_quality: number;
+  /** 9 characters, digits or x (unknown digit); null when missing. */
+  ssn: string | null;
+  ssn_data_quality: number;
+  /** YYYY-MM-DD; repositories read it back as text so no time zone can shift the day. */
+  dob: ColumnType<string | null, string | null, string | null>;
+  dob_data_quality: number;
+  am_ind_ak_native: number;
+  asian: number;
+  black_af_american: number;
+  hispanic_latinao: number;
+  mid_east_n_african: number;
+  native_hi_pacific: number;
+  white: number;
+  race_none: number | null;
+  additional_race_ethnicity: string | null;
+  sex: number | null;
+  veteran_status: number;
+  date_created: Timestamp;
+  date_updated: Timestamp;
+  user_id: string;
+  date_deleted: Timestamp | null;
+  first_name_norm: string;
+  last_name_norm: string;
+  first_name_key: string;
+  last_name_key: string;
+  ssn_last4: string | null;
+}
+
+/** A calendar date (PostgreSQL `date`), read and written as `YYYY-MM-DD`, never through a time zone. */
+type CalendarDate = ColumnType<string, string, string>;
+
+/** HUD Organization.csv, column for column (see migration 0004). */
+export interface OrganizationsTable {
+  organization_id: string;
+  organization_name: string;
+  victim_service_provider: number;
+  organization_common_name: string | null;
+  date_created: Timestamp;
+  date_updated: Timestamp;
+  /** HUD UserID: the username of whoever last changed the row. */
+  user_id: string;
+  date_deleted: Timestamp | null;
+}
+
+/** HUD Project.csv, column for column (see migration 0004). */
+export interface ProjectsTable {
+  project_id: string;
+  organization_id: string;
+  project_name: string;
+  project_common_name: string | null;
+  operating_start_date: CalendarDate;
+  operating_end_date: CalendarDate | null;
+  continuum_project: number;
+  project_type: number | null;
+  housing_type: number | null;
+  rrh_sub_type: number | null;
+  residential_affiliation: number | null;
+  target_population: number | null;
+  hopwa_med_assisted_living_fac: number | null;
+  pit_count: number | null;
+  date_created: Timestamp;
+  date_updated: Timestamp;
+  user_id: string;
+  date_deleted: Timestamp | null;
+}
+
 export interface Database {
+  clients: ClientsTable;
   attempt_events: AttemptEventsTable;
   users: UsersTable;
   password_history: PasswordHistoryTable;
@@ -136,6 +211,8 @@ export interface Database {
   recovery_codes: RecoveryCodesTable;
   known_devices: KnownDevicesTable;
   site_settings: SiteSettingsTable;
+  organizations: OrganizationsTable;
+  projects: ProjectsTable;
 }
 
 export type User = Selectable<UsersTable>;

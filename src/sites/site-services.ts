@@ -19,6 +19,8 @@ import { DeviceService } from '../auth/devices/device.service.js';
 import { SignInFlow } from '../auth/login/sign-in-flow.js';
 import { SecondFactorService } from '../auth/second-factor/second-factor.service.js';
 import { SettingsService } from '../settings/settings.service.js';
+import { ProjectService } from '../projects/projects.service.js';
+import { ClientService } from '../clients/clients.service.js';
 import { SITE_NAMES, type SiteId } from './site.js';
 
 /** Everything one site (Training or Live) needs, wired to that site's own database. */
@@ -41,6 +43,8 @@ export interface SiteServices {
   secondFactors: SecondFactorService;
   devices: DeviceService;
   signIn: SignInFlow;
+  projects: ProjectService;
+  clients: ClientService;
 }
 
 export function createSiteServices(options: {
@@ -82,6 +86,8 @@ export function createSiteServices(options: {
     secondFactors,
     devices,
     signIn,
+    projects: new ProjectService(db, clock, audit, config.timeZone),
+    clients: new ClientService(db, clock, audit, config.timeZone),
   };
 }
 

@@ -14,6 +14,8 @@ import { ForbiddenError } from '../errors.js';
 import { sessionMeta } from '../http/client-ip.js';
 import { cookieName, cookieOptions, DEVICE_COOKIE_MAX_AGE_SECONDS } from '../http/cookies.js';
 import { settingsRoutes } from '../settings/settings.routes.js';
+import { projectRoutes } from '../projects/projects.routes.js';
+import { clientRoutes } from '../clients/clients.routes.js';
 import '../http/fastify-types.js';
 import type { PageContext } from '../views/page-context.js';
 import { homeRoutes } from './home.routes.js';
@@ -92,6 +94,8 @@ export async function sitePlugin(app: FastifyInstance, options: { site: SiteServ
   await app.register(accountRoutes, { prefix: '/admin/users' });
   await app.register(auditRoutes, { prefix: '/admin/audit' });
   await app.register(settingsRoutes, { prefix: '/admin/settings' });
+  await app.register(projectRoutes);
+  await app.register(clientRoutes, { prefix: '/clients' });
 }
 
 export function setSessionCookie(reply: FastifyReply, site: SiteServices, token: string) {

@@ -37,6 +37,12 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
                     <li>
                       <a href={sitePath(ctx)}>Home</a>
                     </li>
+                    <li>
+                      <a href={sitePath(ctx, 'clients')}>Clients</a>
+                    </li>
+                    <li>
+                      <a href={sitePath(ctx, 'agencies')}>Agencies</a>
+                    </li>
                     {ctx.user.role === 'admin' && (
                       <>
                         <li>

@@ -53,6 +53,12 @@ const ENDPOINTS: Endpoint[] = [
   // Fastify registers a prefixed '/' both with and without the trailing slash.
   { route: '/live/admin/settings', as: 'admin', fields: ['secondFactorPolicy'] },
   { route: '/live/admin/settings/', as: 'admin', fields: ['secondFactorPolicy'] },
+  { route: '/live/agencies/new', as: 'admin', fields: ['name', 'commonName', 'victimServiceProvider'] },
+  { route: '/live/agencies/:id/edit', as: 'admin', fields: ['name', 'commonName', 'victimServiceProvider'] },
+  { route: '/live/projects/new', as: 'admin', fields: ['organizationId', 'name', 'commonName', 'projectType', 'operatingStartDate', 'operatingEndDate', 'continuumProject', 'housingType', 'rrhSubType'] },
+  { route: '/live/projects/:id/edit', as: 'admin', fields: ['name', 'commonName', 'projectType', 'operatingStartDate', 'operatingEndDate', 'continuumProject', 'housingType', 'rrhSubType'] },
+  { route: '/live/clients/new', as: 'user', fields: ['firstName', 'middleName', 'lastName', 'nameSuffix', 'nameDataQuality', 'ssn', 'ssnDataQuality', 'dob', 'dobDataQuality', 'races', 'raceNone', 'additionalRaceEthnicity', 'sex', 'veteranStatus', 'confirm', 'dismissedDuplicates'] },
+  { route: '/live/clients/:id/edit', as: 'user', fields: ['firstName', 'middleName', 'lastName', 'nameSuffix', 'nameDataQuality', 'ssn', 'ssnDataQuality', 'dob', 'dobDataQuality', 'races', 'raceNone', 'additionalRaceEthnicity', 'sex', 'veteranStatus'] },
 ];
 
 /** Payloads that must never come back unescaped (S48). */

@@ -1,0 +1,115 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../audit/audit-log.js';
+import { ValidationError } from '../errors.js';
+import { formString } from '../http/form.js';
+import { EMPTY_CLIENT_INPUT, type ClientInput } from './client-fields.js';
+import { clientToInput } from './clients.service.js';
+import { ClientFormPage } from './pages/client-form.page.js';
+import { ClientProfilePage } from './pages/client-profile.page.js';
+import { ClientSearchPage } from './pages/client-search.page.js';
+import { maskSsn } from './ssn.js';
+
+/** Client search, creation and profiles under /SITE/clients. Every signed-in user may use them (roles come later). */
+export async function clientRoutes(app: FastifyInstance) {
+  const form = { preHandler: app.csrfProtection };
+
+  app.get('/', async (request, reply) => {
+    const q = formString(request.query, 'q', { max: 200 });
+    try {
+      const result = q ? await request.site.clients.search(q, actorOf(request)) : null;
+      return reply.page(<ClientSearchPage ctx={reply.pageContext()} q={q} result={result} />);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return reply.page(<ClientSearchPage ctx={reply.pageContext()} q={q} result={null} error={error.message} />, 422);
+    }
+  });
+
+  app.get('/new', async (_request, reply) => reply.page(<ClientFormPage ctx={reply.pageContext()} values={EMPTY_CLIENT_INPUT} />));
+
+  app.post('/new', form, async (request, reply) => {
+    const { site } = request;
+    const values = readClientForm(request.body);
+    const confirmed = formString(request.body, 'confirm', { max: 40 }) === 'not-duplicates';
+    const dismissedDuplicates = confirmed ? formStrings(request.body, 'dismissedDuplicates') : [];
+    try {
+      const result = await site.clients.create(values, actorOf(request), { dismissedDuplicates });
+      if (result.status === 'created') return reply.redirect(`/${site.id}/clients/${result.client.personalId}?done=created`, 303);
+      return reply.page(<ClientFormPage ctx={reply.pageContext()} values={values} duplicates={result.duplicates} />, 409);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return reply.page(<ClientFormPage ctx={reply.pageContext()} values={values} error={error.message} errors={error.fieldErrors} />, 422);
+    }
+  });
+
+  app.get('/:id', async (request, reply) => {
+    const client = await request.site.clients.view(personalIdParam(request), actorOf(request));
+    const done = formString(request.query, 'done', { max: 20 });
+    return reply.page(<ClientProfilePage ctx={reply.pageContext()} client={client} done={done === 'created' || done === 'saved' ? done : null} />);
+  });
+
+  app.get('/:id/edit', async (request, reply) => {
+    const client = await request.site.clients.view(personalIdParam(request), actorOf(request));
+    return reply.page(editPage(reply, client.personalId, { ...clientToInput(client), ssn: '' }, client.ssn));
+  });
+
+  app.post('/:id/edit', form, async (request, reply) => {
+    const { site } = request;
+    const client = await site.clients.get(personalIdParam(request));
+    const values = readClientForm(request.body);
+    // The SSN is never sent to the browser: an empty SSN field keeps the stored one.
+    const input = values.ssn === '' && client.ssn ? { ...values, ssn: client.ssn } : values;
+    try {
+      await site.clients.update(client.personalId, input, actorOf(request));
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return reply.page(editPage(reply, client.personalId, values, client.ssn, error), 422);
+    }
+    return reply.redirect(`/${site.id}/clients/${client.personalId}?done=saved`, 303);
+  });
+}
+
+function editPage(reply: FastifyReply, personalId: string, values: ClientInput, storedSsn: string | null, error?: ValidationError) {
+  const page = (
+    <ClientFormPage ctx={reply.pageContext()} values={values} personalId={personalId} error={error?.message} errors={error?.fieldErrors} ssnHint={storedSsn ? `Leave empty to keep the SSN on file (${maskSsn(storedSsn)}).` : undefined} />
+  );
+  return page;
+}
+
+function actorOf(request: FastifyRequest): Actor {
+  const user = request.auth!.user;
+  return { userId: user.id, username: user.username, ip: request.ip };
+}
+
+function personalIdParam(request: FastifyRequest): string {
+  return ((request.params as { id?: string }).id ?? '').toLowerCase();
+}
+
+function readClientForm(body: unknown): ClientInput {
+  return {
+    firstName: formString(body, 'firstName', { max: 200 }),
+    middleName: formString(body, 'middleName', { max: 200 }),
+    lastName: formString(body, 'lastName', { max: 200 }),
+    nameSuffix: formString(body, 'nameSuffix', { max: 200 }),
+    nameDataQuality: formString(body, 'nameDataQuality', { max: 20 }),
+    ssn: formString(body, 'ssn', { max: 40 }),
+    ssnDataQuality: formString(body, 'ssnDataQuality', { max: 20 }),
+    dob: formString(body, 'dob', { max: 40 }),
+    dobDataQuality: formString(body, 'dobDataQuality', { max: 20 }),
+    races: formStrings(body, 'races'),
+    raceNone: formString(body, 'raceNone', { max: 20 }),
+    additionalRaceEthnicity: formString(body, 'additionalRaceEthnicity', { max: 400 }),
+    sex: formString(body, 'sex', { max: 20 }),
+    veteranStatus: formString(body, 'veteranStatus', { max: 20 }),
+  };
+}
+
+/** A field that may be repeated (checkboxes): every value a short string, or a clear refusal. */
+function formStrings(body: unknown, name: string): string[] {
+  const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
+  if (value === undefined || value === null) return [];
+  const values = Array.isArray(value) ? value : [value];
+  if (values.length > 50 || values.some((v) => typeof v !== 'string' || v.length > 100 || v.includes('\u0000'))) {
+    throw new ValidationError(`The field “${name}” was sent in an unexpected form.`);
+  }
+  return (values as string[]).map((v) => v.trim()).filter(Boolean);
+}

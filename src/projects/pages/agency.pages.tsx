@@ -1,0 +1,205 @@
+import { label, NO_YES, PROJECT_TYPE } from '../../hud/code-lists.js';
+import { CsrfField, ErrorSummary, Notice } from '../../views/components.js';
+import { formatDateTime } from '../../views/format.js';
+import { Layout } from '../../views/layout.js';
+import { sitePath, type PageContext } from '../../views/page-context.js';
+import type { OrganizationWithProjects, Project } from '../projects.service.js';
+import { OrganizationFields, organizationValues, type FieldErrors, type OrganizationFormValues } from './fields.js';
+
+/** What ?done= may say after a change redirected back to a page. */
+export const DONE_MESSAGES = {
+  created: 'Saved. It is now listed under Agencies.',
+  saved: 'Your changes are saved.',
+} as const;
+
+export type Done = keyof typeof DONE_MESSAGES;
+
+export function isDone(value: unknown): value is Done {
+  return typeof value === 'string' && Object.hasOwn(DONE_MESSAGES, value);
+}
+
+const isAdmin = (ctx: PageContext) => ctx.user?.role === 'admin';
+
+function operatingText(project: Project): string {
+  return project.operating_end_date
+    ? `${project.operating_start_date} to ${project.operating_end_date}`
+    : `Since ${project.operating_start_date}`;
+}
+
+export function ProjectsTable(props: { ctx: PageContext; projects: readonly Project[]; caption: string }) {
+  const { ctx } = props;
+  return (
+    <div class="table-wrap">
+      <table class="projects-table">
+        <caption class="visually-hidden">{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Project</th>
+            <th scope="col">HUD project type</th>
+            <th scope="col">Operating</th>
+            <th scope="col">Continuum project</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.projects.map((project) => (
+            <tr>
+              <td>
+                <a href={sitePath(ctx, `projects/${project.project_id}`)}>{project.project_name}</a>
+              </td>
+              <td>{label(PROJECT_TYPE, project.project_type)}</td>
+              <td>{operatingText(project)}</td>
+              <td>{label(NO_YES, project.continuum_project)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** One agency's projects: current ones, then (on request) the ended ones. */
+function AgencyProjects(props: { ctx: PageContext; entry: OrganizationWithProjects; showOld: boolean; togglePath: string }) {
+  const { ctx, entry, showOld } = props;
+  const name = entry.organization.organization_name;
+  return (
+    <>
+      {entry.current.length > 0 ? (
+        <ProjectsTable ctx={ctx} projects={entry.current} caption={`Current projects of ${name}`} />
+      ) : (
+        <p class="muted">No current projects.</p>
+      )}
+      {entry.ended.length > 0 &&
+        (showOld ? (
+          <>
+            <h3>Old projects of {name}</h3>
+            <ProjectsTable ctx={ctx} projects={entry.ended} caption={`Old projects of ${name}`} />
+          </>
+        ) : (
+          <p>
+            {entry.ended.length === 1 ? '1 old project' : `${entry.ended.length} old projects`} (operating end date passed).{' '}
+            <a href={`${props.togglePath}?old=1`}>Show old projects</a>
+          </p>
+        ))}
+    </>
+  );
+}
+
+export function AgenciesListPage(props: { ctx: PageContext; entries: readonly OrganizationWithProjects[]; showOld: boolean }) {
+  const { ctx, showOld } = props;
+  const listPath = sitePath(ctx, 'agencies');
+  const anyOld = props.entries.some((e) => e.ended.length > 0);
+  return (
+    <Layout ctx={ctx} title="Agencies">
+      <h1>Agencies</h1>
+      <p class="lede">Agencies (HUD organizations) and their projects.</p>
+      <p>
+        {isAdmin(ctx) && (
+          <>
+            <a href={sitePath(ctx, 'agencies/new')}>New agency</a>
+            {anyOld && ' · '}
+          </>
+        )}
+        {anyOld && (showOld ? <a href={listPath}>Hide old projects</a> : <a href={`${listPath}?old=1`}>Show old projects</a>)}
+      </p>
+      {props.entries.length === 0 && <p>No agencies yet.</p>}
+      {props.entries.map((entry) => (
+        <section aria-labelledby={`agency-${entry.organization.organization_id}`}>
+          <h2 id={`agency-${entry.organization.organization_id}`}>
+            <a href={sitePath(ctx, `agencies/${entry.organization.organization_id}`)}>{entry.organization.organization_name}</a>
+          </h2>
+          <AgencyProjects ctx={ctx} entry={entry} showOld={showOld} togglePath={listPath} />
+        </section>
+      ))}
+    </Layout>
+  );
+}
+
+export function NewAgencyPage(props: { ctx: PageContext; values: OrganizationFormValues; error?: string | null; errors?: FieldErrors }) {
+  const { ctx } = props;
+  return (
+    <Layout ctx={ctx} title="New agency">
+      <div class="narrow">
+        <p>
+          <a href={sitePath(ctx, 'agencies')}>← All agencies</a>
+        </p>
+        <h1>New agency</h1>
+        <ErrorSummary message={props.error} errors={props.errors} />
+        <form method="post" action={sitePath(ctx, 'agencies/new')} class="stack" novalidate>
+          <CsrfField token={ctx.csrfToken} />
+          <OrganizationFields values={props.values} errors={props.errors} />
+          <button type="submit" class="primary">
+            Create agency
+          </button>
+        </form>
+      </div>
+    </Layout>
+  );
+}
+
+export interface AgencyPageProps {
+  ctx: PageContext;
+  entry: OrganizationWithProjects;
+  showOld: boolean;
+  done?: Done | null;
+  error?: string | null;
+  errors?: FieldErrors;
+  /** The edit form as typed, when it was refused; otherwise the stored values. */
+  editValues?: OrganizationFormValues;
+}
+
+export function AgencyPage(props: AgencyPageProps) {
+  const { ctx, entry } = props;
+  const organization = entry.organization;
+  const tz = ctx.timeZone;
+  const path = sitePath(ctx, `agencies/${organization.organization_id}`);
+  return (
+    <Layout ctx={ctx} title={`${organization.organization_name} · Agencies`}>
+      <p>
+        <a href={sitePath(ctx, 'agencies')}>← All agencies</a>
+      </p>
+      <h1>{organization.organization_name}</h1>
+      {props.done && <Notice kind="success">{DONE_MESSAGES[props.done]}</Notice>}
+      <ErrorSummary message={props.error} errors={props.errors} />
+      <section aria-labelledby="agency-heading">
+        <h2 id="agency-heading">Agency</h2>
+        <dl class="facts">
+          <dt>Organization ID</dt>
+          <dd>{organization.organization_id}</dd>
+          <dt>Name</dt>
+          <dd>{organization.organization_name}</dd>
+          <dt>Common name</dt>
+          <dd>{organization.organization_common_name ?? '—'}</dd>
+          <dt>Victim service provider</dt>
+          <dd>{label(NO_YES, organization.victim_service_provider)}</dd>
+          <dt>Created</dt>
+          <dd>{formatDateTime(organization.date_created, tz)}</dd>
+          <dt>Last changed</dt>
+          <dd>
+            {formatDateTime(organization.date_updated, tz)} by {organization.user_id}
+          </dd>
+        </dl>
+      </section>
+      <section aria-labelledby="projects-heading">
+        <h2 id="projects-heading">Projects</h2>
+        {isAdmin(ctx) && (
+          <p>
+            <a href={`${sitePath(ctx, 'projects/new')}?agency=${encodeURIComponent(organization.organization_id)}`}>Add a project</a>
+          </p>
+        )}
+        <AgencyProjects ctx={ctx} entry={entry} showOld={props.showOld} togglePath={path} />
+      </section>
+      {isAdmin(ctx) && (
+        <section aria-labelledby="edit-heading">
+          <h2 id="edit-heading">Edit agency</h2>
+          <form method="post" action={`${path}/edit`} class="stack narrow" novalidate>
+            <CsrfField token={ctx.csrfToken} />
+            <OrganizationFields values={props.editValues ?? organizationValues(organization)} errors={props.errors} />
+            <button type="submit" class="primary">
+              Save changes
+            </button>
+          </form>
+        </section>
+      )}
+    </Layout>
+  );
+}

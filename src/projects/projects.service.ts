@@ -1,0 +1,338 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Actor, AuditLog } from '../audit/audit-log.js';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/schema.js';
+import { NotFoundError, ValidationError } from '../errors.js';
+import {
+  codesOf,
+  HOUSING_TYPE,
+  isCode,
+  label,
+  NO_YES,
+  PROJECT_TYPE,
+  RAPID_RE_HOUSING,
+  RRH_SUBTYPE,
+  type HousingTypeCode,
+  type NoYesCode,
+  type ProjectTypeCode,
+  type RrhSubTypeCode,
+} from '../hud/code-lists.js';
+import { organizationsRepository, projectsRepository, type Organization, type Project } from './projects.repository.js';
+
+export type { Organization, Project } from './projects.repository.js';
+
+/** An organization as typed into the form: every value a string, checked here. */
+export interface OrganizationInput {
+  name: string;
+  commonName: string;
+  victimServiceProvider: string;
+}
+
+/** A project as typed into the form (its organization is chosen separately). */
+export interface ProjectInput {
+  name: string;
+  commonName: string;
+  operatingStartDate: string;
+  operatingEndDate: string;
+  continuumProject: string;
+  projectType: string;
+  housingType: string;
+  rrhSubType: string;
+}
+
+export interface OrganizationWithProjects {
+  organization: Organization;
+  /** Operating today or later (no end date, or an end date not yet passed). */
+  current: Project[];
+  /** Old project data: the operating end date has passed. */
+  ended: Project[];
+}
+
+type FieldErrors = Record<string, string[]>;
+
+const NAME_MAX = 200; // HUD S200
+// Far outside any real project's dates, but inside what every CSV consumer can parse.
+const EARLIEST_YEAR = 1900;
+const LATEST_YEAR = 2199;
+
+/**
+ * 2.02.D Housing Type is collected for residential projects: ES (0, 1), TH (2), PSH (3), SH (8), PH – Housing
+ * Only (9), PH – Housing with Services (10), and PH – RRH (13) only when its subtype is "Housing with or without
+ * services" (2). The reference file gives the list but not this set; it is HUD's HMIS Data Standards (FY2024,
+ * unchanged in FY2026), element 2.02.D "Collection: project types 0, 1, 2, 3, 8, 9, 10, and 13 with 2.02.A = 2".
+ */
+const HOUSING_TYPE_PROJECT_TYPES: ReadonlySet<ProjectTypeCode> = new Set<ProjectTypeCode>([0, 1, 2, 3, 8, 9, 10]);
+const RRH_WITH_HOUSING: RrhSubTypeCode = 2;
+
+export function housingTypeRequired(projectType: ProjectTypeCode | null, rrhSubType: RrhSubTypeCode | null): boolean {
+  if (projectType === null) return false;
+  if (projectType === RAPID_RE_HOUSING) return rrhSubType === RRH_WITH_HOUSING;
+  return HOUSING_TYPE_PROJECT_TYPES.has(projectType);
+}
+
+/** A project is old project data once its operating end date has passed (it still operates on that day). */
+export function projectHasEnded(project: Pick<Project, 'operating_end_date'>, today: string): boolean {
+  return project.operating_end_date !== null && project.operating_end_date < today;
+}
+
+/** The date in the site's time zone, as `YYYY-MM-DD`. */
+export function calendarDate(now: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const part = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+function validName(value: string, field: string, what: string, errors: FieldErrors, required: boolean): string | null {
+  const text = value.trim();
+  if (!text) {
+    if (required) errors[field] = [`Enter the ${what}.`];
+    return null;
+  }
+  if (text.length > NAME_MAX) errors[field] = [`The ${what} can have at most ${NAME_MAX} characters.`];
+  else if (/[\u0000-\u001f\u007f]/.test(text)) errors[field] = [`The ${what} cannot contain control characters.`];
+  return text;
+}
+
+/** A list code typed into a select: empty is null; anything not in the list is undefined (refused). */
+function parseCode<L extends Readonly<Record<number, string>>>(list: L, value: string): (keyof L & number) | null | undefined {
+  const text = value.trim();
+  if (!text) return null;
+  if (!/^[0-9]{1,3}$/.test(text)) return undefined;
+  const code = Number(text);
+  return isCode(list, code) ? code : undefined;
+}
+
+function validNoYes(value: string, field: string, question: string, errors: FieldErrors): NoYesCode {
+  const code = parseCode(NO_YES, value);
+  if (code === null || code === undefined) errors[field] = [`Choose Yes or No: ${question}`];
+  return code ?? 0;
+}
+
+/** `YYYY-MM-DD`, a real calendar day. Empty is null; anything else is undefined (refused). */
+function parseDate(value: string): string | null | undefined {
+  const text = value.trim();
+  if (!text) return null;
+  const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(text);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < EARLIEST_YEAR || year > LATEST_YEAR) return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return text;
+}
+
+const DATE_FORMAT_MESSAGE = 'as a real date in the form YYYY-MM-DD, for example 2026-07-01.';
+
+export function validateOrganization(input: OrganizationInput) {
+  const errors: FieldErrors = {};
+  const name = validName(input.name, 'name', 'agency name', errors, true);
+  const commonName = validName(input.commonName, 'commonName', 'common name', errors, false);
+  const victimServiceProvider = validNoYes(input.victimServiceProvider, 'victimServiceProvider', 'is the agency a victim service provider?', errors);
+  if (Object.keys(errors).length > 0) throw new ValidationError('Please correct the highlighted fields.', errors);
+  return { organization_name: name!, organization_common_name: commonName, victim_service_provider: victimServiceProvider };
+}
+
+/** Every HUD rule for a project's descriptor (2.02), with a message for each field that breaks one. */
+export function validateProject(input: ProjectInput) {
+  const errors: FieldErrors = {};
+  const name = validName(input.name, 'name', 'project name', errors, true);
+  const commonName = validName(input.commonName, 'commonName', 'common name', errors, false);
+
+  const start = parseDate(input.operatingStartDate);
+  if (start === null) errors.operatingStartDate = ['Enter the operating start date.'];
+  else if (start === undefined) errors.operatingStartDate = [`Enter the operating start date ${DATE_FORMAT_MESSAGE}`];
+  const end = parseDate(input.operatingEndDate);
+  if (end === undefined) errors.operatingEndDate = [`Enter the operating end date ${DATE_FORMAT_MESSAGE} Leave it empty while the project operates.`];
+  else if (end && start && end < start) errors.operatingEndDate = ['The operating end date cannot be before the operating start date.'];
+
+  const continuumProject = validNoYes(input.continuumProject, 'continuumProject', 'is this a Continuum project?', errors);
+
+  const projectType = parseCode(PROJECT_TYPE, input.projectType);
+  if (projectType === null) errors.projectType = ['Choose the HUD project type.'];
+  else if (projectType === undefined) errors.projectType = ['Choose one of the HUD project types in the list.'];
+  const type: ProjectTypeCode | null = projectType ?? null;
+
+  const rrhSubType = parseCode(RRH_SUBTYPE, input.rrhSubType);
+  if (rrhSubType === undefined) errors.rrhSubType = ['Choose one of the RRH subtypes in the list.'];
+  else if (type === RAPID_RE_HOUSING && rrhSubType === null) {
+    errors.rrhSubType = ['Choose the RRH subtype: HUD requires it for PH – Rapid Re-Housing projects.'];
+  } else if (type !== null && type !== RAPID_RE_HOUSING && rrhSubType !== null) {
+    errors.rrhSubType = ['Leave the RRH subtype empty: it applies only to PH – Rapid Re-Housing projects.'];
+  }
+
+  const housingType = parseCode(HOUSING_TYPE, input.housingType);
+  if (housingType === undefined) errors.housingType = ['Choose one of the housing types in the list.'];
+  else if (type !== null && rrhSubType !== undefined) {
+    const required = housingTypeRequired(type, rrhSubType);
+    if (required && housingType === null) {
+      errors.housingType = [`Choose the housing type: HUD requires it for ${label(PROJECT_TYPE, type)} projects${type === RAPID_RE_HOUSING ? ' that provide housing' : ''}.`];
+    } else if (!required && housingType !== null) {
+      errors.housingType = [
+        type === RAPID_RE_HOUSING
+          ? 'Leave the housing type empty: HUD collects it for Rapid Re-Housing only with the subtype “RRH: Housing with or without services”.'
+          : `Leave the housing type empty: HUD does not collect it for ${label(PROJECT_TYPE, type)} projects.`,
+      ];
+    }
+  }
+
+  if (Object.keys(errors).length > 0) throw new ValidationError('Please correct the highlighted fields.', errors);
+  return {
+    project_name: name!,
+    project_common_name: commonName,
+    operating_start_date: start!,
+    operating_end_date: end ?? null,
+    continuum_project: continuumProject,
+    project_type: type,
+    housing_type: (housingType ?? null) as HousingTypeCode | null,
+    rrh_sub_type: (rrhSubType ?? null) as RrhSubTypeCode | null,
+  };
+}
+
+function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): string[] {
+  return Object.entries(after)
+    .filter(([key, value]) => before[key] !== value)
+    .map(([key]) => key);
+}
+
+/** HUD's UserID column: who made the change. */
+function hudUserId(actor: Actor): string {
+  return actor.username ?? 'system';
+}
+
+/**
+ * Agencies (HUD organizations) and their projects. HMIS administrators create and change them (the routes
+ * check the role); every signed-in user may browse them, old projects included.
+ */
+export class ProjectService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+    private readonly audit: AuditLog,
+    private readonly timeZone: string,
+    /** HUD ids are at most 32 characters: a random UUID's 32 hex digits. */
+    private readonly newId: () => string = () => randomUUID().replaceAll('-', ''),
+  ) {}
+
+  /** Today in the site's time zone: a project whose end date is before it is old project data. */
+  today(): string {
+    return calendarDate(this.clock.now(), this.timeZone);
+  }
+
+  async overview(): Promise<OrganizationWithProjects[]> {
+    const organizations = await organizationsRepository.list(this.db);
+    const projects = await projectsRepository.list(this.db);
+    const today = this.today();
+    return organizations.map((organization) => {
+      const own = projects.filter((p) => p.organization_id === organization.organization_id);
+      return {
+        organization,
+        current: own.filter((p) => !projectHasEnded(p, today)),
+        ended: own.filter((p) => projectHasEnded(p, today)),
+      };
+    });
+  }
+
+  async organization(id: string): Promise<OrganizationWithProjects> {
+    const organization = await organizationsRepository.findById(this.db, id);
+    if (!organization) throw new NotFoundError('There is no such agency.');
+    const projects = await projectsRepository.listByOrganization(this.db, id);
+    const today = this.today();
+    return {
+      organization,
+      current: projects.filter((p) => !projectHasEnded(p, today)),
+      ended: projects.filter((p) => projectHasEnded(p, today)),
+    };
+  }
+
+  async project(id: string): Promise<{ project: Project; organization: Organization }> {
+    const project = await projectsRepository.findById(this.db, id);
+    if (!project) throw new NotFoundError('There is no such project.');
+    const organization = await organizationsRepository.findById(this.db, project.organization_id);
+    if (!organization) throw new NotFoundError('There is no such project.');
+    return { project, organization };
+  }
+
+  async createOrganization(input: OrganizationInput, actor: Actor): Promise<Organization> {
+    const valid = validateOrganization(input);
+    const now = this.clock.now();
+    return this.db.transaction().execute(async (trx) => {
+      const organization = await organizationsRepository.insert(trx, {
+        organization_id: this.newId(),
+        ...valid,
+        date_created: now,
+        date_updated: now,
+        user_id: hudUserId(actor),
+      });
+      await this.audit.record(trx, {
+        event: 'organization.created',
+        actor,
+        details: { organizationId: organization.organization_id, name: organization.organization_name },
+      });
+      return organization;
+    });
+  }
+
+  async updateOrganization(id: string, input: OrganizationInput, actor: Actor): Promise<Organization> {
+    const valid = validateOrganization(input);
+    return this.db.transaction().execute(async (trx) => {
+      const before = await organizationsRepository.findByIdForUpdate(trx, id);
+      if (!before) throw new NotFoundError('There is no such agency.');
+      const changed = changedFields(before, valid);
+      if (changed.length === 0) return before;
+      const updated = await organizationsRepository.update(trx, id, { ...valid, date_updated: this.clock.now(), user_id: hudUserId(actor) });
+      await this.audit.record(trx, {
+        event: 'organization.changed',
+        actor,
+        details: { organizationId: id, name: updated.organization_name, fields: changed.join(', ') },
+      });
+      return updated;
+    });
+  }
+
+  async createProject(organizationId: string, input: ProjectInput, actor: Actor): Promise<Project> {
+    const valid = validateProject(input);
+    const now = this.clock.now();
+    return this.db.transaction().execute(async (trx) => {
+      // Locked so the agency cannot be deleted (a later feature) while its project is added.
+      const organization = await organizationsRepository.findByIdForUpdate(trx, organizationId);
+      if (!organization) throw new NotFoundError('There is no such agency.');
+      const project = await projectsRepository.insert(trx, {
+        project_id: this.newId(),
+        organization_id: organization.organization_id,
+        ...valid,
+        date_created: now,
+        date_updated: now,
+        user_id: hudUserId(actor),
+      });
+      await this.audit.record(trx, {
+        event: 'project.created',
+        actor,
+        details: { projectId: project.project_id, organizationId, name: project.project_name, projectType: project.project_type },
+      });
+      return project;
+    });
+  }
+
+  async updateProject(id: string, input: ProjectInput, actor: Actor): Promise<Project> {
+    const valid = validateProject(input);
+    return this.db.transaction().execute(async (trx: Transaction<Database>) => {
+      const before = await projectsRepository.findByIdForUpdate(trx, id);
+      if (!before) throw new NotFoundError('There is no such project.');
+      const changed = changedFields(before, valid);
+      if (changed.length === 0) return before;
+      const updated = await projectsRepository.update(trx, id, { ...valid, date_updated: this.clock.now(), user_id: hudUserId(actor) });
+      await this.audit.record(trx, {
+        event: 'project.changed',
+        actor,
+        details: { projectId: id, organizationId: before.organization_id, name: updated.project_name, fields: changed.join(', ') },
+      });
+      return updated;
+    });
+  }
+}
+
+/** The choices of a list for a select, in HUD's order. */
+export function choices<L extends Readonly<Record<number, string>>>(list: L): { value: string; label: string }[] {
+  return codesOf(list).map((code) => ({ value: String(code), label: list[code]! }));
+}
