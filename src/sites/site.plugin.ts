@@ -11,6 +11,7 @@ import { expiryWarning } from '../auth/password/expiry.js';
 import { secondFactorRoutes } from '../auth/second-factor/second-factor.routes.js';
 import { securityRoutes } from '../auth/security/security.routes.js';
 import { ForbiddenError } from '../errors.js';
+import { sendErrorPage } from '../http/error-handler.js';
 import { sessionMeta } from '../http/client-ip.js';
 import { cookieName, cookieOptions, DEVICE_COOKIE_MAX_AGE_SECONDS } from '../http/cookies.js';
 import { settingsRoutes } from '../settings/settings.routes.js';
@@ -62,7 +63,8 @@ export async function sitePlugin(app: FastifyInstance, options: { site: SiteServ
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    const access = request.routeOptions.config?.access ?? 'user';
+    // An unknown address is answered with this site's 404 page, signed in or not.
+    const access = request.is404 ? 'public' : (request.routeOptions.config?.access ?? 'user');
     if (access === 'public' || reply.sent) return;
     const auth = request.auth;
     if (!auth) {
@@ -84,6 +86,9 @@ export async function sitePlugin(app: FastifyInstance, options: { site: SiteServ
   app.decorateReply('pageContext', function (this: FastifyReply): PageContext {
     return pageContext(this.request, this, site);
   });
+
+  // 404s under this site's prefix keep its frame (the TRAINING banner, the signed-in header).
+  app.setNotFoundHandler((_request, reply) => sendErrorPage(reply, 404, 'There is no page at this address.', reply.pageContext()));
 
   await app.register(loginRoutes);
   await app.register(secondFactorRoutes);

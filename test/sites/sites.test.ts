@@ -113,6 +113,17 @@ describe('the two sites', () => {
     }
   });
 
+  it('an unknown address under a site answers 404 inside that site frame (the banner on Training)', async () => {
+    const training = await t.client().get('/training/no-such-page');
+    assert.equal(training.status, 404);
+    assert.match(textOf(training.body), BANNER);
+    assert.match(textOf(training.body), /There is no page at this address/);
+    const live = await t.client().get('/live/no-such-page');
+    assert.equal(live.status, 404);
+    assert.doesNotMatch(textOf(live.body), BANNER);
+    assert.match(live.body, /Hearth <span class="brand-site">Live site<\/span>/);
+  });
+
   it('S5 the session and CSRF cookies have a different name on each site', async () => {
     const { client: trainee } = await signIn(t, 'training', { username: 'cookies-t', email: 'cookies-t@agency.example' });
     const { client: worker } = await signIn(t, 'live', { username: 'cookies-l', email: 'cookies-l@agency.example' });
