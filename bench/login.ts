@@ -88,7 +88,8 @@ function usage(): string {
     '  --json                 print one machine-readable JSON line instead of the table',
     '',
     'argon2 runs on the libuv threadpool, sized by the UV_THREADPOOL_SIZE environment variable',
-    '(default 4); set it in the environment: UV_THREADPOOL_SIZE=2 npm run bench:login',
+    '(default 4); set it in the environment: UV_THREADPOOL_SIZE=2 npm run bench:login.',
+    'HEARTH_HASH_CONCURRENCY and HEARTH_HASH_QUEUE are read from the environment as the server reads them.',
   ].join('\n');
 }
 
@@ -275,6 +276,9 @@ async function startServer(database: BenchDatabase, dataDir: string): Promise<Be
     PORT: '0',
     LOG_LEVEL: 'warn',
     HEARTH_LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
+    // The hashing limits may be explored from the environment, as on a real server.
+    HEARTH_HASH_CONCURRENCY: process.env.HEARTH_HASH_CONCURRENCY,
+    HEARTH_HASH_QUEUE: process.env.HEARTH_HASH_QUEUE,
   });
   // Warnings and errors go to stderr, so `--json` keeps stdout to its one line.
   const log = pino(loggerOptions(config), pino.destination(2));
@@ -925,6 +929,7 @@ async function main(): Promise<number> {
     const stages = options.stages ? await measureStages(server, users) : undefined;
 
     const cores = os.availableParallelism();
+    const hashConcurrency = server.config.hashConcurrency || defaultHashConcurrency();
     const threadpool = process.env.UV_THREADPOOL_SIZE?.trim() || undefined;
     const cpuModel = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
     if (options.json) {
@@ -943,6 +948,7 @@ async function main(): Promise<number> {
           cpu: cpuModel,
           node: process.version,
           uvThreadpoolSize: threadpool ? Number(threadpool) : 4,
+          hashConcurrency,
           database: database.kind,
           concurrency: options.concurrency,
           users: options.users,
@@ -996,7 +1002,11 @@ async function main(): Promise<number> {
       console.log('');
       console.log(
         table([
-          ['machine', `${cores} cores (${cpuModel}), Node ${process.version}, UV_THREADPOOL_SIZE ${threadpool ?? '4 (default)'}`],
+          [
+            'machine',
+            `${cores} cores (${cpuModel}), Node ${process.version}, UV_THREADPOOL_SIZE ${threadpool ?? '4 (default)'}, ` +
+              `hashes at once ${hashConcurrency}`,
+          ],
           ['database', database.kind === 'pglite' ? 'PGlite, in memory, in process' : `PostgreSQL (${database.description})`],
           ['concurrency', `${options.concurrency} in flight, ${options.users} accounts, ${options.warmupS} s warm-up + ${options.durationS} s per phase`],
           ['hashing', `argon2id m=${ARGON2_PARAMS.memoryCost} KiB, t=${ARGON2_PARAMS.timeCost}, p=${ARGON2_PARAMS.parallelism}`],
