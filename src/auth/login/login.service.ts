@@ -103,7 +103,8 @@ export class LoginService {
     const reason = passwordChangeReason(user, now);
     const rehash = !reason && needsRehash(user.password_hash!) ? await hashPassword(password) : null;
     const session = await this.db.transaction().execute(async (trx) => {
-      const codeFollows = (await this.flow.nextKind(trx, user, 'password')) === 'second_factor';
+      const next = await this.flow.nextKind(trx, user, 'password');
+      const codeFollows = next === 'second_factor';
       const changes = {
         // With a code still to come, the failure count stands: otherwise the password alone would buy
         // unlimited guesses at the code, a few at a time.
@@ -121,7 +122,7 @@ export class LoginService {
       });
       if (reason === 'expired') await this.audit.record(trx, { event: 'password.expired', actor: userActor, subject });
       if (rehash) await this.audit.record(trx, { event: 'password.rehashed', actor: userActor, subject });
-      return this.flow.advance(trx, user, 'password', meta);
+      return this.flow.advance(trx, user, 'password', meta, next);
     });
     this.mailer.nudge();
     return { kind: 'password-accepted', user, session };

@@ -71,8 +71,15 @@ export class SignInFlow {
   }
 
   /** Starts the session for the step after `completed`, in the caller's transaction. */
-  async advance(trx: Transaction<Database>, user: User, completed: SignInStep, meta: DeviceMeta): Promise<StartedSession> {
-    const kind = await this.nextKind(trx, user, completed);
+  async advance(
+    trx: Transaction<Database>,
+    user: User,
+    completed: SignInStep,
+    meta: DeviceMeta,
+    /** The caller's own nextKind(…) result for the same user and step, to spare two queries. */
+    known?: SessionKind,
+  ): Promise<StartedSession> {
+    const kind = known ?? (await this.nextKind(trx, user, completed));
     const token = await this.sessions.create(trx, user.id, kind, meta);
     // Only a completed sign-in counts for "new device" emails; the steps before it prove too little.
     const deviceToken = kind === 'full' ? await this.devices.recognise(trx, user, meta) : null;
