@@ -12,12 +12,21 @@ export class Mailer {
     private readonly onQueued: () => void = () => {},
   ) {}
 
+  /** Messages queued since the last nudge: a nudge with nothing queued costs the worker no query. */
+  #queued = 0;
+
   async enqueue(db: Kysely<Database> | Transaction<Database>, mail: OutgoingMail): Promise<void> {
     await enqueueMail(db, this.sealer, this.clock, mail);
+    this.#queued += 1;
   }
 
-  /** Call after the transaction that queued mail has committed. */
+  /**
+   * Call after the transaction that may have queued mail has committed. Does nothing when no mail was
+   * queued (most logins); a message committed after a nudge is still found by the worker's poll.
+   */
   nudge(): void {
+    if (this.#queued === 0) return;
+    this.#queued = 0;
     this.onQueued();
   }
 }
