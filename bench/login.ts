@@ -339,7 +339,7 @@ async function createUsers(site: SiteServices, count: number, concurrency: numbe
           lastName: `Tester ${i + 1}`,
           email: null,
           isVolunteer: true,
-          role: 'user',
+          role: 'case_manager',
           username: `benchuser${String(i + 1).padStart(4, '0')}`,
         },
         SYSTEM_ACTOR,

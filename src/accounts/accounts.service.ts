@@ -35,8 +35,9 @@ const NAME_MAX = 100;
 // Deliberately simple: one @, something on each side, a dot in the domain, no spaces.
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export const ROLES: readonly Role[] = ['admin', 'user'];
-export const ROLE_NAMES: Record<Role, string> = { admin: 'HMIS administrator', user: 'HMIS user' };
+import { ROLES } from '../access/access-policy.js';
+
+export { ROLE_NAMES, ROLES } from '../access/access-policy.js';
 
 function validateAccount(input: AccountInput): { firstName: string; lastName: string; email: string | null; isVolunteer: boolean } {
   const errors: Record<string, string[]> = {};

@@ -16,6 +16,8 @@ export interface AuditEntry {
   event: AuditEvent;
   actor: Actor;
   subject?: { id: number; username: string } | null;
+  /** The client (PersonalID) the entry is about: set for every view, change, reveal, merge of client data. */
+  client?: string | null;
   details?: Record<string, string | number | boolean | null>;
 }
 
@@ -28,6 +30,7 @@ export interface AuditRecord {
   actorUsername: string | null;
   subjectUserId: number | null;
   subjectUsername: string | null;
+  clientPersonalId: string | null;
   ip: string | null;
   details: Record<string, unknown>;
 }
@@ -38,6 +41,10 @@ export interface AuditFilter {
   events?: readonly AuditEvent[];
   /** Only entries about this user (the subject), e.g. for their own Security page. */
   subjectUserId?: number;
+  /** Only entries made by this user (the actor): an administrator reading what one user did. */
+  actorUserId?: number;
+  /** Only entries about this client (PersonalID). */
+  clientPersonalId?: string;
   /** Matches the actor's or the subject's username. */
   username?: string;
   from?: Date;
@@ -65,6 +72,7 @@ export class AuditLog {
         subject_user_id: entry.subject?.id ?? null,
         subject_username: entry.subject?.username ?? null,
         ip: entry.actor.ip,
+        client_personal_id: entry.client ?? null,
         details: JSON.stringify(entry.details ?? {}),
       })
       .execute();
@@ -82,6 +90,7 @@ export class AuditLog {
         'actor_username',
         'subject_user_id',
         'subject_username',
+        'client_personal_id',
         'ip',
         'details',
       ])
@@ -90,6 +99,8 @@ export class AuditLog {
     if (filter.event) query = query.where('event', '=', filter.event);
     if (filter.events) query = filter.events.length > 0 ? query.where('event', 'in', [...filter.events]) : query.where(sql<boolean>`false`);
     if (filter.subjectUserId !== undefined) query = query.where('subject_user_id', '=', filter.subjectUserId);
+    if (filter.actorUserId !== undefined) query = query.where('actor_user_id', '=', filter.actorUserId);
+    if (filter.clientPersonalId !== undefined) query = query.where('client_personal_id', '=', filter.clientPersonalId);
     if (filter.username) {
       const name = filter.username.toLowerCase();
       query = query.where((eb) =>
@@ -109,6 +120,7 @@ export class AuditLog {
       actorUsername: r.actor_username,
       subjectUserId: r.subject_user_id,
       subjectUsername: r.subject_username,
+      clientPersonalId: r.client_personal_id,
       ip: r.ip,
       details: r.details,
     }));

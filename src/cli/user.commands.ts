@@ -54,7 +54,7 @@ Examples:
     .requiredOption('--last-name <name>', 'last name')
     .option('--email <address>', 'work email address (required unless --volunteer)')
     .option('--volunteer', 'the person is a volunteer; the email address becomes optional')
-    .addOption(new Option('--role <role>', 'admin: HMIS administrator; user: HMIS user').choices(ROLES).default('user'))
+    .addOption(new Option('--role <role>', 'case_manager: clients and their agencies\' enrollments; agency_manager: also their agencies\' projects and staff; admin: HMIS administrator').choices(ROLES).default('case_manager'))
     .option('--username <name>', 'a requested username (default: first initial + last name, e.g. jdoe)')
     .addOption(jsonOption())
     .addHelpText(

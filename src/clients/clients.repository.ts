@@ -35,6 +35,7 @@ const COLUMNS = [
   'first_name_key',
   'last_name_key',
   'ssn_last4',
+  'merged_into',
 ] as const;
 
 /** Only this file writes SQL for clients. Deleted rows (date_deleted set) are never returned. */

@@ -72,6 +72,7 @@ export class ClientService {
       await this.audit.record(trx, {
         event: 'client.created',
         actor,
+        client: personalId,
         details: { personalId, duplicatesDismissed: duplicates.length },
       });
     });
@@ -86,7 +87,7 @@ export class ClientService {
     if (changed.length === 0) return before;
     await this.db.transaction().execute(async (trx) => {
       await new ClientsRepository(trx).update(personalId, { ...toRow(fields), date_updated: this.clock.now(), user_id: actor.username ?? 'system' });
-      await this.audit.record(trx, { event: 'client.changed', actor, details: { personalId, changed: changed.join(', ') } });
+      await this.audit.record(trx, { event: 'client.changed', actor, client: personalId, details: { personalId, changed: changed.join(', ') } });
     });
     return this.get(personalId);
   }
@@ -100,7 +101,7 @@ export class ClientService {
   /** A client's profile, opened by a user: audited. */
   async view(personalId: string, actor: Actor): Promise<Client> {
     const client = await this.get(personalId);
-    await this.audit.record(this.db, { event: 'client.viewed', actor, details: { personalId } });
+    await this.audit.record(this.db, { event: 'client.viewed', actor, client: personalId, details: { personalId } });
     return client;
   }
 

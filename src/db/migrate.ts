@@ -5,6 +5,7 @@ import * as attemptCounters from './migrations/0002_attempt_counters.js';
 import * as secondFactor from './migrations/0003_second_factor.js';
 import * as organizationsProjects from './migrations/0004_organizations_projects.js';
 import * as clients from './migrations/0005_clients.js';
+import * as rolesEnrollments from './migrations/0006_roles_enrollments.js';
 
 /** Migrations are listed here (not read from disk) so they work the same from source, a bundle or the CLI. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003_second_factor': secondFactor,
   '0004_organizations_projects': organizationsProjects,
   '0005_clients': clients,
+  '0006_roles_enrollments': rolesEnrollments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

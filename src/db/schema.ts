@@ -3,7 +3,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 /** Timestamps are always written from the injected clock, never from the database's now(). */
 type Timestamp = ColumnType<Date, Date, Date>;
 
-export type Role = 'admin' | 'user';
+/** HMIS administrator; agency manager (their agencies' projects and staff); case manager (clients, their agencies' enrollments). */
+export type Role = 'admin' | 'agency_manager' | 'case_manager';
 
 export interface UsersTable {
   id: Generated<number>;
@@ -86,6 +87,8 @@ export interface AuditLogTable {
   subject_username: string | null;
   ip: string | null;
   details: ColumnType<Record<string, unknown>, string, never>;
+  /** The client (PersonalID) the entry is about, if any. */
+  client_personal_id: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface AttemptEventsTable {
@@ -158,6 +161,8 @@ export interface ClientsTable {
   first_name_key: string;
   last_name_key: string;
   ssn_last4: string | null;
+  /** Set when this record was merged into another (it is then deleted); the PersonalID kept. */
+  merged_into: Generated<string | null>;
 }
 
 /** A calendar date (PostgreSQL `date`), read and written as `YYYY-MM-DD`, never through a time zone. */
@@ -198,6 +203,60 @@ export interface ProjectsTable {
   date_deleted: Timestamp | null;
 }
 
+/** The agencies (organizations) a user works for (migration 0006). */
+export interface UserOrganizationsTable {
+  user_id: number;
+  organization_id: string;
+  date_created: Timestamp;
+}
+
+/** HUD Enrollment.csv (FY2026), the columns Hearth collects (migration 0006). */
+export interface EnrollmentsTable {
+  enrollment_id: string;
+  personal_id: string;
+  project_id: string;
+  entry_date: CalendarDate;
+  household_id: string;
+  relationship_to_hoh: number;
+  enrollment_coc: string | null;
+  living_situation: number | null;
+  rental_subsidy_type: number | null;
+  length_of_stay: number | null;
+  los_under_threshold: number | null;
+  previous_street_essh: number | null;
+  date_to_street_essh: CalendarDate | null;
+  times_homeless_past_three_years: number | null;
+  months_homeless_past_three_years: number | null;
+  disabling_condition: number;
+  move_in_date: CalendarDate | null;
+  date_created: Timestamp;
+  date_updated: Timestamp;
+  user_id: string;
+  date_deleted: Timestamp | null;
+}
+
+/** HUD Exit.csv (FY2026), the columns Hearth collects (migration 0006). At most one live exit per enrollment. */
+export interface ExitsTable {
+  exit_id: string;
+  enrollment_id: string;
+  personal_id: string;
+  exit_date: CalendarDate;
+  destination: number;
+  destination_subsidy_type: number | null;
+  other_destination: string | null;
+  date_created: Timestamp;
+  date_updated: Timestamp;
+  user_id: string;
+  date_deleted: Timestamp | null;
+}
+
+/** The clients a user opened last ("my recent clients"); one row per user and client. */
+export interface ClientRecentViewsTable {
+  user_id: number;
+  personal_id: string;
+  viewed_at: Timestamp;
+}
+
 export interface Database {
   clients: ClientsTable;
   attempt_events: AttemptEventsTable;
@@ -213,6 +272,10 @@ export interface Database {
   site_settings: SiteSettingsTable;
   organizations: OrganizationsTable;
   projects: ProjectsTable;
+  user_organizations: UserOrganizationsTable;
+  enrollments: EnrollmentsTable;
+  exits: ExitsTable;
+  client_recent_views: ClientRecentViewsTable;
 }
 
 export type User = Selectable<UsersTable>;

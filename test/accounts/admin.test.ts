@@ -139,7 +139,7 @@ describe('admin area: who may enter', () => {
     const after = await userRow(t, target.id);
     assert.equal(after.deactivated_at, null);
     assert.equal(after.first_name, 'Kim');
-    assert.equal(after.role, 'user');
+    assert.equal(after.role, 'case_manager');
     assert.deepEqual(after.password_hash, target.password_hash);
     const { count } = await t.sites.live.db
       .selectFrom('users')
@@ -220,7 +220,7 @@ describe('admin area: the list of users', () => {
 
     const mariaRow = rowFor(page.body, maria.user.username)!;
     assert.match(mariaRow, /maria\.lopez@agency\.example/);
-    assert.match(mariaRow, /HMIS user/);
+    assert.match(mariaRow, /Case manager/);
 
     const kimRow = rowFor(page.body, kim.user.username)!;
     const lockedUntil = (await userRow(t, kim.user.id)).locked_until!;
@@ -324,7 +324,7 @@ describe('admin area: creating users', () => {
       assert.ok(page.body.includes(`<label for="field-${id}">${label}</label>`), label);
     }
     assert.match(page.body, /<label for="field-username">Username/);
-    assert.match(page.body, /<option value="user" selected>HMIS user<\/option>/);
+    assert.match(page.body, /<option value="case_manager" selected>Case manager<\/option>/);
     assert.match(page.body, /<option value="admin">HMIS administrator<\/option>/);
     assert.ok(textOf(page.body).includes('Leave empty to use first initial + last name (John Doe → jdoe)'));
     assert.match(page.body, /<script src="\/assets\/admin.js" defer><\/script>/);
@@ -352,7 +352,7 @@ describe('admin area: creating users', () => {
   });
 
   test('creating John Doe uses the next conventional username and shows the temporary password once', async () => {
-    const page = await create({ firstName: 'John', lastName: 'Doe', email: 'john.doe2@agency.example', role: 'user', username: '' });
+    const page = await create({ firstName: 'John', lastName: 'Doe', email: 'john.doe2@agency.example', role: 'case_manager', username: '' });
     assert.equal(page.status, 201);
     assert.equal(page.headers['cache-control'], 'no-store');
     const text = textOf(page.body);
@@ -369,7 +369,7 @@ describe('admin area: creating users', () => {
     const user = await t.sites.live.accounts.getByUsername('jdoe2');
     assert.equal(user.email, 'john.doe2@agency.example');
     assert.equal(user.password_is_temporary, true);
-    assert.equal(user.role, 'user');
+    assert.equal(user.role, 'case_manager');
     const audit = await t.sites.live.audit.list(t.sites.live.db, { username: 'jdoe2', event: 'account.created' });
     assert.equal(audit.length, 1);
     assert.equal(audit[0]!.actorUsername, adminUser.username);
@@ -377,7 +377,7 @@ describe('admin area: creating users', () => {
   });
 
   test('the temporary password works for exactly one login', async () => {
-    const page = await create({ firstName: 'Pat', lastName: 'Quill', email: 'pat.quill@agency.example', role: 'user' });
+    const page = await create({ firstName: 'Pat', lastName: 'Quill', email: 'pat.quill@agency.example', role: 'case_manager' });
     assert.equal(page.status, 201);
     const secret = secretOn(page);
     secrets.push(secret);
@@ -421,13 +421,13 @@ describe('admin area: creating users', () => {
   });
 
   test('an unusable requested username is refused with the rules', async () => {
-    const page = await create({ firstName: 'Jim', lastName: 'Dough', email: 'jim@agency.example', role: 'user', username: '9 lives' });
+    const page = await create({ firstName: 'Jim', lastName: 'Dough', email: 'jim@agency.example', role: 'case_manager', username: '9 lives' });
     assert.equal(page.status, 422);
     assert.match(textOf(page.body), /Usernames must be 2 to 40 characters long, start with a letter/);
   });
 
   test('a volunteer may have no email; anyone else must have one, and it must be valid', async () => {
-    const volunteer = await create({ firstName: 'Val', lastName: 'Ortiz', email: '', isVolunteer: 'on', role: 'user' });
+    const volunteer = await create({ firstName: 'Val', lastName: 'Ortiz', email: '', isVolunteer: 'on', role: 'case_manager' });
     assert.equal(volunteer.status, 201);
     secrets.push(secretOn(volunteer));
     const user = await t.sites.live.accounts.getByUsername('vortiz');
@@ -435,12 +435,12 @@ describe('admin area: creating users', () => {
     assert.equal(user.is_volunteer, true);
     assert.match(rowFor((await admin.get(USERS)).body, 'vortiz')!, /Volunteer — no email/);
 
-    const noEmail = await create({ firstName: 'Nia', lastName: 'Brooks', email: '', role: 'user' });
+    const noEmail = await create({ firstName: 'Nia', lastName: 'Brooks', email: '', role: 'case_manager' });
     assert.equal(noEmail.status, 422);
     assert.match(textOf(noEmail.body), /Enter the work email address\. Only volunteers may have no email\./);
     assert.match(noEmail.body, /value="Nia"/);
 
-    const badEmail = await create({ firstName: 'Nia', lastName: 'Brooks', email: 'nia at agency', role: 'user' });
+    const badEmail = await create({ firstName: 'Nia', lastName: 'Brooks', email: 'nia at agency', role: 'case_manager' });
     assert.equal(badEmail.status, 422);
     assert.match(textOf(badEmail.body), /Enter a valid email address/);
     assert.match(badEmail.body, /value="nia at agency"/);
@@ -490,7 +490,7 @@ describe("admin area: managing a user's account", () => {
       'Name Maria Lopez',
       'Work email maria@agency.example',
       'Volunteer No',
-      'Role HMIS user',
+      'Role Case manager',
       'Status Active',
       `Created ${formatDateTime(maria.user.created_at, tz)}`,
       `Last login ${formatDateTime(now, tz)}`,
@@ -534,7 +534,7 @@ describe("admin area: managing a user's account", () => {
     }
     await admin.get(USERS);
     for (const action of ['temporary-password', 'unlock', 'deactivate', 'reactivate', 'edit']) {
-      const page = await admin.post(`${USERS}/99999/${action}`, { firstName: 'A', lastName: 'B', email: 'a@b.example', role: 'user' });
+      const page = await admin.post(`${USERS}/99999/${action}`, { firstName: 'A', lastName: 'B', email: 'a@b.example', role: 'case_manager' });
       assert.equal(page.status, 404, action);
       const junk = await admin.post(`${USERS}/abc/${action}`);
       assert.equal(junk.status, 404, action);
@@ -651,21 +651,21 @@ describe("admin area: managing a user's account", () => {
     assert.equal(changed[0]!.actorUsername, adminUser.username);
     assert.deepEqual(changed[0]!.details, { fields: 'first_name, last_name, email, role', role: 'admin' });
 
-    const volunteer = await act(ana.user.id, 'edit', { firstName: 'Anabel', lastName: 'Silva-Costa', email: '', isVolunteer: 'on', role: 'user' });
+    const volunteer = await act(ana.user.id, 'edit', { firstName: 'Anabel', lastName: 'Silva-Costa', email: '', isVolunteer: 'on', role: 'case_manager' });
     assert.equal(volunteer.status, 303);
     const again = await userRow(t, ana.user.id);
     assert.equal(again.email, null);
     assert.equal(again.is_volunteer, true);
-    assert.equal(again.role, 'user');
+    assert.equal(again.role, 'case_manager');
     const rows = await t.sites.live.audit.list(t.sites.live.db, { username: 'asilva', event: 'account.changed' });
     assert.equal(rows.length, 2);
-    assert.deepEqual(rows[0]!.details, { fields: 'email, is_volunteer, role', role: 'user' });
+    assert.deepEqual(rows[0]!.details, { fields: 'email, is_volunteer, role', role: 'case_manager' });
   });
 
   test('an invalid edit is refused with the typed values kept', async () => {
     const vic = await t.createUser('live', { firstName: 'Vic', lastName: 'Tran', email: 'vic@agency.example' });
     secrets.push(vic.temporaryPassword);
-    const page = await act(vic.user.id, 'edit', { firstName: '', lastName: 'Tranh', email: 'not-an-email', role: 'user' });
+    const page = await act(vic.user.id, 'edit', { firstName: '', lastName: 'Tranh', email: 'not-an-email', role: 'case_manager' });
     assert.equal(page.status, 422);
     const text = textOf(page.body);
     assert.match(text, /Please correct the highlighted fields\./);
@@ -694,7 +694,7 @@ describe('admin area: the last administrator', () => {
   });
   after(() => t.close());
 
-  const ownForm = { firstName: 'Alma', lastName: 'Reyes', email: 'alma@agency.example', role: 'user' };
+  const ownForm = { firstName: 'Alma', lastName: 'Reyes', email: 'alma@agency.example', role: 'case_manager' };
 
   test('cannot demote themselves (409) or deactivate themselves (403)', async () => {
     await admin.get(`${USERS}/${adminUser.id}`);
@@ -720,7 +720,7 @@ describe('admin area: the last administrator', () => {
 
     // Now Bea is the last one.
     await other.client.get(`${USERS}/${other.user.id}`);
-    const refused = await other.client.post(`${USERS}/${other.user.id}/edit`, { firstName: 'Bea', lastName: 'Nolan', email: 'bea@agency.example', role: 'user' });
+    const refused = await other.client.post(`${USERS}/${other.user.id}/edit`, { firstName: 'Bea', lastName: 'Nolan', email: 'bea@agency.example', role: 'case_manager' });
     assert.equal(refused.status, 409);
     assert.equal((await userRow(t, other.user.id)).role, 'admin');
   });

@@ -86,7 +86,7 @@ describe('admin area: the audit log', () => {
 
     const created = rows.find((r) => r[1] === 'Account created' && r[3] === 'kpark')!;
     assert.equal(created[2], 'System', 'created through the service with no actor');
-    assert.equal(created[5], 'role: user volunteer: false');
+    assert.equal(created[5], 'role: case_manager volunteer: false');
   });
 
   test('details are escaped, never markup', async () => {

@@ -87,7 +87,7 @@ describe('the audit log after a scripted run (S49, S50)', () => {
       firstName: 'Robin',
       lastName: 'Vale',
       email: 'rvale@agency.example',
-      role: 'user',
+      role: 'case_manager',
       username: '',
     });
     assert.equal(created.status, 201, textOf(created.body));
@@ -95,7 +95,7 @@ describe('the audit log after a scripted run (S49, S50)', () => {
     remember('temporary password', firstTemporary);
     userId = (await t.sites.live.accounts.getByUsername('rvale')).id;
     const admin_ = { actorUserId: adminId, actorUsername: 'areyes', ip: ADMIN_IP };
-    expected.push({ event: 'account.created', at, ...admin_, subjectUsername: 'rvale', details: { role: 'user' } });
+    expected.push({ event: 'account.created', at, ...admin_, subjectUsername: 'rvale', details: { role: 'case_manager' } });
     expected.push({ event: 'password.temporary_issued', at, ...admin_, subjectUsername: 'rvale' });
 
     // 2. A failed login.
@@ -163,7 +163,7 @@ describe('the audit log after a scripted run (S49, S50)', () => {
     remember('second temporary password', secretOn(issued));
     expected.push({ event: 'password.temporary_issued', at, ...admin_, subjectUsername: 'rvale', details: { issuedBy: 'areyes' } });
     at = step();
-    const edited = await admin.submit(`/live/admin/users/${userId}`, { firstName: 'Robyn', lastName: 'Vale', email: 'rvale@agency.example', role: 'user' }, `/live/admin/users/${userId}/edit`);
+    const edited = await admin.submit(`/live/admin/users/${userId}`, { firstName: 'Robyn', lastName: 'Vale', email: 'rvale@agency.example', role: 'case_manager' }, `/live/admin/users/${userId}/edit`);
     assert.equal(edited.status, 303, textOf(edited.body));
     expected.push({ event: 'account.changed', at, ...admin_, subjectUsername: 'rvale', details: { fields: 'first_name' } });
     at = step();

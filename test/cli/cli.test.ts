@@ -148,7 +148,7 @@ describe('hearth CLI', () => {
       assert.equal(second.code, 0, second.stderr);
       const out = lines(second.stdout);
       assert.equal(out.length, 3, second.stdout);
-      assert.equal(out[0], 'Created jdoe2 on the Live site (HMIS user).');
+      assert.equal(out[0], 'Created jdoe2 on the Live site (Case manager).');
       assert.match(out[1]!, /^Temporary password: (\S+) {3}\(works for one login within 72 hours\)$/);
       assert.notEqual(/^Temporary password: (\S+)/.exec(out[1]!)![1], first.temporaryPassword);
       assert.equal(out[2], 'Give it to Jane Doe in person or by phone, never by email.');
@@ -164,8 +164,8 @@ describe('hearth CLI', () => {
         users.map((u) => [u.role, u.email, u.volunteer, u.status, u.passwordIsTemporary]),
         [
           ['admin', 'jane.doe@agency.example', false, 'active', true],
-          ['user', 'jane.doe2@agency.example', false, 'active', true],
-          ['user', null, true, 'active', true],
+          ['case_manager', 'jane.doe2@agency.example', false, 'active', true],
+          ['case_manager', null, true, 'active', true],
         ],
       );
       assert.deepEqual(await listed(env, '--search', 'doe2'), [users[1]]);
@@ -217,7 +217,7 @@ describe('hearth CLI', () => {
       assertOneLineError(unknownOption, 2, /unknown option '--emial'.*--email/);
       assertOneLineError(noSite, 2, /^hearth: choose --site training or --site live$/m);
       assertOneLineError(badSite, 2, /--site.*training, live/);
-      assertOneLineError(badRole, 2, /--role.*admin, user/);
+      assertOneLineError(badRole, 2, /--role.*case_manager, agency_manager, admin/);
       assertOneLineError(missingArgument, 2, /missing required argument 'username'/);
       assert.equal(fs.existsSync(path.join(os.tmpdir(), 'hearth-cli-never-created')), false);
     });

@@ -61,7 +61,7 @@ function freshMigrationNames(): Promise<string[]> {
 function insertUser(username: string) {
   const now = new Date('2026-11-27T14:00:00Z');
   return sql`insert into users (username, first_name, last_name, email, role, created_at, updated_at)
-    values (${username}, 'Test', 'User', ${`${username}@agency.example`}, 'user', ${now}, ${now})`;
+    values (${username}, 'Test', 'User', ${`${username}@agency.example`}, 'case_manager', ${now}, ${now})`;
 }
 
 describe('the embedded database (PGlite) in the data folder', () => {
@@ -139,7 +139,7 @@ describe('the embedded database (PGlite) in the data folder', () => {
         await database.db.transaction().execute(async (trx) => {
           const now = new Date('2026-11-27T14:00:00Z');
           await sql\`insert into users (username, first_name, last_name, email, role, created_at, updated_at)
-            values ('cliuser', 'Cli', 'User', 'cli@agency.example', 'user', \${now}, \${now})\`.execute(trx);
+            values ('cliuser', 'Cli', 'User', 'cli@agency.example', 'case_manager', \${now}, \${now})\`.execute(trx);
           out.inside = await names(trx);
           throw new Error('roll back');
         });

@@ -131,7 +131,7 @@ describe('PostgreSQL goes away and comes back', { skip }, () => {
     t = await startAppOn(database, clock);
 
     const { user, temporaryPassword } = await t.running.services.accounts.create(
-      { firstName: 'Olive', lastName: 'Outage', email: 'olive@agency.example', role: 'user' },
+      { firstName: 'Olive', lastName: 'Outage', email: 'olive@agency.example', role: 'case_manager' },
       SYSTEM_ACTOR,
     );
     username = user.username;

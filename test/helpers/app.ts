@@ -118,7 +118,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
           lastName: input.lastName ?? `Doe`,
           email: input.email === undefined ? `user${counter}@agency.example` : input.email,
           isVolunteer: input.isVolunteer ?? false,
-          role: input.role ?? 'user',
+          role: input.role ?? 'case_manager',
           username: input.username,
         },
         SYSTEM_ACTOR,

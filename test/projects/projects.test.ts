@@ -8,7 +8,7 @@ import { textOf, type TestClient } from '../helpers/client.js';
 const PASSWORD = 'Meadow-Lark-2026';
 
 /** A user of the Live site who has done their first login and set their own password. */
-async function signedIn(t: TestApp, role: 'admin' | 'user', firstName: string): Promise<{ client: TestClient; username: string }> {
+async function signedIn(t: TestApp, role: 'admin' | 'case_manager', firstName: string): Promise<{ client: TestClient; username: string }> {
   const { user, temporaryPassword } = await t.createUser('live', { firstName, lastName: 'Projects', role });
   const client = t.client();
   const first = await client.login('live', user.username, temporaryPassword);
@@ -53,7 +53,7 @@ describe('agencies and projects', () => {
   before(async () => {
     t = await startTestApp({ sites: ['live'] });
     ({ client: admin, username: adminName } = await signedIn(t, 'admin', 'Ada'));
-    ({ client: user } = await signedIn(t, 'user', 'Uma'));
+    ({ client: user } = await signedIn(t, 'case_manager', 'Uma'));
     const created = await admin.submit('/live/agencies/new', AGENCY);
     assert.equal(created.status, 303, textOf(created.body));
     agencyId = idFrom(created.location, 'agencies');

@@ -90,7 +90,7 @@ const HOSTILE = [
   '',
 ];
 /** Plausible values, so some requests get past the first check. */
-const PLAUSIBLE = ['Jane', 'Doe', 'jane.doe@agency.example', 'user', 'admin', 'on', 'true', '1', '/live/', 'https://evil.example/', 'Meadow-Lark-2026'];
+const PLAUSIBLE = ['Jane', 'Doe', 'jane.doe@agency.example', 'case_manager', 'admin', 'on', 'true', '1', '/live/', 'https://evil.example/', 'Meadow-Lark-2026'];
 /** Tag-like keys and keys that could pollute a prototype. */
 const ODD_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'username[]', 'a[b][c]', '_csrf[]', ''];
 const ID_PARAMS = ['999999', '0', '-1', 'abc', '1e3', '99999999999', '2147483648', ' 1', '1.0', '0x1', '%00', '..', 'null'];
@@ -306,7 +306,7 @@ describe('form endpoints under random and hostile input', () => {
   let resetToken = '';
   const timings: string[] = [];
 
-  async function signIn(role: 'admin' | 'user', firstName: string): Promise<{ client: TestClient; username: string; password: string }> {
+  async function signIn(role: 'admin' | 'case_manager', firstName: string): Promise<{ client: TestClient; username: string; password: string }> {
     const { user, temporaryPassword } = await t.createUser('live', { firstName, lastName: 'Fuzz', role });
     const client = t.client();
     await client.login('live', user.username, temporaryPassword);
@@ -329,8 +329,8 @@ describe('form endpoints under random and hostile input', () => {
       },
     });
     const admin = await signIn('admin', 'Ada');
-    const user = await signIn('user', 'Ulla');
-    const leaver = await signIn('user', 'Lea');
+    const user = await signIn('case_manager', 'Ulla');
+    const leaver = await signIn('case_manager', 'Lea');
     clients.admin = admin.client;
     clients.user = user.client;
     clients.leaver = leaver.client;
@@ -365,7 +365,7 @@ describe('form endpoints under random and hostile input', () => {
    */
   async function coderClient(): Promise<TestClient> {
     if (clients.coder) return clients.coder;
-    const coder = await signIn('user', 'Cody');
+    const coder = await signIn('case_manager', 'Cody');
     const coderUser = await t.sites.live.accounts.getByUsername(coder.username);
     const offer = t.sites.live.secondFactors.offerEnrolment(coderUser);
     const code = (OTPAuth.URI.parse(offer.uri) as OTPAuth.TOTP).generate({ timestamp: t.clock.now().getTime() });
@@ -495,7 +495,7 @@ describe('form endpoints under random and hostile input', () => {
     const created = await send(ENDPOINTS.find((e) => e.route === '/live/admin/users/new')!, {
       kind: 'form',
       csrf: 'valid',
-      fields: [['firstName', payload], ['lastName', attribute], ['role', 'user']],
+      fields: [['firstName', payload], ['lastName', attribute], ['role', 'case_manager']],
       param: '',
     });
     assert.equal(created.statusCode, 422);

@@ -350,7 +350,7 @@ describe('lost password: the pages and what they reveal', () => {
                   raced = true;
                   await site.accounts.update(
                     user.id,
-                    { firstName: user.first_name, lastName: user.last_name, email: 'new-address@agency.example', role: 'user' },
+                    { firstName: user.first_name, lastName: user.last_name, email: 'new-address@agency.example', role: 'case_manager' },
                     ADMIN,
                   );
                 }

@@ -164,7 +164,7 @@ describe('security checklist items not covered elsewhere', () => {
       firstName: 'Typed',
       lastName: 'Password',
       email: 'typed@agency.example',
-      role: 'user',
+      role: 'case_manager',
       password: 'Chosen-By-Admin-1',
       temporaryPassword: 'Chosen-By-Admin-1',
     });

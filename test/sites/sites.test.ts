@@ -275,7 +275,7 @@ describe('mail without SMTP_URL: .eml files in the data folder', () => {
 
   it('a reset request writes the email as an .eml file under <data>/live/mail/ and logs where', async () => {
     await running.services.accounts.create(
-      { firstName: 'Erin', lastName: 'Mills', email: 'emills@agency.example', role: 'user' },
+      { firstName: 'Erin', lastName: 'Mills', email: 'emills@agency.example', role: 'case_manager' },
       SYSTEM_ACTOR,
     );
     const page = await new TestClient(app).submit('/live/forgot-password', { username: 'emills', email: 'emills@agency.example' });

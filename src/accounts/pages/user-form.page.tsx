@@ -24,12 +24,12 @@ export const EMPTY_NEW_USER: NewUserFormValues = {
   lastName: '',
   email: '',
   isVolunteer: false,
-  role: 'user',
+  role: 'case_manager',
   username: '',
 };
 
 // Ordinary users first: the common case is the default.
-const ROLE_CHOICES: readonly Role[] = ['user', 'admin'];
+const ROLE_CHOICES: readonly Role[] = ['case_manager', 'agency_manager', 'admin'];
 
 /** Name, email, volunteer and role: shared by the create form and the edit form on a user's page. */
 export function AccountFields(props: { values: AccountFormValues; errors?: FieldErrors }) {

@@ -1,0 +1,72 @@
+import type { Role } from '../db/schema.js';
+
+/**
+ * Who may see and do what with HMIS data: the one place the rule lives. Every page, service and export asks
+ * these functions (or applies `enrollmentScope` in its query); none decides on its own.
+ *
+ * - HMIS administrators: everything.
+ * - Agency managers: their agencies' projects (create and edit) and staff list, and, as users of those
+ *   agencies, their agencies' enrollments.
+ * - Case managers: clients, and their agencies' enrollments.
+ * - Client identity (name, DOB, PersonalID) and the profile's universal data elements are visible to every
+ *   signed-in user, so anyone can search before creating; enrollments (and exits, households, prior living
+ *   situation) only to users of the enrolling agency, i.e. the agency that operates the project.
+ */
+export interface Viewer {
+  userId: number;
+  username: string;
+  role: Role;
+  /** The agencies (OrganizationIDs) the user works for. */
+  organizationIds: ReadonlySet<string>;
+}
+
+/** Which enrollments a viewer may see: all of them, or those in projects of these agencies. */
+export type EnrollmentScope = { kind: 'all' } | { kind: 'organizations'; organizationIds: readonly string[] };
+
+export const isAdministrator = (viewer: Viewer): boolean => viewer.role === 'admin';
+
+export function enrollmentScope(viewer: Viewer): EnrollmentScope {
+  if (isAdministrator(viewer)) return { kind: 'all' };
+  return { kind: 'organizations', organizationIds: [...viewer.organizationIds].sort() };
+}
+
+/** Enrollments (and their exits and households) in projects of this agency. */
+export function canSeeEnrollmentsOf(viewer: Viewer, organizationId: string): boolean {
+  return isAdministrator(viewer) || viewer.organizationIds.has(organizationId);
+}
+
+/** Enrolling clients into, and exiting them from, projects of this agency. */
+export function canEnrollInto(viewer: Viewer, organizationId: string): boolean {
+  return canSeeEnrollmentsOf(viewer, organizationId);
+}
+
+/** Creating and editing this agency's projects. */
+export function canManageProjectsOf(viewer: Viewer, organizationId: string): boolean {
+  return isAdministrator(viewer) || (viewer.role === 'agency_manager' && viewer.organizationIds.has(organizationId));
+}
+
+/** The list of users who work for this agency. */
+export function canSeeStaffOf(viewer: Viewer, organizationId: string): boolean {
+  return canManageProjectsOf(viewer, organizationId);
+}
+
+/** Creating and editing agencies themselves, user accounts and site settings. */
+export const canManageAgencies = isAdministrator;
+
+/** Merging two client records into one. */
+export const canMergeClients = isAdministrator;
+
+/** Reading the audit trail of a client or of a user. */
+export const canReadClientAudit = isAdministrator;
+
+/** Refilling the Training site with generated data (the Live site refuses whatever the role). */
+export const canResetTraining = isAdministrator;
+
+/** Names of the roles as people say them. */
+export const ROLE_NAMES: Readonly<Record<Role, string>> = {
+  admin: 'HMIS administrator',
+  agency_manager: 'Agency manager',
+  case_manager: 'Case manager',
+};
+
+export const ROLES: readonly Role[] = ['case_manager', 'agency_manager', 'admin'];
