@@ -21,6 +21,7 @@ import { SecondFactorService } from '../auth/second-factor/second-factor.service
 import { SettingsService } from '../settings/settings.service.js';
 import { ProjectService } from '../projects/projects.service.js';
 import { ClientService } from '../clients/clients.service.js';
+import { AccessService } from '../access/access.service.js';
 import { SITE_NAMES, type SiteId } from './site.js';
 
 /** Everything one site (Training or Live) needs, wired to that site's own database. */
@@ -45,6 +46,8 @@ export interface SiteServices {
   signIn: SignInFlow;
   projects: ProjectService;
   clients: ClientService;
+  /** Who works for which agency, and the viewer the access policy (src/access/access-policy.ts) judges. */
+  access: AccessService;
 }
 
 export function createSiteServices(options: {
@@ -88,6 +91,7 @@ export function createSiteServices(options: {
     signIn,
     projects: new ProjectService(db, clock, audit, config.timeZone),
     clients: new ClientService(db, clock, audit, config.timeZone),
+    access: new AccessService(db, clock, audit),
   };
 }
 

@@ -1,0 +1,61 @@
+import type { Kysely } from 'kysely';
+import type { Actor, AuditLog } from '../audit/audit-log.js';
+import type { Clock } from '../clock.js';
+import type { Database, User } from '../db/schema.js';
+import { ForbiddenError, ValidationError } from '../errors.js';
+import { canSeeStaffOf, type Viewer } from './access-policy.js';
+import { membershipsRepository, type StaffMember } from './memberships.repository.js';
+
+/** Loads who a user is for the access policy, and keeps the list of agencies each user works for. */
+export class AccessService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /** The signed-in user as the access policy sees them (one query: their agencies). */
+  async viewerOf(user: Pick<User, 'id' | 'username' | 'role'>): Promise<Viewer> {
+    const organizationIds = await membershipsRepository.organizationIdsOf(this.db, user.id);
+    return { userId: user.id, username: user.username, role: user.role, organizationIds: new Set(organizationIds) };
+  }
+
+  async organizationIdsOf(userId: number): Promise<string[]> {
+    return membershipsRepository.organizationIdsOf(this.db, userId);
+  }
+
+  /**
+   * Sets the agencies a user works for (administrators only; the caller checks the role). Unknown or deleted
+   * agencies are refused with a message for the field `agencies`.
+   */
+  async setOrganizations(subject: Pick<User, 'id' | 'username'>, organizationIds: readonly string[], actor: Actor): Promise<void> {
+    const wanted = [...new Set(organizationIds)];
+    await this.db.transaction().execute(async (trx) => {
+      if (wanted.length > 0) {
+        const known = await trx
+          .selectFrom('organizations')
+          .select('organization_id')
+          .where('organization_id', 'in', wanted)
+          .where('date_deleted', 'is', null)
+          .execute();
+        if (known.length !== wanted.length) {
+          throw new ValidationError('Please correct the highlighted fields.', { agencies: ['Choose agencies from the list.'] });
+        }
+      }
+      const { added, removed } = await membershipsRepository.replace(trx, subject.id, wanted, this.clock.now());
+      if (added.length === 0 && removed.length === 0) return;
+      await this.audit.record(trx, {
+        event: 'account.agencies_changed',
+        actor,
+        subject: { id: subject.id, username: subject.username },
+        details: { added: added.join(', ') || null, removed: removed.join(', ') || null },
+      });
+    });
+  }
+
+  /** The staff list of an agency, for administrators and that agency's managers. */
+  async staffOf(viewer: Viewer, organizationId: string): Promise<StaffMember[]> {
+    if (!canSeeStaffOf(viewer, organizationId)) throw new ForbiddenError('Only HMIS administrators and this agency’s managers can see its staff.');
+    return membershipsRepository.staffOf(this.db, organizationId);
+  }
+}

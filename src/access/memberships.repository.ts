@@ -1,0 +1,68 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface StaffMember {
+  userId: number;
+  username: string;
+  firstName: string;
+  lastName: string;
+  role: Database['users']['role'];
+  active: boolean;
+}
+
+/** The only place that reads or writes user_organizations (which agencies a user works for). */
+export const membershipsRepository = {
+  async organizationIdsOf(db: Db, userId: number): Promise<string[]> {
+    const rows = await db
+      .selectFrom('user_organizations')
+      .innerJoin('organizations', 'organizations.organization_id', 'user_organizations.organization_id')
+      .select('user_organizations.organization_id')
+      .where('user_organizations.user_id', '=', userId)
+      .where('organizations.date_deleted', 'is', null)
+      .orderBy('user_organizations.organization_id')
+      .execute();
+    return rows.map((r) => r.organization_id);
+  },
+
+  /** Replaces a user's agencies with exactly these; returns the ones added and removed. */
+  async replace(db: Transaction<Database>, userId: number, organizationIds: readonly string[], now: Date): Promise<{ added: string[]; removed: string[] }> {
+    const current = new Set(
+      (await db.selectFrom('user_organizations').select('organization_id').where('user_id', '=', userId).forUpdate().execute()).map((r) => r.organization_id),
+    );
+    const wanted = new Set(organizationIds);
+    const added = [...wanted].filter((id) => !current.has(id)).sort();
+    const removed = [...current].filter((id) => !wanted.has(id)).sort();
+    if (removed.length > 0) {
+      await db.deleteFrom('user_organizations').where('user_id', '=', userId).where('organization_id', 'in', removed).execute();
+    }
+    if (added.length > 0) {
+      await db
+        .insertInto('user_organizations')
+        .values(added.map((organization_id) => ({ user_id: userId, organization_id, date_created: now })))
+        .execute();
+    }
+    return { added, removed };
+  },
+
+  async staffOf(db: Db, organizationId: string): Promise<StaffMember[]> {
+    const rows = await db
+      .selectFrom('user_organizations')
+      .innerJoin('users', 'users.id', 'user_organizations.user_id')
+      .select(['users.id', 'users.username', 'users.first_name', 'users.last_name', 'users.role', 'users.deactivated_at'])
+      .where('user_organizations.organization_id', '=', organizationId)
+      .orderBy('users.last_name')
+      .orderBy('users.first_name')
+      .orderBy('users.id')
+      .execute();
+    return rows.map((r) => ({
+      userId: r.id,
+      username: r.username,
+      firstName: r.first_name,
+      lastName: r.last_name,
+      role: r.role,
+      active: r.deactivated_at === null,
+    }));
+  },
+};
