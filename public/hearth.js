@@ -16,3 +16,15 @@ document.querySelectorAll('input[data-password-toggle]').forEach((input) => {
   });
   input.insertAdjacentElement('afterend', button);
 });
+
+// "/" jumps to the client search box (the page's own, or the header's), unless the user is typing somewhere.
+document.addEventListener('keydown', (event) => {
+  if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+  const target = event.target;
+  if (target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+  const box = document.querySelector('#field-q, #field-home-q, #header-q');
+  if (!box) return;
+  event.preventDefault();
+  box.focus();
+  box.select();
+});

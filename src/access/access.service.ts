@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
 import type { Database, User } from '../db/schema.js';
@@ -28,9 +28,15 @@ export class AccessService {
    * Sets the agencies a user works for (administrators only; the caller checks the role). Unknown or deleted
    * agencies are refused with a message for the field `agencies`.
    */
-  async setOrganizations(subject: Pick<User, 'id' | 'username'>, organizationIds: readonly string[], actor: Actor): Promise<void> {
+  async setOrganizations(
+    subject: Pick<User, 'id' | 'username'>,
+    organizationIds: readonly string[],
+    actor: Actor,
+    /** The transaction of an account change, so the account and its agencies are saved together. */
+    inTransaction?: Transaction<Database>,
+  ): Promise<void> {
     const wanted = [...new Set(organizationIds)];
-    await this.db.transaction().execute(async (trx) => {
+    const apply = async (trx: Transaction<Database>) => {
       if (wanted.length > 0) {
         const known = await trx
           .selectFrom('organizations')
@@ -50,7 +56,14 @@ export class AccessService {
         subject: { id: subject.id, username: subject.username },
         details: { added: added.join(', ') || null, removed: removed.join(', ') || null },
       });
-    });
+    };
+    if (inTransaction) await apply(inTransaction);
+    else await this.db.transaction().execute(apply);
+  }
+
+  /** The agencies of each of these users (deleted agencies left out); a user with none is absent. */
+  async organizationIdsOfUsers(userIds: readonly number[]): Promise<Map<number, string[]>> {
+    return membershipsRepository.organizationIdsOfUsers(this.db, userIds);
   }
 
   /** The staff list of an agency, for administrators and that agency's managers. */

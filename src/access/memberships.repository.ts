@@ -26,6 +26,40 @@ export const membershipsRepository = {
     return rows.map((r) => r.organization_id);
   },
 
+  async organizationIdsOfUsers(db: Db, userIds: readonly number[]): Promise<Map<number, string[]>> {
+    const byUser = new Map<number, string[]>();
+    if (userIds.length === 0) return byUser;
+    const rows = await db
+      .selectFrom('user_organizations')
+      .innerJoin('organizations', 'organizations.organization_id', 'user_organizations.organization_id')
+      .select(['user_organizations.user_id', 'user_organizations.organization_id'])
+      .where('user_organizations.user_id', 'in', [...new Set(userIds)])
+      .where('organizations.date_deleted', 'is', null)
+      .orderBy('user_organizations.user_id')
+      .orderBy('user_organizations.organization_id')
+      .execute();
+    for (const row of rows) {
+      const list = byUser.get(row.user_id) ?? [];
+      list.push(row.organization_id);
+      byUser.set(row.user_id, list);
+    }
+    return byUser;
+  },
+
+  /**
+   * The ids of the users who work for this agency, or for any (not deleted) agency when it is null: a
+   * subquery for filtering lists of users (`where id in …`).
+   */
+  memberIdsQuery(db: Db, organizationId: string | null) {
+    let query = db
+      .selectFrom('user_organizations')
+      .innerJoin('organizations', 'organizations.organization_id', 'user_organizations.organization_id')
+      .select('user_organizations.user_id')
+      .where('organizations.date_deleted', 'is', null);
+    if (organizationId !== null) query = query.where('user_organizations.organization_id', '=', organizationId);
+    return query;
+  },
+
   /** Replaces a user's agencies with exactly these; returns the ones added and removed. */
   async replace(db: Transaction<Database>, userId: number, organizationIds: readonly string[], now: Date): Promise<{ added: string[]; removed: string[] }> {
     const current = new Set(

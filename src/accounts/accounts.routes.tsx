@@ -4,11 +4,11 @@ import type { Role } from '../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { formBoolean, formString } from '../http/form.js';
 import { ACCOUNT_STATUSES } from './account-status.js';
-import type { AccountInput } from './accounts.service.js';
+import type { AccountInput, AgencyFilter } from './accounts.service.js';
 import { TemporaryPasswordPage } from './pages/temporary-password.page.js';
 import { isDoneAction, UserDetailPage, type DoneAction, type UserDetailPageProps } from './pages/user-detail.page.js';
 import { EMPTY_NEW_USER, NewUserPage, type AccountFormValues, type NewUserFormValues } from './pages/user-form.page.js';
-import { STATUS_FILTERS, UsersListPage, type StatusFilter } from './pages/users-list.page.js';
+import { NO_AGENCY, STATUS_FILTERS, UsersListPage, type StatusFilter } from './pages/users-list.page.js';
 import { UsernameError } from './username.js';
 
 const PAGE_SIZE = 50;
@@ -16,6 +16,9 @@ const MAX_PAGE = 10_000;
 const RECENT_AUDIT_ENTRIES = 20;
 // user ids are PostgreSQL integers
 const MAX_USER_ID = 2_147_483_647;
+// Far more agencies than a Continuum of Care has; HUD OrganizationIDs are at most 32 characters.
+const MAX_AGENCIES = 1000;
+const MAX_AGENCY_ID_LENGTH = 32;
 
 /** Administration of users, under /SITE/admin/users. Every route is for HMIS administrators only. */
 export async function accountRoutes(app: FastifyInstance) {
@@ -23,20 +26,35 @@ export async function accountRoutes(app: FastifyInstance) {
   const adminForm = { config: { access: 'admin' as const }, preHandler: app.csrfProtection };
 
   app.get('/', adminOnly, async (request, reply) => {
-    const { accounts, clock } = request.site;
+    const { accounts, access, projects, clock } = request.site;
     const q = formString(request.query, 'q', { max: 200 });
     const status = parseStatusFilter(formString(request.query, 'status'));
     const page = parsePage(formString(request.query, 'page'));
+    const organizations = await projects.organizations();
+    const agency = formString(request.query, 'agency', { max: 100 });
     // One extra row tells whether there is a next page.
     const users = await accounts.search({
       query: q,
       status: status === 'all' ? undefined : status,
+      agency: parseAgencyFilter(agency, organizations.map((o) => o.organization_id)),
       limit: PAGE_SIZE + 1,
       offset: (page - 1) * PAGE_SIZE,
     });
-    const rows = users.slice(0, PAGE_SIZE).map((user) => ({ user, status: accounts.status(user) }));
+    const shown = users.slice(0, PAGE_SIZE);
+    const agencies = await access.organizationIdsOfUsers(shown.map((u) => u.id));
+    const rows = shown.map((user) => ({ user, status: accounts.status(user), agencyIds: agencies.get(user.id) ?? [] }));
     const list = (
-      <UsersListPage ctx={reply.pageContext()} rows={rows} q={q} status={status} page={page} hasNextPage={users.length > PAGE_SIZE} now={clock.now()} />
+      <UsersListPage
+        ctx={reply.pageContext()}
+        rows={rows}
+        q={q}
+        status={status}
+        agency={agency}
+        organizations={organizations}
+        page={page}
+        hasNextPage={users.length > PAGE_SIZE}
+        now={clock.now()}
+      />
     );
     return reply.page(list);
   });
@@ -54,22 +72,35 @@ export async function accountRoutes(app: FastifyInstance) {
     }
   });
 
-  app.get('/new', adminOnly, async (_request, reply) => reply.page(<NewUserPage ctx={reply.pageContext()} values={EMPTY_NEW_USER} />));
+  app.get('/new', adminOnly, async (request, reply) => {
+    const organizations = await request.site.projects.organizations();
+    return reply.page(<NewUserPage ctx={reply.pageContext()} values={EMPTY_NEW_USER} organizations={organizations} />);
+  });
 
   app.post('/new', adminForm, async (request, reply) => {
     const { site } = request;
     const values: NewUserFormValues = { ...readAccountForm(request.body), username: formString(request.body, 'username', { max: 200 }) };
     try {
       const issued = await site.accounts.create({ ...accountInput(values), username: values.username || null }, actorOf(request));
+      const organizations = await site.projects.organizations();
+      const agencyIds = await site.access.organizationIdsOf(issued.user.id);
       // 201 with the password in the page, not a redirect: it is shown exactly once.
       const shown = (
-        <TemporaryPasswordPage ctx={reply.pageContext()} user={issued.user} temporaryPassword={issued.temporaryPassword} ttlHours={site.config.tempPasswordTtlHours} kind="created" />
+        <TemporaryPasswordPage
+          ctx={reply.pageContext()}
+          user={issued.user}
+          temporaryPassword={issued.temporaryPassword}
+          ttlHours={site.config.tempPasswordTtlHours}
+          kind="created"
+          agencies={{ ids: agencyIds, organizations }}
+        />
       );
       return reply.page(shown, 201);
     } catch (error) {
       const refused = refusal(error);
       if (!refused) throw error;
-      const form = <NewUserPage ctx={reply.pageContext()} values={values} error={refused.message} errors={refused.fieldErrors} />;
+      const organizations = await site.projects.organizations();
+      const form = <NewUserPage ctx={reply.pageContext()} values={values} organizations={organizations} error={refused.message} errors={refused.fieldErrors} />;
       return reply.page(form, refused.status);
     }
   });
@@ -150,6 +181,8 @@ async function showUser(
   const user = await site.accounts.get(userId);
   const recent = await site.audit.list(site.db, { username: user.username, limit: RECENT_AUDIT_ENTRIES });
   const secondFactor = await site.secondFactors.status(user.id);
+  const agencyIds = await site.access.organizationIdsOf(user.id);
+  const organizations = await site.projects.organizations();
   const page = (
     <UserDetailPage
       ctx={reply.pageContext()}
@@ -159,6 +192,8 @@ async function showUser(
       recent={recent}
       secondFactor={secondFactor}
       isSelf={user.id === request.auth!.user.id}
+      agencyIds={agencyIds}
+      organizations={organizations}
       {...extra}
     />
   );
@@ -196,7 +231,19 @@ function readAccountForm(body: unknown): AccountFormValues {
     email: formString(body, 'email', { max: 300 }),
     isVolunteer: formBoolean(body, 'isVolunteer'),
     role: formString(body, 'role', { max: 20 }),
+    agencies: formStrings(body, 'agencies', { maxCount: MAX_AGENCIES, max: MAX_AGENCY_ID_LENGTH }),
   };
+}
+
+/** A field that may be repeated (checkboxes): every value a short string, or a clear refusal. */
+function formStrings(body: unknown, name: string, limits: { maxCount: number; max: number }): string[] {
+  const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
+  if (value === undefined || value === null) return [];
+  const values = Array.isArray(value) ? value : [value];
+  if (values.length > limits.maxCount || values.some((v) => typeof v !== 'string' || v.length > limits.max || v.includes('\u0000'))) {
+    throw new ValidationError(`The field “${name}” was sent in an unexpected form.`);
+  }
+  return [...new Set((values as string[]).map((v) => v.trim()).filter(Boolean))];
 }
 
 function accountInput(values: AccountFormValues): AccountInput {
@@ -207,7 +254,17 @@ function accountInput(values: AccountFormValues): AccountInput {
     isVolunteer: values.isVolunteer,
     // Checked by the service against the known roles.
     role: values.role as Role,
+    // Checked by the service against the agencies that exist.
+    organizationIds: values.agencies,
   };
+}
+
+/** Any agency (empty), users of no agency yet, or the users of one existing agency. */
+function parseAgencyFilter(raw: string, organizationIds: readonly string[]): AgencyFilter | undefined {
+  if (!raw) return undefined;
+  if (raw === NO_AGENCY) return { kind: 'none' };
+  if (!organizationIds.includes(raw)) throw new ValidationError('There is no such agency to filter by. Choose one from the list.');
+  return { kind: 'agency', organizationId: raw };
 }
 
 function parseStatusFilter(raw: string): StatusFilter {

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { AccessService } from '../access/access.service.js';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
 import { temporaryPasswordExpiresAt } from '../auth/password/expiry.js';
 import { hashPassword } from '../auth/password/hashing.js';
@@ -18,6 +19,11 @@ export interface AccountInput {
   email?: string | null;
   isVolunteer?: boolean;
   role: Role;
+  /**
+   * The agencies (OrganizationIDs) the person works for, saved with the account in one transaction and
+   * audited as account.agencies_changed. Left out, an update keeps the agencies as they are.
+   */
+  organizationIds?: readonly string[];
 }
 
 export interface CreateAccountInput extends AccountInput {
@@ -30,6 +36,9 @@ export interface IssuedPassword {
   /** Shown once to the administrator; never stored or logged. */
   temporaryPassword: string;
 }
+
+/** Users of one agency, or users of none (new hires not yet assigned). */
+export type AgencyFilter = { kind: 'agency'; organizationId: string } | { kind: 'none' };
 
 const NAME_MAX = 100;
 // Deliberately simple: one @, something on each side, a dot in the domain, no spaces.
@@ -66,6 +75,7 @@ export class AccountService {
     private readonly clock: Clock,
     private readonly config: Config,
     private readonly audit: AuditLog,
+    private readonly access: AccessService,
   ) {}
 
   /** The conventional username for a new account: first initial + last name, with a number if taken. */
@@ -111,6 +121,7 @@ export class AccountService {
         const subject = { id: user.id, username: user.username };
         await this.audit.record(trx, { event: 'account.created', actor, subject, details: { role: user.role, volunteer: user.is_volunteer } });
         await this.audit.record(trx, { event: 'password.temporary_issued', actor, subject });
+        if (input.organizationIds?.length) await this.access.setOrganizations(user, input.organizationIds, actor, trx);
         return user;
       });
       return { user, temporaryPassword };
@@ -164,16 +175,20 @@ export class AccountService {
       const changed = Object.entries(changes)
         .filter(([key, value]) => user[key as keyof typeof changes] !== value)
         .map(([key]) => key);
-      if (changed.length === 0) return user;
-      const updated = await usersRepository.update(trx, user.id, { ...changes, updated_at: now });
-      // A changed email must not receive links sent to the old one.
-      if (changed.includes('email')) await resetTokensRepository.cancelForUser(trx, user.id);
-      await this.audit.record(trx, {
-        event: 'account.changed',
-        actor,
-        subject: { id: user.id, username: user.username },
-        details: { fields: changed.join(', '), ...(changed.includes('role') ? { role: input.role } : {}) },
-      });
+      let updated = user;
+      if (changed.length > 0) {
+        updated = await usersRepository.update(trx, user.id, { ...changes, updated_at: now });
+        // A changed email must not receive links sent to the old one.
+        if (changed.includes('email')) await resetTokensRepository.cancelForUser(trx, user.id);
+        await this.audit.record(trx, {
+          event: 'account.changed',
+          actor,
+          subject: { id: user.id, username: user.username },
+          details: { fields: changed.join(', '), ...(changed.includes('role') ? { role: input.role } : {}) },
+        });
+      }
+      // Audited on its own (account.agencies_changed), and only when the list really changes.
+      if (input.organizationIds) await this.access.setOrganizations(user, input.organizationIds, actor, trx);
       return updated;
     });
   }
@@ -225,10 +240,11 @@ export class AccountService {
     return user;
   }
 
-  search(options: { query?: string; status?: AccountStatus; limit?: number; offset?: number } = {}): Promise<User[]> {
+  search(options: { query?: string; status?: AccountStatus; agency?: AgencyFilter; limit?: number; offset?: number } = {}): Promise<User[]> {
     return usersRepository.search(this.db, {
       query: options.query,
       status: options.status,
+      agency: options.agency,
       now: this.clock.now(),
       limit: Math.min(options.limit ?? 50, 200),
       offset: Math.max(options.offset ?? 0, 0),

@@ -1,5 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { membershipsRepository } from '../access/memberships.repository.js';
 import type { Database, NewUser, User, UserUpdate } from '../db/schema.js';
+import type { AgencyFilter } from './accounts.service.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -52,7 +54,10 @@ export const usersRepository = {
     return db.updateTable('users').set({ locked_until: until }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
   },
 
-  search(db: Db, options: { query?: string; status?: 'active' | 'locked' | 'deactivated'; now: Date; limit: number; offset: number }) {
+  search(
+    db: Db,
+    options: { query?: string; status?: 'active' | 'locked' | 'deactivated'; agency?: AgencyFilter; now: Date; limit: number; offset: number },
+  ) {
     let query = db.selectFrom('users').selectAll();
     const text = options.query?.trim().toLowerCase();
     if (text) {
@@ -65,6 +70,9 @@ export const usersRepository = {
         ]),
       );
     }
+    // Who works where is read through the memberships repository, the one owner of user_organizations.
+    if (options.agency?.kind === 'agency') query = query.where('id', 'in', membershipsRepository.memberIdsQuery(db, options.agency.organizationId));
+    if (options.agency?.kind === 'none') query = query.where('id', 'not in', membershipsRepository.memberIdsQuery(db, null));
     if (options.status === 'deactivated') query = query.where('deactivated_at', 'is not', null);
     if (options.status === 'locked') {
       query = query.where('deactivated_at', 'is', null).where('locked_until', '>', options.now);

@@ -45,6 +45,8 @@ export interface AuditFilter {
   actorUserId?: number;
   /** Only entries about this client (PersonalID). */
   clientPersonalId?: string;
+  /** Only entries about any of these clients: one person's history, with the records merged into theirs. */
+  clientPersonalIds?: readonly string[];
   /** Matches the actor's or the subject's username. */
   username?: string;
   from?: Date;
@@ -101,6 +103,9 @@ export class AuditLog {
     if (filter.subjectUserId !== undefined) query = query.where('subject_user_id', '=', filter.subjectUserId);
     if (filter.actorUserId !== undefined) query = query.where('actor_user_id', '=', filter.actorUserId);
     if (filter.clientPersonalId !== undefined) query = query.where('client_personal_id', '=', filter.clientPersonalId);
+    if (filter.clientPersonalIds) {
+      query = filter.clientPersonalIds.length > 0 ? query.where('client_personal_id', 'in', [...filter.clientPersonalIds]) : query.where(sql<boolean>`false`);
+    }
     if (filter.username) {
       const name = filter.username.toLowerCase();
       query = query.where((eb) =>

@@ -10,7 +10,15 @@ export interface AuditFilterForm {
   username: string;
   from: string;
   to: string;
+  /** Only what this user did (username). */
+  actor: string;
+  /** Only entries about this client (PersonalID). */
+  client: string;
+  /** '' for everything, 'client-data' for views, changes, searches, reveals, merges and enrollments. */
+  area: string;
 }
+
+export const AUDIT_AREAS = { 'client-data': 'Client data only' } as const;
 
 export interface AuditPageProps {
   ctx: PageContext;
@@ -32,17 +40,24 @@ export function AuditPage(props: AuditPageProps) {
     const query = params.toString();
     return sitePath(ctx, 'admin/audit') + (query ? `?${query}` : '');
   };
+  const clientActivityOf = form.area === 'client-data' && form.actor && !form.client ? form.actor : null;
   return (
     <Layout ctx={ctx} title="Audit log">
-      <h1>Audit log</h1>
+      <h1>{clientActivityOf ? `Client data ${clientActivityOf} viewed or changed` : 'Audit log'}</h1>
       <p class="lede">
-        Sign-ins, passwords and account changes on the {ctx.site!.name}, newest first. Times are in {ctx.timeZone}.
+        Sign-ins, passwords, account changes and every view, change, search, SSN reveal and merge of client data on
+        the {ctx.site!.name}, newest first. Times are in {ctx.timeZone}.
       </p>
       <ErrorSummary message={props.error} errors={errors} />
       <form method="get" action={sitePath(ctx, 'admin/audit')} class="filters" role="search" aria-label="Filter the audit log">
         <div class={`field${errors.event?.length ? ' has-error' : ''}`}>
           <label for="field-event">Event</label>
-          <select id="field-event" name="event" aria-invalid={errors.event?.length ? 'true' : undefined}>
+          {errors.event?.length ? (
+            <p class="field-error" id="field-event-error">
+              {errors.event.join(' ')}
+            </p>
+          ) : null}
+          <select id="field-event" name="event" aria-invalid={errors.event?.length ? 'true' : undefined} aria-describedby={errors.event?.length ? 'field-event-error' : undefined}>
             <option value="" selected={!form.event}>
               All events
             </option>
@@ -54,6 +69,26 @@ export function AuditPage(props: AuditPageProps) {
           </select>
         </div>
         <Field name="username" label="Username" value={form.username} maxLength={200} errors={errors.username} hint="Who did it or whom it was about" autocomplete="off" />
+        <Field name="actor" label="Acting user" value={form.actor} maxLength={200} errors={errors.actor} hint="Only what this user did" autocomplete="off" />
+        <Field name="client" label="Client PersonalID" value={form.client} maxLength={100} errors={errors.client} hint="Only entries about this client" autocomplete="off" />
+        <div class={`field${errors.area?.length ? ' has-error' : ''}`}>
+          <label for="field-area">Area</label>
+          {errors.area?.length ? (
+            <p class="field-error" id="field-area-error">
+              {errors.area.join(' ')}
+            </p>
+          ) : null}
+          <select id="field-area" name="area" aria-invalid={errors.area?.length ? 'true' : undefined} aria-describedby={errors.area?.length ? 'field-area-error' : undefined}>
+            <option value="" selected={!form.area}>
+              Everything
+            </option>
+            {Object.entries(AUDIT_AREAS).map(([value, label]) => (
+              <option value={value} selected={form.area === value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
         <Field name="from" label="From date" type="date" value={form.from} errors={errors.from} />
         <Field name="to" label="To date" type="date" value={form.to} errors={errors.to} hint="Includes this whole day" />
         <div>
@@ -76,9 +111,14 @@ export function AuditPage(props: AuditPageProps) {
   );
 }
 
-/** The audit table, also used for the recent activity on a user's page. */
-export function AuditTable(props: { ctx: PageContext; entries: readonly AuditRecord[]; caption: string }) {
-  const { ctx } = props;
+/**
+ * The audit table, also used for the recent activity on a user's page and, as `forClient`, for one client's
+ * history (no subject column; the user links to their account; `showRecord` adds which PersonalID an entry
+ * was about, when records were merged into the client).
+ */
+export function AuditTable(props: { ctx: PageContext; entries: readonly AuditRecord[]; caption: string; forClient?: { showRecord: boolean } }) {
+  const { ctx, forClient } = props;
+  if (forClient) return <ClientAuditTable ctx={ctx} entries={props.entries} caption={props.caption} showRecord={forClient.showRecord} />;
   if (props.entries.length === 0) {
     return (
       <p class="empty" role="status">
@@ -111,6 +151,10 @@ export function AuditTable(props: { ctx: PageContext; entries: readonly AuditRec
               <td>
                 {entry.subjectUserId !== null && entry.subjectUsername ? (
                   <a href={sitePath(ctx, `admin/users/${entry.subjectUserId}`)}>{entry.subjectUsername}</a>
+                ) : entry.clientPersonalId ? (
+                  <>
+                    Client <a href={sitePath(ctx, `clients/${entry.clientPersonalId}/history`)}>{entry.clientPersonalId}</a>
+                  </>
                 ) : (
                   (entry.subjectUsername ?? '—')
                 )}
@@ -119,6 +163,60 @@ export function AuditTable(props: { ctx: PageContext; entries: readonly AuditRec
               <td>
                 <AuditDetails details={entry.details} />
               </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ClientAuditTable(props: { ctx: PageContext; entries: readonly AuditRecord[]; caption: string; showRecord: boolean }) {
+  const { ctx } = props;
+  if (props.entries.length === 0) {
+    return (
+      <p class="empty" role="status">
+        Nothing has been recorded about this client.
+      </p>
+    );
+  }
+  return (
+    <div class="table-wrap">
+      <table class="audit-table">
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            <th scope="col">Event</th>
+            <th scope="col">User</th>
+            <th scope="col">IP address</th>
+            <th scope="col">Details</th>
+            {props.showRecord && <th scope="col">Record</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {props.entries.map((entry) => (
+            <tr>
+              <td>
+                <time dateTime={entry.occurredAt.toISOString()}>{formatAuditTime(entry.occurredAt, ctx.timeZone)}</time>
+              </td>
+              <td>{isAuditEvent(entry.event) ? AUDIT_EVENTS[entry.event] : entry.event}</td>
+              <td>
+                {entry.actorUserId !== null && entry.actorUsername ? (
+                  <a href={sitePath(ctx, `admin/users/${entry.actorUserId}`)}>{entry.actorUsername}</a>
+                ) : (
+                  (entry.actorUsername ?? 'System')
+                )}
+              </td>
+              <td>{entry.ip ?? '—'}</td>
+              <td>
+                <AuditDetails details={entry.details} />
+              </td>
+              {props.showRecord && (
+                <td>
+                  <code>{entry.clientPersonalId ?? '—'}</code>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
@@ -149,7 +247,7 @@ function detailValue(value: unknown): string {
 }
 
 /** Audit times need seconds, unlike the rest of the pages. */
-function formatAuditTime(date: Date, timeZone: string): string {
+export function formatAuditTime(date: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-US', {
     timeZone,
     year: 'numeric',

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { ValidationError } from '../errors.js';
+import { NotFoundError, ValidationError } from '../errors.js';
 import { formString } from '../http/form.js';
+import type { SiteServices } from '../sites/site-services.js';
 import type { AuditFilter } from './audit-log.js';
-import { AuditPage, type AuditFilterForm } from './audit.page.js';
-import { isAuditEvent } from './events.js';
+import { AUDIT_AREAS, AuditPage, type AuditFilterForm } from './audit.page.js';
+import { CLIENT_DATA_EVENTS, isAuditEvent } from './events.js';
 
 const PAGE_SIZE = 100;
 
@@ -16,11 +17,14 @@ export async function auditRoutes(app: FastifyInstance) {
       username: formString(query, 'username', { max: 200 }),
       from: formString(query, 'from', { max: 100 }),
       to: formString(query, 'to', { max: 100 }),
+      actor: formString(query, 'actor', { max: 200 }),
+      client: formString(query, 'client', { max: 100 }),
+      area: formString(query, 'area', { max: 40 }),
     };
     const beforeId = formString(query, 'beforeId', { max: 100 });
     let filter: AuditFilter;
     try {
-      filter = parseAuditFilter(form, beforeId, site.config.timeZone);
+      filter = await withActingUser(site, form, parseAuditFilter(form, beforeId, site.config.timeZone));
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       const page = (
@@ -38,6 +42,18 @@ export async function auditRoutes(app: FastifyInstance) {
   });
 }
 
+/** The acting user is typed as a username and filtered by account id (the log's index). */
+async function withActingUser(site: SiteServices, form: AuditFilterForm, filter: AuditFilter): Promise<AuditFilter> {
+  if (!form.actor) return filter;
+  try {
+    const user = await site.accounts.getByUsername(form.actor);
+    return { ...filter, actorUserId: user.id };
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    throw new ValidationError('Please correct the filters.', { actor: [`There is no user named “${form.actor}”.`] });
+  }
+}
+
 /** The typed filter → the log's filter. Dates are whole days in the site's time zone; "to" includes its day. */
 function parseAuditFilter(form: AuditFilterForm, beforeId: string, timeZone: string): AuditFilter {
   const errors: Record<string, string[]> = {};
@@ -47,6 +63,15 @@ function parseAuditFilter(form: AuditFilterForm, beforeId: string, timeZone: str
     else errors.event = ['Choose an event from the list.'];
   }
   if (form.username) filter.username = form.username;
+  if (form.client) {
+    const personalId = form.client.toLowerCase();
+    if (/^[0-9a-f]{32}$/.test(personalId)) filter.clientPersonalId = personalId;
+    else errors.client = ['A client PersonalID is 32 characters: digits 0–9 and letters a–f.'];
+  }
+  if (form.area) {
+    if (Object.hasOwn(AUDIT_AREAS, form.area)) filter.events = CLIENT_DATA_EVENTS;
+    else errors.area = ['Choose an area from the list.'];
+  }
   const from = form.from ? parseDay(form.from) : null;
   const to = form.to ? parseDay(form.to) : null;
   if (form.from && !from) errors.from = [`“From date” must be a date like 2026-11-27 (you entered “${form.from}”).`];

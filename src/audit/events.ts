@@ -47,6 +47,11 @@ export const AUDIT_EVENTS = {
 
 export type AuditEvent = keyof typeof AUDIT_EVENTS;
 
+/** Events about client data: views, creation, changes, searches, SSN reveals, merges, enrollments and exits. */
+export const CLIENT_DATA_EVENTS: readonly AuditEvent[] = (Object.keys(AUDIT_EVENTS) as AuditEvent[]).filter((event) =>
+  /^(client|enrollment|household)\./.test(event),
+);
+
 export function isAuditEvent(value: string): value is AuditEvent {
   return Object.hasOwn(AUDIT_EVENTS, value);
 }

@@ -6,6 +6,7 @@ import { DomainError, ValidationError } from '../errors.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, errorLine, processIo, redirectStrayStdout, type CliIo } from './cli-io.js';
 import { registerMigrateCommand } from './migrate.command.js';
 import { registerServeCommand } from './serve.command.js';
+import { registerTrainingCommands } from './training.command.js';
 import { registerUserCommands } from './user.commands.js';
 
 /** The option each account field comes from, so a validation message names what to fix. */
@@ -15,6 +16,7 @@ const FIELD_OPTIONS: Record<string, string> = {
   email: '--email',
   role: '--role',
   username: '--username',
+  agencies: '--agency',
 };
 
 function packageVersion(): string {
@@ -24,7 +26,7 @@ function packageVersion(): string {
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('hearth')
-    .description('Hearth HMIS: run the server, migrate the databases and administer user accounts')
+    .description('Hearth HMIS: run the server, migrate the databases, administer user accounts and refill the Training site')
     .version(packageVersion(), '-V, --version', 'print the version')
     // Set before any subcommand is added: subcommands copy these settings from their parent.
     .exitOverride()
@@ -43,7 +45,8 @@ Examples:
   $ hearth serve
   $ hearth migrate
   $ hearth user create --site live --first-name Jane --last-name Doe --email jane.doe@agency.example --role admin
-  $ hearth user list --site live`,
+  $ hearth user list --site live
+  $ hearth training reset`,
     );
   // The server logs to stdout; every other command keeps stdout for its result alone.
   program.hook('preAction', (_program, command) => {
@@ -52,6 +55,7 @@ Examples:
   registerServeCommand(program);
   registerMigrateCommand(program, io);
   registerUserCommands(program, io);
+  registerTrainingCommands(program, io);
   return program;
 }
 

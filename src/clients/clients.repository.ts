@@ -1,7 +1,10 @@
-import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import type { ClientsTable, Database } from '../db/schema.js';
+import type { NamePattern } from './client-search.js';
 
 export type ClientRow = Selectable<ClientsTable>;
+/** What ranking a name needs: candidates are fetched this narrow, and only the best in full. */
+export type NameCandidate = Pick<ClientRow, 'personal_id' | 'first_name_norm' | 'last_name_norm'>;
 export type NewClientRow = Insertable<ClientsTable>;
 export type ClientRowUpdate = Updateable<ClientsTable>;
 
@@ -59,6 +62,18 @@ export class ClientsRepository {
     await this.db.updateTable('clients').set(changes).where('personal_id', '=', personalId).where('date_deleted', 'is', null).execute();
   }
 
+  private selectCandidates() {
+    return this.db.selectFrom('clients').select(['personal_id', 'first_name_norm', 'last_name_norm']).where('date_deleted', 'is', null);
+  }
+
+  /** These clients, in the order given (unknown and deleted ones left out). */
+  async findByPersonalIds(personalIds: readonly string[]): Promise<ClientRow[]> {
+    if (personalIds.length === 0) return [];
+    const rows = await this.select().where('personal_id', 'in', [...personalIds]).execute();
+    const byId = new Map(rows.map((r) => [r.personal_id, r]));
+    return personalIds.flatMap((id) => byId.get(id) ?? []);
+  }
+
   findByPersonalId(personalId: string): Promise<ClientRow | undefined> {
     return this.select().where('personal_id', '=', personalId).executeTakeFirst();
   }
@@ -76,23 +91,39 @@ export class ClientsRepository {
   }
 
   /**
-   * Rows whose first or last name has one of these Soundex keys or starts with one of these prefixes:
-   * a generous candidate set, ranked by the service.
+   * Candidates for a typed name: rows whose last name matches the last part and whose first name matches
+   * the first part of one of the readings (a part matches by Soundex key or by its first letters). Rows
+   * with an exactly equal first or last name come first, so a limit never drops them for near misses.
+   * The service ranks what comes back.
    */
-  findNameCandidates(options: { keys: string[]; prefixes: string[]; limit: number }): Promise<ClientRow[]> {
-    const { keys, prefixes } = options;
-    if (keys.length === 0 && prefixes.length === 0) return Promise.resolve([]);
-    return this.select()
-      .where((eb) =>
-        eb.or([
-          ...(keys.length ? [eb('last_name_key', 'in', keys), eb('first_name_key', 'in', keys)] : []),
-          ...prefixes.flatMap((prefix) => [
-            eb('last_name_norm', 'like', `${escapeLike(prefix)}%`),
-            eb('first_name_norm', 'like', `${escapeLike(prefix)}%`),
-          ]),
-        ]),
-      )
+  findNameCandidates(options: { pairs: readonly { first: NamePattern; last: NamePattern }[]; exactFirst: readonly string[]; exactLast: readonly string[]; limit: number }): Promise<NameCandidate[]> {
+    const pairs = options.pairs.filter((p) => matchable(p.first) && matchable(p.last));
+    if (pairs.length === 0) return Promise.resolve([]);
+    const exact = (column: 'first_name_norm' | 'last_name_norm', values: readonly string[]) =>
+      values.length ? sql<number>`(${sql.ref(column)} in (${sql.join(values)}))::int` : sql<number>`0`;
+    return this.selectCandidates()
+      .where((eb) => eb.or(pairs.map((p) => eb.and([matches(eb, 'last', p.last), matches(eb, 'first', p.first)]))))
+      .orderBy(sql`${exact('last_name_norm', options.exactLast)} + ${exact('first_name_norm', options.exactFirst)}`, 'desc')
       .limit(options.limit)
+      .execute();
+  }
+
+  /** Rows whose first or last name is exactly this (normalized) word, by name. */
+  findByExactName(word: string, limit: number): Promise<ClientRow[]> {
+    return this.select()
+      .where((eb) => eb.or([eb('last_name_norm', '=', word), eb('first_name_norm', '=', word)]))
+      .orderBy('last_name_norm')
+      .orderBy('first_name_norm')
+      .limit(limit)
+      .execute();
+  }
+
+  /** Rows whose first or last name matches one word by Soundex key or first letters: a generous set, ranked by the service. */
+  findSingleNameCandidates(pattern: NamePattern, limit: number): Promise<NameCandidate[]> {
+    if (!matchable(pattern)) return Promise.resolve([]);
+    return this.selectCandidates()
+      .where((eb) => eb.or([matches(eb, 'last', pattern), matches(eb, 'first', pattern)]))
+      .limit(limit)
       .execute();
   }
 
@@ -110,6 +141,21 @@ export class ClientsRepository {
       .limit(options.limit)
       .execute();
   }
+}
+
+function matchable(pattern: NamePattern): boolean {
+  return pattern.keys.length > 0 || pattern.prefixes.length > 0 || (pattern.exact?.length ?? 0) > 0;
+}
+
+/** The name part matches: its Soundex key is one of these, it starts with one of these prefixes, or it is one of these names. */
+function matches(eb: ExpressionBuilder<Database, 'clients'>, part: 'first' | 'last', pattern: NamePattern): Expression<SqlBool> {
+  const key = part === 'first' ? 'first_name_key' : 'last_name_key';
+  const norm = part === 'first' ? 'first_name_norm' : 'last_name_norm';
+  return eb.or([
+    ...(pattern.keys.length ? [eb(key, 'in', pattern.keys)] : []),
+    ...pattern.prefixes.map((prefix) => eb(norm, 'like', `${escapeLike(prefix)}%`)),
+    ...(pattern.exact?.length ? [eb(norm, 'in', pattern.exact)] : []),
+  ]);
 }
 
 function escapeLike(text: string): string {

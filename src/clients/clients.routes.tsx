@@ -1,7 +1,10 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor } from '../audit/audit-log.js';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ValidationError } from '../errors.js';
 import { formString } from '../http/form.js';
+import { canMergeClients, canReadClientAudit } from '../access/access-policy.js';
+import { clientRecordRoutes, redirectIfMerged } from './client-record.routes.js';
+import { actorOf, personalIdParam } from './client-request.js';
+import { PERSONAL_ID_PATTERN } from './client-merge.js';
 import { EMPTY_CLIENT_INPUT, type ClientInput } from './client-fields.js';
 import { clientToInput } from './clients.service.js';
 import { ClientFormPage } from './pages/client-form.page.js';
@@ -9,9 +12,14 @@ import { ClientProfilePage } from './pages/client-profile.page.js';
 import { ClientSearchPage } from './pages/client-search.page.js';
 import { maskSsn } from './ssn.js';
 
-/** Client search, creation and profiles under /SITE/clients. Every signed-in user may use them (roles come later). */
+/**
+ * Client search, creation and profiles under /SITE/clients: every signed-in user may use them. Merging and a
+ * client's history are for those the access policy allows (src/access/access-policy.ts).
+ */
 export async function clientRoutes(app: FastifyInstance) {
   const form = { preHandler: app.csrfProtection };
+  // The full SSN, a client's history, merging records.
+  await app.register(clientRecordRoutes);
 
   app.get('/', async (request, reply) => {
     const q = formString(request.query, 'q', { max: 200 });
@@ -42,13 +50,30 @@ export async function clientRoutes(app: FastifyInstance) {
   });
 
   app.get('/:id', async (request, reply) => {
-    const client = await request.site.clients.view(personalIdParam(request), actorOf(request));
+    const { site } = request;
+    const client = await redirectIfMerged(request, reply, '', () => site.clients.view(personalIdParam(request), actorOf(request)));
+    if (!client) return reply;
+    const viewer = await site.access.viewerOf(request.auth!.user);
+    const enrollments = await site.enrollments.forProfile(viewer, client.personalId);
     const done = formString(request.query, 'done', { max: 20 });
-    return reply.page(<ClientProfilePage ctx={reply.pageContext()} client={client} done={done === 'created' || done === 'saved' ? done : null} />);
+    const mergedFrom = formString(request.query, 'mergedFrom', { max: 40 });
+    // The notice states a fact, so it is shown only when it is true.
+    const mergedNotice = PERSONAL_ID_PATTERN.test(mergedFrom) && (await site.clients.keptRecordOf(mergedFrom)) === client.personalId ? mergedFrom : null;
+    return reply.page(
+      <ClientProfilePage
+        ctx={reply.pageContext()}
+        client={client}
+        done={done === 'created' || done === 'saved' || done === 'merged' ? done : null}
+        mergedFrom={mergedNotice}
+        actions={{ canMerge: canMergeClients(viewer), canReadHistory: canReadClientAudit(viewer) }}
+        enrollments={enrollments}
+      />,
+    );
   });
 
   app.get('/:id/edit', async (request, reply) => {
-    const client = await request.site.clients.view(personalIdParam(request), actorOf(request));
+    const client = await redirectIfMerged(request, reply, '/edit', () => request.site.clients.view(personalIdParam(request), actorOf(request)));
+    if (!client) return reply;
     return reply.page(editPage(reply, client.personalId, { ...clientToInput(client), ssn: '' }, client.ssn));
   });
 
@@ -73,15 +98,6 @@ function editPage(reply: FastifyReply, personalId: string, values: ClientInput, 
     <ClientFormPage ctx={reply.pageContext()} values={values} personalId={personalId} error={error?.message} errors={error?.fieldErrors} ssnHint={storedSsn ? `Leave empty to keep the SSN on file (${maskSsn(storedSsn)}).` : undefined} />
   );
   return page;
-}
-
-function actorOf(request: FastifyRequest): Actor {
-  const user = request.auth!.user;
-  return { userId: user.id, username: user.username, ip: request.ip };
-}
-
-function personalIdParam(request: FastifyRequest): string {
-  return ((request.params as { id?: string }).id ?? '').toLowerCase();
 }
 
 function readClientForm(body: unknown): ClientInput {

@@ -3,12 +3,16 @@ import type { Kysely } from 'kysely';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
-import { NotFoundError } from '../errors.js';
+import { canMergeClients, type Viewer } from '../access/access-policy.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { RACE_FIELDS, type RaceColumn } from '../hud/client-code-lists.js';
 import { validateClientInput, type ClientFields, type ClientInput } from './client-fields.js';
-import { ClientsRepository, type ClientRow, type NewClientRow } from './clients.repository.js';
-import { parseSearchQuery, rankByName, type SearchKind } from './client-search.js';
-import { normalizeName, soundex } from './name-matching.js';
+import { ClientMergedError, PERSONAL_ID_PATTERN, type MergeComparison, type MergeResult } from './client-merge.js';
+import { clientMergeRepository } from './client-merge.repository.js';
+import { recentViewsRepository } from './recent-views.repository.js';
+import { ClientsRepository, type ClientRow, type NameCandidate, type NewClientRow } from './clients.repository.js';
+import { namePattern, parseSearchQuery, rankByName, typoKeys, type NameQuery, type SearchKind } from './client-search.js';
+import { nicknameVariants, normalizeName, soundex } from './name-matching.js';
 import { isValidSsn, ssnLast4 } from './ssn.js';
 
 /** A client profile as the rest of Hearth sees it. Pages show `ssn` only through maskSsn. */
@@ -35,8 +39,14 @@ export interface SearchResult {
   clients: Client[];
 }
 
+/** A client as "my recent clients" lists it: who, born when, opened when. */
+export type RecentClient = Pick<Client, 'personalId' | 'firstName' | 'middleName' | 'lastName' | 'nameSuffix' | 'dob'> & { viewedAt: Date };
+
+const RECENT_CLIENTS_SHOWN = 10;
+// More than are shown, so a merged or deleted record still leaves a full list.
+const RECENT_VIEWS_KEPT = 30;
 const SEARCH_LIMIT = 50;
-const NAME_CANDIDATE_LIMIT = 2000;
+const NAME_CANDIDATE_LIMIT = 1000;
 const DUPLICATE_LIMIT = 20;
 // Open Path ignores dates of birth before this year when matching duplicates (placeholder dates).
 const EARLIEST_DUPLICATE_DOB = '1921-01-01';
@@ -92,17 +102,149 @@ export class ClientService {
     return this.get(personalId);
   }
 
+  /** A live client; a record merged into another throws ClientMergedError (a NotFoundError naming the one kept). */
   async get(personalId: string): Promise<Client> {
-    const row = /^[0-9a-f]{32}$/.test(personalId) ? await new ClientsRepository(this.db).findByPersonalId(personalId) : undefined;
-    if (!row) throw new NotFoundError('There is no client with this PersonalID.');
+    const valid = PERSONAL_ID_PATTERN.test(personalId);
+    const row = valid ? await new ClientsRepository(this.db).findByPersonalId(personalId) : undefined;
+    if (!row) {
+      const kept = valid ? await clientMergeRepository.mergedInto(this.db, personalId) : null;
+      if (kept) throw new ClientMergedError(personalId, kept);
+      throw new NotFoundError('There is no client with this PersonalID.');
+    }
     return fromRow(row);
   }
 
-  /** A client's profile, opened by a user: audited. */
+  /** A client's profile, opened by a user: audited, and first on the user's "my recent clients". */
   async view(personalId: string, actor: Actor): Promise<Client> {
     const client = await this.get(personalId);
     await this.audit.record(this.db, { event: 'client.viewed', actor, client: personalId, details: { personalId } });
+    if (actor.userId !== null) {
+      await recentViewsRepository.touch(this.db, actor.userId, personalId, this.clock.now());
+      await recentViewsRepository.prune(this.db, actor.userId, RECENT_VIEWS_KEPT);
+    }
     return client;
+  }
+
+  /** The clients this user opened last, newest first (records merged away show as the record kept). */
+  async recentlyViewedBy(userId: number, limit = RECENT_CLIENTS_SHOWN): Promise<RecentClient[]> {
+    const rows = await recentViewsRepository.listFor(this.db, userId, limit);
+    return rows.map((r) => ({
+      personalId: r.personal_id,
+      firstName: r.first_name,
+      middleName: r.middle_name,
+      lastName: r.last_name,
+      nameSuffix: r.name_suffix,
+      dob: r.dob,
+      viewedAt: r.viewed_at,
+    }));
+  }
+
+  /**
+   * The full SSN, asked for deliberately: audited (which client, never the number). A client with no SSN
+   * on file is refused, so no entry claims something was shown.
+   */
+  async revealSsn(personalId: string, actor: Actor): Promise<Client & { ssn: string }> {
+    const client = await this.get(personalId);
+    const ssn = client.ssn;
+    if (!ssn) throw new ConflictError('There is no SSN on file for this client, so there is nothing to show.');
+    await this.audit.record(this.db, { event: 'client.ssn_revealed', actor, client: personalId, details: { personalId } });
+    return { ...client, ssn };
+  }
+
+  /** The PersonalID a merged record now lives on, or null when this record was not merged. */
+  keptRecordOf(personalId: string): Promise<string | null> {
+    return PERSONAL_ID_PATTERN.test(personalId) ? clientMergeRepository.mergedInto(this.db, personalId) : Promise.resolve(null);
+  }
+
+  /** The records merged into this client: their audit entries are part of its history. */
+  mergedInto(client: Client): Promise<string[]> {
+    return clientMergeRepository.mergedIdsOf(this.db, client.personalId);
+  }
+
+  /** Likely duplicates of this client (two of: same valid SSN, name, DOB), the client itself left out. */
+  async likelyDuplicatesOf(client: Client): Promise<PossibleDuplicate[]> {
+    return (await this.findLikelyDuplicates(client)).filter((d) => d.client.personalId !== client.personalId);
+  }
+
+  /**
+   * Two live records side by side, before an administrator merges them. The other record is what was
+   * typed or chosen, so its problems are field errors for `other`.
+   */
+  async compareForMerge(viewer: Viewer, personalId: string, otherId: string): Promise<MergeComparison> {
+    this.requireMergeRight(viewer);
+    const client = await this.get(personalId);
+    const other = await this.otherRecord(client.personalId, otherId);
+    const counts = await clientMergeRepository.counts(this.db, [client.personalId, other.personalId]);
+    return {
+      records: [
+        { client, counts: counts.get(client.personalId)! },
+        { client: other, counts: counts.get(other.personalId)! },
+      ],
+      sharedHouseholds: await clientMergeRepository.sharedHouseholds(this.db, client.personalId, other.personalId),
+    };
+  }
+
+  /**
+   * Merges two records of one person into the one chosen to keep, in one transaction: every enrollment
+   * and exit of the other moves to the kept PersonalID, so do "my recent clients" entries; the kept record
+   * takes the earlier creation date; the other is deleted and points at the kept one. Audited on both.
+   */
+  async merge(viewer: Viewer, input: { personalIds: readonly [string, string]; keep: string }, actor: Actor): Promise<MergeResult> {
+    this.requireMergeRight(viewer);
+    const [first, second] = input.personalIds;
+    if (!PERSONAL_ID_PATTERN.test(first) || !PERSONAL_ID_PATTERN.test(second)) throw new NotFoundError('There is no client with this PersonalID.');
+    if (first === second) throw new ValidationError('A client record cannot be merged with itself. Choose a different record.', { other: ['Choose a different record.'] });
+    if (input.keep !== first && input.keep !== second) {
+      throw new ValidationError('Please choose which record to keep.', { keep: ['Choose which record to keep.'] });
+    }
+    const kept = input.keep;
+    const merged = kept === first ? second : first;
+    const now = this.clock.now();
+    const userId = actor.username ?? 'system';
+    return this.db.transaction().execute(async (trx) => {
+      const rows = await clientMergeRepository.lock(trx, [kept, merged]);
+      for (const id of [kept, merged]) {
+        const row = rows.find((r) => r.personal_id === id);
+        if (!row) throw new NotFoundError(`There is no client with PersonalID ${id}.`);
+        if (row.merged_into) throw new ConflictError(`The record ${id} was already merged into ${row.merged_into}. Nothing was changed.`);
+        if (row.date_deleted) throw new ConflictError(`The record ${id} was deleted and cannot be merged. Nothing was changed.`);
+      }
+      const shared = await clientMergeRepository.sharedHouseholds(trx, kept, merged);
+      if (shared.length > 0) throw new ConflictError(sharedHouseholdMessage(shared));
+      const enrollmentsMoved = await clientMergeRepository.moveEnrollments(trx, merged, kept);
+      const exitsMoved = await clientMergeRepository.moveExits(trx, merged, kept);
+      await clientMergeRepository.moveRecentViews(trx, merged, kept);
+      await clientMergeRepository.repointMerged(trx, merged, kept);
+      await clientMergeRepository.markMerged(trx, merged, kept, now, userId);
+      const created = rows.map((r) => r.date_created).reduce((a, b) => (b.getTime() < a.getTime() ? b : a));
+      await clientMergeRepository.updateKept(trx, kept, { dateCreated: created, now, userId });
+      const details = { keptPersonalId: kept, mergedPersonalId: merged, enrollmentsMoved, exitsMoved };
+      await this.audit.record(trx, { event: 'client.merged', actor, client: kept, details });
+      await this.audit.record(trx, { event: 'client.merged', actor, client: merged, details });
+      return { kept, merged, enrollmentsMoved, exitsMoved };
+    });
+  }
+
+  private requireMergeRight(viewer: Viewer): void {
+    if (!canMergeClients(viewer)) throw new ForbiddenError('Only HMIS administrators can merge client records.');
+  }
+
+  /** The record to merge with, as typed: a clear message for the field `other` when it cannot be. */
+  private async otherRecord(personalId: string, typed: string): Promise<Client> {
+    const otherId = typed.trim().toLowerCase();
+    const refuse = (message: string): never => {
+      throw new ValidationError('Please choose the other record.', { other: [message] });
+    };
+    if (!otherId) refuse('Type the PersonalID of the other record, or choose one of the likely duplicates.');
+    if (!PERSONAL_ID_PATTERN.test(otherId)) refuse('A PersonalID is 32 characters: digits 0–9 and letters a–f.');
+    if (otherId === personalId) refuse('This is the record you started from. Choose a different record.');
+    try {
+      return await this.get(otherId);
+    } catch (error) {
+      if (error instanceof ClientMergedError) return refuse(`That record was already merged into ${error.keptPersonalId}.`);
+      if (error instanceof NotFoundError) return refuse('There is no client with this PersonalID (it may have been deleted).');
+      throw error;
+    }
   }
 
   /**
@@ -127,11 +269,9 @@ export class ClientService {
       case 'dob':
         rows = await repository.findByDob(parsed.dob, SEARCH_LIMIT);
         break;
-      case 'name': {
-        const candidates = await repository.findNameCandidates({ keys: parsed.keys, prefixes: parsed.prefixes, limit: NAME_CANDIDATE_LIMIT });
-        rows = rankByName(parsed, candidates).slice(0, SEARCH_LIMIT);
+      case 'name':
+        rows = await this.searchByName(repository, parsed);
         break;
-      }
     }
     const recordsQuery = parsed.kind === 'name' || parsed.kind === 'dob' || parsed.kind === 'personal-id';
     await this.audit.record(this.db, {
@@ -140,6 +280,43 @@ export class ClientService {
       details: { kind: parsed.kind, results: rows.length, ...(recordsQuery ? { query: query.trim().slice(0, 200) } : {}) },
     });
     return { kind: parsed.kind, clients: rows.map(fromRow) };
+  }
+
+  /**
+   * A typed name, fuzzily. A single word: its exact matches first (enough of them fill the page without any
+   * fuzzy query), then near matches. Several words: clients matching both the first and the last part of a
+   * reading, exact matches fetched first. Ranked by how alike the names are (client-search.ts).
+   */
+  private async searchByName(repository: ClientsRepository, query: NameQuery): Promise<ClientRow[]> {
+    let candidates: NameCandidate[];
+    if (query.single) {
+      const exact = await repository.findByExactName(query.single, SEARCH_LIMIT);
+      if (exact.length >= SEARCH_LIMIT) return rankByName(query, exact);
+      const near = await repository.findSingleNameCandidates(namePattern(query.single, true), NAME_CANDIDATE_LIMIT);
+      const known = new Set(exact.map((r) => r.personal_id));
+      candidates = [...exact, ...near.filter((r) => !known.has(r.personal_id))];
+    } else {
+      // Each reading as typed; and one part exactly as typed with the other a slip of the keyboard away (a
+      // slip in the first letters changes a Soundex key), so that a record typed with a mistake, a likely
+      // duplicate, is found too.
+      candidates = await repository.findNameCandidates({
+        pairs: query.readings.flatMap((r) => {
+          const pairs = [{ first: namePattern(r.first, true), last: namePattern(r.last, false) }];
+          if (r.weight === 1) {
+            pairs.push(
+              { first: { keys: [], prefixes: [], exact: [r.first, ...nicknameVariants(r.first)] }, last: { keys: typoKeys(r.last), prefixes: [] } },
+              { first: { keys: typoKeys(r.first), prefixes: [] }, last: { keys: [], prefixes: [], exact: [r.last] } },
+            );
+          }
+          return pairs;
+        }),
+        exactFirst: [...new Set(query.readings.flatMap((r) => [r.first, ...nicknameVariants(r.first)]))],
+        exactLast: [...new Set(query.readings.map((r) => r.last))],
+        limit: NAME_CANDIDATE_LIMIT,
+      });
+    }
+    const best = rankByName(query, candidates).slice(0, SEARCH_LIMIT);
+    return repository.findByPersonalIds(best.map((c) => c.personal_id));
   }
 
   /** Existing clients matching two of: the same valid SSN, the same normalized first + last name, the same DOB. */
@@ -161,7 +338,15 @@ export class ClientService {
   }
 }
 
-function toRow(fields: ClientFields) {
+function sharedHouseholdMessage(households: readonly string[]): string {
+  return (
+    `Both records are members of the same household (HouseholdID ${households.join(', ')}), and one person cannot be in a ` +
+    'household twice. Correct that household first. Nothing was changed.'
+  );
+}
+
+/** The stored row of validated elements, with the search helpers (also used for generated training data). */
+export function toRow(fields: ClientFields) {
   const firstNorm = normalizeName(fields.firstName);
   const lastNorm = normalizeName(fields.lastName);
   return {

@@ -7,6 +7,15 @@ export function maskSsn(ssn: string | null | undefined): string {
   return `***-**-${last4 ?? '****'}`;
 }
 
+/**
+ * The whole SSN as 123-45-6789 (x for an unknown digit). Only for the page that answers a deliberate,
+ * audited "show" request: everywhere else uses maskSsn.
+ */
+export function formatFullSsn(ssn: string): string {
+  if (ssn.length !== 9) return ssn;
+  return `${ssn.slice(0, 3)}-${ssn.slice(3, 5)}-${ssn.slice(5)}`;
+}
+
 /** The last 4 digits when they are all known digits. */
 export function ssnLast4(ssn: string | null | undefined): string | null {
   if (!ssn || ssn.length !== 9) return null;

@@ -6,6 +6,7 @@ import * as secondFactor from './migrations/0003_second_factor.js';
 import * as organizationsProjects from './migrations/0004_organizations_projects.js';
 import * as clients from './migrations/0005_clients.js';
 import * as rolesEnrollments from './migrations/0006_roles_enrollments.js';
+import * as searchIndexes from './migrations/0007_search_indexes.js';
 
 /** Migrations are listed here (not read from disk) so they work the same from source, a bundle or the CLI. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004_organizations_projects': organizationsProjects,
   '0005_clients': clients,
   '0006_roles_enrollments': rolesEnrollments,
+  '0007_search_indexes': searchIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

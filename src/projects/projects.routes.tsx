@@ -1,26 +1,30 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { canManageAgencies, canManageProjectsOf, canSeeStaffOf, type Viewer } from '../access/access-policy.js';
 import type { Actor } from '../audit/audit-log.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { formString } from '../http/form.js';
-import { AgenciesListPage, AgencyPage, isDone, NewAgencyPage } from './pages/agency.pages.js';
+import { AgenciesListPage, AgencyPage, isDone, NewAgencyPage, type AgencyPageProps } from './pages/agency.pages.js';
 import { EMPTY_ORGANIZATION, EMPTY_PROJECT, type OrganizationFormValues, type ProjectFormValues } from './pages/fields.js';
-import { NewProjectPage, ProjectPage } from './pages/project.pages.js';
+import { NewProjectPage, ProjectPage, type ProjectPageProps } from './pages/project.pages.js';
 import { projectHasEnded } from './projects.service.js';
 
 // HUD ids are at most 32 characters; Hearth makes 32 hex digits, imports may bring other letters.
 const HUD_ID = /^[A-Za-z0-9_-]{1,32}$/;
 
 /**
- * Agencies and their projects, under /SITE/agencies and /SITE/projects. Every signed-in user browses them;
- * only HMIS administrators create and change them.
+ * Agencies and their projects, under /SITE/agencies and /SITE/projects. Every signed-in user browses them.
+ * Only HMIS administrators create and change agencies; projects are created and changed by whoever the
+ * access policy allows for their agency (administrators and the agency's managers), checked by the service.
  */
 export async function projectRoutes(app: FastifyInstance) {
   const adminOnly = { config: { access: 'admin' as const } };
   const adminForm = { config: { access: 'admin' as const }, preHandler: app.csrfProtection };
+  const userForm = { preHandler: app.csrfProtection };
 
   app.get('/agencies', async (request, reply) => {
     const entries = await request.site.projects.overview();
-    return reply.page(<AgenciesListPage ctx={reply.pageContext()} entries={entries} showOld={showOld(request)} />);
+    const viewer = await viewerOf(request);
+    return reply.page(<AgenciesListPage ctx={reply.pageContext()} entries={entries} showOld={showOld(request)} canCreateAgency={canManageAgencies(viewer)} />);
   });
 
   app.get('/agencies/new', adminOnly, async (_request, reply) =>
@@ -40,9 +44,8 @@ export async function projectRoutes(app: FastifyInstance) {
   });
 
   app.get('/agencies/:id', async (request, reply) => {
-    const entry = await request.site.projects.organization(idParam(request, 'agency'));
     const done = (request.query as Record<string, unknown>).done;
-    return reply.page(<AgencyPage ctx={reply.pageContext()} entry={entry} showOld={showOld(request)} done={isDone(done) ? done : null} />);
+    return showAgency(request, reply, idParam(request, 'agency'), { showOld: showOld(request), done: isDone(done) ? done : null });
   });
 
   app.post('/agencies/:id/edit', adminForm, async (request, reply) => {
@@ -53,24 +56,24 @@ export async function projectRoutes(app: FastifyInstance) {
       await site.projects.updateOrganization(id, values, actorOf(request));
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      const entry = await site.projects.organization(id);
-      const page = <AgencyPage ctx={reply.pageContext()} entry={entry} showOld={false} error={error.message} errors={error.fieldErrors} editValues={values} />;
-      return reply.page(page, 422);
+      return showAgency(request, reply, id, { showOld: false, error: error.message, errors: error.fieldErrors, editValues: values }, 422);
     }
     return reply.redirect(`/${site.id}/agencies/${id}?done=saved`, 303);
   });
 
-  app.get('/projects/new', adminOnly, async (request, reply) => {
-    const { organization } = await request.site.projects.organization(agencyId(formString(request.query, 'agency', { max: 100 })));
+  app.get('/projects/new', async (request, reply) => {
+    const id = agencyId(formString(request.query, 'agency', { max: 100 }));
+    const organization = await request.site.projects.organizationForNewProject(await viewerOf(request), id);
     return reply.page(<NewProjectPage ctx={reply.pageContext()} organization={organization} values={EMPTY_PROJECT} />);
   });
 
-  app.post('/projects/new', adminForm, async (request, reply) => {
+  app.post('/projects/new', userForm, async (request, reply) => {
     const { site } = request;
-    const { organization } = await site.projects.organization(agencyId(formString(request.body, 'organizationId', { max: 100 })));
+    const viewer = await viewerOf(request);
+    const organization = await site.projects.organizationForNewProject(viewer, agencyId(formString(request.body, 'organizationId', { max: 100 })));
     const values = readProjectForm(request.body);
     try {
-      const project = await site.projects.createProject(organization.organization_id, values, actorOf(request));
+      const project = await site.projects.createProject(viewer, organization.organization_id, values, actorOf(request));
       return reply.redirect(`/${site.id}/projects/${project.project_id}?done=created`, 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
@@ -80,45 +83,74 @@ export async function projectRoutes(app: FastifyInstance) {
   });
 
   app.get('/projects/:id', async (request, reply) => {
-    const { site } = request;
-    const { project, organization } = await site.projects.project(idParam(request, 'project'));
     const done = (request.query as Record<string, unknown>).done;
-    const page = (
-      <ProjectPage
-        ctx={reply.pageContext()}
-        project={project}
-        organization={organization}
-        ended={projectHasEnded(project, site.projects.today())}
-        done={isDone(done) ? done : null}
-      />
-    );
-    return reply.page(page);
+    return showProject(request, reply, idParam(request, 'project'), { done: isDone(done) ? done : null });
   });
 
-  app.post('/projects/:id/edit', adminForm, async (request, reply) => {
+  app.post('/projects/:id/edit', userForm, async (request, reply) => {
     const { site } = request;
     const id = idParam(request, 'project');
     const values = readProjectForm(request.body);
     try {
-      await site.projects.updateProject(id, values, actorOf(request));
+      await site.projects.updateProject(await viewerOf(request), id, values, actorOf(request));
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      const { project, organization } = await site.projects.project(id);
-      const page = (
-        <ProjectPage
-          ctx={reply.pageContext()}
-          project={project}
-          organization={organization}
-          ended={projectHasEnded(project, site.projects.today())}
-          error={error.message}
-          errors={error.fieldErrors}
-          editValues={values}
-        />
-      );
-      return reply.page(page, 422);
+      return showProject(request, reply, id, { error: error.message, errors: error.fieldErrors, editValues: values }, 422);
     }
     return reply.redirect(`/${site.id}/projects/${id}?done=saved`, 303);
   });
+}
+
+/** An agency's page: what everyone sees, plus the controls and the staff list the viewer is allowed. */
+async function showAgency(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+  extra: Pick<AgencyPageProps, 'showOld' | 'done' | 'error' | 'errors' | 'editValues'>,
+  status = 200,
+) {
+  const { site } = request;
+  const entry = await site.projects.organization(id);
+  const viewer = await viewerOf(request);
+  const staff = canSeeStaffOf(viewer, id) ? await site.access.staffOf(viewer, id) : null;
+  const page = (
+    <AgencyPage
+      ctx={reply.pageContext()}
+      entry={entry}
+      canEditAgency={canManageAgencies(viewer)}
+      canManageProjects={canManageProjectsOf(viewer, id)}
+      staff={staff}
+      {...extra}
+    />
+  );
+  return reply.page(page, status);
+}
+
+async function showProject(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+  extra: Pick<ProjectPageProps, 'done' | 'error' | 'errors' | 'editValues'>,
+  status = 200,
+) {
+  const { site } = request;
+  const { project, organization } = await site.projects.project(id);
+  const viewer = await viewerOf(request);
+  const page = (
+    <ProjectPage
+      ctx={reply.pageContext()}
+      project={project}
+      organization={organization}
+      ended={projectHasEnded(project, site.projects.today())}
+      canEdit={canManageProjectsOf(viewer, project.organization_id)}
+      {...extra}
+    />
+  );
+  return reply.page(page, status);
+}
+
+function viewerOf(request: FastifyRequest): Promise<Viewer> {
+  return request.site.access.viewerOf(request.auth!.user);
 }
 
 function showOld(request: FastifyRequest): boolean {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { canManageProjectsOf, type Viewer } from '../access/access-policy.js';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
-import { NotFoundError, ValidationError } from '../errors.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import {
   codesOf,
   HOUSING_TYPE,
@@ -200,9 +201,12 @@ function hudUserId(actor: Actor): string {
   return actor.username ?? 'system';
 }
 
+const NOT_A_MANAGER = 'Only HMIS administrators and this agency’s managers can create and change its projects.';
+
 /**
- * Agencies (HUD organizations) and their projects. HMIS administrators create and change them (the routes
- * check the role); every signed-in user may browse them, old projects included.
+ * Agencies (HUD organizations) and their projects. Every signed-in user may browse them, old projects
+ * included. HMIS administrators create and change agencies (the routes check the role); projects are
+ * created and changed by whoever the access policy allows for the project's agency (checked here).
  */
 export class ProjectService {
   constructor(
@@ -217,6 +221,11 @@ export class ProjectService {
   /** Today in the site's time zone: a project whose end date is before it is old project data. */
   today(): string {
     return calendarDate(this.clock.now(), this.timeZone);
+  }
+
+  /** Every agency, by name: for choosing agencies (a user's, a filter). */
+  organizations(): Promise<Organization[]> {
+    return organizationsRepository.list(this.db);
   }
 
   async overview(): Promise<OrganizationWithProjects[]> {
@@ -290,7 +299,17 @@ export class ProjectService {
     });
   }
 
-  async createProject(organizationId: string, input: ProjectInput, actor: Actor): Promise<Project> {
+  /** The agency a new project is being added to, for its form: refused unless the viewer may manage its projects. */
+  async organizationForNewProject(viewer: Viewer, organizationId: string): Promise<Organization> {
+    const organization = await organizationsRepository.findById(this.db, organizationId);
+    if (!organization) throw new NotFoundError('There is no such agency.');
+    if (!canManageProjectsOf(viewer, organizationId)) throw new ForbiddenError(NOT_A_MANAGER);
+    return organization;
+  }
+
+  async createProject(viewer: Viewer, organizationId: string, input: ProjectInput, actor: Actor): Promise<Project> {
+    // Who may comes before what was typed: someone refused learns nothing from validation messages.
+    await this.organizationForNewProject(viewer, organizationId);
     const valid = validateProject(input);
     const now = this.clock.now();
     return this.db.transaction().execute(async (trx) => {
@@ -314,11 +333,16 @@ export class ProjectService {
     });
   }
 
-  async updateProject(id: string, input: ProjectInput, actor: Actor): Promise<Project> {
+  async updateProject(viewer: Viewer, id: string, input: ProjectInput, actor: Actor): Promise<Project> {
+    const current = await projectsRepository.findById(this.db, id);
+    if (!current) throw new NotFoundError('There is no such project.');
+    if (!canManageProjectsOf(viewer, current.organization_id)) throw new ForbiddenError(NOT_A_MANAGER);
     const valid = validateProject(input);
     return this.db.transaction().execute(async (trx: Transaction<Database>) => {
       const before = await projectsRepository.findByIdForUpdate(trx, id);
       if (!before) throw new NotFoundError('There is no such project.');
+      // Projects do not move between agencies today; checked again in case that ever changes under us.
+      if (!canManageProjectsOf(viewer, before.organization_id)) throw new ForbiddenError(NOT_A_MANAGER);
       const changed = changedFields(before, valid);
       if (changed.length === 0) return before;
       const updated = await projectsRepository.update(trx, id, { ...valid, date_updated: this.clock.now(), user_id: hudUserId(actor) });

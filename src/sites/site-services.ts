@@ -22,6 +22,8 @@ import { SettingsService } from '../settings/settings.service.js';
 import { ProjectService } from '../projects/projects.service.js';
 import { ClientService } from '../clients/clients.service.js';
 import { AccessService } from '../access/access.service.js';
+import { EnrollmentService } from '../enrollments/enrollments.service.js';
+import { TrainingService } from '../training/training.service.js';
 import { SITE_NAMES, type SiteId } from './site.js';
 
 /** Everything one site (Training or Live) needs, wired to that site's own database. */
@@ -48,6 +50,10 @@ export interface SiteServices {
   clients: ClientService;
   /** Who works for which agency, and the viewer the access policy (src/access/access-policy.ts) judges. */
   access: AccessService;
+  /** Households, enrollments and exits (HUD Enrollment.csv and Exit.csv). */
+  enrollments: EnrollmentService;
+  /** Refilling the Training site with generated data (the Live site refuses). */
+  training: TrainingService;
 }
 
 export function createSiteServices(options: {
@@ -70,6 +76,7 @@ export function createSiteServices(options: {
   const secondFactors = new SecondFactorService(db, clock, config, audit, mailer, sealer, settings, id);
   const devices = new DeviceService(clock, config, audit, mailer, id);
   const signIn = new SignInFlow(clock, sessions, secondFactors, settings, devices);
+  const access = new AccessService(db, clock, audit);
   return {
     id,
     name: SITE_NAMES[id],
@@ -83,7 +90,7 @@ export function createSiteServices(options: {
     passwords,
     login: new LoginService(db, clock, config, audit, sessions, throttle, secondFactors, signIn, mailer),
     reset: new ResetService(db, id, clock, config, audit, mailer, passwords, throttle),
-    accounts: new AccountService(db, clock, config, audit),
+    accounts: new AccountService(db, clock, config, audit, access),
     throttle,
     settings,
     secondFactors,
@@ -91,7 +98,9 @@ export function createSiteServices(options: {
     signIn,
     projects: new ProjectService(db, clock, audit, config.timeZone),
     clients: new ClientService(db, clock, audit, config.timeZone),
-    access: new AccessService(db, clock, audit),
+    access,
+    enrollments: new EnrollmentService(db, clock, audit, config.timeZone),
+    training: new TrainingService(db, clock, audit, id, config.timeZone),
   };
 }
 

@@ -17,6 +17,8 @@ import { cookieName, cookieOptions, DEVICE_COOKIE_MAX_AGE_SECONDS } from '../htt
 import { settingsRoutes } from '../settings/settings.routes.js';
 import { projectRoutes } from '../projects/projects.routes.js';
 import { clientRoutes } from '../clients/clients.routes.js';
+import { enrollmentRoutes } from '../enrollments/enrollments.routes.js';
+import { trainingRoutes } from '../training/training.routes.js';
 import '../http/fastify-types.js';
 import type { PageContext } from '../views/page-context.js';
 import { homeRoutes } from './home.routes.js';
@@ -99,8 +101,11 @@ export async function sitePlugin(app: FastifyInstance, options: { site: SiteServ
   await app.register(accountRoutes, { prefix: '/admin/users' });
   await app.register(auditRoutes, { prefix: '/admin/audit' });
   await app.register(settingsRoutes, { prefix: '/admin/settings' });
+  // Both sites: the Live site answers with why it has no training data.
+  await app.register(trainingRoutes, { prefix: '/admin/training-data' });
   await app.register(projectRoutes);
   await app.register(clientRoutes, { prefix: '/clients' });
+  await app.register(enrollmentRoutes);
 }
 
 export function setSessionCookie(reply: FastifyReply, site: SiteServices, token: string) {

@@ -2,7 +2,13 @@ import type { ComponentChildren } from 'preact';
 import { formatDate } from './format.js';
 import { sitePath, type PageContext } from './page-context.js';
 
-export function Layout(props: { ctx: PageContext; title: string; children: ComponentChildren }) {
+export function Layout(props: {
+  ctx: PageContext;
+  title: string;
+  children: ComponentChildren;
+  /** Pages with their own client search box leave out the one in the header. */
+  quickSearch?: boolean;
+}) {
   const { ctx } = props;
   const training = ctx.site?.id === 'training';
   const fullTitle = `${props.title} · ${ctx.site ? `Hearth ${ctx.site.name}` : 'Hearth HMIS'}`;
@@ -54,6 +60,11 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
                         <li>
                           <a href={sitePath(ctx, 'admin/settings')}>Settings</a>
                         </li>
+                        {training && (
+                          <li>
+                            <a href={sitePath(ctx, 'admin/training-data')}>Training data</a>
+                          </li>
+                        )}
                       </>
                     )}
                     <li>
@@ -74,6 +85,15 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
                 </li>
               </ul>
             </nav>
+          )}
+          {ctx.user && ctx.site && !ctx.user.signInPending && props.quickSearch !== false && (
+            <form method="get" action={sitePath(ctx, 'clients')} class="header-search" role="search" aria-label="Quick client search">
+              <label for="header-q" class="visually-hidden">
+                Search clients
+              </label>
+              <input id="header-q" name="q" type="search" maxLength={200} autocomplete="off" placeholder="Search clients" aria-keyshortcuts="/" />
+              <button type="submit">Search</button>
+            </form>
           )}
         </header>
         {ctx.passwordExpiresAt && ctx.user && !ctx.user.signInPending && (

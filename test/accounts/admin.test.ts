@@ -319,13 +319,16 @@ describe('admin area: creating users', () => {
       ['lastName', 'Last name'],
       ['email', 'Work email'],
       ['isVolunteer', 'Volunteer (no work email required)'],
-      ['role', 'Role'],
     ]) {
       assert.ok(page.body.includes(`<label for="field-${id}">${label}</label>`), label);
     }
     assert.match(page.body, /<label for="field-username">Username/);
-    assert.match(page.body, /<option value="case_manager" selected>Case manager<\/option>/);
-    assert.match(page.body, /<option value="admin">HMIS administrator<\/option>/);
+    // The role is a group of radio buttons under one legend; case manager, the common case, is chosen.
+    assert.match(page.body, /<legend>Role<\/legend>/);
+    assert.match(page.body, /<input type="radio" id="field-role" name="role" value="case_manager" checked/);
+    assert.match(page.body, /<label for="field-role">Case manager<\/label>/);
+    assert.match(page.body, /<input type="radio" id="field-role-admin" name="role" value="admin" aria-describedby/);
+    assert.match(page.body, /<label for="field-role-admin">HMIS administrator<\/label>/);
     assert.ok(textOf(page.body).includes('Leave empty to use first initial + last name (John Doe → jdoe)'));
     assert.match(page.body, /<script src="\/assets\/admin.js" defer><\/script>/);
     assert.match(page.body, /data-suggest-url="\/live\/admin\/users\/suggest-username"/);
@@ -414,7 +417,7 @@ describe('admin area: creating users', () => {
     assert.match(page.body, /name="lastName" type="text" value="Dough"/);
     assert.match(page.body, /name="email" type="email" value="jim@agency.example"/);
     assert.match(page.body, /name="isVolunteer" type="checkbox" value="on" checked/);
-    assert.match(page.body, /<option value="admin" selected>/);
+    assert.match(page.body, /name="role" value="admin" checked/);
     assert.match(page.body, /name="username" type="text" value="jdoe"/);
     assert.match(page.body, /aria-invalid="true"/);
     assert.equal((await t.sites.live.db.selectFrom('users').select('id').where('last_name', '=', 'Dough').execute()).length, 0);

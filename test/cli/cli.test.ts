@@ -6,6 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { AuditLog, SYSTEM_ACTOR, type AuditRecord } from '../../src/audit/audit-log.js';
+import { withSiteDatabase } from '../../src/cli/open-site.js';
+import { systemClock } from '../../src/clock.js';
+import { loadConfig } from '../../src/config.js';
+import { ProjectService } from '../../src/projects/projects.service.js';
 
 // The real `hearth` binary, run as a person would run it: each call starts tsx and opens PGlite (~2 s).
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -71,6 +76,26 @@ async function listed(env: NodeJS.ProcessEnv, ...extra: string[]): Promise<Recor
 
 function statusOf(users: Record<string, unknown>[], username: string): unknown {
   return users.find((u) => u.username === username)?.status;
+}
+
+/** Agencies made the way the web pages make them, straight in a data folder's Live site (no server running). */
+async function createAgencies(dataDir: string, names: string[]): Promise<string[]> {
+  const config = loadConfig({ HEARTH_DATA_DIR: dataDir });
+  return withSiteDatabase(
+    'live',
+    async ({ db }) => {
+      const projects = new ProjectService(db, systemClock, new AuditLog('live', systemClock), config.timeZone);
+      const ids: string[] = [];
+      for (const name of names) ids.push((await projects.createOrganization({ name, commonName: '', victimServiceProvider: '0' }, SYSTEM_ACTOR)).organization_id);
+      return ids;
+    },
+    config,
+  );
+}
+
+async function auditOf(dataDir: string, username: string): Promise<AuditRecord[]> {
+  const config = loadConfig({ HEARTH_DATA_DIR: dataDir });
+  return withSiteDatabase('live', ({ db }) => new AuditLog('live', systemClock).list(db, { username, event: 'account.agencies_changed' }), config);
 }
 
 function tempDir(name: string): string {
@@ -200,6 +225,127 @@ describe('hearth CLI', () => {
       const run = await hearth(['user', 'deactivate', '--site', 'live', 'jdoe'], env);
       assertOneLineError(run, 1, /only active HMIS administrator/);
     });
+
+    describe('agencies', () => {
+      let harbor: string;
+      let northside: string;
+      const create = (first: string, last: string, ...extra: string[]) =>
+        hearth(['user', 'create', '--site', 'live', '--first-name', first, '--last-name', last, '--email', `${first.toLowerCase()}@agency.example`, ...extra], env);
+      const agenciesOf = async (username: string, ...change: string[]) => {
+        const run = await hearth(['user', 'agencies', '--site', 'live', username, ...change, '--json'], env);
+        assert.equal(run.code, 0, run.stderr);
+        assert.equal(lines(run.stdout).length, 1);
+        return JSON.parse(run.stdout) as { username: string; role: string; agencies: { organizationId: string; name: string }[] };
+      };
+
+      before(async () => {
+        [harbor, northside] = (await createAgencies(dataDir, ['Harbor Light Services', 'Northside Outreach'])) as [string, string];
+      });
+
+      it('create --agency (repeatable) gives the account its agencies; user agencies and user list show them', SLOW, async () => {
+        const created = await create('Ava', 'Agent', '--role', 'agency_manager', '--agency', northside, '--agency', harbor);
+        assert.equal(created.code, 0, created.stderr);
+        assert.equal(created.stderr, '', 'no warning: the account has agencies');
+        const out = lines(created.stdout);
+        assert.equal(out[0], 'Created aagent on the Live site (Agency manager).');
+        assert.equal(out[3], 'Works for: Harbor Light Services, Northside Outreach.');
+
+        const shown = await agenciesOf('aagent');
+        assert.equal(shown.role, 'agency_manager');
+        assert.deepEqual(shown.agencies, [
+          { organizationId: harbor, name: 'Harbor Light Services' },
+          { organizationId: northside, name: 'Northside Outreach' },
+        ]);
+        const text = await hearth(['user', 'agencies', '--site', 'live', 'aagent'], env);
+        assert.equal(text.code, 0, text.stderr);
+        assert.match(text.stdout, /^aagent on the Live site \(Agency manager\) works for:\n/);
+        assert.match(text.stdout, new RegExp(`^  ${harbor}  Harbor Light Services$`, 'm'));
+
+        const audit = await auditOf(dataDir, 'aagent');
+        assert.equal(audit.length, 1);
+        assert.match(audit[0]!.actorUsername ?? '', /^cli:/);
+        assert.deepEqual(audit[0]!.details, { added: [harbor, northside].sort().join(', '), removed: null });
+      });
+
+      it('a case manager created without --agency is created, with the warning on stderr (not an error)', SLOW, async () => {
+        const created = await create('Nora', 'New', '--json');
+        const issued = parseIssued(created);
+        assert.equal(
+          created.stderr,
+          `Warning: nnew works for no agency yet: can search clients but sees no enrollments. Give them an agency with \`hearth user agencies --site live nnew --add <OrganizationID>\`.\n`,
+        );
+        assert.equal(issued.username, 'nnew');
+        assert.deepEqual((await agenciesOf('nnew')).agencies, []);
+        const text = await hearth(['user', 'agencies', '--site', 'live', 'nnew'], env);
+        assert.equal(text.stdout, 'nnew on the Live site (Case manager) works for no agency yet: can search clients but sees no enrollments.\n');
+      });
+
+      it('an unknown agency is refused on one line naming the site’s agencies, and no account is made', SLOW, async () => {
+        const run = await create('Uma', 'Unknown', '--agency', `${harbor},nope`);
+        assertOneLineError(run, 1, new RegExp(`--agency: no agency has the OrganizationID nope; the agencies of the Live site are: ${harbor} \\(Harbor Light Services\\), ${northside} \\(Northside Outreach\\)$`, 'm'));
+        assert.equal((await listed(env)).some((u) => u.username === 'uunknown'), false);
+      });
+
+      it('user agencies --add, --remove and --set change them, each change audited', SLOW, async () => {
+        const added = await hearth(['user', 'agencies', '--site', 'live', 'nnew', '--add', harbor], env);
+        assert.equal(added.code, 0, added.stderr);
+        assert.equal(lines(added.stdout)[0], 'Changed the agencies of nnew on the Live site: added Harbor Light Services.');
+        assert.equal(lines(added.stdout)[1], 'nnew on the Live site (Case manager) works for:');
+
+        assert.deepEqual((await agenciesOf('nnew', '--add', northside, '--remove', harbor)).agencies.map((a) => a.organizationId), [northside]);
+        assert.deepEqual((await agenciesOf('nnew', '--set', `${northside},${harbor}`)).agencies.map((a) => a.name), ['Harbor Light Services', 'Northside Outreach']);
+        const same = await hearth(['user', 'agencies', '--site', 'live', 'nnew', '--set', `${northside},${harbor}`], env);
+        assert.equal(lines(same.stdout)[0], 'The agencies of nnew on the Live site are unchanged.');
+        assert.deepEqual((await agenciesOf('nnew', '--set', '')).agencies, []);
+
+        const audit = await auditOf(dataDir, 'nnew');
+        assert.deepEqual(
+          audit.map((a) => a.details).reverse(),
+          [
+            { added: harbor, removed: null },
+            { added: northside, removed: harbor },
+            { added: harbor, removed: null },
+            { added: null, removed: [harbor, northside].sort().join(', ') },
+          ],
+          'one entry per change, none when nothing changed',
+        );
+      });
+
+      it('wrong combinations are usage errors (exit 2); an unknown user or agency fails (exit 1)', SLOW, async () => {
+        // The usage errors come before the database is opened, so they may run side by side.
+        const [setAndAdd, addAndRemove] = await Promise.all([
+          hearth(['user', 'agencies', '--site', 'live', 'nnew', '--set', harbor, '--add', northside], env),
+          hearth(['user', 'agencies', '--site', 'live', 'nnew', '--add', harbor, '--remove', harbor], env),
+        ]);
+        const unknownUser = await hearth(['user', 'agencies', '--site', 'live', 'nobody'], env);
+        const unknownAgency = await hearth(['user', 'agencies', '--site', 'live', 'nnew', '--add', 'f'.repeat(32)], env);
+        assertOneLineError(setAndAdd, 2, /option '--set <ids>' cannot be used with option '--add/);
+        assertOneLineError(addAndRemove, 2, new RegExp(`--add and --remove both name ${harbor}`));
+        assertOneLineError(unknownUser, 1, /no user named nobody on the Live site/);
+        assertOneLineError(unknownAgency, 1, /no agency has the OrganizationID f{32}/);
+        assert.deepEqual((await agenciesOf('nnew')).agencies, []);
+      });
+
+      it('user list shows each account’s agencies, in text and JSON, and filters by agency or "none"', SLOW, async () => {
+        const users = await listed(env);
+        const agent = users.find((u) => u.username === 'aagent')!;
+        assert.deepEqual(
+          (agent.agencies as { name: string }[]).map((a) => a.name).sort(),
+          ['Harbor Light Services', 'Northside Outreach'],
+        );
+        assert.deepEqual(users.find((u) => u.username === 'nnew')!.agencies, []);
+        assert.deepEqual((await listed(env, '--agency', harbor)).map((u) => u.username), ['aagent']);
+        assert.deepEqual((await listed(env, '--agency', 'none')).map((u) => u.username), ['jdoe', 'jdoe2', 'nnew', 'sam.vol']);
+
+        const text = await hearth(['user', 'list', '--site', 'live'], env);
+        assert.equal(text.code, 0, text.stderr);
+        const [header, ...rows] = lines(text.stdout);
+        assert.match(header!, /^USERNAME +NAME +EMAIL +ROLE +AGENCIES +STATUS/);
+        assert.match(rows.find((r) => r.startsWith('aagent '))!, /agency_manager +Harbor Light Services, Northside Outreach +active/);
+        assert.match(rows.find((r) => r.startsWith('nnew '))!, /case_manager +NONE YET +active/);
+        assert.match(rows.find((r) => r.startsWith('jdoe '))!, /admin +\(all, as admin\) +active/);
+      });
+    });
   });
 
   describe('hearth usage errors and help (no database opened)', () => {
@@ -225,10 +371,11 @@ describe('hearth CLI', () => {
     it('every command has --help with examples', SLOW, async () => {
       const expected: [string[], RegExp[]][] = [
         [[], [/serve/, /migrate/, /user/]],
-        [['user'], [/create/, /temp-password/, /list/, /deactivate/, /reactivate/, /unlock/, /reset-second-factor/]],
-        [['user', 'create'], [/--site/, /--first-name/, /--last-name/, /--email/, /--volunteer/, /--role/, /--username/, /--json/]],
+        [['user'], [/create/, /agencies/, /temp-password/, /list/, /deactivate/, /reactivate/, /unlock/, /reset-second-factor/]],
+        [['user', 'create'], [/--site/, /--first-name/, /--last-name/, /--email/, /--volunteer/, /--role/, /--agency/, /--username/, /--json/, /agency_manager: A case manager who also/]],
+        [['user', 'agencies'], [/--site/, /<username>/, /--set/, /--add/, /--remove/, /--json/]],
         [['user', 'temp-password'], [/--site/, /--json/, /<username>/]],
-        [['user', 'list'], [/--site/, /--status/, /--search/, /--json/]],
+        [['user', 'list'], [/--site/, /--status/, /--search/, /--agency/, /--json/]],
         [['user', 'deactivate'], [/--site/, /<username>/]],
         [['user', 'reactivate'], [/--site/, /<username>/]],
         [['user', 'unlock'], [/--site/, /<username>/]],

@@ -227,7 +227,7 @@ describe('agencies and projects', () => {
     assert.match(textOf(old.body), /Old project data: this project stopped operating on 2026-11-26\./);
   });
 
-  it('a signed-in user who is not an administrator browses agencies and projects but gets 403 on every change', async () => {
+  it('a case manager browses agencies and projects but gets 403 on every change', async () => {
     const list = await user.get('/live/agencies');
     assert.equal(list.status, 200);
     assert.match(textOf(list.body), /Harbor Light Services/);
@@ -247,16 +247,16 @@ describe('agencies and projects', () => {
     for (const path of ['/live/agencies/new', `/live/projects/new?agency=${agencyId}`]) {
       assert.equal((await user.get(path)).status, 403, path);
     }
-    const changes: [string, Record<string, string>][] = [
-      ['/live/agencies/new', AGENCY],
-      [`/live/agencies/${agencyId}/edit`, { ...AGENCY, name: 'Taken over' }],
-      ['/live/projects/new', { ...SHELTER, organizationId: agencyId }],
-      [`${projectPath}/edit`, { ...SHELTER, name: 'Taken over' }],
+    const changes: [string, Record<string, string>, RegExp][] = [
+      ['/live/agencies/new', AGENCY, /This page is for HMIS administrators\./],
+      [`/live/agencies/${agencyId}/edit`, { ...AGENCY, name: 'Taken over' }, /This page is for HMIS administrators\./],
+      ['/live/projects/new', { ...SHELTER, organizationId: agencyId }, /Only HMIS administrators and this agency’s managers can create and change its projects\./],
+      [`${projectPath}/edit`, { ...SHELTER, name: 'Taken over' }, /Only HMIS administrators and this agency’s managers can create and change its projects\./],
     ];
-    for (const [path, form] of changes) {
+    for (const [path, form, message] of changes) {
       const refused = await user.post(path, form);
       assert.equal(refused.status, 403, path);
-      assert.match(textOf(refused.body), /This page is for HMIS administrators\./);
+      assert.match(textOf(refused.body), message);
     }
     assert.equal(await countRows(t, 'organizations'), organizations);
     assert.equal(await countRows(t, 'projects'), projects);

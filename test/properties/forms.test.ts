@@ -43,8 +43,8 @@ const ENDPOINTS: Endpoint[] = [
   { route: '/live/security/second-factor/recovery-codes', as: 'user', fields: ['currentPassword'] },
   { route: '/live/security/second-factor/remove', as: 'user', fields: ['currentPassword'] },
   { route: '/live/security/sessions/end-others', as: 'user', fields: [] },
-  { route: '/live/admin/users/new', as: 'admin', fields: ['firstName', 'lastName', 'email', 'isVolunteer', 'role', 'username'] },
-  { route: '/live/admin/users/:id/edit', as: 'admin', fields: ['firstName', 'lastName', 'email', 'isVolunteer', 'role'] },
+  { route: '/live/admin/users/new', as: 'admin', fields: ['firstName', 'lastName', 'email', 'isVolunteer', 'role', 'username', 'agencies'] },
+  { route: '/live/admin/users/:id/edit', as: 'admin', fields: ['firstName', 'lastName', 'email', 'isVolunteer', 'role', 'agencies'] },
   { route: '/live/admin/users/:id/temporary-password', as: 'admin', fields: [] },
   { route: '/live/admin/users/:id/unlock', as: 'admin', fields: [] },
   { route: '/live/admin/users/:id/deactivate', as: 'admin', fields: [] },
@@ -53,12 +53,24 @@ const ENDPOINTS: Endpoint[] = [
   // Fastify registers a prefixed '/' both with and without the trailing slash.
   { route: '/live/admin/settings', as: 'admin', fields: ['secondFactorPolicy'] },
   { route: '/live/admin/settings/', as: 'admin', fields: ['secondFactorPolicy'] },
+  // The Live site refuses (403): it never holds generated training data.
+  { route: '/live/admin/training-data', as: 'admin', fields: ['confirm'] },
+  { route: '/live/admin/training-data/', as: 'admin', fields: ['confirm'] },
   { route: '/live/agencies/new', as: 'admin', fields: ['name', 'commonName', 'victimServiceProvider'] },
   { route: '/live/agencies/:id/edit', as: 'admin', fields: ['name', 'commonName', 'victimServiceProvider'] },
   { route: '/live/projects/new', as: 'admin', fields: ['organizationId', 'name', 'commonName', 'projectType', 'operatingStartDate', 'operatingEndDate', 'continuumProject', 'housingType', 'rrhSubType'] },
   { route: '/live/projects/:id/edit', as: 'admin', fields: ['name', 'commonName', 'projectType', 'operatingStartDate', 'operatingEndDate', 'continuumProject', 'housingType', 'rrhSubType'] },
   { route: '/live/clients/new', as: 'user', fields: ['firstName', 'middleName', 'lastName', 'nameSuffix', 'nameDataQuality', 'ssn', 'ssnDataQuality', 'dob', 'dobDataQuality', 'races', 'raceNone', 'additionalRaceEthnicity', 'sex', 'veteranStatus', 'confirm', 'dismissedDuplicates'] },
   { route: '/live/clients/:id/edit', as: 'user', fields: ['firstName', 'middleName', 'lastName', 'nameSuffix', 'nameDataQuality', 'ssn', 'ssnDataQuality', 'dob', 'dobDataQuality', 'races', 'raceNone', 'additionalRaceEthnicity', 'sex', 'veteranStatus'] },
+  // Enrollments: an administrator may enroll into any agency's projects, so the fuzz reaches past the access check.
+  { route: '/live/enrollments/new', as: 'admin', fields: ['client', 'projectId', 'entryDate', 'members', 'm0.relationshipToHoH', 'm0.disablingCondition', 'm0.livingSituation', 'm0.rentalSubsidyType', 'm0.lengthOfStay', 'm0.previousStreetEssh', 'm0.dateToStreetEssh', 'm0.timesHomelessPastThreeYears', 'm0.monthsHomelessPastThreeYears'] },
+  { route: '/live/enrollments/:id/edit', as: 'admin', fields: ['entryDate', 'relationshipToHoH', 'disablingCondition', 'livingSituation', 'rentalSubsidyType', 'lengthOfStay', 'previousStreetEssh', 'dateToStreetEssh', 'timesHomelessPastThreeYears', 'monthsHomelessPastThreeYears'] },
+  { route: '/live/enrollments/:id/exit', as: 'admin', fields: ['scope', 'exitDate', 'destination', 'destinationSubsidyType', 'otherDestination'] },
+  { route: '/live/enrollments/:id/exit/edit', as: 'admin', fields: ['exitDate', 'destination', 'destinationSubsidyType', 'otherDestination'] },
+  { route: '/live/enrollments/:id/head', as: 'admin', fields: ['newHead'] },
+  { route: '/live/enrollments/:id/members/new', as: 'admin', fields: ['personalId', 'entryDate', 'relationshipToHoH', 'disablingCondition', 'livingSituation', 'rentalSubsidyType', 'lengthOfStay', 'previousStreetEssh', 'dateToStreetEssh', 'timesHomelessPastThreeYears', 'monthsHomelessPastThreeYears'] },
+  { route: '/live/clients/:id/ssn', as: 'user', fields: [] },
+  { route: '/live/clients/:id/merge', as: 'admin', fields: ['other', 'keep', 'confirm'] },
 ];
 
 /** Payloads that must never come back unescaped (S48). */

@@ -1,14 +1,20 @@
 import type { User } from '../../db/schema.js';
+import type { Organization } from '../../projects/projects.service.js';
+import { Notice } from '../../views/components.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
+import { lacksAgency, NO_AGENCY_WARNING } from '../roles.js';
+import { AgencyNames } from './users-list.page.js';
 
 export interface TemporaryPasswordPageProps {
   ctx: PageContext;
-  user: Pick<User, 'id' | 'username' | 'first_name' | 'last_name'>;
+  user: Pick<User, 'id' | 'username' | 'first_name' | 'last_name' | 'role'>;
   temporaryPassword: string;
   ttlHours: number;
   /** A new account, or a new temporary password for an existing one. */
   kind: 'created' | 'issued';
+  /** For a new account: the agencies it was given (ids), and every agency for their names. */
+  agencies?: { ids: readonly string[]; organizations: readonly Organization[] };
 }
 
 /** Shown once: the password is not stored anywhere it could be shown again. */
@@ -20,6 +26,11 @@ export function TemporaryPasswordPage(props: TemporaryPasswordPageProps) {
     <Layout ctx={ctx} title={title}>
       <div class="narrow">
         <h1>{title}</h1>
+        {props.agencies && lacksAgency(user.role, props.agencies.ids) && (
+          <Notice kind="warning">
+            {user.username} {NO_AGENCY_WARNING}. Add their agencies on {user.username}’s page when you know them.
+          </Notice>
+        )}
         {props.kind === 'issued' && (
           <p>
             {name}’s previous password no longer works, and they have been signed out everywhere.
@@ -32,6 +43,14 @@ export function TemporaryPasswordPage(props: TemporaryPasswordPageProps) {
           <dd>
             <strong>{user.username}</strong>
           </dd>
+          {props.agencies && (
+            <>
+              <dt>Agencies</dt>
+              <dd>
+                <AgencyNames ctx={ctx} role={user.role} agencyIds={props.agencies.ids} organizations={props.agencies.organizations} />
+              </dd>
+            </>
+          )}
           <dt>Temporary password</dt>
           <dd>
             <span class="secret">

@@ -6,10 +6,11 @@ import { formatDateTime } from '../../views/format.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
 import type { SecondFactorStatus } from '../../auth/second-factor/second-factor.service.js';
+import type { Organization } from '../../projects/projects.service.js';
 import type { AccountStatus } from '../account-status.js';
-import { ROLE_NAMES } from '../accounts.service.js';
+import { lacksAgency, NO_AGENCY_WARNING, ROLE_NAMES } from '../roles.js';
 import { AccountFields, type AccountFormValues } from './user-form.page.js';
-import { emailText, PasswordExpiryText, StatusText } from './users-list.page.js';
+import { AgencyNames, emailText, PasswordExpiryText, StatusText } from './users-list.page.js';
 
 /** What ?done= may say after an action redirected back here. */
 export const DONE_MESSAGES = {
@@ -38,6 +39,10 @@ export interface UserDetailPageProps {
   secondFactor: SecondFactorStatus | null;
   /** The administrator is looking at their own account. */
   isSelf: boolean;
+  /** The agencies (OrganizationIDs) the user works for. */
+  agencyIds: readonly string[];
+  /** Every agency of the site: names for the ids, and the choices of the edit form. */
+  organizations: readonly Organization[];
   done?: DoneAction | null;
   error?: string | null;
   errors?: Readonly<Record<string, readonly string[]>>;
@@ -56,6 +61,7 @@ export function UserDetailPage(props: UserDetailPageProps) {
     email: user.email ?? '',
     isVolunteer: user.is_volunteer,
     role: user.role,
+    agencies: [...props.agencyIds],
   };
   return (
     <Layout ctx={ctx} title={`${user.username} · Users`}>
@@ -67,6 +73,11 @@ export function UserDetailPage(props: UserDetailPageProps) {
       </h1>
       {props.done && <Notice kind="success">{DONE_MESSAGES[props.done]}</Notice>}
       <ErrorSummary message={props.error} errors={props.errors} />
+      {lacksAgency(user.role, props.agencyIds) && (
+        <Notice kind="warning">
+          <strong>{user.username}</strong> {NO_AGENCY_WARNING}. Tick their agencies under “Edit account” below.
+        </Notice>
+      )}
 
       <section aria-labelledby="account-heading">
         <h2 id="account-heading">Account</h2>
@@ -81,6 +92,10 @@ export function UserDetailPage(props: UserDetailPageProps) {
           <dd>{user.is_volunteer ? 'Yes' : 'No'}</dd>
           <dt>Role</dt>
           <dd>{ROLE_NAMES[user.role]}</dd>
+          <dt>Agencies</dt>
+          <dd>
+            <AgencyNames ctx={ctx} role={user.role} agencyIds={props.agencyIds} organizations={props.organizations} />
+          </dd>
           <dt>Status</dt>
           <dd>
             <StatusText status={status} user={user} timeZone={tz} />
@@ -177,7 +192,7 @@ export function UserDetailPage(props: UserDetailPageProps) {
         <h2 id="edit-heading">Edit account</h2>
         <form method="post" action={userPath('edit')} class="stack narrow" novalidate>
           <CsrfField token={ctx.csrfToken} />
-          <AccountFields values={editValues} errors={props.errors} />
+          <AccountFields ctx={ctx} values={editValues} organizations={props.organizations} errors={props.errors} />
           <p class="hint">The username cannot be changed.</p>
           <button type="submit" class="primary">
             Save changes
@@ -191,6 +206,11 @@ export function UserDetailPage(props: UserDetailPageProps) {
         <p>
           <a href={`${sitePath(ctx, 'admin/audit')}?${new URLSearchParams({ username: user.username }).toString()}`}>
             Full audit log for {user.username}
+          </a>
+        </p>
+        <p>
+          <a href={`${sitePath(ctx, 'admin/audit')}?${new URLSearchParams({ actor: user.username, area: 'client-data' }).toString()}`}>
+            Client data this user viewed or changed
           </a>
         </p>
       </section>

@@ -1,8 +1,9 @@
 import type { Role } from '../../db/schema.js';
+import type { Organization } from '../../projects/projects.service.js';
 import { CsrfField, ErrorSummary, Field } from '../../views/components.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
-import { ROLE_NAMES } from '../accounts.service.js';
+import { lacksAgency, NO_AGENCY_WARNING, ROLE_DESCRIPTIONS, ROLE_NAMES } from '../roles.js';
 
 /** The account fields as typed, kept on every re-render. */
 export interface AccountFormValues {
@@ -11,6 +12,8 @@ export interface AccountFormValues {
   email: string;
   isVolunteer: boolean;
   role: string;
+  /** OrganizationIDs of the ticked agencies. */
+  agencies: string[];
 }
 
 export interface NewUserFormValues extends AccountFormValues {
@@ -25,15 +28,31 @@ export const EMPTY_NEW_USER: NewUserFormValues = {
   email: '',
   isVolunteer: false,
   role: 'case_manager',
+  agencies: [],
   username: '',
 };
 
 // Ordinary users first: the common case is the default.
 const ROLE_CHOICES: readonly Role[] = ['case_manager', 'agency_manager', 'admin'];
 
-/** Name, email, volunteer and role: shared by the create form and the edit form on a user's page. */
-export function AccountFields(props: { values: AccountFormValues; errors?: FieldErrors }) {
-  const { values, errors = {} } = props;
+function FieldError(props: { id: string; errors?: readonly string[] }) {
+  if (!props.errors?.length) return null;
+  return (
+    <p class="field-error" id={`${props.id}-error`}>
+      {props.errors.join(' ')}
+    </p>
+  );
+}
+
+/**
+ * Name, email, volunteer, role and agencies: shared by the create form and the edit form on a user's page.
+ * `organizations` are every agency of the site, offered as checkboxes.
+ */
+export function AccountFields(props: { ctx: PageContext; values: AccountFormValues; organizations: readonly Organization[]; errors?: FieldErrors }) {
+  const { ctx, values, organizations, errors = {} } = props;
+  const roleInvalid = Boolean(errors.role?.length);
+  const agenciesInvalid = Boolean(errors.agencies?.length);
+  const describedBy = (...ids: (string | false)[]) => ids.filter(Boolean).join(' ') || undefined;
   return (
     <>
       <Field name="firstName" label="First name" value={values.firstName} required maxLength={100} autocomplete="off" errors={errors.firstName} />
@@ -52,21 +71,60 @@ export function AccountFields(props: { values: AccountFormValues; errors?: Field
         <input id="field-isVolunteer" name="isVolunteer" type="checkbox" value="on" checked={values.isVolunteer} />
         <label for="field-isVolunteer">Volunteer (no work email required)</label>
       </div>
-      <div class={`field${errors.role?.length ? ' has-error' : ''}`}>
-        <label for="field-role">Role</label>
-        {errors.role?.length ? (
-          <p class="field-error" id="field-role-error">
-            {errors.role.join(' ')}
+      <fieldset class={roleInvalid ? 'has-error' : undefined} aria-describedby={roleInvalid ? 'field-role-error' : undefined}>
+        <legend>Role</legend>
+        <FieldError id="field-role" errors={errors.role} />
+        {ROLE_CHOICES.map((role, i) => (
+          <div class="field checkbox">
+            <input
+              type="radio"
+              // The first choice carries the field's own id, so a link to the field lands on the group.
+              id={i === 0 ? 'field-role' : `field-role-${role}`}
+              name="role"
+              value={role}
+              checked={values.role === role}
+              aria-describedby={`field-role-${role}-hint`}
+            />
+            <label for={i === 0 ? 'field-role' : `field-role-${role}`}>{ROLE_NAMES[role]}</label>
+            <span class="hint" id={`field-role-${role}-hint`}>
+              {ROLE_DESCRIPTIONS[role]}
+            </span>
+          </div>
+        ))}
+      </fieldset>
+      <fieldset
+        class={agenciesInvalid ? 'has-error' : undefined}
+        aria-describedby={describedBy('field-agencies-hint', agenciesInvalid && 'field-agencies-error', lacksAgency(values.role, values.agencies) && 'field-agencies-warning')}
+      >
+        <legend>Agencies</legend>
+        <p class="hint" id="field-agencies-hint">
+          The agencies this person works for. Case managers and agency managers see these agencies’ enrollments;
+          agency managers also manage their projects and see their staff. Administrators see every agency.
+        </p>
+        <FieldError id="field-agencies" errors={errors.agencies} />
+        {lacksAgency(values.role, values.agencies) && (
+          <p class="notice warning" id="field-agencies-warning">
+            <strong>No agency ticked:</strong> this person {NO_AGENCY_WARNING}. That is fine for a new hire not yet
+            assigned; add their agency when you know it.
           </p>
-        ) : null}
-        <select id="field-role" name="role" aria-invalid={errors.role?.length ? 'true' : undefined} aria-describedby={errors.role?.length ? 'field-role-error' : undefined}>
-          {ROLE_CHOICES.map((role) => (
-            <option value={role} selected={values.role === role}>
-              {ROLE_NAMES[role]}
-            </option>
-          ))}
-        </select>
-      </div>
+        )}
+        {organizations.length === 0 ? (
+          <p class="empty">
+            There are no agencies yet. <a href={sitePath(ctx, 'agencies/new')}>Create an agency</a>, then come back to
+            assign it.
+          </p>
+        ) : (
+          organizations.map((organization) => {
+            const id = `field-agency-${organization.organization_id}`;
+            return (
+              <div class="field checkbox">
+                <input id={id} name="agencies" type="checkbox" value={organization.organization_id} checked={values.agencies.includes(organization.organization_id)} />
+                <label for={id}>{organization.organization_name}</label>
+              </div>
+            );
+          })
+        )}
+      </fieldset>
     </>
   );
 }
@@ -74,6 +132,7 @@ export function AccountFields(props: { values: AccountFormValues; errors?: Field
 export interface NewUserPageProps {
   ctx: PageContext;
   values: NewUserFormValues;
+  organizations: readonly Organization[];
   error?: string | null;
   errors?: FieldErrors;
 }
@@ -100,7 +159,7 @@ export function NewUserPage(props: NewUserPageProps) {
           data-suggest-url={sitePath(ctx, 'admin/users/suggest-username')}
         >
           <CsrfField token={ctx.csrfToken} />
-          <AccountFields values={values} errors={errors} />
+          <AccountFields ctx={ctx} values={values} organizations={props.organizations} errors={errors} />
           <Field
             name="username"
             label="Username (optional)"

@@ -1,9 +1,10 @@
-import type { User } from '../../db/schema.js';
+import type { Role, User } from '../../db/schema.js';
+import type { Organization } from '../../projects/projects.service.js';
 import { formatDateTime } from '../../views/format.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
 import type { AccountStatus } from '../account-status.js';
-import { ROLE_NAMES } from '../accounts.service.js';
+import { lacksAgency, NO_AGENCY_WARNING, ROLE_NAMES } from '../roles.js';
 
 export type StatusFilter = AccountStatus | 'all';
 
@@ -16,9 +17,14 @@ const STATUS_FILTER_NAMES: Record<StatusFilter, string> = {
   deactivated: 'Deactivated',
 };
 
+/** The agency filter value for "works for no agency yet"; Hearth's OrganizationIDs are 32 hex digits. */
+export const NO_AGENCY = 'none';
+
 export interface UserRow {
   user: User;
   status: AccountStatus;
+  /** The agencies (OrganizationIDs) the user works for. */
+  agencyIds: readonly string[];
 }
 
 export interface UsersListPageProps {
@@ -26,22 +32,27 @@ export interface UsersListPageProps {
   rows: readonly UserRow[];
   q: string;
   status: StatusFilter;
+  /** The agency filter as the query string carries it: empty (any agency), NO_AGENCY, or one OrganizationID. */
+  agency: string;
+  /** Every agency of the site, for the filter and the names in the table. */
+  organizations: readonly Organization[];
   page: number;
   hasNextPage: boolean;
   now: Date;
 }
 
 export function UsersListPage(props: UsersListPageProps) {
-  const { ctx, q, status, page } = props;
+  const { ctx, q, status, agency, page } = props;
   const pageLink = (n: number) => {
     const params = new URLSearchParams();
     if (q) params.set('q', q);
     if (status !== 'all') params.set('status', status);
+    if (agency) params.set('agency', agency);
     if (n > 1) params.set('page', String(n));
     const query = params.toString();
     return sitePath(ctx, 'admin/users') + (query ? `?${query}` : '');
   };
-  const filtered = Boolean(q) || status !== 'all';
+  const filtered = Boolean(q) || status !== 'all' || Boolean(agency);
   return (
     <Layout ctx={ctx} title="Users">
       <h1>Users</h1>
@@ -61,6 +72,22 @@ export function UsersListPage(props: UsersListPageProps) {
             {STATUS_FILTERS.map((s) => (
               <option value={s} selected={s === status}>
                 {STATUS_FILTER_NAMES[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="field-agency">Agency</label>
+          <select id="field-agency" name="agency">
+            <option value="" selected={agency === ''}>
+              Any agency
+            </option>
+            <option value={NO_AGENCY} selected={agency === NO_AGENCY}>
+              No agency yet
+            </option>
+            {props.organizations.map((organization) => (
+              <option value={organization.organization_id} selected={agency === organization.organization_id}>
+                {organization.organization_name}
               </option>
             ))}
           </select>
@@ -86,6 +113,7 @@ export function UsersListPage(props: UsersListPageProps) {
                 <th scope="col">Name</th>
                 <th scope="col">Email</th>
                 <th scope="col">Role</th>
+                <th scope="col">Agencies</th>
                 <th scope="col">Status</th>
                 <th scope="col">Last login</th>
                 <th scope="col">Password expires</th>
@@ -95,7 +123,7 @@ export function UsersListPage(props: UsersListPageProps) {
               </tr>
             </thead>
             <tbody>
-              {props.rows.map(({ user, status }) => (
+              {props.rows.map(({ user, status, agencyIds }) => (
                 <tr>
                   <td>
                     <a href={sitePath(ctx, `admin/users/${user.id}`)}>{user.username}</a>
@@ -105,6 +133,9 @@ export function UsersListPage(props: UsersListPageProps) {
                   </td>
                   <td>{emailText(user)}</td>
                   <td>{ROLE_NAMES[user.role]}</td>
+                  <td>
+                    <AgencyNames ctx={ctx} role={user.role} agencyIds={agencyIds} organizations={props.organizations} />
+                  </td>
                   <td>
                     <StatusText status={status} user={user} timeZone={ctx.timeZone} />
                   </td>
@@ -130,6 +161,29 @@ export function UsersListPage(props: UsersListPageProps) {
         </nav>
       )}
     </Layout>
+  );
+}
+
+/** A user's agencies by name, linked; or why having none matters for their role. */
+export function AgencyNames(props: { ctx: PageContext; role: Role; agencyIds: readonly string[]; organizations: readonly Organization[] }) {
+  const { ctx, agencyIds } = props;
+  if (agencyIds.length === 0) {
+    if (!lacksAgency(props.role, agencyIds)) return <span class="muted">None (administrators see every agency)</span>;
+    return <strong>{`${NO_AGENCY_WARNING.charAt(0).toUpperCase()}${NO_AGENCY_WARNING.slice(1)}`}</strong>;
+  }
+  // In the order of the site's agencies (by name); an id with no agency left (deleted) comes last.
+  const order = new Map(props.organizations.map((o, i) => [o.organization_id, i]));
+  const names = new Map(props.organizations.map((o) => [o.organization_id, o.organization_name]));
+  const sorted = [...agencyIds].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity));
+  return (
+    <>
+      {sorted.map((id, i) => (
+        <>
+          {i > 0 && ', '}
+          <a href={sitePath(ctx, `agencies/${id}`)}>{names.get(id) ?? id}</a>
+        </>
+      ))}
+    </>
   );
 }
 

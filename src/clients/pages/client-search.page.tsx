@@ -19,7 +19,7 @@ const KIND_NAMES: Record<SearchResult['kind'], string> = {
 export function ClientSearchPage(props: { ctx: PageContext; q: string; result: SearchResult | null; error?: string | null }) {
   const { ctx, q, result } = props;
   return (
-    <Layout ctx={ctx} title="Clients">
+    <Layout ctx={ctx} title="Clients" quickSearch={false}>
       <h1>Clients</h1>
       <form method="get" action={sitePath(ctx, 'clients')} class="search" role="search">
         <label for="field-q">Search clients</label>

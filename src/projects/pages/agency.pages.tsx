@@ -1,3 +1,5 @@
+import { ROLE_NAMES } from '../../access/access-policy.js';
+import type { StaffMember } from '../../access/memberships.repository.js';
 import { label, NO_YES, PROJECT_TYPE } from '../../hud/code-lists.js';
 import { CsrfField, ErrorSummary, Notice } from '../../views/components.js';
 import { formatDateTime } from '../../views/format.js';
@@ -17,8 +19,6 @@ export type Done = keyof typeof DONE_MESSAGES;
 export function isDone(value: unknown): value is Done {
   return typeof value === 'string' && Object.hasOwn(DONE_MESSAGES, value);
 }
-
-const isAdmin = (ctx: PageContext) => ctx.user?.role === 'admin';
 
 function operatingText(project: Project): string {
   return project.operating_end_date
@@ -84,7 +84,7 @@ function AgencyProjects(props: { ctx: PageContext; entry: OrganizationWithProjec
   );
 }
 
-export function AgenciesListPage(props: { ctx: PageContext; entries: readonly OrganizationWithProjects[]; showOld: boolean }) {
+export function AgenciesListPage(props: { ctx: PageContext; entries: readonly OrganizationWithProjects[]; showOld: boolean; canCreateAgency: boolean }) {
   const { ctx, showOld } = props;
   const listPath = sitePath(ctx, 'agencies');
   const anyOld = props.entries.some((e) => e.ended.length > 0);
@@ -93,7 +93,7 @@ export function AgenciesListPage(props: { ctx: PageContext; entries: readonly Or
       <h1>Agencies</h1>
       <p class="lede">Agencies (HUD organizations) and their projects.</p>
       <p>
-        {isAdmin(ctx) && (
+        {props.canCreateAgency && (
           <>
             <a href={sitePath(ctx, 'agencies/new')}>New agency</a>
             {anyOld && ' · '}
@@ -140,6 +140,12 @@ export interface AgencyPageProps {
   ctx: PageContext;
   entry: OrganizationWithProjects;
   showOld: boolean;
+  /** The viewer may change the agency itself (HMIS administrators). */
+  canEditAgency: boolean;
+  /** The viewer may add and change this agency's projects (administrators and its managers). */
+  canManageProjects: boolean;
+  /** The people who work for the agency, for those allowed to see them; otherwise null. */
+  staff: readonly StaffMember[] | null;
   done?: Done | null;
   error?: string | null;
   errors?: FieldErrors;
@@ -181,14 +187,15 @@ export function AgencyPage(props: AgencyPageProps) {
       </section>
       <section aria-labelledby="projects-heading">
         <h2 id="projects-heading">Projects</h2>
-        {isAdmin(ctx) && (
+        {props.canManageProjects && (
           <p>
             <a href={`${sitePath(ctx, 'projects/new')}?agency=${encodeURIComponent(organization.organization_id)}`}>Add a project</a>
           </p>
         )}
         <AgencyProjects ctx={ctx} entry={entry} showOld={props.showOld} togglePath={path} />
       </section>
-      {isAdmin(ctx) && (
+      {props.staff && <StaffList ctx={ctx} agencyName={organization.organization_name} staff={props.staff} />}
+      {props.canEditAgency && (
         <section aria-labelledby="edit-heading">
           <h2 id="edit-heading">Edit agency</h2>
           <form method="post" action={`${path}/edit`} class="stack narrow" novalidate>
@@ -201,5 +208,49 @@ export function AgencyPage(props: AgencyPageProps) {
         </section>
       )}
     </Layout>
+  );
+}
+
+/** Who works for the agency: for HMIS administrators and the agency's managers (the route asks the policy). */
+function StaffList(props: { ctx: PageContext; agencyName: string; staff: readonly StaffMember[] }) {
+  const { ctx, staff } = props;
+  const isAdministrator = ctx.user?.role === 'admin';
+  return (
+    <section aria-labelledby="staff-heading">
+      <h2 id="staff-heading">Staff</h2>
+      <p class="hint">
+        People who work for {props.agencyName} in Hearth: they see its enrollments.
+        {isAdministrator ? ' Change who works where on each user’s page under Users.' : ' Ask an HMIS administrator to add or remove someone.'}
+      </p>
+      {staff.length === 0 ? (
+        <p class="empty">Nobody works for this agency yet.</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="staff-table">
+            <caption class="visually-hidden">Staff of {props.agencyName}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Username</th>
+                <th scope="col">Role</th>
+                <th scope="col">Active</th>
+              </tr>
+            </thead>
+            <tbody>
+              {staff.map((member) => (
+                <tr>
+                  <td>
+                    {member.firstName} {member.lastName}
+                  </td>
+                  <td>{isAdministrator ? <a href={sitePath(ctx, `admin/users/${member.userId}`)}>{member.username}</a> : member.username}</td>
+                  <td>{ROLE_NAMES[member.role]}</td>
+                  <td>{member.active ? 'Yes' : 'No (deactivated)'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }

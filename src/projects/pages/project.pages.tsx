@@ -42,6 +42,8 @@ export interface ProjectPageProps {
   project: Project;
   organization: Organization;
   ended: boolean;
+  /** The viewer may change this project (administrators and its agency's managers). */
+  canEdit: boolean;
   done?: Done | null;
   error?: string | null;
   errors?: FieldErrors;
@@ -60,6 +62,9 @@ export function ProjectPage(props: ProjectPageProps) {
       {props.done && <Notice kind="success">{DONE_MESSAGES[props.done]}</Notice>}
       {props.ended && <Notice kind="warning">Old project data: this project stopped operating on {project.operating_end_date}.</Notice>}
       <ErrorSummary message={props.error} errors={props.errors} />
+      <p>
+        <a href={sitePath(ctx, `projects/${project.project_id}/enrollments`)}>Enrollments in this project</a> (for users of {organization.organization_name} and HMIS administrators)
+      </p>
       <section aria-labelledby="project-heading">
         <h2 id="project-heading">Project</h2>
         <dl class="facts">
@@ -91,7 +96,7 @@ export function ProjectPage(props: ProjectPageProps) {
           </dd>
         </dl>
       </section>
-      {ctx.user?.role === 'admin' && (
+      {props.canEdit && (
         <section aria-labelledby="edit-heading">
           <h2 id="edit-heading">Edit project</h2>
           <form method="post" action={sitePath(ctx, `projects/${project.project_id}/edit`)} class="stack narrow" novalidate>

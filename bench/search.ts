@@ -1,0 +1,579 @@
+/**
+ * `npm run bench:search`: the latency of client searches through the service layer (ClientService.search,
+ * audit row included) on a large database, against a primary-key lookup of one client through the same
+ * Kysely instance, measured in the same run.
+ *
+ *   npm run bench:search                                   # 100,000 clients, PGlite in a temporary folder
+ *   npm run bench:search -- --database-url postgres://postgres@127.0.0.1:5432/test   # 1,000,000 clients
+ *   npm run bench:search -- --clients 20000 --queries 100 --explain --json
+ *
+ * With PostgreSQL the clients go into a new schema, dropped at the end (also on Ctrl-C). See bench/README.md.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import { Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { AuditLog, type Actor } from '../src/audit/audit-log.js';
+import type { ClientRow } from '../src/clients/clients.repository.js';
+import { ClientsRepository } from '../src/clients/clients.repository.js';
+import { ClientService } from '../src/clients/clients.service.js';
+import { nicknameVariants, normalizeName } from '../src/clients/name-matching.js';
+import { systemClock } from '../src/clock.js';
+import { embeddedDatabase, redactUrl } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { SerializedPGliteDialect } from '../src/db/pglite-dialect.js';
+import type { Database } from '../src/db/schema.js';
+import { calendarDate } from '../src/projects/projects.service.js';
+import { trainingRepository } from '../src/training/training.repository.js';
+import { BenchClientGenerator, checkAgainstService, Prng } from './search-clients.js';
+
+const TIME_ZONE = 'America/New_York';
+const ACTOR: Actor = { userId: null, username: 'bench', ip: '127.0.0.1' };
+const TARGET_P95_MS = 50;
+const BATCH = 10_000;
+const SAMPLE = 20_000;
+
+// ---------------------------------------------------------------------------------------------------
+// Options
+
+interface Options {
+  clients: number;
+  queries: number;
+  warmup: number;
+  seed: number;
+  databaseUrl: string | undefined;
+  explain: boolean;
+  json: boolean;
+}
+
+function usage(): string {
+  return [
+    'Usage: npm run bench:search -- [options]',
+    '',
+    '  --clients N          clients to generate (default 100,000 on PGlite, 1,000,000 on PostgreSQL)',
+    '  --queries N          measured searches of each kind (default 300)',
+    '  --warmup N           unmeasured searches of each kind first (default 30)',
+    '  --seed N             the generator seed (default 20261127): the same seed, the same clients and queries',
+    '  --database-url URL   PostgreSQL instead of PGlite; a fresh schema is made and dropped',
+    '                       (or env HEARTH_BENCH_DATABASE_URL)',
+    '  --explain            afterwards, EXPLAIN ANALYZE the SQL of one search of each kind',
+    '  --json               print one machine-readable JSON line instead of the table',
+  ].join('\n');
+}
+
+function positive(name: string, raw: string | undefined, fallback: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw.replace(/[_,]/g, ''));
+  if (!Number.isInteger(value) || value <= 0 || value > max) throw new UsageError(`--${name} must be a whole number from 1 to ${max.toLocaleString('en-US')} (got "${raw}").`);
+  return value;
+}
+
+class UsageError extends Error {}
+
+function parseOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      clients: { type: 'string' },
+      queries: { type: 'string' },
+      warmup: { type: 'string' },
+      seed: { type: 'string' },
+      'database-url': { type: 'string' },
+      explain: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(usage());
+    process.exit(0);
+  }
+  const databaseUrl = values['database-url']?.trim() || process.env.HEARTH_BENCH_DATABASE_URL?.trim() || undefined;
+  return {
+    clients: positive('clients', values.clients, databaseUrl ? 1_000_000 : 100_000, 20_000_000),
+    queries: positive('queries', values.queries, 300, 100_000),
+    warmup: values.warmup === '0' ? 0 : positive('warmup', values.warmup, 30, 100_000),
+    seed: positive('seed', values.seed, 20_261_127, 2 ** 31),
+    databaseUrl,
+    explain: values.explain,
+    json: values.json,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Database
+
+/** The SQL the app runs, recorded while `recording` is on (--explain). */
+class QueryLog {
+  recording = false;
+  readonly queries: { sql: string; parameters: readonly unknown[] }[] = [];
+  readonly log = (event: LogEvent) => {
+    if (this.recording && event.level === 'query') this.queries.push({ sql: event.query.sql, parameters: event.query.parameters });
+  };
+}
+
+interface BenchDatabase {
+  kind: 'pglite' | 'postgres';
+  db: Kysely<Database>;
+  /** PostgreSQL only: the pool behind `db`, for COPY. */
+  pool?: pg.Pool;
+  description: string;
+  close(): Promise<void>;
+}
+
+/**
+ * PGlite in a temporary folder (on disk, as a server runs it), or a fresh schema in the given PostgreSQL
+ * with the pool settings of src/db/database.ts.
+ */
+async function openDatabase(url: string | undefined, log: QueryLog): Promise<BenchDatabase> {
+  if (!url) {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-search-'));
+    const embedded = await embeddedDatabase(folder);
+    const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect(embedded.pglite, embedded.mutex), log: log.log });
+    await migrateToLatest(db);
+    return {
+      kind: 'pglite',
+      db,
+      description: `PGlite in ${folder}`,
+      close: async () => {
+        await db.destroy();
+        await embedded.close();
+        rmSync(folder, { recursive: true, force: true });
+      },
+    };
+  }
+  const schema = `hearth_bench_${randomBytes(6).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create schema ${schema}`);
+  const pool = new pg.Pool({ max: 10, connectionTimeoutMillis: 5_000, connectionString: url, options: `-c search_path=${schema}` });
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: log.log });
+  const drop = async () => {
+    await db.destroy().catch(() => {});
+    await admin(`drop schema if exists ${schema} cascade`);
+  };
+  try {
+    await migrateToLatest(db, schema);
+  } catch (error) {
+    await drop().catch(() => {});
+    throw error;
+  }
+  return { kind: 'postgres', db, pool, description: `${redactUrl(url)}, schema ${schema} (dropped at the end)`, close: drop };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Loading
+
+interface Sampled {
+  personalId: string;
+  first: string;
+  last: string;
+  dob: string | null;
+  last4: string | null;
+}
+
+interface Loaded {
+  /** Generating and writing the rows (COPY on PostgreSQL, INSERT … unnest on PGlite). */
+  writeSeconds: number;
+  /** Building the secondary indexes afterwards. */
+  indexSeconds: number;
+  /** Clients per second over both. */
+  perSecond: number;
+  analyzeSeconds: number;
+  sample: Sampled[];
+}
+
+function progress(text: string) {
+  if (process.stderr.isTTY) process.stderr.write(`\r${text}\x1b[K`);
+  else process.stderr.write(`${text}\n`);
+}
+
+/** One COPY text-format field. */
+function copyField(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'number') return String(value);
+  return String(value).replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+}
+
+/**
+ * Generates the clients in batches of 10,000 and writes them as a bulk import does: the secondary indexes
+ * dropped first and built again at the end (from their own definitions), the rows streamed with COPY on
+ * PostgreSQL (pg-copy-streams) or inserted with INSERT … SELECT FROM unnest on PGlite (as the Training
+ * reset writes them). Keeps a uniform sample of the clients to search for.
+ */
+async function load(database: BenchDatabase, options: Options, today: string): Promise<Loaded> {
+  const generator = new BenchClientGenerator({ seed: options.seed, today, now: new Date() });
+  checkAgainstService(generator.batch(1_000));
+  const prng = new Prng(options.seed + 1);
+  const sample: Sampled[] = [];
+  const { rows: indexes } = await sql<{ name: string; definition: string }>`
+    select i.indexname as name, i.indexdef as definition from pg_indexes i
+     where i.schemaname = current_schema() and i.tablename = 'clients'
+       and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`.execute(database.db);
+  for (const index of indexes) await sql`drop index ${sql.ref(index.name)}`.execute(database.db);
+
+  const started = performance.now();
+  let lastReport = started;
+  let written = 0;
+  const report = () => {
+    const now = performance.now();
+    if (now - lastReport < 2000 && written < options.clients) return;
+    lastReport = now;
+    progress(`  written ${written.toLocaleString('en-US').padStart(11)} of ${options.clients.toLocaleString('en-US')}   ${Math.round(written / ((now - started) / 1000)).toLocaleString('en-US')} clients/s`);
+  };
+  async function* batches() {
+    for (let done = 0; done < options.clients; done += BATCH) {
+      const rows = generator.batch(Math.min(BATCH, options.clients - done));
+      for (const [i, row] of rows.entries()) {
+        // Reservoir sampling: every client equally likely to be searched for.
+        const seen = done + i;
+        const slot = seen < SAMPLE ? seen : Math.floor(prng.next() * (seen + 1));
+        if (slot < SAMPLE) sample[slot] = { personalId: row.personal_id, first: row.first_name ?? '', last: row.last_name ?? '', dob: row.dob ?? null, last4: row.ssn_last4 ?? null };
+      }
+      yield rows;
+    }
+  }
+
+  if (database.pool) {
+    const columns = Object.keys(generator.batch(1)[0]!).filter((c) => c !== 'date_deleted');
+    const client = await database.pool.connect();
+    try {
+      const copy = client.query(copyFrom(`copy clients (${columns.join(', ')}) from stdin`));
+      async function* text() {
+        for await (const rows of batches()) {
+          yield `${rows.map((row) => columns.map((c) => copyField((row as Record<string, unknown>)[c])).join('\t')).join('\n')}\n`;
+          written += rows.length;
+          report();
+        }
+      }
+      await pipeline(Readable.from(text()), copy);
+    } finally {
+      client.release();
+    }
+  } else {
+    for await (const rows of batches()) {
+      await trainingRepository.insertClients(database.db, rows);
+      written += rows.length;
+      report();
+    }
+  }
+  const writeSeconds = (performance.now() - started) / 1000;
+  if (process.stderr.isTTY) process.stderr.write('\n');
+
+  const indexStarted = performance.now();
+  await database.db.connection().execute(async (connection) => {
+    if (database.kind === 'postgres') await sql`set maintenance_work_mem = '256MB'`.execute(connection);
+    for (const index of indexes) await sql.raw(index.definition).execute(connection);
+  });
+  const indexSeconds = (performance.now() - indexStarted) / 1000;
+  // Fresh statistics, as autovacuum would gather soon after a large import.
+  const analyzeStarted = performance.now();
+  await sql`analyze clients`.execute(database.db);
+  return {
+    writeSeconds,
+    indexSeconds,
+    perSecond: options.clients / (writeSeconds + indexSeconds),
+    analyzeSeconds: (performance.now() - analyzeStarted) / 1000,
+    sample,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Queries
+
+type Kind = 'name' | 'misspelt' | 'nickname' | 'last-first' | 'accents' | 'last-name' | 'new-person' | 'dob' | 'ssn-last4';
+
+const KIND_LABELS: Record<Kind, string> = {
+  name: 'First Last',
+  misspelt: 'misspelt name',
+  nickname: 'nickname + last',
+  'last-first': 'Last, First',
+  accents: 'no accents typed',
+  'last-name': 'last name only',
+  'new-person': 'someone new',
+  dob: 'date of birth',
+  'ssn-last4': 'SSN last 4',
+};
+
+interface Query {
+  kind: Kind;
+  text: string;
+  /** The client searched for, found if among the results; null when nobody in particular is. */
+  personalId: string | null;
+}
+
+/** One slip of the keyboard: two letters swapped, one dropped or one doubled (never the first letter). */
+function typo(prng: Prng, name: string): string {
+  if (name.length < 4) return name + name[name.length - 1];
+  const at = prng.int(1, name.length - 2);
+  switch (prng.int(0, 2)) {
+    case 0:
+      return name.slice(0, at) + name[at + 1] + name[at] + name.slice(at + 2);
+    case 1:
+      return name.slice(0, at) + name.slice(at + 1);
+    default:
+      return name.slice(0, at) + name[at] + name.slice(at);
+  }
+}
+
+function stripAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+}
+
+function capitalized(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+function mmddyyyy(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${m}/${d}/${y}`;
+}
+
+/** `count` queries of each kind, built from clients in the sample (a kind the sample cannot feed is left out). */
+function buildQueries(sample: Sampled[], count: number, seed: number): Map<Kind, Query[]> {
+  const prng = new Prng(seed + 2);
+  const named = sample.filter((s) => s.first && s.last);
+  const queries = new Map<Kind, Query[]>();
+  const make = (kind: Kind, from: Sampled[], text: (s: Sampled) => string) => {
+    if (from.length === 0) return;
+    queries.set(kind, Array.from({ length: count }, () => {
+      const s = prng.pick(from);
+      return { kind, text: text(s), personalId: kind === 'new-person' ? null : s.personalId };
+    }));
+  };
+  make('name', named, (s) => `${s.first} ${s.last}`);
+  make('misspelt', named, (s) => (prng.chance(0.7) ? `${s.first} ${typo(prng, s.last)}` : `${typo(prng, s.first)} ${s.last}`));
+  make(
+    'nickname',
+    named.filter((s) => nicknameVariants(normalizeName(s.first)).length > 0),
+    (s) => `${capitalized(prng.pick(nicknameVariants(normalizeName(s.first))))} ${s.last}`,
+  );
+  make('last-first', named, (s) => `${s.last}, ${s.first}`);
+  make(
+    'accents',
+    named.filter((s) => stripAccents(s.first + s.last) !== s.first + s.last),
+    (s) => `${stripAccents(s.first)} ${stripAccents(s.last)}`,
+  );
+  make('last-name', named, (s) => s.last);
+  // Search before create: a first and a last name from different clients, most likely nobody's.
+  make('new-person', named, (s) => `${s.first} ${prng.pick(named).last}`);
+  make('dob', sample.filter((s) => s.dob), (s) => mmddyyyy(s.dob!));
+  make('ssn-last4', sample.filter((s) => s.last4), (s) => s.last4!);
+  return queries;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Measuring
+
+interface KindResult {
+  kind: Kind;
+  label: string;
+  n: number;
+  p50Ms: number;
+  p95Ms: number;
+  maxMs: number;
+  /** Share of searches whose client was among the results (the first page, 50); null when nobody was sought. */
+  found: number | null;
+  /** Share of searches whose client came first. */
+  first: number | null;
+  meanResults: number;
+  ratioP50: number;
+  ratioP95: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
+/**
+ * Warm-up, then rounds: each round runs one search of every kind and one primary-key lookup, so that any
+ * drift of the machine touches every kind alike.
+ */
+async function measure(database: BenchDatabase, service: ClientService, queries: Map<Kind, Query[]>, options: Options) {
+  const repository = new ClientsRepository(database.db);
+  const kinds = [...queries.keys()];
+  const ids = [...queries.values()].flat().flatMap((q) => (q.personalId ? [q.personalId] : []));
+  const lookup = async (i: number) => {
+    const started = performance.now();
+    const row: ClientRow | undefined = await repository.findByPersonalId(ids[i % ids.length]!);
+    const ms = performance.now() - started;
+    if (!row) throw new Error('a sampled client was not found by its PersonalID');
+    return ms;
+  };
+  for (let i = 0; i < options.warmup; i++) {
+    for (const kind of kinds) await service.search(queries.get(kind)![i % options.queries]!.text, ACTOR);
+    await lookup(i);
+  }
+  const times = new Map<Kind, number[]>(kinds.map((k) => [k, []]));
+  const stats = new Map<Kind, { found: number; first: number; results: number }>(kinds.map((k) => [k, { found: 0, first: 0, results: 0 }]));
+  const baseline: number[] = [];
+  for (let i = 0; i < options.queries; i++) {
+    for (const kind of kinds) {
+      const query = queries.get(kind)![i]!;
+      const started = performance.now();
+      const result = await service.search(query.text, ACTOR);
+      times.get(kind)!.push(performance.now() - started);
+      const stat = stats.get(kind)!;
+      const at = result.clients.findIndex((c) => c.personalId === query.personalId);
+      if (at >= 0) stat.found += 1;
+      if (at === 0) stat.first += 1;
+      stat.results += result.clients.length;
+    }
+    baseline.push(await lookup(options.warmup + i));
+    if (i % 50 === 49) progress(`  measured ${i + 1} of ${options.queries} rounds`);
+  }
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  baseline.sort((a, b) => a - b);
+  const baseP50 = percentile(baseline, 0.5);
+  const results: KindResult[] = kinds.map((kind) => {
+    const sorted = times.get(kind)!.sort((a, b) => a - b);
+    const stat = stats.get(kind)!;
+    const sought = queries.get(kind)![0]!.personalId !== null;
+    const p50 = percentile(sorted, 0.5);
+    const p95 = percentile(sorted, 0.95);
+    return {
+      kind,
+      label: KIND_LABELS[kind],
+      n: sorted.length,
+      p50Ms: p50,
+      p95Ms: p95,
+      maxMs: sorted.at(-1)!,
+      found: sought ? stat.found / sorted.length : null,
+      first: sought ? stat.first / sorted.length : null,
+      meanResults: stat.results / sorted.length,
+      ratioP50: p50 / baseP50,
+      ratioP95: p95 / baseP50,
+    };
+  });
+  return { results, baseline: { n: baseline.length, p50Ms: baseP50, p95Ms: percentile(baseline, 0.95) } };
+}
+
+/** EXPLAIN ANALYZE of the SQL one search of each kind runs (the audit insert left out). */
+async function explain(database: BenchDatabase, service: ClientService, queries: Map<Kind, Query[]>, log: QueryLog): Promise<string> {
+  const out: string[] = [];
+  for (const [kind, list] of queries) {
+    log.queries.length = 0;
+    log.recording = true;
+    await service.search(list[0]!.text, ACTOR);
+    log.recording = false;
+    for (const query of log.queries.filter((q) => /^\s*select/i.test(q.sql))) {
+      const plan = await sql<Record<string, string>>`explain (analyze, buffers) ${sql.raw(inline(query.sql, query.parameters))}`.execute(database.db);
+      out.push(`--- ${KIND_LABELS[kind]}: “${list[0]!.text}”\n${query.sql}\n${plan.rows.map((r) => Object.values(r)[0]).join('\n')}`);
+    }
+  }
+  return out.join('\n\n');
+}
+
+/** The statement with its parameters written in (for EXPLAIN only; they are the bench's own values). */
+function inline(statement: string, parameters: readonly unknown[]): string {
+  return statement.replace(/\$(\d+)/g, (_, n: string) => {
+    const value = parameters[Number(n) - 1];
+    if (value === null || value === undefined) return 'null';
+    if (typeof value === 'number') return String(value);
+    return `'${String(value).replace(/'/g, "''")}'`;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Report
+
+function ms(value: number): string {
+  return value < 10 ? value.toFixed(2) : value.toFixed(1);
+}
+
+function pct(value: number | null): string {
+  return value === null ? '–' : `${Math.round(value * 100)}%`;
+}
+
+async function main() {
+  let options: Options;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(`bench:search: ${(error as Error).message}\n\n${usage()}`);
+    process.exit(2);
+  }
+  const log = new QueryLog();
+  const database = await openDatabase(options.databaseUrl, log);
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await database.close();
+  };
+  // Ctrl-C: drop the schema (or the folder) all the same.
+  process.once('SIGINT', () => {
+    progress('  interrupted: cleaning up');
+    void close().finally(() => process.exit(130));
+  });
+  try {
+    const today = calendarDate(new Date(), TIME_ZONE);
+    const service = new ClientService(database.db, systemClock, new AuditLog('live', systemClock), TIME_ZONE);
+    if (!options.json) {
+      console.log(`  machine          ${os.availableParallelism()} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average ${os.loadavg()[0]!.toFixed(1)} at the start`);
+      console.log(`  database         ${database.description}`);
+    }
+    const loaded = await load(database, options, today);
+    const queries = buildQueries(loaded.sample, options.queries, options.seed);
+    const measured = await measure(database, service, queries, options);
+    const plans = options.explain ? await explain(database, service, queries, log) : '';
+    const worstP95 = Math.max(...measured.results.map((r) => r.p95Ms));
+    if (options.json) {
+      console.log(
+        JSON.stringify({
+          database: database.kind,
+          clients: options.clients,
+          insert: { writeSeconds: loaded.writeSeconds, indexSeconds: loaded.indexSeconds, perSecond: loaded.perSecond, analyzeSeconds: loaded.analyzeSeconds },
+          baseline: measured.baseline,
+          kinds: measured.results,
+          worstP95Ms: worstP95,
+          loadAverage: os.loadavg()[0],
+          targetP95Ms: TARGET_P95_MS,
+        }),
+      );
+    } else {
+      const how = database.kind === 'postgres' ? 'COPY' : 'INSERT … unnest';
+      console.log(
+        `  clients          ${options.clients.toLocaleString('en-US')}: generated and written (${how}) in ${loaded.writeSeconds.toFixed(1)} s, indexes built in ${loaded.indexSeconds.toFixed(1)} s: ` +
+          `${Math.round(loaded.perSecond).toLocaleString('en-US')} clients/s overall (target ≥ 20,000 on PostgreSQL); ANALYZE ${loaded.analyzeSeconds.toFixed(1)} s`,
+      );
+      console.log(`  searches         ${options.queries} of each kind after ${options.warmup} of each to warm up, through ClientService.search (its audit row included)`);
+      console.log(`  baseline         primary-key lookup of one client (ClientsRepository.findByPersonalId): p50 ${ms(measured.baseline.p50Ms)} ms, p95 ${ms(measured.baseline.p95Ms)} ms`);
+      console.log('');
+      const header = ['kind', 'p50 ms', 'p95 ms', 'max ms', 'p50 ÷ PK', 'p95 ÷ PK', 'found', 'first', 'results'];
+      const rows = measured.results.map((r) => [r.label, ms(r.p50Ms), ms(r.p95Ms), ms(r.maxMs), r.ratioP50.toFixed(1), r.ratioP95.toFixed(1), pct(r.found), pct(r.first), r.meanResults.toFixed(1)]);
+      const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+      for (const row of [header, ...rows]) console.log(`  ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')}`);
+      console.log('');
+      console.log(`  worst p95        ${ms(worstP95)} ms; target < ${TARGET_P95_MS} ms at 1,000,000 clients on PostgreSQL: ${worstP95 < TARGET_P95_MS ? 'met' : 'NOT met'}${options.clients === 1_000_000 && database.kind === 'postgres' ? '' : ' (at this size and database)'}`);
+      console.log('  found / first    searches whose client was on the first page of results (50) / came first');
+      console.log(`  load average     ${os.loadavg()[0]!.toFixed(1)} at the end (above the core count, other processes competed for the CPU)`);
+      if (plans) console.log(`\n${plans}`);
+    }
+  } finally {
+    await close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench:search: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,135 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** What a merge needs to know about each record, deleted or not. */
+export interface MergeCandidateRow {
+  personal_id: string;
+  date_created: Date;
+  date_deleted: Date | null;
+  merged_into: string | null;
+}
+
+export interface RecordCounts {
+  enrollments: number;
+  exits: number;
+}
+
+/**
+ * The SQL of merging two client records. A merge reaches into enrollments, exits and recent views, so it
+ * lives here rather than in those features: this file only ever changes which PersonalID their rows carry.
+ */
+export const clientMergeRepository = {
+  /** Both rows, locked for the rest of the transaction, deleted ones included (in PersonalID order: no deadlock). */
+  lock(trx: Transaction<Database>, personalIds: readonly string[]): Promise<MergeCandidateRow[]> {
+    return trx
+      .selectFrom('clients')
+      .select(['personal_id', 'date_created', 'date_deleted', 'merged_into'])
+      .where('personal_id', 'in', [...personalIds])
+      .orderBy('personal_id')
+      .forUpdate()
+      .execute();
+  },
+
+  /** HouseholdIDs of live enrollments both clients are members of (one person cannot be in a household twice). */
+  async sharedHouseholds(db: Db, a: string, b: string): Promise<string[]> {
+    const rows = await db
+      .selectFrom('enrollments as ea')
+      .innerJoin('enrollments as eb', 'eb.household_id', 'ea.household_id')
+      .select('ea.household_id')
+      .distinct()
+      .where('ea.personal_id', '=', a)
+      .where('eb.personal_id', '=', b)
+      .where('ea.date_deleted', 'is', null)
+      .where('eb.date_deleted', 'is', null)
+      .orderBy('ea.household_id')
+      .execute();
+    return rows.map((r) => r.household_id);
+  },
+
+  /** Live enrollments and exits of each client, for the side-by-side comparison. */
+  async counts(db: Db, personalIds: readonly string[]): Promise<Map<string, RecordCounts>> {
+    const counts = new Map(personalIds.map((id) => [id, { enrollments: 0, exits: 0 }]));
+    if (personalIds.length === 0) return counts;
+    const enrollments = await db
+      .selectFrom('enrollments')
+      .select(['personal_id', sql<string>`count(*)::text`.as('n')])
+      .where('personal_id', 'in', [...personalIds])
+      .where('date_deleted', 'is', null)
+      .groupBy('personal_id')
+      .execute();
+    const exits = await db
+      .selectFrom('exits')
+      .select(['personal_id', sql<string>`count(*)::text`.as('n')])
+      .where('personal_id', 'in', [...personalIds])
+      .where('date_deleted', 'is', null)
+      .groupBy('personal_id')
+      .execute();
+    for (const row of enrollments) counts.get(row.personal_id)!.enrollments = Number(row.n);
+    for (const row of exits) counts.get(row.personal_id)!.exits = Number(row.n);
+    return counts;
+  },
+
+  /** Every enrollment row (deleted ones too: they are history) moves to the kept PersonalID. */
+  async moveEnrollments(trx: Transaction<Database>, from: string, to: string): Promise<number> {
+    const result = await trx.updateTable('enrollments').set({ personal_id: to }).where('personal_id', '=', from).executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  },
+
+  async moveExits(trx: Transaction<Database>, from: string, to: string): Promise<number> {
+    const result = await trx.updateTable('exits').set({ personal_id: to }).where('personal_id', '=', from).executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  },
+
+  /**
+   * "My recent clients" rows follow the kept record. A user who opened both keeps one row (primary key
+   * user_id, personal_id) with the later of the two times.
+   */
+  async moveRecentViews(trx: Transaction<Database>, from: string, to: string): Promise<void> {
+    await trx
+      .insertInto('client_recent_views')
+      .columns(['user_id', 'personal_id', 'viewed_at'])
+      .expression((eb) =>
+        eb.selectFrom('client_recent_views').select(['user_id', sql<string>`${to}::text`.as('personal_id'), 'viewed_at']).where('personal_id', '=', from),
+      )
+      .onConflict((oc) =>
+        oc.columns(['user_id', 'personal_id']).doUpdateSet({ viewed_at: sql`greatest(client_recent_views.viewed_at, excluded.viewed_at)` }),
+      )
+      .execute();
+    await trx.deleteFrom('client_recent_views').where('personal_id', '=', from).execute();
+  },
+
+  /** Records merged earlier into the one now merged away point straight at the kept one (no chains). */
+  async repointMerged(trx: Transaction<Database>, from: string, to: string): Promise<void> {
+    await trx.updateTable('clients').set({ merged_into: to }).where('merged_into', '=', from).execute();
+  },
+
+  async markMerged(trx: Transaction<Database>, merged: string, kept: string, now: Date, userId: string): Promise<void> {
+    await trx
+      .updateTable('clients')
+      .set({ merged_into: kept, date_deleted: now, date_updated: now, user_id: userId })
+      .where('personal_id', '=', merged)
+      .execute();
+  },
+
+  async updateKept(trx: Transaction<Database>, kept: string, changes: { dateCreated: Date; now: Date; userId: string }): Promise<void> {
+    await trx
+      .updateTable('clients')
+      .set({ date_created: changes.dateCreated, date_updated: changes.now, user_id: changes.userId })
+      .where('personal_id', '=', kept)
+      .execute();
+  },
+
+  /** The PersonalID a merged record now lives on, or null when it was not merged. */
+  async mergedInto(db: Db, personalId: string): Promise<string | null> {
+    const row = await db.selectFrom('clients').select('merged_into').where('personal_id', '=', personalId).executeTakeFirst();
+    return row?.merged_into ?? null;
+  },
+
+  /** The records merged into this one (their history belongs to it now). */
+  async mergedIdsOf(db: Db, personalId: string): Promise<string[]> {
+    const rows = await db.selectFrom('clients').select('personal_id').where('merged_into', '=', personalId).orderBy('personal_id').execute();
+    return rows.map((r) => r.personal_id);
+  },
+};

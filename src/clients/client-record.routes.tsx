@@ -1,0 +1,142 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { canMergeClients, canReadClientAudit, type Viewer } from '../access/access-policy.js';
+import { ForbiddenError, ValidationError } from '../errors.js';
+import { formString } from '../http/form.js';
+import { ClientMergedError } from './client-merge.js';
+import { actorOf, personalIdParam } from './client-request.js';
+import type { Client } from './clients.service.js';
+import { ClientHistoryPage } from './pages/client-history.page.js';
+import { MergeChoosePage, MergeComparePage } from './pages/client-merge.pages.js';
+import { SsnRevealPage } from './pages/ssn-reveal.page.js';
+
+const HISTORY_PAGE_SIZE = 50;
+
+/**
+ * What a client record offers beyond its profile: the full SSN (a deliberate, audited POST), its history
+ * (administrators) and merging two records of one person (administrators). Registered inside clientRoutes.
+ */
+export async function clientRecordRoutes(app: FastifyInstance) {
+  const form = { preHandler: app.csrfProtection };
+
+  app.post('/:id/ssn', form, async (request, reply) => {
+    const client = await request.site.clients.revealSsn(personalIdParam(request), actorOf(request));
+    // Every site page is no-store already; this one must never be cached whatever changes elsewhere.
+    reply.header('cache-control', 'no-store');
+    return reply.page(<SsnRevealPage ctx={reply.pageContext()} client={client} />);
+  });
+
+  app.get('/:id/history', async (request, reply) => {
+    const { site } = request;
+    const viewer = await site.access.viewerOf(request.auth!.user);
+    if (!canReadClientAudit(viewer)) throw new ForbiddenError('Only HMIS administrators can read the history of a client record.');
+    const beforeId = formString(request.query, 'beforeId', { max: 30 });
+    if (beforeId && !/^[1-9][0-9]{0,17}$/.test(beforeId)) throw new ValidationError('The page link is not valid. Start again from the newest entries.');
+    const client = await redirectIfMerged(request, reply, '/history', () => site.clients.get(personalIdParam(request)));
+    if (!client) return reply;
+    const mergedIds = await site.clients.mergedInto(client);
+    // One extra row tells whether there is an older page.
+    const rows = await site.audit.list(site.db, {
+      clientPersonalIds: [client.personalId, ...mergedIds],
+      beforeId: beforeId || undefined,
+      limit: HISTORY_PAGE_SIZE + 1,
+    });
+    const entries = rows.slice(0, HISTORY_PAGE_SIZE);
+    const olderBeforeId = rows.length > HISTORY_PAGE_SIZE ? entries[entries.length - 1]!.id : null;
+    return reply.page(
+      <ClientHistoryPage ctx={reply.pageContext()} client={client} mergedIds={mergedIds} entries={entries} olderBeforeId={olderBeforeId} isOlderPage={Boolean(beforeId)} />,
+    );
+  });
+
+  // Merging, step 1: choose the other record (likely duplicates, a PersonalID, or a search).
+  app.get('/:id/merge', async (request, reply) => {
+    const { site } = request;
+    await mergeViewer(request);
+    const client = await redirectIfMerged(request, reply, '/merge', () => site.clients.get(personalIdParam(request)));
+    if (!client) return reply;
+    const q = formString(request.query, 'q', { max: 200 });
+    const duplicates = await site.clients.likelyDuplicatesOf(client);
+    const page = { ctx: reply.pageContext(), client, duplicates, q, other: '' };
+    try {
+      const searchResult = q ? await site.clients.search(q, actorOf(request)) : null;
+      return reply.page(<MergeChoosePage {...page} searchResult={searchResult} />);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return reply.page(<MergeChoosePage {...page} searchResult={null} error={error.message} />, 422);
+    }
+  });
+
+  // Step 2: the two records side by side.
+  app.get('/:id/merge/compare', async (request, reply) => {
+    const { site } = request;
+    const viewer = await mergeViewer(request);
+    const client = await redirectIfMerged(request, reply, '/merge', () => site.clients.get(personalIdParam(request)));
+    if (!client) return reply;
+    const other = formString(request.query, 'other', { max: 100 });
+    try {
+      const comparison = await site.clients.compareForMerge(viewer, client.personalId, other);
+      return reply.page(<MergeComparePage ctx={reply.pageContext()} comparison={comparison} keep="" confirmed={false} />);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const duplicates = await site.clients.likelyDuplicatesOf(client);
+      const page = <MergeChoosePage ctx={reply.pageContext()} client={client} duplicates={duplicates} q="" searchResult={null} other={other} error={error.message} errors={error.fieldErrors} />;
+      return reply.page(page, 422);
+    }
+  });
+
+  // Step 3: which record to keep, confirmed; then everything moves in one transaction.
+  app.post('/:id/merge', form, async (request, reply) => {
+    const { site } = request;
+    const viewer = await mergeViewer(request);
+    const personalId = personalIdParam(request);
+    const other = formString(request.body, 'other', { max: 100 }).toLowerCase();
+    const keep = formString(request.body, 'keep', { max: 100 }).toLowerCase();
+    const confirmed = formString(request.body, 'confirm', { max: 10 }) === 'yes';
+    const comparison = await comparisonOrRefusal(() => site.clients.compareForMerge(viewer, personalId, other));
+    try {
+      const errors: Record<string, string[]> = {};
+      if (!keep) errors.keep = ['Choose which record to keep.'];
+      else if (keep !== personalId && keep !== other) errors.keep = ['Choose one of the two records.'];
+      if (!confirmed) errors.confirm = ['Tick the box to confirm that both records are the same person.'];
+      if (Object.keys(errors).length > 0) throw new ValidationError('Please correct the highlighted fields. Nothing was changed.', errors);
+      const result = await site.clients.merge(viewer, { personalIds: [personalId, other], keep }, actorOf(request));
+      return reply.redirect(`/${site.id}/clients/${result.kept}?done=merged`, 303);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const page = <MergeComparePage ctx={reply.pageContext()} comparison={comparison} keep={keep} confirmed={confirmed} error={error.message} errors={error.fieldErrors} />;
+      return reply.page(page, 422);
+    }
+  });
+}
+
+/** The signed-in administrator as the access policy sees them; everyone else gets 403 on every merge route. */
+async function mergeViewer(request: FastifyRequest): Promise<Viewer> {
+  const viewer = await request.site.access.viewerOf(request.auth!.user);
+  if (!canMergeClients(viewer)) throw new ForbiddenError('Only HMIS administrators can merge client records.');
+  return viewer;
+}
+
+/** A merge POST whose pair cannot be compared (itself, a merged or unknown record) is refused with the reason. */
+async function comparisonOrRefusal<T>(compare: () => Promise<T>): Promise<T> {
+  try {
+    return await compare();
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const reasons = Object.values(error.fieldErrors).flat().join(' ');
+    throw new ValidationError(`${reasons || error.message} Nothing was changed.`);
+  }
+}
+
+/**
+ * Loads a client; when the PersonalID was merged into another record, answers with a 303 to the same page
+ * of the record kept (the profile says which record was opened) and returns null.
+ */
+export async function redirectIfMerged<T extends Client>(request: FastifyRequest, reply: FastifyReply, page: '' | '/edit' | '/history' | '/merge', load: () => Promise<T>): Promise<T | null> {
+  try {
+    return await load();
+  } catch (error) {
+    if (!(error instanceof ClientMergedError)) throw error;
+    const kept = `/${request.site.id}/clients/${error.keptPersonalId}`;
+    void reply.redirect(page ? `${kept}${page}` : `${kept}?mergedFrom=${error.mergedPersonalId}`, 303);
+    return null;
+  }
+}

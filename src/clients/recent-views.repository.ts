@@ -1,0 +1,58 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface RecentClientRow {
+  personal_id: string;
+  first_name: string | null;
+  middle_name: string | null;
+  last_name: string | null;
+  name_suffix: string | null;
+  dob: string | null;
+  viewed_at: Date;
+}
+
+/** The only place that reads or writes client_recent_views ("my recent clients"). */
+export const recentViewsRepository = {
+  /** Records that the user opened the client now (one row per user and client: the latest opening). */
+  async touch(db: Db, userId: number, personalId: string, viewedAt: Date): Promise<void> {
+    await db
+      .insertInto('client_recent_views')
+      .values({ user_id: userId, personal_id: personalId, viewed_at: viewedAt })
+      .onConflict((oc) => oc.columns(['user_id', 'personal_id']).doUpdateSet({ viewed_at: (eb) => eb.ref('excluded.viewed_at') }))
+      .execute();
+  },
+
+  /** Keeps only the user's `keep` latest rows, so the table stays small however many clients they open. */
+  async prune(db: Db, userId: number, keep: number): Promise<void> {
+    await db
+      .deleteFrom('client_recent_views')
+      .where('user_id', '=', userId)
+      .where('personal_id', 'not in', (eb) =>
+        eb
+          .selectFrom('client_recent_views')
+          .select('personal_id')
+          .where('user_id', '=', userId)
+          .orderBy('viewed_at', 'desc')
+          .orderBy('personal_id')
+          .limit(keep),
+      )
+      .execute();
+  },
+
+  /** The user's latest openings of clients that still exist (not deleted or merged away), newest first. */
+  listFor(db: Db, userId: number, limit: number): Promise<RecentClientRow[]> {
+    return db
+      .selectFrom('client_recent_views as v')
+      .innerJoin('clients as c', 'c.personal_id', 'v.personal_id')
+      .select(['c.personal_id', 'c.first_name', 'c.middle_name', 'c.last_name', 'c.name_suffix', 'v.viewed_at'])
+      .select(sql<string | null>`to_char(c.dob, 'YYYY-MM-DD')`.as('dob'))
+      .where('v.user_id', '=', userId)
+      .where('c.date_deleted', 'is', null)
+      .orderBy('v.viewed_at', 'desc')
+      .orderBy('c.personal_id')
+      .limit(limit)
+      .execute();
+  },
+};

@@ -1,0 +1,682 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { canEnrollInto, canSeeEnrollmentsOf, enrollmentScope, type Viewer } from '../access/access-policy.js';
+import type { Actor, AuditLog } from '../audit/audit-log.js';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/schema.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { HEAD_OF_HOUSEHOLD, MEMBER_RELATIONSHIPS } from '../hud/enrollment-code-lists.js';
+import { calendarDate } from '../projects/projects.service.js';
+import {
+  ageOn,
+  collectsPriorLivingSituation,
+  formatDay,
+  readDate,
+  validateExit,
+  validateMemberEntry,
+  type ExitFields,
+  type ExitInput,
+  type FieldErrors,
+  type MemberEntryFields,
+  type MemberEntryInput,
+} from './enrollment-fields.js';
+import {
+  enrollmentsRepository as repo,
+  type ClientRow,
+  type EnrollmentListRow,
+  type EnrollmentRow,
+  type ExitRow,
+  type ProjectRow,
+} from './enrollments.repository.js';
+
+export type { ClientRow, EnrollmentListRow, EnrollmentRow, ExitRow, ProjectRow } from './enrollments.repository.js';
+
+/** A household holds at most this many people: more is a typing mistake, not a family. */
+export const MAX_HOUSEHOLD_SIZE = 20;
+/** The project roster shows at most this many enrollments. */
+export const ROSTER_LIMIT = 500;
+
+const HUD_ID = /^[0-9a-f]{32}$/;
+// Hearth makes 32 hex digits; projects imported from elsewhere may use other letters.
+const PROJECT_ID = /^[A-Za-z0-9_-]{1,32}$/;
+
+/** A stay that stands in the way of a new or changed one: the page links to it. */
+export interface StayConflict {
+  enrollmentId: string;
+  personalId: string;
+  clientName: string;
+  entryDate: string;
+  exitDate: string | null;
+}
+
+/** Refused because of other stays: the fields' messages, plus the stays to link to. */
+export class StayConflictError extends ValidationError {
+  override name = 'StayConflictError';
+  constructor(
+    message: string,
+    fieldErrors: Readonly<Record<string, readonly string[]>>,
+    readonly conflicts: readonly StayConflict[],
+  ) {
+    super(message, fieldErrors);
+  }
+}
+
+export interface ProjectChoice extends ProjectRow {
+  /** The operating end date has passed: old project data, still open to late (back-dated) entries. */
+  ended: boolean;
+}
+
+/** Step one of enrolling: who is in the household, where and from when. */
+export interface HouseholdDraft {
+  projectId: string;
+  entryDate: string;
+  personalIds: readonly string[];
+}
+
+export interface PlannedMember {
+  client: ClientRow;
+  /** Age on the entry date, when the date of birth is known. */
+  age: number | null;
+}
+
+export interface HouseholdPlan {
+  project: ProjectRow;
+  entryDate: string;
+  members: PlannedMember[];
+}
+
+export interface EnrollHouseholdInput extends HouseholdDraft {
+  /** One per PersonalID, in the same order. */
+  entries: readonly MemberEntryInput[];
+}
+
+export interface EnrollmentDetail {
+  enrollment: EnrollmentRow;
+  client: ClientRow;
+  project: ProjectRow;
+  exit: ExitRow | null;
+  /** Every member of the household (this one included), the head first. */
+  household: EnrollmentListRow[];
+  /** The viewer may change it (entry data, exits, household). */
+  canChange: boolean;
+}
+
+export interface ProjectEnrollments {
+  project: ProjectRow;
+  enrollments: EnrollmentListRow[];
+}
+
+export interface RosterHousehold {
+  householdId: string;
+  members: EnrollmentListRow[];
+}
+
+export interface Roster {
+  project: ProjectRow;
+  past: boolean;
+  households: RosterHousehold[];
+  truncated: boolean;
+}
+
+export type ExitScope = 'member' | 'household';
+
+/** "Last, First Middle Suffix", or a placeholder when no name was given. */
+export function nameOf(client: Pick<ClientRow, 'firstName' | 'middleName' | 'lastName' | 'nameSuffix'>): string {
+  const given = [client.firstName, client.middleName].filter(Boolean).join(' ');
+  const name = [client.lastName, given].filter(Boolean).join(', ');
+  return [name, client.nameSuffix].filter(Boolean).join(' ') || '(no name given)';
+}
+
+/** HUD's UserID column: who made the change. */
+function hudUserId(actor: Actor): string {
+  return actor.username ?? 'system';
+}
+
+function refuse(errors: FieldErrors, message = 'Please correct the highlighted answers.'): never {
+  throw new ValidationError(message, errors);
+}
+
+function add(errors: FieldErrors, field: string, message: string) {
+  (errors[field] ??= []).push(message);
+}
+
+/**
+ * Households, enrollments and exits (HUD Enrollment.csv and Exit.csv). Who may see and change them is asked of
+ * the access policy: lists are filtered by `enrollmentScope` in SQL, and a single enrollment the viewer may not
+ * see is answered as if it did not exist.
+ */
+export class EnrollmentService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+    private readonly audit: AuditLog,
+    private readonly timeZone: string,
+    /** HUD ids are at most 32 characters: 16 random bytes in hex. */
+    private readonly newId: () => string = () => randomBytes(16).toString('hex'),
+  ) {}
+
+  /** Today in the site's time zone, YYYY-MM-DD. */
+  today(): string {
+    return calendarDate(this.clock.now(), this.timeZone);
+  }
+
+  /** Projects the viewer may enroll clients into, by agency; ended ones are marked. */
+  async enrollableProjects(viewer: Viewer): Promise<ProjectChoice[]> {
+    const today = this.today();
+    const projects = await repo.projectsIn(this.db, enrollmentScope(viewer));
+    return projects
+      .filter((p) => canEnrollInto(viewer, p.organizationId))
+      .map((p) => ({ ...p, ended: p.operatingEndDate !== null && p.operatingEndDate < today }));
+  }
+
+  /** The clients with these PersonalIDs that exist, in the order given (unknown and malformed ones left out). */
+  async clients(personalIds: readonly string[]): Promise<ClientRow[]> {
+    const wanted = personalIds.filter((id) => HUD_ID.test(id));
+    const byId = new Map((await repo.findClients(this.db, wanted)).map((c) => [c.personalId, c]));
+    return wanted.map((id) => byId.get(id)).filter((c): c is ClientRow => c !== undefined);
+  }
+
+  async client(personalId: string, db: Kysely<Database> | Transaction<Database> = this.db): Promise<ClientRow> {
+    const [client] = HUD_ID.test(personalId) ? await repo.findClients(db, [personalId]) : [];
+    if (!client) throw new NotFoundError('There is no client with this PersonalID.');
+    return client;
+  }
+
+  /**
+   * Step one of enrolling: checks the project, the entry date and who is in the household, and returns them
+   * with each member's age on the entry date. Errors are reported on `projectId`, `entryDate` and `members`.
+   */
+  async planHousehold(viewer: Viewer, draft: HouseholdDraft): Promise<HouseholdPlan> {
+    const errors: FieldErrors = {};
+    const { project, entryDate, members } = await this.checkDraft(viewer, draft, errors);
+    if (Object.keys(errors).length > 0) refuse(errors, 'The household cannot be enrolled yet. Please correct the highlighted answers.');
+    await this.refuseOverlaps(this.db, project!, entryDate!, members);
+    return { project: project!, entryDate: entryDate!, members };
+  }
+
+  private async checkDraft(viewer: Viewer, draft: HouseholdDraft, errors: FieldErrors) {
+    let project: ProjectRow | undefined;
+    if (!draft.projectId) add(errors, 'projectId', 'Choose the project.');
+    else {
+      project = PROJECT_ID.test(draft.projectId) ? await repo.findProject(this.db, draft.projectId) : undefined;
+      if (!project || !canEnrollInto(viewer, project.organizationId)) {
+        add(errors, 'projectId', 'Choose one of the projects in the list: you can enroll clients only into projects of the agencies you work for.');
+        project = undefined;
+      }
+    }
+
+    const typed = draft.entryDate.trim();
+    let entryDate = readDate(typed);
+    if (entryDate === null) add(errors, 'entryDate', 'Type the entry date (MM/DD/YYYY).');
+    else if (entryDate === undefined) add(errors, 'entryDate', `“${typed.slice(0, 40)}” is not a date: type the entry date as MM/DD/YYYY.`);
+    else if (entryDate > this.today()) add(errors, 'entryDate', 'The entry date cannot be in the future.');
+    else if (project && entryDate < project.operatingStartDate) {
+      add(errors, 'entryDate', `The entry date cannot be before the project started operating (${formatDay(project.operatingStartDate)}).`);
+    } else if (project && project.operatingEndDate !== null && entryDate > project.operatingEndDate) {
+      add(errors, 'entryDate', `The entry date cannot be after the project stopped operating (${formatDay(project.operatingEndDate)}).`);
+    }
+    if (errors.entryDate) entryDate = undefined;
+
+    const members = await this.checkMembers(draft.personalIds, entryDate ?? null, errors);
+    return { project, entryDate, members };
+  }
+
+  private async checkMembers(personalIds: readonly string[], entryDate: string | null, errors: FieldErrors): Promise<PlannedMember[]> {
+    if (personalIds.length === 0) {
+      add(errors, 'members', 'Add at least one client to the household.');
+      return [];
+    }
+    if (personalIds.length > MAX_HOUSEHOLD_SIZE) {
+      add(errors, 'members', `A household can have at most ${MAX_HOUSEHOLD_SIZE} members.`);
+      return [];
+    }
+    const malformed = personalIds.filter((id) => !HUD_ID.test(id));
+    const clients = await repo.findClients(this.db, personalIds.filter((id) => HUD_ID.test(id)));
+    const byId = new Map(clients.map((c) => [c.personalId, c]));
+    for (const id of malformed) add(errors, 'members', `“${id.slice(0, 40)}” is not a PersonalID (32 letters and digits).`);
+    for (const id of personalIds) if (HUD_ID.test(id) && !byId.has(id)) add(errors, 'members', `There is no client with the PersonalID ${id}.`);
+    const seen = new Set<string>();
+    for (const id of personalIds) {
+      const client = byId.get(id);
+      if (seen.has(id) && client) add(errors, 'members', `${nameOf(client)} is in the household more than once: a client can be in a household only once.`);
+      seen.add(id);
+    }
+    return [...new Set(personalIds)]
+      .map((id) => byId.get(id))
+      .filter((c): c is ClientRow => c !== undefined)
+      .map((client) => ({ client, age: client.dob && entryDate ? ageOn(client.dob, entryDate) : null }));
+  }
+
+  /** Refuses when a member already has a stay in this project that overlaps [entryDate, exitDate). */
+  private async refuseOverlaps(
+    db: Kysely<Database> | Transaction<Database>,
+    project: ProjectRow,
+    entryDate: string,
+    members: readonly { client: ClientRow; field?: string; exceptEnrollmentId?: string; exitDate?: string | null }[],
+  ): Promise<void> {
+    const conflicts: StayConflict[] = [];
+    const errors: FieldErrors = {};
+    for (const member of members) {
+      const stays = await repo.overlappingStays(db, {
+        personalId: member.client.personalId,
+        projectId: project.projectId,
+        entryDate,
+        exitDate: member.exitDate ?? null,
+        exceptEnrollmentId: member.exceptEnrollmentId,
+      });
+      for (const stay of stays) {
+        const name = nameOf(member.client);
+        conflicts.push({ enrollmentId: stay.enrollmentId, personalId: member.client.personalId, clientName: name, entryDate: stay.entryDate, exitDate: stay.exitDate });
+        const period = stay.exitDate ? `from ${formatDay(stay.entryDate)} to ${formatDay(stay.exitDate)}` : `open since ${formatDay(stay.entryDate)}`;
+        add(errors, member.field ?? 'members', `${name} already has an enrollment in ${project.projectName} (${period}) that overlaps this stay: a client cannot be enrolled twice in the same project at the same time.`);
+      }
+    }
+    if (conflicts.length > 0) throw new StayConflictError('This stay overlaps another one in the same project.', errors, conflicts);
+  }
+
+  /**
+   * Enrolls a household: one new HouseholdID shared by every member, exactly one head, each member's entry
+   * data checked against HUD's rules. All or nothing, in one transaction; `enrollment.created` per member.
+   */
+  async enroll(viewer: Viewer, input: EnrollHouseholdInput, actor: Actor): Promise<{ householdId: string; enrollments: { enrollmentId: string; personalId: string }[] }> {
+    const errors: FieldErrors = {};
+    const { project, entryDate, members } = await this.checkDraft(viewer, input, errors);
+    const several = members.length > 1;
+    const valid: { member: PlannedMember; fields: MemberEntryFields }[] = [];
+    if (project && entryDate && members.length === input.personalIds.length) {
+      members.forEach((member, i) => {
+        const entry = input.entries[i];
+        if (!entry) return;
+        const fields = validateMemberEntry(
+          entry,
+          { prefix: `m${i}.`, who: several ? nameOf(member.client) : '', entryDate, projectType: project.projectType, dob: member.client.dob },
+          errors,
+        );
+        if (fields) valid.push({ member, fields });
+      });
+      const heads = input.entries.filter((e) => e.relationshipToHoH.trim() === String(HEAD_OF_HOUSEHOLD)).length;
+      if (heads !== 1) {
+        add(errors, 'household', heads === 0 ? 'Choose the head of household: one member’s relationship must be “Self (head of household)”.' : 'A household has exactly one head: only one member can be “Self (head of household)”.');
+      }
+    }
+    if (Object.keys(errors).length > 0) refuse(errors);
+
+    const now = this.clock.now();
+    const householdId = this.newId();
+    return this.db.transaction().execute(async (trx) => {
+      const locked = await repo.lockClients(trx, members.map((m) => m.client.personalId));
+      if (locked.length !== members.length) throw new ConflictError('A client of this household was just merged or removed. Go back and choose the household again.');
+      await this.refuseOverlaps(trx, project!, entryDate!, members);
+      const created: { enrollmentId: string; personalId: string }[] = [];
+      for (const { member, fields } of valid) {
+        const enrollmentId = this.newId();
+        await repo.insertEnrollment(trx, {
+          enrollment_id: enrollmentId,
+          personal_id: member.client.personalId,
+          project_id: project!.projectId,
+          entry_date: entryDate!,
+          household_id: householdId,
+          ...toColumns(fields),
+          date_created: now,
+          date_updated: now,
+          user_id: hudUserId(actor),
+        });
+        await this.audit.record(trx, {
+          event: 'enrollment.created',
+          actor,
+          client: member.client.personalId,
+          details: { enrollmentId, projectId: project!.projectId, householdId },
+        });
+        created.push({ enrollmentId, personalId: member.client.personalId });
+      }
+      return { householdId, enrollments: created };
+    });
+  }
+
+  /** One enrollment with its household, for a viewer who may see it (anyone else: not found). */
+  async detail(viewer: Viewer, enrollmentId: string, db: Kysely<Database> | Transaction<Database> = this.db): Promise<EnrollmentDetail> {
+    const enrollment = HUD_ID.test(enrollmentId) ? await repo.findEnrollment(db, enrollmentId) : undefined;
+    const project = enrollment && (await repo.findProject(db, enrollment.projectId));
+    // An enrollment the viewer may not see is answered exactly like one that does not exist.
+    if (!enrollment || !project || !canSeeEnrollmentsOf(viewer, project.organizationId)) throw new NotFoundError('There is no such enrollment.');
+    const [client] = await repo.findClients(db, [enrollment.personalId]);
+    if (!client) throw new NotFoundError('There is no such enrollment.');
+    const exit = (await repo.findExit(db, enrollmentId)) ?? null;
+    const household = await repo.householdMembers(db, enrollment.householdId, enrollmentScope(viewer));
+    return { enrollment, client, project, exit, household, canChange: canEnrollInto(viewer, project.organizationId) };
+  }
+
+  /** The enrollment page, opened by a user: audited. */
+  async view(viewer: Viewer, enrollmentId: string, actor: Actor): Promise<EnrollmentDetail> {
+    const detail = await this.detail(viewer, enrollmentId);
+    await this.audit.record(this.db, { event: 'enrollment.viewed', actor, client: detail.client.personalId, details: { enrollmentId } });
+    return detail;
+  }
+
+  /** An enrollment the viewer is about to change: visible (else not found) and theirs to change (else forbidden). */
+  async forChange(viewer: Viewer, enrollmentId: string, db: Kysely<Database> | Transaction<Database> = this.db): Promise<EnrollmentDetail> {
+    const detail = await this.detail(viewer, enrollmentId, db);
+    if (!detail.canChange) throw new ForbiddenError('Only users of the agency that operates this project and HMIS administrators can change its enrollments.');
+    return detail;
+  }
+
+  /**
+   * Corrects a member's entry date and entry data. The head stays the head (and a member stays a member):
+   * that is changed on the household's own page. Audited with the names of the fields changed, never values.
+   */
+  async update(viewer: Viewer, enrollmentId: string, input: { entryDate: string; entry: MemberEntryInput }, actor: Actor): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const detail = await this.forChange(viewer, enrollmentId, trx);
+      const { enrollment, project, exit, client } = detail;
+      const members = await repo.lockHousehold(trx, enrollment.householdId);
+      const isHead = enrollment.relationshipToHoH === HEAD_OF_HOUSEHOLD;
+      const errors: FieldErrors = {};
+
+      const typed = input.entryDate.trim();
+      const entryDate = readDate(typed);
+      const head = members.find((m) => m.relationshipToHoH === HEAD_OF_HOUSEHOLD);
+      const earliestMember = members.filter((m) => m.enrollmentId !== enrollmentId).reduce<string | null>((min, m) => (min === null || m.entryDate < min ? m.entryDate : min), null);
+      if (entryDate === null) add(errors, 'entryDate', 'Type the entry date (MM/DD/YYYY).');
+      else if (entryDate === undefined) add(errors, 'entryDate', `“${typed.slice(0, 40)}” is not a date: type the entry date as MM/DD/YYYY.`);
+      else if (entryDate > this.today()) add(errors, 'entryDate', 'The entry date cannot be in the future.');
+      else if (entryDate < project.operatingStartDate) add(errors, 'entryDate', `The entry date cannot be before the project started operating (${formatDay(project.operatingStartDate)}).`);
+      else if (project.operatingEndDate !== null && entryDate > project.operatingEndDate) add(errors, 'entryDate', `The entry date cannot be after the project stopped operating (${formatDay(project.operatingEndDate)}).`);
+      else if (exit && entryDate > exit.exitDate) add(errors, 'entryDate', `The entry date cannot be after the exit date (${formatDay(exit.exitDate)}).`);
+      else if (isHead && earliestMember !== null && entryDate > earliestMember) add(errors, 'entryDate', `The head of household’s entry date cannot be after another member’s (${formatDay(earliestMember)}).`);
+      else if (!isHead && head && entryDate < head.entryDate) add(errors, 'entryDate', `A member’s entry date cannot be before the head of household’s (${formatDay(head.entryDate)}).`);
+
+      const relationship = input.entry.relationshipToHoH.trim();
+      if (isHead && relationship !== String(HEAD_OF_HOUSEHOLD)) {
+        add(errors, 'relationshipToHoH', 'This client is the head of household: to change that, use “Change the head of household” on the enrollment page.');
+      } else if (!isHead && relationship === String(HEAD_OF_HOUSEHOLD)) {
+        add(errors, 'relationshipToHoH', 'The household already has a head: to make this client the head, use “Change the head of household” on the enrollment page.');
+      }
+      const fields = validateMemberEntry(
+        input.entry,
+        { prefix: '', who: '', entryDate: entryDate ?? enrollment.entryDate, projectType: project.projectType, dob: client.dob },
+        errors,
+      );
+      if (Object.keys(errors).length > 0 || !fields || !entryDate) refuse(errors);
+
+      await repo.lockClients(trx, [client.personalId]);
+      await this.refuseOverlaps(trx, project, entryDate, [{ client, field: 'entryDate', exceptEnrollmentId: enrollmentId, exitDate: exit?.exitDate ?? null }]);
+
+      const after = { entryDate, ...fields };
+      const changed = (Object.keys(after) as (keyof typeof after)[]).filter((key) => after[key] !== enrollment[key]);
+      if (changed.length === 0) return;
+      await repo.updateEnrollment(trx, enrollmentId, { entry_date: entryDate, ...toColumns(fields), date_updated: this.clock.now(), user_id: hudUserId(actor) });
+      await this.audit.record(trx, { event: 'enrollment.changed', actor, client: client.personalId, details: { enrollmentId, changed: changed.join(', ') } });
+    });
+  }
+
+  /**
+   * Exits a member, or every member still enrolled in the household, with the same exit date and destination.
+   * The head cannot leave alone while others stay. `enrollment.exited` per member.
+   */
+  async exit(viewer: Viewer, enrollmentId: string, input: ExitInput, scope: ExitScope, actor: Actor): Promise<{ exited: number }> {
+    return this.db.transaction().execute(async (trx) => {
+      const detail = await this.forChange(viewer, enrollmentId, trx);
+      const members = await repo.lockHousehold(trx, detail.enrollment.householdId);
+      const exits = await repo.findExits(trx, members.map((m) => m.enrollmentId));
+      const exited = new Set(exits.map((e) => e.enrollmentId));
+      if (exited.has(enrollmentId)) {
+        throw new ConflictError(`This enrollment already has an exit (${formatDay(exits.find((e) => e.enrollmentId === enrollmentId)!.exitDate)}). Correct that exit instead.`);
+      }
+      const open = members.filter((m) => !exited.has(m.enrollmentId));
+      const errors: FieldErrors = {};
+      const isHead = detail.enrollment.relationshipToHoH === HEAD_OF_HOUSEHOLD;
+      if (scope === 'member' && isHead && open.length > 1) {
+        add(
+          errors,
+          'scope',
+          'The head of household cannot exit while other members stay. Exit the whole household, or make another member the head of household first.',
+        );
+      }
+      const targets = scope === 'household' ? open : open.filter((m) => m.enrollmentId === enrollmentId);
+      const fields = validateExit(input, { entryDate: detail.enrollment.entryDate, today: this.today() }, errors);
+      if (fields) {
+        const names = new Map(detail.household.map((m) => [m.enrollmentId, nameOf(m.client)]));
+        for (const member of targets) {
+          if (fields.exitDate < member.entryDate) {
+            add(errors, 'exitDate', `The exit date cannot be before ${names.get(member.enrollmentId) ?? 'a member'}’s entry date (${formatDay(member.entryDate)}).`);
+          }
+        }
+      }
+      if (Object.keys(errors).length > 0 || !fields) refuse(errors);
+      const now = this.clock.now();
+      const householdExit = scope === 'household' && targets.length > 1;
+      for (const member of targets) {
+        const exitId = this.newId();
+        await repo.insertExit(trx, {
+          exit_id: exitId,
+          enrollment_id: member.enrollmentId,
+          personal_id: member.personalId,
+          exit_date: fields.exitDate,
+          destination: fields.destination,
+          destination_subsidy_type: fields.destinationSubsidyType,
+          other_destination: fields.otherDestination,
+          date_created: now,
+          date_updated: now,
+          user_id: hudUserId(actor),
+        });
+        await this.audit.record(trx, {
+          event: 'enrollment.exited',
+          actor,
+          client: member.personalId,
+          details: { enrollmentId: member.enrollmentId, exitId, householdId: detail.enrollment.householdId, householdExit },
+        });
+      }
+      return { exited: targets.length };
+    });
+  }
+
+  /** Corrects an exit (date, destination and its details). Audited with the names of the fields changed. */
+  async changeExit(viewer: Viewer, enrollmentId: string, input: ExitInput, actor: Actor): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const { enrollment, project, client } = await this.forChange(viewer, enrollmentId, trx);
+      await repo.lockHousehold(trx, enrollment.householdId);
+      const exit = await repo.findExit(trx, enrollmentId);
+      if (!exit) throw new NotFoundError('This enrollment has no exit to correct.');
+      const errors: FieldErrors = {};
+      const fields = validateExit(input, { entryDate: enrollment.entryDate, today: this.today() }, errors);
+      if (!fields) refuse(errors);
+      await repo.lockClients(trx, [client.personalId]);
+      await this.refuseOverlaps(trx, project, enrollment.entryDate, [{ client, field: 'exitDate', exceptEnrollmentId: enrollmentId, exitDate: fields.exitDate }]);
+      const before: ExitFields = { exitDate: exit.exitDate, destination: exit.destination, destinationSubsidyType: exit.destinationSubsidyType, otherDestination: exit.otherDestination };
+      const changed = (Object.keys(fields) as (keyof ExitFields)[]).filter((key) => fields[key] !== before[key]);
+      if (changed.length === 0) return;
+      await repo.updateExit(trx, exit.exitId, {
+        exit_date: fields.exitDate,
+        destination: fields.destination,
+        destination_subsidy_type: fields.destinationSubsidyType,
+        other_destination: fields.otherDestination,
+        date_updated: this.clock.now(),
+        user_id: hudUserId(actor),
+      });
+      await this.audit.record(trx, { event: 'enrollment.exit_changed', actor, client: client.personalId, details: { enrollmentId, exitId: exit.exitId, changed: changed.join(', ') } });
+    });
+  }
+
+  /**
+   * Makes another member still enrolled the head of household; every other member still enrolled gets their
+   * relationship to the new head. `household.head_changed` for each member whose relationship changed.
+   */
+  async changeHead(viewer: Viewer, enrollmentId: string, input: { newHead: string; relationships: Readonly<Record<string, string>> }, actor: Actor): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const detail = await this.forChange(viewer, enrollmentId, trx);
+      const householdId = detail.enrollment.householdId;
+      const members = await repo.lockHousehold(trx, householdId);
+      const exited = new Set((await repo.findExits(trx, members.map((m) => m.enrollmentId))).map((e) => e.enrollmentId));
+      const open = members.filter((m) => !exited.has(m.enrollmentId));
+      const names = new Map(detail.household.map((m) => [m.enrollmentId, nameOf(m.client)]));
+      const errors: FieldErrors = {};
+      const newHead = open.find((m) => m.enrollmentId === input.newHead);
+      const oldHead = members.find((m) => m.relationshipToHoH === HEAD_OF_HOUSEHOLD);
+      if (open.length < 2) add(errors, 'newHead', 'Only one member of this household is still enrolled: there is no one else who could be the head.');
+      else if (!newHead) add(errors, 'newHead', 'Choose the new head of household among the members still enrolled.');
+      else if (newHead.relationshipToHoH === HEAD_OF_HOUSEHOLD) add(errors, 'newHead', `${names.get(newHead.enrollmentId)} is already the head of household: choose another member.`);
+
+      const updates: { member: EnrollmentRow; relationship: number }[] = [];
+      if (newHead) {
+        // Everyone still enrolled, and the head until now even if they left (data from elsewhere may hold that).
+        for (const member of members.filter((m) => !exited.has(m.enrollmentId) || m.relationshipToHoH === HEAD_OF_HOUSEHOLD)) {
+          if (member.enrollmentId === newHead.enrollmentId) continue;
+          const raw = (input.relationships[member.enrollmentId] ?? '').trim();
+          const code = /^[0-9]{1,2}$/.test(raw) ? Number(raw) : NaN;
+          if (!(MEMBER_RELATIONSHIPS as readonly number[]).includes(code)) {
+            add(errors, `rel.${member.enrollmentId}`, `Choose ${names.get(member.enrollmentId)}’s relationship to the new head of household.`);
+          } else if (code !== member.relationshipToHoH) {
+            updates.push({ member, relationship: code });
+          }
+        }
+      }
+      if (Object.keys(errors).length > 0 || !newHead) refuse(errors);
+
+      const now = this.clock.now();
+      // The old head first: at most one head per household at any moment (a unique index says so).
+      updates.sort((a, b) => Number(b.member.enrollmentId === oldHead?.enrollmentId) - Number(a.member.enrollmentId === oldHead?.enrollmentId));
+      const changes = [...updates, { member: newHead, relationship: HEAD_OF_HOUSEHOLD }];
+      for (const { member, relationship } of changes) {
+        await repo.updateEnrollment(trx, member.enrollmentId, { relationship_to_hoh: relationship, date_updated: now, user_id: hudUserId(actor) });
+        await this.audit.record(trx, {
+          event: 'household.head_changed',
+          actor,
+          client: member.personalId,
+          details: { householdId, enrollmentId: member.enrollmentId, newHeadEnrollmentId: newHead.enrollmentId },
+        });
+      }
+    });
+  }
+
+  /**
+   * Adds a client to a household whose stay goes on (a newborn, someone joining): same HouseholdID, an entry
+   * date on or after the head's, the member's entry data. `enrollment.created`.
+   */
+  async addMember(viewer: Viewer, enrollmentId: string, input: { personalId: string; entryDate: string; entry: MemberEntryInput }, actor: Actor): Promise<{ enrollmentId: string }> {
+    return this.db.transaction().execute(async (trx) => {
+      const detail = await this.forChange(viewer, enrollmentId, trx);
+      const { project } = detail;
+      const householdId = detail.enrollment.householdId;
+      const members = await repo.lockHousehold(trx, householdId);
+      const exited = new Set((await repo.findExits(trx, members.map((m) => m.enrollmentId))).map((e) => e.enrollmentId));
+      const head = members.find((m) => m.relationshipToHoH === HEAD_OF_HOUSEHOLD);
+      if (!head || exited.has(head.enrollmentId)) {
+        throw new ConflictError('This household’s stay has ended: enroll the client as a new household instead.');
+      }
+      const client = await this.client(input.personalId, trx);
+      const errors: FieldErrors = {};
+      if (members.some((m) => m.personalId === client.personalId)) {
+        add(errors, 'personalId', `${nameOf(client)} is already in this household: a client can be in a household only once.`);
+      }
+      const typed = input.entryDate.trim();
+      const entryDate = readDate(typed);
+      if (entryDate === null) add(errors, 'entryDate', 'Type the entry date (MM/DD/YYYY).');
+      else if (entryDate === undefined) add(errors, 'entryDate', `“${typed.slice(0, 40)}” is not a date: type the entry date as MM/DD/YYYY.`);
+      else if (entryDate > this.today()) add(errors, 'entryDate', 'The entry date cannot be in the future.');
+      else if (entryDate < head.entryDate) add(errors, 'entryDate', `A member joining the household cannot enter before the head of household (${formatDay(head.entryDate)}).`);
+      else if (project.operatingEndDate !== null && entryDate > project.operatingEndDate) add(errors, 'entryDate', `The entry date cannot be after the project stopped operating (${formatDay(project.operatingEndDate)}).`);
+      if (input.entry.relationshipToHoH.trim() === String(HEAD_OF_HOUSEHOLD)) {
+        add(errors, 'relationshipToHoH', 'The household already has a head: choose this member’s relationship to the head of household.');
+      }
+      const fields = validateMemberEntry(input.entry, { prefix: '', who: '', entryDate: entryDate ?? head.entryDate, projectType: project.projectType, dob: client.dob }, errors);
+      if (Object.keys(errors).length > 0 || !fields || !entryDate) refuse(errors);
+
+      const locked = await repo.lockClients(trx, [client.personalId]);
+      if (locked.length !== 1) throw new NotFoundError('There is no client with this PersonalID.');
+      await this.refuseOverlaps(trx, project, entryDate, [{ client, field: 'personalId' }]);
+      const now = this.clock.now();
+      const newId = this.newId();
+      await repo.insertEnrollment(trx, {
+        enrollment_id: newId,
+        personal_id: client.personalId,
+        project_id: project.projectId,
+        entry_date: entryDate,
+        household_id: householdId,
+        ...toColumns(fields),
+        date_created: now,
+        date_updated: now,
+        user_id: hudUserId(actor),
+      });
+      await this.audit.record(trx, {
+        event: 'enrollment.created',
+        actor,
+        client: client.personalId,
+        details: { enrollmentId: newId, projectId: project.projectId, householdId, joinedHousehold: true },
+      });
+      return { enrollmentId: newId };
+    });
+  }
+
+  /** A client's enrollments the viewer may see, grouped per project (the most recent stay first). */
+  async forClient(viewer: Viewer, personalId: string): Promise<ProjectEnrollments[]> {
+    const rows = await repo.forClient(this.db, personalId, enrollmentScope(viewer));
+    const groups = new Map<string, ProjectEnrollments>();
+    for (const row of rows) {
+      const group = groups.get(row.project.projectId) ?? { project: row.project, enrollments: [] };
+      group.enrollments.push(row);
+      groups.set(row.project.projectId, group);
+    }
+    return [...groups.values()];
+  }
+
+  /** The client profile's section: the stays the viewer may see, and whether they may enroll the client anywhere. */
+  async forProfile(viewer: Viewer, personalId: string): Promise<{ groups: ProjectEnrollments[]; canEnroll: boolean }> {
+    const [groups, projects] = await Promise.all([this.forClient(viewer, personalId), this.enrollableProjects(viewer)]);
+    return { groups, canEnroll: projects.length > 0 };
+  }
+
+  /** A project's enrollments, current (or with `past`, all), for users of its agency and administrators. */
+  async roster(viewer: Viewer, projectId: string, options: { past: boolean }): Promise<Roster> {
+    const project = PROJECT_ID.test(projectId) ? await repo.findProject(this.db, projectId) : undefined;
+    if (!project) throw new NotFoundError('There is no such project.');
+    if (!canSeeEnrollmentsOf(viewer, project.organizationId)) {
+      throw new ForbiddenError(`Only users of ${project.organizationName} and HMIS administrators can see the enrollments of this project.`);
+    }
+    const rows = await repo.forProject(this.db, project.projectId, enrollmentScope(viewer), { past: options.past, limit: ROSTER_LIMIT + 1 });
+    const truncated = rows.length > ROSTER_LIMIT;
+    const households: RosterHousehold[] = [];
+    for (const row of rows.slice(0, ROSTER_LIMIT)) {
+      const last = households.at(-1);
+      if (last && last.householdId === row.householdId) last.members.push(row);
+      else households.push({ householdId: row.householdId, members: [row] });
+    }
+    return { project, past: options.past, households, truncated };
+  }
+}
+
+function toColumns(fields: MemberEntryFields) {
+  return {
+    relationship_to_hoh: fields.relationshipToHoH,
+    disabling_condition: fields.disablingCondition,
+    living_situation: fields.livingSituation,
+    rental_subsidy_type: fields.rentalSubsidyType,
+    length_of_stay: fields.lengthOfStay,
+    los_under_threshold: fields.losUnderThreshold,
+    previous_street_essh: fields.previousStreetEssh,
+    date_to_street_essh: fields.dateToStreetEssh,
+    times_homeless_past_three_years: fields.timesHomelessPastThreeYears,
+    months_homeless_past_three_years: fields.monthsHomelessPastThreeYears,
+  };
+}
+
+/** Stored entry data as the validated fields (for editing forms and for comparing). */
+export function entryFieldsOf(enrollment: EnrollmentRow): MemberEntryFields {
+  return {
+    relationshipToHoH: enrollment.relationshipToHoH,
+    disablingCondition: enrollment.disablingCondition,
+    livingSituation: enrollment.livingSituation,
+    rentalSubsidyType: enrollment.rentalSubsidyType,
+    lengthOfStay: enrollment.lengthOfStay,
+    losUnderThreshold: enrollment.losUnderThreshold,
+    previousStreetEssh: enrollment.previousStreetEssh,
+    dateToStreetEssh: enrollment.dateToStreetEssh,
+    timesHomelessPastThreeYears: enrollment.timesHomelessPastThreeYears,
+    monthsHomelessPastThreeYears: enrollment.monthsHomelessPastThreeYears,
+  };
+}
+
+/** Whether 3.917 is required for this member (head of household, adult, or age unknown) on this entry date. */
+export function collects3917(relationshipToHoH: number, dob: string | null, entryDate: string): boolean {
+  return collectsPriorLivingSituation(relationshipToHoH === HEAD_OF_HOUSEHOLD, dob, entryDate);
+}
+

@@ -1,0 +1,256 @@
+import { label, PROJECT_TYPE } from '../../hud/code-lists.js';
+import {
+  DISABLING_CONDITION,
+  HEAD_OF_HOUSEHOLD,
+  LENGTH_OF_STAY,
+  LIVING_SITUATION,
+  livingSituationGroup,
+  MONTHS_HOMELESS_PAST_THREE_YEARS,
+  NO_YES_DATA_NOT_COLLECTED,
+  RELATIONSHIP_TO_HOH,
+  RENTAL_SUBSIDY_TYPE,
+  TIMES_HOMELESS_PAST_THREE_YEARS,
+} from '../../hud/enrollment-code-lists.js';
+import { Notice } from '../../views/components.js';
+import { formatDateTime } from '../../views/format.js';
+import { Layout } from '../../views/layout.js';
+import { sitePath, type PageContext } from '../../views/page-context.js';
+import { formatDay, NIGHT_BEFORE_QUESTION, type MemberEntryInput } from '../enrollment-fields.js';
+import { collects3917, nameOf, type EnrollmentDetail, type StayConflict } from '../enrollments.service.js';
+import { DateField, ErrorSummary, MemberEntryFields, PostForm, type FieldErrors } from './fields.js';
+
+/** What ?done= may say after a change redirected back to the enrollment page. */
+export const DONE_MESSAGES = {
+  enrolled: 'Enrolled. The household’s enrollments are saved.',
+  saved: 'Your changes are saved.',
+  exited: 'The exit is saved.',
+  'exit-saved': 'The corrected exit is saved.',
+  'head-changed': 'The head of household is changed.',
+  'member-added': 'The new member is added to the household.',
+} as const;
+
+export type Done = keyof typeof DONE_MESSAGES;
+
+export function isDone(value: unknown): value is Done {
+  return typeof value === 'string' && Object.hasOwn(DONE_MESSAGES, value);
+}
+
+/** A code with its HUD label, or "—" when empty. */
+function answer(list: Readonly<Record<number, string>>, code: number | null): string {
+  return code === null ? '—' : label(list, code);
+}
+
+export function losUnderThresholdText(livingSituation: number | null, value: number | null): string {
+  if (value === null) return 'Not applicable';
+  const threshold = livingSituation !== null && livingSituationGroup(livingSituation) === 'institutional' ? 'less than 90 days' : 'less than 7 nights';
+  return `${label(NO_YES_DATA_NOT_COLLECTED, value)} (stayed ${threshold}; worked out from the length of stay)`;
+}
+
+export function HouseholdTable(props: { ctx: PageContext; detail: EnrollmentDetail }) {
+  const { ctx, detail } = props;
+  return (
+    <div class="table-wrap">
+      <table>
+        <caption class="visually-hidden">Members of the household</caption>
+        <thead>
+          <tr>
+            <th scope="col">Member</th>
+            <th scope="col">Relationship to head of household</th>
+            <th scope="col">Entry</th>
+            <th scope="col">Exit</th>
+            <th scope="col">Destination</th>
+          </tr>
+        </thead>
+        <tbody>
+          {detail.household.map((m) => (
+            <tr>
+              <th scope="row">
+                {m.enrollmentId === detail.enrollment.enrollmentId ? (
+                  <>
+                    {nameOf(m.client)} <span class="muted">(this enrollment)</span>
+                  </>
+                ) : (
+                  <a href={sitePath(ctx, `enrollments/${m.enrollmentId}`)}>{nameOf(m.client)}</a>
+                )}
+              </th>
+              <td>{label(RELATIONSHIP_TO_HOH, m.relationshipToHoH)}</td>
+              <td>{formatDay(m.entryDate)}</td>
+              <td>{m.exitDate ? formatDay(m.exitDate) : 'Still enrolled'}</td>
+              <td>{m.destination === null ? '—' : label(LIVING_SITUATION, m.destination)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function EnrollmentPage(props: { ctx: PageContext; detail: EnrollmentDetail; done?: Done | null }) {
+  const { ctx, detail } = props;
+  const { enrollment: e, client, project, exit } = detail;
+  const tz = ctx.timeZone;
+  const open = detail.household.filter((m) => m.exitDate === null);
+  const head = detail.household.find((m) => m.relationshipToHoH === HEAD_OF_HOUSEHOLD);
+  const headOpen = head !== undefined && head.exitDate === null;
+  const base = `enrollments/${e.enrollmentId}`;
+  return (
+    <Layout ctx={ctx} title={`${nameOf(client)} · ${project.projectName}`}>
+      <p>
+        <a href={sitePath(ctx, `clients/${client.personalId}`)}>← {nameOf(client)}</a>
+      </p>
+      {props.done && <Notice kind="success">{DONE_MESSAGES[props.done]}</Notice>}
+      <h1>
+        {nameOf(client)} in {project.projectName}
+      </h1>
+      <dl class="facts">
+        <dt>Client</dt>
+        <dd>
+          <a href={sitePath(ctx, `clients/${client.personalId}`)}>{nameOf(client)}</a>
+        </dd>
+        <dt>Project</dt>
+        <dd>
+          <a href={sitePath(ctx, `projects/${project.projectId}`)}>{project.projectName}</a> ({label(PROJECT_TYPE, project.projectType)})
+        </dd>
+        <dt>Agency</dt>
+        <dd>{project.organizationName}</dd>
+        <dt>Entry date</dt>
+        <dd>{formatDay(e.entryDate)}</dd>
+        <dt>Exit date</dt>
+        <dd>{exit ? formatDay(exit.exitDate) : 'Still enrolled'}</dd>
+        <dt>Relationship to head of household</dt>
+        <dd>{label(RELATIONSHIP_TO_HOH, e.relationshipToHoH)}</dd>
+        <dt>EnrollmentID</dt>
+        <dd>
+          <code>{e.enrollmentId}</code>
+        </dd>
+        <dt>HouseholdID</dt>
+        <dd>
+          <code>{e.householdId}</code>
+        </dd>
+      </dl>
+      {detail.canChange && (
+        <nav class="actions" aria-label="Enrollment actions">
+          <a class="button" href={sitePath(ctx, `${base}/edit`)}>
+            Edit entry data
+          </a>
+          <a class="button" href={sitePath(ctx, `${base}/exit`)}>
+            {exit ? 'Correct the exit' : 'Exit'}
+          </a>
+          {headOpen && (
+            <a class="button" href={sitePath(ctx, `${base}/members/new`)}>
+              Add a member to the household
+            </a>
+          )}
+          {open.length > 1 && (
+            <a class="button" href={sitePath(ctx, `${base}/head`)}>
+              Change the head of household
+            </a>
+          )}
+        </nav>
+      )}
+
+      <section aria-labelledby="household-heading">
+        <h2 id="household-heading">Household ({detail.household.length})</h2>
+        <HouseholdTable ctx={ctx} detail={detail} />
+      </section>
+
+      <section aria-labelledby="entry-heading">
+        <h2 id="entry-heading">At entry</h2>
+        <dl class="facts">
+          <dt>Disabling condition</dt>
+          <dd>{label(DISABLING_CONDITION, e.disablingCondition)}</dd>
+          <dt>Prior living situation</dt>
+          <dd>{answer(LIVING_SITUATION, e.livingSituation)}</dd>
+          <dt>Rental subsidy type</dt>
+          <dd>{e.rentalSubsidyType === null ? 'Not applicable' : label(RENTAL_SUBSIDY_TYPE, e.rentalSubsidyType)}</dd>
+          <dt>Length of stay</dt>
+          <dd>{answer(LENGTH_OF_STAY, e.lengthOfStay)}</dd>
+          <dt>Short stay</dt>
+          <dd>{losUnderThresholdText(e.livingSituation, e.losUnderThreshold)}</dd>
+          <dt>{NIGHT_BEFORE_QUESTION}</dt>
+          <dd>{e.previousStreetEssh === null ? 'Not applicable' : label(NO_YES_DATA_NOT_COLLECTED, e.previousStreetEssh)}</dd>
+          <dt>Approximate date this episode of homelessness started</dt>
+          <dd>{e.dateToStreetEssh ? formatDay(e.dateToStreetEssh) : 'Not applicable'}</dd>
+          <dt>Times homeless in the past three years</dt>
+          <dd>{e.timesHomelessPastThreeYears === null ? 'Not applicable' : label(TIMES_HOMELESS_PAST_THREE_YEARS, e.timesHomelessPastThreeYears)}</dd>
+          <dt>Months homeless in the past three years</dt>
+          <dd>{e.monthsHomelessPastThreeYears === null ? 'Not applicable' : label(MONTHS_HOMELESS_PAST_THREE_YEARS, e.monthsHomelessPastThreeYears)}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="exit-heading">
+        <h2 id="exit-heading">Exit</h2>
+        {exit ? (
+          <dl class="facts">
+            <dt>Exit date</dt>
+            <dd>{formatDay(exit.exitDate)}</dd>
+            <dt>Destination</dt>
+            <dd>{label(LIVING_SITUATION, exit.destination)}</dd>
+            {exit.destinationSubsidyType !== null && (
+              <>
+                <dt>Rental subsidy type</dt>
+                <dd>{label(RENTAL_SUBSIDY_TYPE, exit.destinationSubsidyType)}</dd>
+              </>
+            )}
+            {exit.otherDestination !== null && (
+              <>
+                <dt>Other destination</dt>
+                <dd>{exit.otherDestination}</dd>
+              </>
+            )}
+            <dt>Recorded</dt>
+            <dd>
+              {formatDateTime(exit.dateUpdated, tz)} by {exit.userId}
+            </dd>
+          </dl>
+        ) : (
+          <p>The client is still enrolled.</p>
+        )}
+      </section>
+      <p class="muted">
+        Enrolled {formatDateTime(e.dateCreated, tz)}; last changed {formatDateTime(e.dateUpdated, tz)} by {e.userId}.
+      </p>
+    </Layout>
+  );
+}
+
+export function EditEnrollmentPage(props: {
+  ctx: PageContext;
+  detail: EnrollmentDetail;
+  entryDate: string;
+  values: MemberEntryInput;
+  error?: string | null;
+  errors?: FieldErrors;
+  conflicts?: readonly StayConflict[];
+}) {
+  const { ctx, detail, errors = {} } = props;
+  const { enrollment: e, client, project } = detail;
+  const isHead = e.relationshipToHoH === HEAD_OF_HOUSEHOLD;
+  return (
+    <Layout ctx={ctx} title="Edit entry data">
+      <div class="narrow">
+        <p>
+          <a href={sitePath(ctx, `enrollments/${e.enrollmentId}`)}>← Back to the enrollment</a>
+        </p>
+        <h1>Edit entry data</h1>
+        <p class="lede">
+          {nameOf(client)} in {project.projectName} ({project.organizationName}).
+        </p>
+        <ErrorSummary ctx={ctx} message={props.error} errors={errors} conflicts={props.conflicts} />
+        <PostForm ctx={ctx} action={`enrollments/${e.enrollmentId}/edit`}>
+          <DateField name="entryDate" label="Entry date" value={props.entryDate} errors={errors.entryDate} />
+          <MemberEntryFields
+            prefix=""
+            values={props.values}
+            errors={errors}
+            relationship={isHead ? 'head' : 'member'}
+            required={collects3917(e.relationshipToHoH, client.dob, e.entryDate)}
+          />
+          <button type="submit" class="primary">
+            Save changes
+          </button>
+        </PostForm>
+      </div>
+    </Layout>
+  );
+}

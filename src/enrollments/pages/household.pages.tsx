@@ -1,0 +1,235 @@
+import { HEAD_OF_HOUSEHOLD, RELATIONSHIP_TO_HOH } from '../../hud/enrollment-code-lists.js';
+import { Layout } from '../../views/layout.js';
+import { sitePath, type PageContext } from '../../views/page-context.js';
+import { formatDay, type ExitInput, type MemberEntryInput } from '../enrollment-fields.js';
+import { collects3917, nameOf, type ClientRow, type EnrollmentDetail, type ExitScope, type StayConflict } from '../enrollments.service.js';
+import { HouseholdTable } from './enrollment.pages.js';
+import { choicesOf, DateField, ErrorSummary, ExitFields, fieldId, MemberEntryFields, PostForm, SelectField, type FieldErrors } from './fields.js';
+
+interface Problems {
+  error?: string | null;
+  errors?: FieldErrors;
+  conflicts?: readonly StayConflict[];
+}
+
+function Back(props: { ctx: PageContext; detail: EnrollmentDetail }) {
+  return (
+    <p>
+      <a href={sitePath(props.ctx, `enrollments/${props.detail.enrollment.enrollmentId}`)}>← Back to the enrollment</a>
+    </p>
+  );
+}
+
+/** Exit a member or the whole household; or, once exited, correct the exit. */
+export function ExitPage(props: Problems & { ctx: PageContext; detail: EnrollmentDetail; values: ExitInput; scope: ExitScope | '' }) {
+  const { ctx, detail, errors = {} } = props;
+  const { enrollment: e, client, exit } = detail;
+  const correcting = exit !== null;
+  const open = detail.household.filter((m) => m.exitDate === null);
+  const isHead = e.relationshipToHoH === HEAD_OF_HOUSEHOLD;
+  const othersStay = open.length > 1;
+  const title = correcting ? 'Correct the exit' : 'Exit';
+  const scopeInvalid = Boolean(errors.scope?.length);
+  return (
+    <Layout ctx={ctx} title={title}>
+      <div class="narrow">
+        <Back ctx={ctx} detail={detail} />
+        <h1>{title}</h1>
+        <p class="lede">
+          {nameOf(client)} in {detail.project.projectName}, entered {formatDay(e.entryDate)}.
+        </p>
+        <ErrorSummary ctx={ctx} message={props.error} errors={errors} conflicts={props.conflicts} />
+        <PostForm ctx={ctx} action={`enrollments/${e.enrollmentId}/exit${correcting ? '/edit' : ''}`}>
+          {!correcting && othersStay && (
+            <fieldset id={fieldId('scope')} class={scopeInvalid ? 'has-error' : undefined} aria-describedby={scopeInvalid ? `${fieldId('scope')}-error` : undefined}>
+              <legend>Who leaves the project?</legend>
+              {scopeInvalid && (
+                <p class="field-error" id={`${fieldId('scope')}-error`}>
+                  {errors.scope!.join(' ')}{' '}
+                  <a href={sitePath(ctx, `enrollments/${e.enrollmentId}/head`)}>Change the head of household</a>
+                </p>
+              )}
+              {isHead && (
+                <p class="hint">
+                  {nameOf(client)} is the head of household: they can leave alone only once another member is made head of household.
+                </p>
+              )}
+              <div class="field checkbox">
+                <input id="field-scope-household" type="radio" name="scope" value="household" checked={props.scope === 'household'} />
+                <label for="field-scope-household">The whole household ({open.length} members still enrolled)</label>
+              </div>
+              <div class="field checkbox">
+                <input id="field-scope-member" type="radio" name="scope" value="member" checked={props.scope === 'member'} />
+                <label for="field-scope-member">Only {nameOf(client)}</label>
+              </div>
+            </fieldset>
+          )}
+          {!correcting && !othersStay && <input type="hidden" name="scope" value="member" />}
+          <ExitFields values={props.values} errors={errors} />
+          <button type="submit" class="primary">
+            {correcting ? 'Save the corrected exit' : 'Save the exit'}
+          </button>
+        </PostForm>
+        <h2>Household</h2>
+        <HouseholdTable ctx={ctx} detail={detail} />
+      </div>
+    </Layout>
+  );
+}
+
+const MEMBER_RELATIONSHIP_CHOICES = choicesOf(RELATIONSHIP_TO_HOH, [2, 3, 4, 5, 99]);
+
+/** Make another member still enrolled the head of household, and give everyone their relationship to them. */
+export function ChangeHeadPage(props: Problems & { ctx: PageContext; detail: EnrollmentDetail; newHead: string; relationships: Readonly<Record<string, string>> }) {
+  const { ctx, detail, errors = {} } = props;
+  const open = detail.household.filter((m) => m.exitDate === null);
+  const candidates = open.filter((m) => m.relationshipToHoH !== HEAD_OF_HOUSEHOLD);
+  const headInvalid = Boolean(errors.newHead?.length);
+  return (
+    <Layout ctx={ctx} title="Change the head of household">
+      <div class="narrow">
+        <Back ctx={ctx} detail={detail} />
+        <h1>Change the head of household</h1>
+        <p class="lede">{detail.project.projectName}: only members still enrolled can be head of household.</p>
+        <ErrorSummary ctx={ctx} message={props.error} errors={errors} />
+        <PostForm ctx={ctx} action={`enrollments/${detail.enrollment.enrollmentId}/head`}>
+          <fieldset id={fieldId('newHead')} class={headInvalid ? 'has-error' : undefined} aria-describedby={headInvalid ? `${fieldId('newHead')}-error` : undefined}>
+            <legend>New head of household</legend>
+            {headInvalid && (
+              <p class="field-error" id={`${fieldId('newHead')}-error`}>
+                {errors.newHead!.join(' ')}
+              </p>
+            )}
+            {candidates.map((m) => (
+              <div class="field checkbox">
+                <input id={`field-newHead-${m.enrollmentId}`} type="radio" name="newHead" value={m.enrollmentId} checked={props.newHead === m.enrollmentId} />
+                <label for={`field-newHead-${m.enrollmentId}`}>{nameOf(m.client)}</label>
+              </div>
+            ))}
+          </fieldset>
+          <fieldset>
+            <legend>Everyone else’s relationship to the new head of household</legend>
+            <p class="hint">Leave the new head’s own answer as it is: it is ignored.</p>
+            {detail.household
+              .filter((m) => m.exitDate === null || m.relationshipToHoH === HEAD_OF_HOUSEHOLD)
+              .map((m) => (
+                <SelectField
+                  name={`rel.${m.enrollmentId}`}
+                  label={`${nameOf(m.client)}${m.relationshipToHoH === HEAD_OF_HOUSEHOLD ? ' (head of household until now)' : ''}`}
+                  value={props.relationships[m.enrollmentId] ?? ''}
+                  choices={MEMBER_RELATIONSHIP_CHOICES}
+                  errors={errors[`rel.${m.enrollmentId}`]}
+                />
+              ))}
+          </fieldset>
+          <button type="submit" class="primary">
+            Change the head of household
+          </button>
+        </PostForm>
+      </div>
+    </Layout>
+  );
+}
+
+export interface SearchHit {
+  client: ClientRow;
+  inHousehold: boolean;
+}
+
+/** Adding a member, step one: find the client (by PersonalID or a search). */
+export function ChooseMemberPage(props: { ctx: PageContext; detail: EnrollmentDetail; q: string; personalId: string; hits: SearchHit[] | null; error?: string | null }) {
+  const { ctx, detail } = props;
+  const base = `enrollments/${detail.enrollment.enrollmentId}/members/new`;
+  return (
+    <Layout ctx={ctx} title="Add a member to the household">
+      <div class="narrow">
+        <Back ctx={ctx} detail={detail} />
+        <h1>Add a member to the household</h1>
+        <p class="lede">
+          Someone joining the household’s stay in {detail.project.projectName}, such as a newborn. Create the client first if they have no
+          record yet.
+        </p>
+        {props.error && (
+          <div class="notice error" role="alert" id="error-summary" tabindex={-1}>
+            <p>
+              <strong>{props.error}</strong>
+            </p>
+          </div>
+        )}
+        <form method="get" action={sitePath(ctx, base)} class="stack" role="search" novalidate>
+          <div class="field">
+            <label for={fieldId('personalId')}>PersonalID</label>
+            <input id={fieldId('personalId')} name="personalId" type="text" value={props.personalId} maxLength={40} autocomplete="off" spellcheck={false} />
+          </div>
+          <button type="submit">Choose this client</button>
+        </form>
+        <form method="get" action={sitePath(ctx, base)} class="stack" role="search" novalidate>
+          <div class="field">
+            <label for={fieldId('q')}>Or search by name, date of birth or last 4 of the SSN</label>
+            <input id={fieldId('q')} name="q" type="search" value={props.q} maxLength={200} autocomplete="off" />
+          </div>
+          <button type="submit">Search</button>
+        </form>
+        {props.hits && (
+          <section aria-labelledby="hits-heading">
+            <h2 id="hits-heading">{props.hits.length === 0 ? 'No clients found' : 'Clients found'}</h2>
+            <ul>
+              {props.hits.map((hit) => (
+                <li>
+                  {hit.inHousehold ? (
+                    <>
+                      {nameOf(hit.client)} <span class="muted">(already in the household)</span>
+                    </>
+                  ) : (
+                    <a href={sitePath(ctx, `${base}?personalId=${hit.client.personalId}`)}>
+                      Add {nameOf(hit.client)}
+                      {hit.client.dob ? `, born ${formatDay(hit.client.dob)}` : ''}
+                    </a>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
+    </Layout>
+  );
+}
+
+/** Adding a member, step two: their entry date and entry answers. */
+export function AddMemberPage(props: Problems & { ctx: PageContext; detail: EnrollmentDetail; member: ClientRow; entryDate: string; values: MemberEntryInput }) {
+  const { ctx, detail, member, errors = {} } = props;
+  const head = detail.household.find((m) => m.relationshipToHoH === HEAD_OF_HOUSEHOLD);
+  return (
+    <Layout ctx={ctx} title="Add a member to the household">
+      <div class="narrow">
+        <Back ctx={ctx} detail={detail} />
+        <h1>Add {nameOf(member)} to the household</h1>
+        <p class="lede">
+          {detail.project.projectName}
+          {head ? `, head of household ${nameOf(head.client)} (entered ${formatDay(head.entryDate)})` : ''}.
+        </p>
+        <p>
+          <a href={sitePath(ctx, `enrollments/${detail.enrollment.enrollmentId}/members/new`)}>Choose someone else</a>
+        </p>
+        <ErrorSummary ctx={ctx} message={props.error} errors={errors} conflicts={props.conflicts} />
+        <PostForm ctx={ctx} action={`enrollments/${detail.enrollment.enrollmentId}/members/new`}>
+          <input type="hidden" name="personalId" value={member.personalId} />
+          <span id={fieldId('personalId')} />
+          {errors.personalId?.length ? <p class="field-error">{errors.personalId.join(' ')}</p> : null}
+          <DateField name="entryDate" label="Entry date" value={props.entryDate} hint="On or after the head of household’s entry date." errors={errors.entryDate} />
+          <MemberEntryFields
+            prefix=""
+            values={props.values}
+            errors={errors}
+            relationship="member"
+            required={collects3917(0, member.dob, head?.entryDate ?? detail.enrollment.entryDate)}
+          />
+          <button type="submit" class="primary">
+            Add to the household
+          </button>
+        </PostForm>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,84 @@
+import { label, PROJECT_TYPE } from '../../hud/code-lists.js';
+import { HEAD_OF_HOUSEHOLD, LIVING_SITUATION, RELATIONSHIP_TO_HOH } from '../../hud/enrollment-code-lists.js';
+import { Layout } from '../../views/layout.js';
+import { sitePath, type PageContext } from '../../views/page-context.js';
+import { formatDay } from '../enrollment-fields.js';
+import { nameOf, ROSTER_LIMIT, type Roster } from '../enrollments.service.js';
+
+/** A project's enrollments, one row group per household with its head first. */
+export function RosterPage(props: { ctx: PageContext; roster: Roster }) {
+  const { ctx, roster } = props;
+  const { project } = roster;
+  const people = roster.households.reduce((n, h) => n + h.members.length, 0);
+  const base = `projects/${project.projectId}/enrollments`;
+  return (
+    <Layout ctx={ctx} title={`Enrollments · ${project.projectName}`}>
+      <p>
+        <a href={sitePath(ctx, `projects/${project.projectId}`)}>← {project.projectName}</a>
+      </p>
+      <h1>Enrollments in {project.projectName}</h1>
+      <p class="lede">
+        {project.organizationName} · {label(PROJECT_TYPE, project.projectType)}
+      </p>
+      <p>
+        {roster.past ? (
+          <>
+            Showing current and past enrollments. <a href={sitePath(ctx, base)}>Show current enrollments only</a>
+          </>
+        ) : (
+          <>
+            Showing current enrollments. <a href={sitePath(ctx, `${base}?past=1`)}>Show past enrollments too</a>
+          </>
+        )}
+      </p>
+      {roster.truncated && (
+        <p class="notice warning" role="status">
+          Only the {ROSTER_LIMIT} most recent enrollments are shown.
+        </p>
+      )}
+      {roster.households.length === 0 ? (
+        <p class="empty">{roster.past ? 'No one has been enrolled in this project.' : 'No one is enrolled in this project right now.'}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption>
+              {roster.households.length} {roster.households.length === 1 ? 'household' : 'households'}, {people} {people === 1 ? 'person' : 'people'}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Client</th>
+                <th scope="col">Relationship to head of household</th>
+                <th scope="col">Entry</th>
+                <th scope="col">Exit</th>
+                <th scope="col">Destination</th>
+              </tr>
+            </thead>
+            {roster.households.map((household) => {
+              const head = household.members.find((m) => m.relationshipToHoH === HEAD_OF_HOUSEHOLD) ?? household.members[0]!;
+              return (
+                <tbody>
+                  <tr>
+                    <th scope="rowgroup" colSpan={5}>
+                      Household of {nameOf(head.client)} ({head.householdSize} {head.householdSize === 1 ? 'person' : 'people'})
+                    </th>
+                  </tr>
+                  {household.members.map((m) => (
+                    <tr>
+                      <td>
+                        <a href={sitePath(ctx, `enrollments/${m.enrollmentId}`)}>{nameOf(m.client)}</a>
+                      </td>
+                      <td>{label(RELATIONSHIP_TO_HOH, m.relationshipToHoH)}</td>
+                      <td>{formatDay(m.entryDate)}</td>
+                      <td>{m.exitDate ? formatDay(m.exitDate) : 'Still enrolled'}</td>
+                      <td>{m.destination === null ? '—' : label(LIVING_SITUATION, m.destination)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              );
+            })}
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}
