@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { actorOf } from '../http/actor.js';
 import type { Actor } from '../audit/audit-log.js';
 import type { Role } from '../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import { formBoolean, formString } from '../http/form.js';
+import { formBoolean, formString, formStrings } from '../http/form.js';
 import { ACCOUNT_STATUSES } from './account-status.js';
 import type { AccountInput, AgencyFilter } from './accounts.service.js';
 import { TemporaryPasswordPage } from './pages/temporary-password.page.js';
@@ -208,10 +209,6 @@ function refusal(error: unknown): { status: number; message: string; fieldErrors
   return null;
 }
 
-function actorOf(request: FastifyRequest): Actor {
-  const user = request.auth!.user;
-  return { userId: user.id, username: user.username, ip: request.ip };
-}
 
 function userPath(request: FastifyRequest, userId: number, done: DoneAction): string {
   return `/${request.site.id}/admin/users/${userId}?done=${done}`;
@@ -231,20 +228,10 @@ function readAccountForm(body: unknown): AccountFormValues {
     email: formString(body, 'email', { max: 300 }),
     isVolunteer: formBoolean(body, 'isVolunteer'),
     role: formString(body, 'role', { max: 20 }),
-    agencies: formStrings(body, 'agencies', { maxCount: MAX_AGENCIES, max: MAX_AGENCY_ID_LENGTH }),
+    agencies: [...new Set(formStrings(body, 'agencies', { maxCount: MAX_AGENCIES, max: MAX_AGENCY_ID_LENGTH }))],
   };
 }
 
-/** A field that may be repeated (checkboxes): every value a short string, or a clear refusal. */
-function formStrings(body: unknown, name: string, limits: { maxCount: number; max: number }): string[] {
-  const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
-  if (value === undefined || value === null) return [];
-  const values = Array.isArray(value) ? value : [value];
-  if (values.length > limits.maxCount || values.some((v) => typeof v !== 'string' || v.length > limits.max || v.includes('\u0000'))) {
-    throw new ValidationError(`The field “${name}” was sent in an unexpected form.`);
-  }
-  return [...new Set((values as string[]).map((v) => v.trim()).filter(Boolean))];
-}
 
 function accountInput(values: AccountFormValues): AccountInput {
   return {

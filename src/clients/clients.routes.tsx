@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ValidationError } from '../errors.js';
-import { formString } from '../http/form.js';
+import { formString, formStrings } from '../http/form.js';
 import { canMergeClients, canReadClientAudit } from '../access/access-policy.js';
 import { clientRecordRoutes, redirectIfMerged } from './client-record.routes.js';
 import { actorOf, personalIdParam } from './client-request.js';
@@ -119,13 +119,3 @@ function readClientForm(body: unknown): ClientInput {
   };
 }
 
-/** A field that may be repeated (checkboxes): every value a short string, or a clear refusal. */
-function formStrings(body: unknown, name: string): string[] {
-  const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
-  if (value === undefined || value === null) return [];
-  const values = Array.isArray(value) ? value : [value];
-  if (values.length > 50 || values.some((v) => typeof v !== 'string' || v.length > 100 || v.includes('\u0000'))) {
-    throw new ValidationError(`The field “${name}” was sent in an unexpected form.`);
-  }
-  return (values as string[]).map((v) => v.trim()).filter(Boolean);
-}

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { actorOf } from '../http/actor.js';
 import type { Viewer } from '../access/access-policy.js';
-import type { Actor } from '../audit/audit-log.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { HEAD_OF_HOUSEHOLD } from '../hud/enrollment-code-lists.js';
-import { formString } from '../http/form.js';
+import { formString, formStrings } from '../http/form.js';
 import {
   EMPTY_EXIT,
   EMPTY_MEMBER_ENTRY,
@@ -346,10 +346,6 @@ async function viewerOf(request: FastifyRequest): Promise<Viewer> {
   return request.site.access.viewerOf(request.auth!.user);
 }
 
-function actorOf(request: FastifyRequest): Actor {
-  const user = request.auth!.user;
-  return { userId: user.id, username: user.username, ip: request.ip };
-}
 
 /** A PersonalID as typed or sent (case and spaces forgiven); anything else stays as it is and is refused later. */
 function personalId(raw: string): string {
@@ -377,13 +373,3 @@ function readExit(body: unknown): ExitInput {
   };
 }
 
-/** A field that may be repeated (hidden members, checkboxes): every value a short string, or a clear refusal. */
-function formStrings(body: unknown, name: string): string[] {
-  const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
-  if (value === undefined || value === null) return [];
-  const values = Array.isArray(value) ? value : [value];
-  if (values.length > 50 || values.some((v) => typeof v !== 'string' || v.length > 100 || v.includes('\u0000'))) {
-    throw new ValidationError(`The field “${name}” was sent in an unexpected form.`);
-  }
-  return (values as string[]).map((v) => v.trim()).filter(Boolean);
-}

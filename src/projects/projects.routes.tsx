@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { actorOf } from '../http/actor.js';
 import { canManageAgencies, canManageProjectsOf, canSeeStaffOf, type Viewer } from '../access/access-policy.js';
-import type { Actor } from '../audit/audit-log.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { formString } from '../http/form.js';
 import { AgenciesListPage, AgencyPage, isDone, NewAgencyPage, type AgencyPageProps } from './pages/agency.pages.js';
@@ -157,10 +157,6 @@ function showOld(request: FastifyRequest): boolean {
   return (request.query as Record<string, unknown>).old === '1';
 }
 
-function actorOf(request: FastifyRequest): Actor {
-  const user = request.auth!.user;
-  return { userId: user.id, username: user.username, ip: request.ip };
-}
 
 function agencyId(raw: string): string {
   if (!HUD_ID.test(raw)) throw new NotFoundError('There is no such agency.');

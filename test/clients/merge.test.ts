@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { Client } from '../../src/clients/clients.service.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { textOf, type TestClient } from '../helpers/client.js';
+import { textOf } from '../helpers/client.js';
 import { signedInUser, type SignedInUser } from '../helpers/users.js';
 import { createClient, insertEnrollment, insertProject, tableRows } from './fixtures.js';
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor } from '../../audit/audit-log.js';
+import { actorOf } from '../../http/actor.js';
 import { ForbiddenError } from '../../errors.js';
 import { formString } from '../../http/form.js';
 import { safeNextPath } from '../../http/safe-redirect.js';
@@ -153,7 +153,3 @@ function carriedNext(site: SiteId, value: unknown): string | null {
   return next === `/${site}/` ? null : next;
 }
 
-function actorOf(request: FastifyRequest): Actor {
-  const user = request.auth!.user;
-  return { userId: user.id, username: user.username, ip: request.ip };
-}

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { assertAccessible, closeBrowser, currentPath, launchBrowser, newSession, skipWithoutChromium, type BrowserSession } from '../../e2e/helpers/browser.js';
-import { firstLogin } from '../../e2e/helpers/flows.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
-import { buildWorld, createClient, enrollmentsOf, type World } from './fixtures.js';
+import { assertAccessible, closeBrowser, currentPath, launchBrowser, newSession, skipWithoutChromium, type BrowserSession } from './helpers/browser.js';
+import { firstLogin } from './helpers/flows.js';
+import { startTestApp, type TestApp } from '../test/helpers/app.js';
+import { buildWorld, createClient, enrollmentsOf, type World } from '../test/enrollments/fixtures.js';
 
 /**
  * Enrolling a household, adding a newborn and exiting, in a real browser: every control found by its label or
