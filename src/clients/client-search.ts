@@ -17,8 +17,8 @@ export interface NameQuery {
   kind: 'name';
   /**
    * The ways to read what was typed as a first and a last name: "Ana María López Ortiz" may be first "ana" +
-   * last "lopezortiz", or "anamaria" + "lopezortiz", …; without a comma also the other way round. Empty for a
-   * single word.
+   * last "lopezortiz", or "anamaria" + "lopezortiz", …; two words without a comma also the other way round.
+   * Empty for a single word.
    */
   readings: NameReading[];
   /** A single word: matched against first and last names alike. */
