@@ -28,6 +28,7 @@ import { nicknameVariants, normalizeName } from '../src/clients/name-matching.js
 import { systemClock } from '../src/clock.js';
 import { embeddedDatabase, redactUrl } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
+import { typo } from '../src/training/people.js';
 import { SerializedPGliteDialect } from '../src/db/pglite-dialect.js';
 import type { Database } from '../src/db/schema.js';
 import { calendarDate } from '../src/projects/projects.service.js';
@@ -325,19 +326,6 @@ interface Query {
   personalId: string | null;
 }
 
-/** One slip of the keyboard: two letters swapped, one dropped or one doubled (never the first letter). */
-function typo(prng: Prng, name: string): string {
-  if (name.length < 4) return name + name[name.length - 1];
-  const at = prng.int(1, name.length - 2);
-  switch (prng.int(0, 2)) {
-    case 0:
-      return name.slice(0, at) + name[at + 1] + name[at] + name.slice(at + 2);
-    case 1:
-      return name.slice(0, at) + name.slice(at + 1);
-    default:
-      return name.slice(0, at) + name[at] + name.slice(at);
-  }
-}
 
 function stripAccents(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');

@@ -164,8 +164,11 @@ function stripAccents(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
 }
 
-/** One keyboard slip: two letters swapped, one dropped or one doubled (never the first letter). */
-function typo(random: TrainingRandom, name: string): string {
+/**
+ * One keyboard slip: two letters swapped, one dropped or one doubled (never the first letter). Shared with the
+ * search benchmark, which misspells names the same way.
+ */
+export function typo(random: Pick<TrainingRandom, 'int'>, name: string): string {
   if (name.length < 4) return name + name[name.length - 1];
   const at = random.int(1, name.length - 2);
   switch (random.int(0, 2)) {
