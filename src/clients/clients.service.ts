@@ -151,6 +151,11 @@ export class ClientService {
     return { ...client, ssn };
   }
 
+  private async keptRowOf(personalId: string): Promise<ClientRow | undefined> {
+    const kept = await this.keptRecordOf(personalId);
+    return kept ? new ClientsRepository(this.db).findByPersonalId(kept) : undefined;
+  }
+
   /** The PersonalID a merged record now lives on, or null when this record was not merged. */
   keptRecordOf(personalId: string): Promise<string | null> {
     return PERSONAL_ID_PATTERN.test(personalId) ? clientMergeRepository.mergedInto(this.db, personalId) : Promise.resolve(null);
@@ -257,9 +262,12 @@ export class ClientService {
     const repository = new ClientsRepository(this.db);
     let rows: ClientRow[];
     switch (parsed.kind) {
-      case 'personal-id':
-        rows = [await repository.findByPersonalId(parsed.personalId)].filter((r): r is ClientRow => r !== undefined);
+      case 'personal-id': {
+        // A PersonalID written down before a merge still finds the person, on the record kept.
+        const kept = (await repository.findByPersonalId(parsed.personalId)) ?? (await this.keptRowOf(parsed.personalId));
+        rows = kept ? [kept] : [];
         break;
+      }
       case 'ssn':
         rows = await repository.findBySsn(parsed.ssn, SEARCH_LIMIT);
         break;

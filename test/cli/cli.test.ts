@@ -11,6 +11,7 @@ import { withSiteDatabase } from '../../src/cli/open-site.js';
 import { systemClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { ProjectService } from '../../src/projects/projects.service.js';
+import { SKIP_IN_POSTGRES_PASS } from '../helpers/database.js';
 
 // The real `hearth` binary, run as a person would run it: each call starts tsx and opens PGlite (~2 s).
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -153,7 +154,7 @@ async function logIn(base: string, username: string, password: string): Promise<
   });
 }
 
-describe('hearth CLI', () => {
+describe('hearth CLI', { skip: SKIP_IN_POSTGRES_PASS }, () => {
   describe('hearth user (no server running)', () => {
     let dataDir: string;
     let env: NodeJS.ProcessEnv;

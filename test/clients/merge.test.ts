@@ -225,6 +225,9 @@ describe('merging two client records (administrators only)', () => {
     assert.match(textOf(edited.body), new RegExp(`This client record was merged into the record with PersonalID ${kept.personalId}\\.`));
     const search = await t.sites.live.clients.search('Smith', { userId: null, username: 'test', ip: null });
     assert.deepEqual(search.clients.map((c) => c.personalId), [kept.personalId]);
+    // A PersonalID written down before the merge still finds the person.
+    const byOldId = await t.sites.live.clients.search(older.personalId, { userId: null, username: 'test', ip: null });
+    assert.deepEqual([byOldId.kind, byOldId.clients.map((c) => c.personalId)], ['personal-id', [kept.personalId]]);
   });
 
   test('merging with itself, or with a merged or deleted record, is refused with a clear message', async () => {

@@ -12,6 +12,14 @@ import type { Database } from '../../src/db/schema.js';
 export const TEST_DATABASE_URL = process.env.HEARTH_TEST_DATABASE_URL?.trim() || undefined;
 export const DATABASE_KIND = TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
+/**
+ * For tests of a fresh installation (the `hearth` binary on its own embedded data folder), which never use
+ * HEARTH_TEST_DATABASE_URL: in the PostgreSQL pass they would repeat the PGlite pass exactly, so they skip.
+ */
+export const SKIP_IN_POSTGRES_PASS: string | false = TEST_DATABASE_URL
+  ? 'a fresh installation on its embedded database: identical to the PGlite pass, where it runs'
+  : false;
+
 let template: Promise<File | Blob> | undefined;
 
 /** A migrated PGlite image made once per test process; each test database starts as a copy of it. */

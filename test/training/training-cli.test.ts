@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { SKIP_IN_POSTGRES_PASS } from '../helpers/database.js';
 
 /**
  * `hearth training reset`, run as a person runs it: the real binary, on a data folder of its own (embedded
@@ -61,7 +62,7 @@ function freePort(): Promise<number> {
   });
 }
 
-describe('hearth training reset', () => {
+describe('hearth training reset', { skip: SKIP_IN_POSTGRES_PASS }, () => {
   describe('on the Live site', () => {
     let dataDir: string;
     before(() => {
