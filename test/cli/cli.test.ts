@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { AuditLog, SYSTEM_ACTOR, type AuditRecord } from '../../src/audit/audit-log.js';
 import { withSiteDatabase } from '../../src/cli/open-site.js';
@@ -12,49 +9,7 @@ import { systemClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { ProjectService } from '../../src/projects/projects.service.js';
 import { SKIP_IN_POSTGRES_PASS } from '../helpers/database.js';
-
-// The real `hearth` binary, run as a person would run it: each call starts tsx and opens PGlite (~2 s).
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = path.join(ROOT, 'bin/hearth.js');
-const SLOW = { timeout: 120_000 };
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** The environment of a fresh installation: no SMTP, no database URLs, our own data folder. */
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (key === 'SMTP_URL' || key.startsWith('HEARTH_') || key === 'PORT' || key === 'NODE_OPTIONS') continue;
-    env[key] = value;
-  }
-  return { ...env, LOG_LEVEL: 'info', ...extra };
-}
-
-function hearth(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, env, timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-function lines(text: string): string[] {
-  return text.split('\n').filter((line) => line.length > 0);
-}
-
-/** A failure the CLI reports: the given status, nothing on stdout, exactly one line on stderr. */
-function assertOneLineError(run: Run, code: number, pattern: RegExp): void {
-  assert.equal(run.code, code, `exit status (stderr: ${run.stderr})`);
-  assert.equal(run.stdout, '');
-  assert.equal(lines(run.stderr).length, 1, `one stderr line, got: ${run.stderr}`);
-  assert.match(run.stderr, /^hearth: /);
-  assert.match(run.stderr, pattern);
-}
+import { assertOneLineError, BIN, cleanEnv, freePort, hearth, lines, ROOT, SLOW, startUntil, tempDir, type Run, type Started } from '../helpers/hearth-cli.js';
 
 function parseIssued(run: Run): { username: string; temporaryPassword: string } {
   assert.equal(run.code, 0, run.stderr);
@@ -97,46 +52,6 @@ async function createAgencies(dataDir: string, names: string[]): Promise<string[
 async function auditOf(dataDir: string, username: string): Promise<AuditRecord[]> {
   const config = loadConfig({ HEARTH_DATA_DIR: dataDir });
   return withSiteDatabase('live', ({ db }) => new AuditLog('live', systemClock).list(db, { username, event: 'account.agencies_changed' }), config);
-}
-
-function tempDir(name: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `hearth-${name}-`));
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts a process and resolves once its output contains `ready`, or rejects when it exits first. */
-interface Started {
-  child: ChildProcess;
-  output(): string;
-  ready: Promise<void>;
-  /** The exit status, once the process has ended and its output is all read. */
-  closed: Promise<number | null>;
-}
-
-function startUntil(args: string[], env: NodeJS.ProcessEnv, ready: string): Started {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const closed = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
-  let output = '';
-  const readyPromise = new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes(ready)) resolve();
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    void closed.then((code) => reject(new Error(`exited with ${code} before "${ready}":\n${output}`)));
-  });
-  return { child, output: () => output, ready: readyPromise, closed };
 }
 
 /** A browser's login: fetch the form for its CSRF cookie and token, then post it. */

@@ -1,72 +1,24 @@
 import assert from 'node:assert/strict';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { SKIP_IN_POSTGRES_PASS } from '../helpers/database.js';
+import { assertOneLineError, BIN, cleanEnv, freePort, hearth, ROOT, SLOW, tempDir, type Run } from '../helpers/hearth-cli.js';
+
+/** A refusal before anything is opened: exit status 2 and one line on stderr. */
+function assertRefused(run: Run, pattern: RegExp): void {
+  assertOneLineError(run, 2, pattern);
+}
 
 /**
  * `hearth training reset`, run as a person runs it: the real binary, on a data folder of its own (embedded
  * PGlite whatever the test database, since the command opens the site as configured).
  */
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = path.join(ROOT, 'bin/hearth.js');
-const SLOW = { timeout: 120_000 };
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (key === 'SMTP_URL' || key.startsWith('HEARTH_') || key === 'PORT' || key === 'NODE_OPTIONS') continue;
-    env[key] = value;
-  }
-  return { ...env, LOG_LEVEL: 'info', ...extra };
-}
-
-function hearth(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, env, timeout: 90_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-    });
-  });
-}
-
-function assertRefused(run: Run, pattern: RegExp): void {
-  assert.equal(run.code, 2, `exit status (stderr: ${run.stderr})`);
-  assert.equal(run.stdout, '');
-  assert.equal(run.stderr.split('\n').filter(Boolean).length, 1, `one line: ${run.stderr}`);
-  assert.match(run.stderr, /^hearth: /);
-  assert.match(run.stderr, pattern);
-}
-
-function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-training-cli-'));
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 describe('hearth training reset', { skip: SKIP_IN_POSTGRES_PASS }, () => {
   describe('on the Live site', () => {
     let dataDir: string;
     before(() => {
-      dataDir = tempDir();
+      dataDir = tempDir('training-cli');
     });
     after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
@@ -96,7 +48,7 @@ describe('hearth training reset', { skip: SKIP_IN_POSTGRES_PASS }, () => {
     let closed: Promise<number | null>;
 
     before(async () => {
-      dataDir = tempDir();
+      dataDir = tempDir('training-cli');
       port = await freePort();
       env = cleanEnv({ HEARTH_DATA_DIR: dataDir, HEARTH_SITES: 'training', PORT: String(port) });
       server = spawn(process.execPath, [BIN, 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

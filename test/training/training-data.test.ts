@@ -5,7 +5,7 @@ import { SYSTEM_ACTOR } from '../../src/audit/audit-log.js';
 import { validateClientInput } from '../../src/clients/client-fields.js';
 import { clientToInput, fromRow } from '../../src/clients/clients.service.js';
 import type { ClientRow } from '../../src/clients/clients.repository.js';
-import { editDistance, nicknameVariants, normalizeName } from '../../src/clients/name-matching.js';
+import { editDistance, nicknameVariants } from '../../src/clients/name-matching.js';
 import { isValidSsn } from '../../src/clients/ssn.js';
 import type { Database } from '../../src/db/schema.js';
 import { validateExit, validateMemberEntry, type FieldErrors } from '../../src/enrollments/enrollment-fields.js';

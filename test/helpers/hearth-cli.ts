@@ -1,0 +1,91 @@
+/** Running the real `hearth` binary as a person would: each call starts tsx and opens PGlite (~2 s). */
+import assert from 'node:assert/strict';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const BIN = path.join(ROOT, 'bin/hearth.js');
+export const SLOW = { timeout: 120_000 };
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The environment of a fresh installation: no SMTP, no database URLs, our own data folder. */
+export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (key === 'SMTP_URL' || key.startsWith('HEARTH_') || key === 'PORT' || key === 'NODE_OPTIONS') continue;
+    env[key] = value;
+  }
+  return { ...env, LOG_LEVEL: 'info', ...extra };
+}
+
+export function hearth(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 90_000): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, env, timeout: timeoutMs }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+export function lines(text: string): string[] {
+  return text.split('\n').filter((line) => line.length > 0);
+}
+
+/** A failure the CLI reports: the given status, nothing on stdout, exactly one line on stderr. */
+export function assertOneLineError(run: Run, code: number, pattern: RegExp): void {
+  assert.equal(run.code, code, `exit status (stderr: ${run.stderr})`);
+  assert.equal(run.stdout, '');
+  assert.equal(lines(run.stderr).length, 1, `one stderr line, got: ${run.stderr}`);
+  assert.match(run.stderr, /^hearth: /);
+  assert.match(run.stderr, pattern);
+}
+
+export function tempDir(name: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `hearth-${name}-`));
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A process started in the background, ready once its output contains a given text. */
+export interface Started {
+  child: ChildProcess;
+  output(): string;
+  ready: Promise<void>;
+  /** The exit status, once the process has ended and its output is all read. */
+  closed: Promise<number | null>;
+}
+
+/** Starts a process and resolves `ready` once its output contains `ready`, or rejects when it exits first. */
+export function startUntil(args: string[], env: NodeJS.ProcessEnv, ready: string): Started {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const closed = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
+  let output = '';
+  const readyPromise = new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(ready)) resolve();
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    void closed.then((code) => reject(new Error(`exited with ${code} before "${ready}":\n${output}`)));
+  });
+  return { child, output: () => output, ready: readyPromise, closed };
+}
