@@ -30,7 +30,7 @@ const backend = process.env.HEARTH_TEST_DATABASE_URL ? 'PostgreSQL (HEARTH_TEST_
 console.log(`Running ${files.length} test files on ${backend}`);
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-force-exit', '--test-timeout=300000', ...options, ...files],
+  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-force-exit', '--test-timeout=600000', ...options, ...files],
   { stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);

@@ -62,9 +62,15 @@ for (const store of ['database', 'redis'] as const) {
         screens.push(textOf(page.body));
       }
       assert.equal(new Set(screens).size, 1, 'the third request looks exactly like the first two');
-      await new Promise((r) => setTimeout(r, 600));
-      const sent = t.smtp.messages.filter((m) => m.to && JSON.stringify(m.to).includes('rex@agency.example'));
-      assert.equal(sent.length, 2, 'only two emails per hour for one account');
+      // Wait until the outbox is empty and what it sent has arrived (a fixed pause is not enough on a busy machine).
+      const toRex = () => t.smtp.messages.filter((m) => m.to && JSON.stringify(m.to).includes('rex@agency.example'));
+      for (let waited = 0; waited < 15_000; waited += 100) {
+        const queued = await t.sites.live.db.selectFrom('mail_outbox').select('id').where('status', '=', 'queued').execute();
+        if (queued.length === 0 && toRex().length >= 2) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal(toRex().length, 2, 'only two emails per hour for one account');
       const audit = await t.sites.live.audit.list(t.sites.live.db, { event: 'reset.requested', username: user.username });
       assert.ok(audit.some((a) => String(a.details.outcome).startsWith('too many requests')));
 

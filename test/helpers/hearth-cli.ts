@@ -79,3 +79,28 @@ export function startUntil(args: string[], env: NodeJS.ProcessEnv, ready: string
   });
   return { child, output: () => output, ready: readyPromise, closed };
 }
+
+/** The `--json` output of a command that issues a temporary password: exactly the username and the password. */
+export function parseIssued(run: Run): { username: string; temporaryPassword: string } {
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(lines(run.stdout).length, 1, `exactly one line on stdout, got: ${run.stdout}`);
+  const issued = JSON.parse(run.stdout) as Record<string, unknown>;
+  assert.deepEqual(Object.keys(issued).sort(), ['temporaryPassword', 'username']);
+  assert.equal(typeof issued.username, 'string');
+  assert.equal(typeof issued.temporaryPassword, 'string');
+  assert.ok((issued.temporaryPassword as string).length >= 12);
+  return issued as { username: string; temporaryPassword: string };
+}
+
+/** `hearth user list --site live --json`, parsed; never a password hash in it. */
+export async function listed(env: NodeJS.ProcessEnv, ...extra: string[]): Promise<Record<string, unknown>[]> {
+  const run = await hearth(['user', 'list', '--site', 'live', '--json', ...extra], env);
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(lines(run.stdout).length, 1);
+  assert.doesNotMatch(run.stdout, /hash|\$argon2/i, 'no password hash in the listing');
+  return JSON.parse(run.stdout) as Record<string, unknown>[];
+}
+
+export function statusOf(users: Record<string, unknown>[], username: string): unknown {
+  return users.find((u) => u.username === username)?.status;
+}
