@@ -7,12 +7,11 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { loadConfig, type Config } from '../../src/config.js';
 import { embeddedDatabase, openCliDatabase, openServerDatabase, postgresDatabase, type SiteDatabase } from '../../src/db/database.js';
 import { DataDirBusyError, readLock } from '../../src/db/data-dir-lock.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
-import { TEST_DATABASE_URL } from '../helpers/database.js';
+import { TEST_DATABASE_URL, withSchemaLock } from '../helpers/database.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SLOW = { timeout: 120_000 };
@@ -213,19 +212,18 @@ describe('migrations', () => {
   it('migrateToLatest is idempotent on PostgreSQL (HEARTH_TEST_DATABASE_URL)', { ...SLOW, skip: TEST_DATABASE_URL ? false : 'HEARTH_TEST_DATABASE_URL is not set' }, async () => {
     const url = TEST_DATABASE_URL!;
     const schema = `hearth_migrate_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
     const database = postgresDatabase(url, { searchPath: schema, max: 2 });
     try {
-      assert.deepEqual(await migrateToLatest(database.db, schema), await freshMigrationNames());
-      assert.deepEqual(await migrateToLatest(database.db, schema), []);
+      await withSchemaLock(url, 'shared', async (admin) => {
+        await admin.query(`create schema ${schema}`);
+        assert.deepEqual(await migrateToLatest(database.db, schema), await freshMigrationNames());
+        assert.deepEqual(await migrateToLatest(database.db, schema), []);
+      });
       const { rows } = await sql<{ n: string }>`select count(*)::text as n from users`.execute(database.db);
       assert.equal(rows[0]!.n, '0');
     } finally {
       await database.close();
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
+      await withSchemaLock(url, 'exclusive', (admin) => admin.query(`drop schema if exists ${schema} cascade`));
     }
   });
 });

@@ -40,21 +40,18 @@ function pgliteTemplate(): Promise<File | Blob> {
  */
 export async function freshDatabase(): Promise<SiteDatabase> {
   if (TEST_DATABASE_URL) {
+    const url = TEST_DATABASE_URL;
     const schema = `hearth_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
-    const database = postgresDatabase(TEST_DATABASE_URL, { searchPath: schema, max: 5 });
-    await migrateToLatest(database.db, schema);
+    const database = postgresDatabase(url, { searchPath: schema, max: 5 });
+    await withSchemaLock(url, 'shared', async (admin) => {
+      await admin.query(`create schema ${schema}`);
+      await migrateToLatest(database.db, schema);
+    });
     return {
       ...database,
       close: async () => {
         await database.close();
-        const cleanup = new pg.Client({ connectionString: TEST_DATABASE_URL });
-        await cleanup.connect();
-        await cleanup.query(`drop schema ${schema} cascade`);
-        await cleanup.end();
+        await withSchemaLock(url, 'exclusive', (admin) => admin.query(`drop schema ${schema} cascade`));
       },
     };
   }
@@ -63,4 +60,20 @@ export async function freshDatabase(): Promise<SiteDatabase> {
   const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect(pglite, new Mutex()) });
   await migrateToLatest(db); // a no-op on the template, kept so a stale template can never hide a migration
   return { db, description: 'in-memory PGlite (test)', close: () => db.destroy() };
+}
+
+// Any number of test files may migrate at once, but no schema is dropped meanwhile: Kysely's migrator reads
+// the catalog of every schema, and a schema dropped under it fails the read ("schema … does not exist").
+const SCHEMA_LOCK_KEY = 4_207_311;
+
+/** Runs `work` holding the test schemas' advisory lock (shared to create and migrate, exclusive to drop). */
+export async function withSchemaLock<T>(url: string, mode: 'shared' | 'exclusive', work: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(mode === 'shared' ? 'select pg_advisory_lock_shared($1)' : 'select pg_advisory_lock($1)', [SCHEMA_LOCK_KEY]);
+    return await work(admin);
+  } finally {
+    await admin.end(); // ending the session releases the lock
+  }
 }
