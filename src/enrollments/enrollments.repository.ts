@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type RawBuilder, type Transaction, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { EnrollmentScope } from '../access/access-policy.js';
 import type { Database, EnrollmentsTable, ExitsTable } from '../db/schema.js';
 
@@ -208,26 +208,8 @@ const enrollmentColumns = [
   'user_id',
 ] as const;
 
-function toEnrollment(r: {
-  enrollment_id: string;
-  personal_id: string;
-  project_id: string;
-  entry_date: string;
-  household_id: string;
-  relationship_to_hoh: number;
-  living_situation: number | null;
-  rental_subsidy_type: number | null;
-  length_of_stay: number | null;
-  los_under_threshold: number | null;
-  previous_street_essh: number | null;
-  date_to_street_essh: string | null;
-  times_homeless_past_three_years: number | null;
-  months_homeless_past_three_years: number | null;
-  disabling_condition: number;
-  date_created: Date;
-  date_updated: Date;
-  user_id: string;
-}): EnrollmentRow {
+/** A stored enrollment as the selection above reads it (dates as `YYYY-MM-DD` text). */
+function toEnrollment(r: Omit<Selectable<EnrollmentsTable>, 'enrollment_coc' | 'move_in_date' | 'date_deleted'>): EnrollmentRow {
   return {
     enrollmentId: r.enrollment_id,
     personalId: r.personal_id,

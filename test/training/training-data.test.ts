@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { SYSTEM_ACTOR } from '../../src/audit/audit-log.js';
 import { validateClientInput } from '../../src/clients/client-fields.js';
 import { clientToInput, fromRow } from '../../src/clients/clients.service.js';
 import type { ClientRow } from '../../src/clients/clients.repository.js';
 import { editDistance, nicknameVariants } from '../../src/clients/name-matching.js';
 import { isValidSsn } from '../../src/clients/ssn.js';
-import type { Database } from '../../src/db/schema.js';
+import type { Database, EnrollmentsTable } from '../../src/db/schema.js';
 import { validateExit, validateMemberEntry, type FieldErrors } from '../../src/enrollments/enrollment-fields.js';
 import { ForbiddenError } from '../../src/errors.js';
 import { DESTINATIONS, PRIOR_LIVING_SITUATIONS } from '../../src/hud/enrollment-code-lists.js';
@@ -20,24 +20,8 @@ import { startTestApp, type TestApp } from '../helpers/app.js';
 const ACTOR = { userId: null, username: 'trainer', ip: '10.0.0.7' };
 const TODAY = '2026-11-27'; // the FakeClock's day in America/New_York
 
-interface Enrollment {
-  enrollment_id: string;
-  personal_id: string;
-  project_id: string;
-  entry_date: string;
-  household_id: string;
-  relationship_to_hoh: number;
-  living_situation: number | null;
-  rental_subsidy_type: number | null;
-  length_of_stay: number | null;
-  los_under_threshold: number | null;
-  previous_street_essh: number | null;
-  date_to_street_essh: string | null;
-  times_homeless_past_three_years: number | null;
-  months_homeless_past_three_years: number | null;
-  disabling_condition: number;
-  move_in_date: string | null;
-}
+/** A generated enrollment: the stored row without the columns the generator leaves to their defaults. */
+type Enrollment = Omit<Selectable<EnrollmentsTable>, 'enrollment_coc' | 'date_created' | 'date_updated' | 'user_id' | 'date_deleted'>;
 interface Exit {
   exit_id: string;
   enrollment_id: string;
