@@ -36,7 +36,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { SerializedPGliteDialect } from '../src/db/pglite-dialect.js';
 import type { Database, User } from '../src/db/schema.js';
 import { loggerOptions } from '../src/http/logging.js';
-import type { SiteId } from '../src/sites/site.js';
+import type { SiteId } from '../src/site-id.js';
 import { startSite, type RunningSite, type SiteServices } from '../src/sites/site-services.js';
 import {
   browser,

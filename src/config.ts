@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { SITE_IDS, isSiteId, type SiteId } from './sites/site.js';
+import { SITE_IDS, isSiteId, type SiteId } from './site-id.js';
 
 /** Everything Hearth reads from the environment, validated once at boot and frozen. */
 export interface Config {

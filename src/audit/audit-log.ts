@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
-import type { SiteId } from '../sites/site.js';
+import type { SiteId } from '../site-id.js';
 import type { AuditEvent } from './events.js';
 
 export interface Actor {

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { sql, type Kysely } from 'kysely';
 import { loadConfig } from '../config.js';
-import { SITE_IDS, SITE_NAMES, type SiteId } from '../sites/site.js';
+import { SITE_IDS, SITE_NAMES, type SiteId } from '../site-id.js';
 import type { CliIo } from './cli-io.js';
 import { withSiteDatabase } from './open-site.js';
 

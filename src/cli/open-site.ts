@@ -4,7 +4,7 @@ import { systemClock } from '../clock.js';
 import { loadConfig, type Config } from '../config.js';
 import { openCliDatabase, siteDataDir, type SiteDatabase } from '../db/database.js';
 import { createSiteServices, siteSealer, type SiteServices } from '../sites/site-services.js';
-import { SITE_IDS, isSiteId, type SiteId } from '../sites/site.js';
+import { SITE_IDS, isSiteId, type SiteId } from '../site-id.js';
 import { UsageError } from './cli-io.js';
 
 /** The --site value of a command that changes data: required, so nobody edits Live by accident. */

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { SITE_IDS, SITE_NAMES } from '../sites/site.js';
+import { SITE_IDS, SITE_NAMES } from '../site-id.js';
 import { LIVE_REFUSAL, type TrainingResetSummary } from '../training/training.service.js';
 import { UsageError, type CliIo } from './cli-io.js';
 import { cliActor, withSite } from './open-site.js';

@@ -6,7 +6,7 @@ import type { Role, User } from '../db/schema.js';
 import { NotFoundError } from '../errors.js';
 import type { Organization } from '../projects/projects.service.js';
 import type { SiteServices } from '../sites/site-services.js';
-import { SITE_IDS, SITE_NAMES } from '../sites/site.js';
+import { SITE_IDS, SITE_NAMES } from '../site-id.js';
 import { UsageError, type CliIo } from './cli-io.js';
 import { chosenSite, cliActor, withSite } from './open-site.js';
 

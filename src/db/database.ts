@@ -3,7 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
-import type { SiteId } from '../sites/site.js';
+import type { SiteId } from '../site-id.js';
 import { acquireLock, readLock, updateLock } from './data-dir-lock.js';
 import { serveEmbeddedSocket, SOCKET_PORT } from './embedded-socket.js';
 import { migrateToLatest } from './migrate.js';

@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import type { SiteId } from '../sites/site.js';
+import type { SiteId } from '../site-id.js';
 
 /**
  * One cookie name per site, so a session of one site is never even sent as the other's. Over HTTPS

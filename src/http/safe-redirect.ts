@@ -1,4 +1,4 @@
-import type { SiteId } from '../sites/site.js';
+import type { SiteId } from '../site-id.js';
 
 /** Only same-site relative paths are followed after login; anything else goes home (S48). */
 export function safeNextPath(site: SiteId, next: unknown): string {

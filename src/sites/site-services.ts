@@ -24,7 +24,7 @@ import { ClientService } from '../clients/clients.service.js';
 import { AccessService } from '../access/access.service.js';
 import { EnrollmentService } from '../enrollments/enrollments.service.js';
 import { TrainingService } from '../training/training.service.js';
-import { SITE_NAMES, type SiteId } from './site.js';
+import { SITE_NAMES, type SiteId } from '../site-id.js';
 
 /** Everything one site (Training or Live) needs, wired to that site's own database. */
 export interface SiteServices {

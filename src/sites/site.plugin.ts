@@ -2,9 +2,9 @@ import csrfProtection from '@fastify/csrf-protection';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accountRoutes } from '../accounts/accounts.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
-import type { DeviceMeta } from '../auth/devices/device.service.js';
 import { loginRoutes } from '../auth/login/login.routes.js';
-import { stepPath, type StartedSession } from '../auth/login/sign-in-flow.js';
+import { stepPath } from '../auth/login/sign-in-flow.js';
+import { clearSessionCookie, sessionCookieName } from '../auth/session/session-cookies.js';
 import { passwordRoutes } from '../auth/password/password.routes.js';
 import { resetRoutes } from '../auth/reset/reset.routes.js';
 import { expiryWarning } from '../auth/password/expiry.js';
@@ -12,8 +12,7 @@ import { secondFactorRoutes } from '../auth/second-factor/second-factor.routes.j
 import { securityRoutes } from '../auth/security/security.routes.js';
 import { ForbiddenError } from '../errors.js';
 import { sendErrorPage } from '../http/error-handler.js';
-import { sessionMeta } from '../http/client-ip.js';
-import { cookieName, cookieOptions, DEVICE_COOKIE_MAX_AGE_SECONDS } from '../http/cookies.js';
+import { cookieName, cookieOptions } from '../http/cookies.js';
 import { settingsRoutes } from '../settings/settings.routes.js';
 import { projectRoutes } from '../projects/projects.routes.js';
 import { clientRoutes } from '../clients/clients.routes.js';
@@ -31,7 +30,6 @@ import type { SiteServices } from './site-services.js';
 export async function sitePlugin(app: FastifyInstance, options: { site: SiteServices }) {
   const { site } = options;
   const { config } = site;
-  const sessionCookie = cookieName(config, site.id, 'session');
 
   await app.register(csrfProtection, {
     cookieKey: cookieName(config, site.id, 'csrf'),
@@ -44,14 +42,14 @@ export async function sitePlugin(app: FastifyInstance, options: { site: SiteServ
   app.addHook('onRequest', async (request, reply) => {
     request.site = site;
     reply.header('cache-control', 'no-store');
-    const token = request.cookies[sessionCookie];
+    const token = request.cookies[sessionCookieName(site)];
     if (!token) return;
     const check = await site.sessions.check(token);
     if (check.status === 'valid') {
       request.auth = { session: check.session, user: check.user };
       return;
     }
-    reply.clearCookie(sessionCookie, cookieOptions(config));
+    clearSessionCookie(reply, site);
     if (check.status === 'timed-out') {
       const user = check.user;
       await site.audit.record(site.db, {
@@ -106,35 +104,6 @@ export async function sitePlugin(app: FastifyInstance, options: { site: SiteServ
   await app.register(projectRoutes);
   await app.register(clientRoutes, { prefix: '/clients' });
   await app.register(enrollmentRoutes);
-}
-
-export function setSessionCookie(reply: FastifyReply, site: SiteServices, token: string) {
-  reply.setCookie(cookieName(site.config, site.id, 'session'), token, cookieOptions(site.config));
-}
-
-export function sessionToken(request: FastifyRequest): string | undefined {
-  return request.cookies[cookieName(request.site.config, request.site.id, 'session')];
-}
-
-/** After a sign-in step: the new session's cookie, and the device cookie once the sign-in is complete. */
-export function setSignInCookies(reply: FastifyReply, site: SiteServices, started: StartedSession) {
-  setSessionCookie(reply, site, started.token);
-  if (started.deviceToken) {
-    reply.setCookie(cookieName(site.config, site.id, 'device'), started.deviceToken, {
-      ...cookieOptions(site.config),
-      maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
-    });
-  }
-}
-
-/** The client's address, browser and device cookie, for a sign-in step. */
-export function signInMeta(request: FastifyRequest): DeviceMeta {
-  const deviceToken = request.cookies[cookieName(request.site.config, request.site.id, 'device')] ?? null;
-  return { ...sessionMeta(request), deviceToken };
-}
-
-export function clearSessionCookie(reply: FastifyReply, site: SiteServices) {
-  reply.clearCookie(cookieName(site.config, site.id, 'session'), cookieOptions(site.config));
 }
 
 function pageContext(request: FastifyRequest, reply: FastifyReply, site: SiteServices): PageContext {

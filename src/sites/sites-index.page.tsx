@@ -1,6 +1,6 @@
 import { Layout } from '../views/layout.js';
 import type { PageContext } from '../views/page-context.js';
-import { SITE_DESCRIPTIONS, SITE_NAMES, type SiteId } from './site.js';
+import { SITE_DESCRIPTIONS, SITE_NAMES, type SiteId } from '../site-id.js';
 
 /** The front door: Hearth's two separate sites. */
 export function SitesIndexPage(props: { ctx: PageContext; sites: SiteId[] }) {

@@ -4,7 +4,7 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
 import { ForbiddenError } from '../errors.js';
 import { calendarDate } from '../projects/projects.service.js';
-import type { SiteId } from '../sites/site.js';
+import type { SiteId } from '../site-id.js';
 import { generateTrainingData, TRAINING_SEED } from './training-data.js';
 import { trainingRepository, type RecordCounts } from './training.repository.js';
 

@@ -1,5 +1,5 @@
 import type { Role } from '../db/schema.js';
-import type { SiteId } from '../sites/site.js';
+import type { SiteId } from '../site-id.js';
 
 /** What every page needs to draw its frame. Built once per request in the site plugin. */
 export interface PageContext {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { CreateAccountInput } from '../../src/accounts/accounts.service.js';
 import { DAY } from '../../src/clock.js';
 import type { User } from '../../src/db/schema.js';
-import type { SiteId } from '../../src/sites/site.js';
+import type { SiteId } from '../../src/site-id.js';
 import { formatDateTime } from '../../src/views/format.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { textOf, type Page, type TestClient } from '../helpers/client.js';

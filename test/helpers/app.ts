@@ -14,7 +14,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import type { SiteDatabase } from '../../src/db/database.js';
 import { loggerOptions } from '../../src/http/logging.js';
 import { createMailTransport } from '../../src/mail/transport.js';
-import type { SiteId } from '../../src/sites/site.js';
+import type { SiteId } from '../../src/site-id.js';
 import { startSite, type RunningSite, type SiteServices } from '../../src/sites/site-services.js';
 import { FakeClock } from './clock.js';
 import { freshDatabase } from './database.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { ParsedMail } from 'mailparser';
 import { Secret, TOTP } from 'otpauth';
-import type { SiteId } from '../../src/sites/site.js';
+import type { SiteId } from '../../src/site-id.js';
 import type { TestApp } from './app.js';
 import { textOf, type TestClient } from './client.js';
 

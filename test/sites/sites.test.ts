@@ -15,7 +15,7 @@ import { SYSTEM_ACTOR } from '../../src/audit/audit-log.js';
 import { loadConfig } from '../../src/config.js';
 import type { SiteDatabase } from '../../src/db/database.js';
 import { loggerOptions } from '../../src/http/logging.js';
-import type { SiteId } from '../../src/sites/site.js';
+import type { SiteId } from '../../src/site-id.js';
 import { startSite, type RunningSite } from '../../src/sites/site-services.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { FakeClock } from '../helpers/clock.js';

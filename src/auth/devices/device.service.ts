@@ -5,7 +5,7 @@ import type { Config } from '../../config.js';
 import type { Database, User } from '../../db/schema.js';
 import type { Mailer } from '../../mail/mailer.js';
 import { newSignInEmail } from '../../mail/templates/new-sign-in.js';
-import { SITE_NAMES, type SiteId } from '../../sites/site.js';
+import { SITE_NAMES, type SiteId } from '../../site-id.js';
 import { summariseUserAgent } from '../session/user-agent.js';
 import type { SessionMeta } from '../session/session.service.js';
 import { generateToken, hashToken, looksLikeToken } from '../tokens.js';

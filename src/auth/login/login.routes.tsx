@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { formString } from '../../http/form.js';
 import { safeNextPath } from '../../http/safe-redirect.js';
-import { clearSessionCookie, sessionToken, setSignInCookies, signInMeta } from '../../sites/site.plugin.js';
+import { clearSessionCookie, sessionToken, setSignInCookies, signInMeta } from '../session/session-cookies.js';
 import { stepPath } from './sign-in-flow.js';
 import { LoginPage } from './login.page.js';
 

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../../clock.js';
 import type { Database, SessionKind, User } from '../../db/schema.js';
 import type { SettingsService } from '../../settings/settings.service.js';
-import type { SiteId } from '../../sites/site.js';
+import type { SiteId } from '../../site-id.js';
 import type { DeviceMeta, DeviceService } from '../devices/device.service.js';
 import { isExpired } from '../password/expiry.js';
 import type { SecondFactorService } from '../second-factor/second-factor.service.js';

@@ -3,7 +3,7 @@ import { ValidationError } from '../../errors.js';
 import { sessionMeta } from '../../http/client-ip.js';
 import { formString } from '../../http/form.js';
 import type { SessionKind } from '../../db/schema.js';
-import { setSignInCookies, signInMeta } from '../../sites/site.plugin.js';
+import { setSignInCookies, signInMeta } from '../session/session-cookies.js';
 import { stepPath } from '../login/sign-in-flow.js';
 import { verifyPassword } from './hashing.js';
 import type { PasswordChangeHow } from './password.service.js';

@@ -7,7 +7,7 @@ import type { Database, User } from '../../db/schema.js';
 import { ValidationError } from '../../errors.js';
 import type { Mailer } from '../../mail/mailer.js';
 import { passwordChangedEmail } from '../../mail/templates/password-changed.js';
-import { SITE_NAMES, type SiteId } from '../../sites/site.js';
+import { SITE_NAMES, type SiteId } from '../../site-id.js';
 import { hashPassword, verifyPassword } from './hashing.js';
 import { userPasswordExpiresAt } from './expiry.js';
 import { PasswordPolicyError } from './password-policy-error.js';

@@ -8,7 +8,7 @@ import type { Database, User } from '../../db/schema.js';
 import { DomainError } from '../../errors.js';
 import type { Mailer } from '../../mail/mailer.js';
 import { passwordResetEmail } from '../../mail/templates/password-reset.js';
-import { SITE_NAMES, type SiteId } from '../../sites/site.js';
+import { SITE_NAMES, type SiteId } from '../../site-id.js';
 import type { PasswordService } from '../password/password.service.js';
 import type { Throttle } from '../throttle/throttle.js';
 import { generateToken, hashToken, looksLikeToken } from '../tokens.js';

@@ -9,7 +9,7 @@ import type { Mailer } from '../../mail/mailer.js';
 import type { Sealer } from '../../mail/sealer.js';
 import { secondFactorChangedEmail, type SecondFactorChange } from '../../mail/templates/second-factor-changed.js';
 import type { SettingsService } from '../../settings/settings.service.js';
-import { SITE_NAMES, type SiteId } from '../../sites/site.js';
+import { SITE_NAMES, type SiteId } from '../../site-id.js';
 import { hashPassword, verifyPassword } from '../password/hashing.js';
 import { sessionsRepository } from '../session/sessions.repository.js';
 import { canonicalRecoveryCode, generateRecoveryCodes } from './recovery-codes.js';

@@ -1,0 +1,46 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config.js';
+import { sessionMeta } from '../../http/client-ip.js';
+import { cookieName, cookieOptions, DEVICE_COOKIE_MAX_AGE_SECONDS } from '../../http/cookies.js';
+import type { SiteId } from '../../site-id.js';
+import type { DeviceMeta } from '../devices/device.service.js';
+import type { StartedSession } from '../login/sign-in-flow.js';
+
+/** What the cookie helpers need to know of a site: its id and whether cookies are Secure. */
+export interface CookieSite {
+  id: SiteId;
+  config: Pick<Config, 'secureCookies'>;
+}
+
+export function sessionCookieName(site: CookieSite): string {
+  return cookieName(site.config, site.id, 'session');
+}
+
+export function setSessionCookie(reply: FastifyReply, site: CookieSite, token: string) {
+  reply.setCookie(sessionCookieName(site), token, cookieOptions(site.config));
+}
+
+export function clearSessionCookie(reply: FastifyReply, site: CookieSite) {
+  reply.clearCookie(sessionCookieName(site), cookieOptions(site.config));
+}
+
+export function sessionToken(request: FastifyRequest): string | undefined {
+  return request.cookies[sessionCookieName(request.site)];
+}
+
+/** After a sign-in step: the new session's cookie, and the device cookie once the sign-in is complete. */
+export function setSignInCookies(reply: FastifyReply, site: CookieSite, started: StartedSession) {
+  setSessionCookie(reply, site, started.token);
+  if (started.deviceToken) {
+    reply.setCookie(cookieName(site.config, site.id, 'device'), started.deviceToken, {
+      ...cookieOptions(site.config),
+      maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
+    });
+  }
+}
+
+/** The client's address, browser and device cookie, for a sign-in step. */
+export function signInMeta(request: FastifyRequest): DeviceMeta {
+  const deviceToken = request.cookies[cookieName(request.site.config, request.site.id, 'device')] ?? null;
+  return { ...sessionMeta(request), deviceToken };
+}
