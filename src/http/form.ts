@@ -1,4 +1,8 @@
+import type { FastifyReply } from 'fastify';
+import { isValidElement, type VNode } from 'preact';
 import { ValidationError } from '../errors.js';
+import type { FormFailure } from '../views/form-kit.js';
+import './fastify-types.js';
 
 /**
  * Reads one text field from a urlencoded body. Repeated fields, arrays and objects are refused with a
@@ -37,4 +41,45 @@ export function formStrings(body: unknown, name: string, limits: { maxCount?: nu
     throw new ValidationError(`The field “${name}” was sent in an unexpected form.`);
   }
   return (values as string[]).map((v) => v.trim()).filter(Boolean);
+}
+
+/**
+ * The route side of every form: run the service call; when it refuses with a ValidationError, draw the same form
+ * again (with what was typed, the summary and each field's message) and answer 422. Nothing else is caught: other
+ * errors belong to the one error handler (src/http/error-handler.tsx).
+ *
+ *   return submitForm(reply, {
+ *     action: () => site.projects.createOrganization(values, actorOf(request)),
+ *     refused: (failure) => <NewAgencyPage ctx={reply.pageContext()} values={values} failure={failure} />,
+ *     done: (organization) => reply.redirect(`/${site.id}/agencies/${organization.id}?done=created`, 303),
+ *   });
+ *
+ * `refused` returns the page to draw, or a reply it has already sent (a page that loads data of its own).
+ */
+export async function submitForm<T>(
+  reply: FastifyReply,
+  steps: {
+    action: () => Promise<T>;
+    refused: (failure: FormFailure) => VNode | FastifyReply | Promise<VNode | FastifyReply>;
+    done: (result: T) => FastifyReply | Promise<FastifyReply>;
+  },
+): Promise<FastifyReply> {
+  let result: T;
+  try {
+    result = await steps.action();
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    return refuse(reply, { message: error.message, errors: error.fieldErrors }, steps.refused);
+  }
+  return steps.done(result);
+}
+
+/** Draws a refused form with 422: for refusals a route finds itself, before any service is called. */
+export async function refuse(
+  reply: FastifyReply,
+  failure: FormFailure,
+  draw: (failure: FormFailure) => VNode | FastifyReply | Promise<VNode | FastifyReply>,
+): Promise<FastifyReply> {
+  const drawn = await draw(failure);
+  return isValidElement(drawn) ? reply.page(drawn as VNode, 422) : (drawn as FastifyReply);
 }

@@ -1,0 +1,348 @@
+/**
+ * The form kit: every field Hearth draws, and the error summary that links to them.
+ *
+ * A field shows, in this order: its label (or legend), its hint, its error, and the control with what was typed
+ * kept in it. The control is tied to the hint and the error by `aria-describedby`, and marked `aria-invalid` when
+ * the error is there, so a screen reader reads the problem with the field. Field ids are `field-NAME`, so the error
+ * summary can link to any field by its name alone.
+ *
+ * A HUD form is then a page of declarations:
+ *
+ *   <SelectField name="destination" label="Destination (3.12)" value={values.destination}
+ *                groups={livingSituationGroups(DESTINATIONS)} errors={errors.destination} />
+ *
+ * and the route's "refused → the same form again, with 422" is one call to `submitForm` (src/http/form.ts).
+ */
+import type { ComponentChildren } from 'preact';
+import { codesOf, label as codeLabel, type CodeList } from '../hud/code-lists.js';
+import { sitePath, type PageContext } from './page-context.js';
+
+/** A form's refusals by field name, as `ValidationError.fieldErrors` carries them. */
+export type FieldErrors = Readonly<Record<string, readonly string[]>>;
+
+/** Why a submitted form was refused: the summary's headline and each field's messages. */
+export interface FormFailure {
+  message: string;
+  errors: FieldErrors;
+}
+
+/** The id of a form field: field-NAME, with anything but letters, digits, - and _ made a dash. */
+export function fieldId(name: string): string {
+  return `field-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+  /** Shown under the choice (radios and checkboxes only). */
+  hint?: string;
+}
+
+export interface ChoiceGroup {
+  label: string;
+  choices: Choice[];
+}
+
+/** Choices from a HUD code list: all of its codes in HUD's order, or the given ones. */
+export function choicesOf(list: CodeList, codes: readonly number[] = codesOf(list)): Choice[] {
+  return codes.map((code) => ({ value: String(code), label: codeLabel(list, code) }));
+}
+
+interface FieldBase {
+  name: string;
+  label: ComponentChildren;
+  /** Defaults to field-NAME; set it when a page has two forms with a field of the same name. */
+  id?: string;
+  hint?: ComponentChildren;
+  errors?: readonly string[];
+}
+
+/** Ids of a field's hint and error, and whether it is invalid. */
+function parts(props: FieldBase) {
+  const id = props.id ?? fieldId(props.name);
+  const invalid = Boolean(props.errors?.length);
+  const hintId = props.hint ? `${id}-hint` : undefined;
+  const errorId = invalid ? `${id}-error` : undefined;
+  return { id, invalid, hintId, errorId, describedBy: [hintId, errorId].filter(Boolean).join(' ') || undefined };
+}
+
+function Hint(props: { id?: string; children: ComponentChildren }) {
+  if (!props.id) return null;
+  return (
+    <p class="hint" id={props.id}>
+      {props.children}
+    </p>
+  );
+}
+
+/** A field's error message, for controls the kit does not draw (its id is `<field id>-error`). */
+export function FieldError(props: { id: string; errors?: readonly string[] }) {
+  if (!props.errors?.length) return null;
+  return (
+    <p class="field-error" id={`${props.id}-error`}>
+      {props.errors.join(' ')}
+    </p>
+  );
+}
+
+function FieldFrame(props: { invalid: boolean; class?: string; children: ComponentChildren }) {
+  return <div class={['field', props.invalid ? 'has-error' : '', props.class ?? ''].filter(Boolean).join(' ')}>{props.children}</div>;
+}
+
+export interface TextFieldProps extends FieldBase {
+  value?: string | null;
+  type?: 'text' | 'email' | 'password' | 'search' | 'tel' | 'number' | 'date';
+  autocomplete?: string;
+  required?: boolean;
+  autofocus?: boolean;
+  maxLength?: number;
+  /** e.g. "numeric" for a one-time code: phones show a number pad. */
+  inputmode?: string;
+  pattern?: string;
+  placeholder?: string;
+}
+
+/** A one-line text input. A password field never sends back what was typed, and gets the show/hide toggle. */
+export function TextField(props: TextFieldProps) {
+  const { id, invalid, hintId, errorId, describedBy } = parts(props);
+  const isPassword = props.type === 'password';
+  return (
+    <FieldFrame invalid={invalid}>
+      <label for={id}>{props.label}</label>
+      <Hint id={hintId}>{props.hint}</Hint>
+      <FieldError id={id} errors={errorId ? props.errors : undefined} />
+      <div class={isPassword ? 'password-input' : undefined}>
+        <input
+          id={id}
+          name={props.name}
+          type={props.type ?? 'text'}
+          value={isPassword ? undefined : (props.value ?? undefined)}
+          autocomplete={props.autocomplete}
+          required={props.required}
+          aria-invalid={invalid ? 'true' : undefined}
+          aria-describedby={describedBy}
+          autofocus={props.autofocus}
+          maxLength={props.maxLength}
+          inputmode={props.inputmode}
+          pattern={props.pattern}
+          placeholder={props.placeholder}
+          spellcheck={isPassword || props.type === 'email' ? false : undefined}
+          autocapitalize={isPassword || props.name === 'username' ? 'none' : undefined}
+          data-password-toggle={isPassword ? '' : undefined}
+        />
+      </div>
+    </FieldFrame>
+  );
+}
+
+/** A several-line text input. */
+export function TextAreaField(props: FieldBase & { value?: string | null; rows?: number; maxLength?: number }) {
+  const { id, invalid, hintId, errorId, describedBy } = parts(props);
+  return (
+    <FieldFrame invalid={invalid}>
+      <label for={id}>{props.label}</label>
+      <Hint id={hintId}>{props.hint}</Hint>
+      <FieldError id={id} errors={errorId ? props.errors : undefined} />
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 3}
+        maxLength={props.maxLength}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={describedBy}
+      >
+        {props.value ?? ''}
+      </textarea>
+    </FieldFrame>
+  );
+}
+
+/**
+ * A calendar date, typed as MM/DD/YYYY (the services also understand YYYY-MM-DD). A plain text input: the
+ * browsers' date pickers differ, and the format in the hint is the one people already type on paper forms.
+ */
+export function DateField(props: FieldBase & { value: string | null | undefined }) {
+  const hint = props.hint ? (
+    <>
+      {props.hint} MM/DD/YYYY.
+    </>
+  ) : (
+    'MM/DD/YYYY.'
+  );
+  const { id, invalid, hintId, describedBy } = parts({ ...props, hint });
+  return (
+    <FieldFrame invalid={invalid}>
+      <label for={id}>{props.label}</label>
+      <Hint id={hintId}>{hint}</Hint>
+      <FieldError id={id} errors={props.errors} />
+      <input
+        id={id}
+        name={props.name}
+        type="text"
+        value={props.value ?? ''}
+        maxLength={10}
+        autocomplete="off"
+        inputmode="numeric"
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={describedBy}
+      />
+    </FieldFrame>
+  );
+}
+
+export interface SelectFieldProps extends FieldBase {
+  value: string | null | undefined;
+  choices?: readonly Choice[];
+  /** Choices in labelled groups (`<optgroup>`), after any ungrouped `choices`. */
+  groups?: readonly ChoiceGroup[];
+  /**
+   * The first, empty option: "Choose…" (the default) for a required answer, "Not applicable" for a dependent
+   * one. `null` draws no empty option, for filters whose every choice is an answer.
+   */
+  emptyLabel?: string | null;
+  /** Send the form as soon as a choice is made (filters); pages still work without JavaScript. */
+  autosubmit?: boolean;
+}
+
+/** A drop-down list. */
+export function SelectField(props: SelectFieldProps) {
+  const { id, invalid, hintId, errorId, describedBy } = parts(props);
+  const option = (choice: Choice) => (
+    <option value={choice.value} selected={props.value === choice.value}>
+      {choice.label}
+    </option>
+  );
+  const emptyLabel = props.emptyLabel === undefined ? 'Choose…' : props.emptyLabel;
+  return (
+    <FieldFrame invalid={invalid}>
+      <label for={id}>{props.label}</label>
+      <Hint id={hintId}>{props.hint}</Hint>
+      <FieldError id={id} errors={errorId ? props.errors : undefined} />
+      <select id={id} name={props.name} aria-invalid={invalid ? 'true' : undefined} aria-describedby={describedBy} data-autosubmit={props.autosubmit ? '' : undefined}>
+        {emptyLabel !== null && (
+          <option value="" selected={!props.value}>
+            {emptyLabel}
+          </option>
+        )}
+        {props.choices?.map(option)}
+        {props.groups?.map((group) => <optgroup label={group.label}>{group.choices.map(option)}</optgroup>)}
+      </select>
+    </FieldFrame>
+  );
+}
+
+/** Options shared by the kit's fieldsets (radios, checkboxes). */
+interface ChoiceFieldBase extends FieldBase {
+  choices: readonly Choice[];
+  /** Draw the choices side by side (short answers such as Yes / No). */
+  inline?: boolean;
+}
+
+/**
+ * Choices in a fieldset whose legend is the question. The fieldset carries the field's id, so the error summary's
+ * link lands on the question; each choice's id is `<field id>-<value>`.
+ */
+function ChoiceFieldset(props: ChoiceFieldBase & { type: 'radio' | 'checkbox'; isChecked: (value: string) => boolean }) {
+  const { id, invalid, hintId, errorId, describedBy } = parts(props);
+  return (
+    <fieldset id={id} class={['choices', invalid ? 'has-error' : '', props.inline ? 'inline' : ''].filter(Boolean).join(' ')} aria-describedby={describedBy}>
+      <legend>{props.label}</legend>
+      <Hint id={hintId}>{props.hint}</Hint>
+      <FieldError id={id} errors={errorId ? props.errors : undefined} />
+      {props.choices.map((choice) => {
+        const choiceId = `${id}-${choice.value.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+        return (
+          <div class="choice">
+            <input
+              id={choiceId}
+              name={props.name}
+              type={props.type}
+              value={choice.value}
+              checked={props.isChecked(choice.value)}
+              aria-describedby={choice.hint ? `${choiceId}-hint` : undefined}
+            />
+            <label for={choiceId}>{choice.label}</label>
+            {choice.hint && (
+              <p class="hint" id={`${choiceId}-hint`}>
+                {choice.hint}
+              </p>
+            )}
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/** One answer of a few, all visible (use a select for long lists). */
+export function RadioField(props: ChoiceFieldBase & { value: string | null | undefined }) {
+  return <ChoiceFieldset {...props} type="radio" isChecked={(value) => props.value === value} />;
+}
+
+/** Any number of answers of a few ("select all that apply"). Sent as the field name repeated. */
+export function CheckboxGroupField(props: ChoiceFieldBase & { values: readonly string[] }) {
+  return <ChoiceFieldset {...props} type="checkbox" isChecked={(value) => props.values.includes(value)} />;
+}
+
+/** A single yes/no tick box (sent as "on" when ticked). */
+export function CheckboxField(props: FieldBase & { checked: boolean; value?: string }) {
+  const { id, invalid, hintId, errorId, describedBy } = parts(props);
+  return (
+    <FieldFrame invalid={invalid} class="checkbox">
+      <FieldError id={id} errors={errorId ? props.errors : undefined} />
+      <input
+        id={id}
+        name={props.name}
+        type="checkbox"
+        value={props.value ?? 'on'}
+        checked={props.checked}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={describedBy}
+      />
+      <label for={id}>{props.label}</label>
+      <Hint id={hintId}>{props.hint}</Hint>
+    </FieldFrame>
+  );
+}
+
+/**
+ * A refused form's summary, first on the page: the headline, then each field's message linked to the field.
+ * `children` adds further items (e.g. links to the stays that are in the way).
+ */
+export function ErrorSummary(props: { failure?: FormFailure | null; message?: string | null; errors?: FieldErrors; children?: ComponentChildren }) {
+  const message = props.failure?.message ?? props.message;
+  if (!message) return null;
+  const errors = props.failure?.errors ?? props.errors ?? {};
+  const entries = Object.entries(errors).flatMap(([field, messages]) => messages.map((m) => [field, m] as const));
+  return (
+    <div class="notice error" role="alert" tabindex={-1} id="error-summary">
+      <p>
+        <strong>{message}</strong>
+      </p>
+      {entries.length > 0 && (
+        <ul>
+          {entries.map(([field, text]) => (
+            <li>
+              <a href={`#${fieldId(field)}`}>{text}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {props.children}
+    </div>
+  );
+}
+
+export function CsrfField(props: { token: string }) {
+  return <input type="hidden" name="_csrf" value={props.token} />;
+}
+
+/** A POST form under the current site, with its CSRF token. `novalidate`: the server's messages are the ones shown. */
+export function PostForm(props: { ctx: PageContext; action: string; children: ComponentChildren; class?: string; id?: string }) {
+  return (
+    <form method="post" action={sitePath(props.ctx, props.action)} class={props.class ?? 'stack'} id={props.id} novalidate>
+      <CsrfField token={props.ctx.csrfToken} />
+      {props.children}
+    </form>
+  );
+}
