@@ -27,3 +27,26 @@ export class ForbiddenError extends DomainError {
 export class ConflictError extends DomainError {
   override name = 'ConflictError';
 }
+
+/**
+ * Answers that HUD's data-quality rules question but allow (an SSN that fails SSA's test, a relationship of "Data
+ * not collected"…): the form comes back with the warnings, and is saved once the user confirms them.
+ */
+export class UnconfirmedWarningsError extends DomainError {
+  override name = 'UnconfirmedWarningsError';
+  constructor(
+    message: string,
+    readonly fieldWarnings: Readonly<Record<string, readonly string[]>>,
+  ) {
+    super(message);
+  }
+}
+
+/** Refuses to go on while `warnings` holds any the user has not confirmed (the form's `confirmWarnings` box). */
+export function requireConfirmation(
+  warnings: Readonly<Record<string, readonly string[]>>,
+  confirmed: boolean,
+  message = 'Please check these answers. If they are right, confirm them and save again.',
+): void {
+  if (!confirmed && Object.values(warnings).some((list) => list.length > 0)) throw new UnconfirmedWarningsError(message, warnings);
+}

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, UnconfirmedWarningsError, ValidationError } from '../errors.js';
 import { Layout } from '../views/layout.js';
 import type { PageContext } from '../views/page-context.js';
 import { renderPage } from './render.js';
@@ -7,6 +7,7 @@ import { isDatabaseUnavailable } from './unavailable.js';
 
 function statusFor(error: FastifyError | Error): number {
   if (error instanceof ValidationError) return 400;
+  if (error instanceof UnconfirmedWarningsError) return 422;
   if (error instanceof NotFoundError) return 404;
   if (error instanceof ForbiddenError) return 403;
   if (error instanceof ConflictError) return 409;

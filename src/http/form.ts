@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { isValidElement, type VNode } from 'preact';
-import { ValidationError } from '../errors.js';
-import type { FormFailure } from '../views/form-kit.js';
+import { UnconfirmedWarningsError, ValidationError } from '../errors.js';
+import { CONFIRM_WARNINGS_FIELD, type FormFailure } from '../views/form-kit.js';
 import './fastify-types.js';
 
 /**
@@ -20,6 +20,11 @@ export function formString(body: unknown, name: string, options: { trim?: boolea
   const max = options.max ?? 4096;
   if (value.length > max) throw new ValidationError(`The field “${name}” is too long (at most ${max} characters).`);
   return options.trim === false ? value : value.trim();
+}
+
+/** The "these answers are right" box of a form that came back with warnings (see WarningConfirmation). */
+export function formConfirmsWarnings(body: unknown): boolean {
+  return formBoolean(body, CONFIRM_WARNINGS_FIELD);
 }
 
 export function formBoolean(body: unknown, name: string): boolean {
@@ -44,8 +49,9 @@ export function formStrings(body: unknown, name: string, limits: { maxCount?: nu
 }
 
 /**
- * The route side of every form: run the service call; when it refuses with a ValidationError, draw the same form
- * again (with what was typed, the summary and each field's message) and answer 422. Nothing else is caught: other
+ * The route side of every form: run the service call; when it refuses with a ValidationError (or with warnings the
+ * user has not confirmed yet), draw the same form again (with what was typed, the summary and each field's message)
+ * and answer 422. Nothing else is caught: other
  * errors belong to the one error handler (src/http/error-handler.tsx).
  *
  *   return submitForm(reply, {
@@ -68,8 +74,11 @@ export async function submitForm<T>(
   try {
     result = await steps.action();
   } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    return refuse(reply, { message: error.message, errors: error.fieldErrors }, steps.refused);
+    if (error instanceof ValidationError) return refuse(reply, { message: error.message, errors: error.fieldErrors }, steps.refused);
+    if (error instanceof UnconfirmedWarningsError) {
+      return refuse(reply, { message: error.message, errors: {}, warnings: error.fieldWarnings }, steps.refused);
+    }
+    throw error;
   }
   return steps.done(result);
 }

@@ -24,7 +24,12 @@ export type FieldErrors = Readonly<Record<string, readonly string[]>>;
 export interface FormFailure {
   message: string;
   errors: FieldErrors;
+  /** Answers HUD questions but allows: saved once the user ticks the confirmation box (WarningConfirmation). */
+  warnings?: FieldErrors;
 }
+
+/** The name of the box that confirms a form's warnings (read with `formConfirmsWarnings`). */
+export const CONFIRM_WARNINGS_FIELD = 'confirmWarnings';
 
 /** The id of a form field: field-NAME, with anything but letters, digits, - and _ made a dash. */
 export function fieldId(name: string): string {
@@ -55,15 +60,18 @@ interface FieldBase {
   id?: string;
   hint?: ComponentChildren;
   errors?: readonly string[];
+  /** Shown like an error, but the answer may stand once the user confirms it. */
+  warnings?: readonly string[];
 }
 
-/** Ids of a field's hint and error, and whether it is invalid. */
+/** Ids of a field's hint, error and warning, and whether it is invalid. */
 function parts(props: FieldBase) {
   const id = props.id ?? fieldId(props.name);
   const invalid = Boolean(props.errors?.length);
   const hintId = props.hint ? `${id}-hint` : undefined;
   const errorId = invalid ? `${id}-error` : undefined;
-  return { id, invalid, hintId, errorId, describedBy: [hintId, errorId].filter(Boolean).join(' ') || undefined };
+  const warningId = props.warnings?.length ? `${id}-warning` : undefined;
+  return { id, invalid, hintId, errorId, describedBy: [hintId, errorId, warningId].filter(Boolean).join(' ') || undefined };
 }
 
 function Hint(props: { id?: string; children: ComponentChildren }) {
@@ -75,13 +83,24 @@ function Hint(props: { id?: string; children: ComponentChildren }) {
   );
 }
 
-/** A field's error message, for controls the kit does not draw (its id is `<field id>-error`). */
-export function FieldError(props: { id: string; errors?: readonly string[] }) {
-  if (!props.errors?.length) return null;
+/**
+ * A field's error and warning messages, for controls the kit does not draw (their ids are `<field id>-error` and
+ * `<field id>-warning`).
+ */
+export function FieldError(props: { id: string; errors?: readonly string[]; warnings?: readonly string[] }) {
   return (
-    <p class="field-error" id={`${props.id}-error`}>
-      {props.errors.join(' ')}
-    </p>
+    <>
+      {props.errors?.length ? (
+        <p class="field-error" id={`${props.id}-error`}>
+          {props.errors.join(' ')}
+        </p>
+      ) : null}
+      {props.warnings?.length ? (
+        <p class="field-warning" id={`${props.id}-warning`}>
+          {props.warnings.join(' ')}
+        </p>
+      ) : null}
+    </>
   );
 }
 
@@ -110,7 +129,7 @@ export function TextField(props: TextFieldProps) {
     <FieldFrame invalid={invalid}>
       <label for={id}>{props.label}</label>
       <Hint id={hintId}>{props.hint}</Hint>
-      <FieldError id={id} errors={errorId ? props.errors : undefined} />
+      <FieldError id={id} errors={errorId ? props.errors : undefined} warnings={props.warnings} />
       <div class={isPassword ? 'password-input' : undefined}>
         <input
           id={id}
@@ -142,7 +161,7 @@ export function TextAreaField(props: FieldBase & { value?: string | null; rows?:
     <FieldFrame invalid={invalid}>
       <label for={id}>{props.label}</label>
       <Hint id={hintId}>{props.hint}</Hint>
-      <FieldError id={id} errors={errorId ? props.errors : undefined} />
+      <FieldError id={id} errors={errorId ? props.errors : undefined} warnings={props.warnings} />
       <textarea
         id={id}
         name={props.name}
@@ -174,7 +193,7 @@ export function DateField(props: FieldBase & { value: string | null | undefined 
     <FieldFrame invalid={invalid}>
       <label for={id}>{props.label}</label>
       <Hint id={hintId}>{hint}</Hint>
-      <FieldError id={id} errors={props.errors} />
+      <FieldError id={id} errors={props.errors} warnings={props.warnings} />
       <input
         id={id}
         name={props.name}
@@ -217,7 +236,7 @@ export function SelectField(props: SelectFieldProps) {
     <FieldFrame invalid={invalid}>
       <label for={id}>{props.label}</label>
       <Hint id={hintId}>{props.hint}</Hint>
-      <FieldError id={id} errors={errorId ? props.errors : undefined} />
+      <FieldError id={id} errors={errorId ? props.errors : undefined} warnings={props.warnings} />
       <select id={id} name={props.name} aria-invalid={invalid ? 'true' : undefined} aria-describedby={describedBy} data-autosubmit={props.autosubmit ? '' : undefined}>
         {emptyLabel !== null && (
           <option value="" selected={!props.value}>
@@ -248,7 +267,7 @@ function ChoiceFieldset(props: ChoiceFieldBase & { type: 'radio' | 'checkbox'; i
     <fieldset id={id} class={['choices', invalid ? 'has-error' : '', props.inline ? 'inline' : ''].filter(Boolean).join(' ')} aria-describedby={describedBy}>
       <legend>{props.label}</legend>
       <Hint id={hintId}>{props.hint}</Hint>
-      <FieldError id={id} errors={errorId ? props.errors : undefined} />
+      <FieldError id={id} errors={errorId ? props.errors : undefined} warnings={props.warnings} />
       {props.choices.map((choice) => {
         const choiceId = `${id}-${choice.value.replace(/[^A-Za-z0-9_-]/g, '-')}`;
         return (
@@ -289,7 +308,7 @@ export function CheckboxField(props: FieldBase & { checked: boolean; value?: str
   const { id, invalid, hintId, errorId, describedBy } = parts(props);
   return (
     <FieldFrame invalid={invalid} class="checkbox">
-      <FieldError id={id} errors={errorId ? props.errors : undefined} />
+      <FieldError id={id} errors={errorId ? props.errors : undefined} warnings={props.warnings} />
       <input
         id={id}
         name={props.name}
@@ -306,30 +325,55 @@ export function CheckboxField(props: FieldBase & { checked: boolean; value?: str
 }
 
 /**
- * A refused form's summary, first on the page: the headline, then each field's message linked to the field.
+ * A refused form's summary, first on the page: the headline, then each field's message linked to the field. Warnings
+ * (answers that may stand once confirmed) are listed the same way, in a warning box when there is no error.
  * `children` adds further items (e.g. links to the stays that are in the way).
  */
 export function ErrorSummary(props: { failure?: FormFailure | null; message?: string | null; errors?: FieldErrors; children?: ComponentChildren }) {
   const message = props.failure?.message ?? props.message;
   if (!message) return null;
-  const errors = props.failure?.errors ?? props.errors ?? {};
-  const entries = Object.entries(errors).flatMap(([field, messages]) => messages.map((m) => [field, m] as const));
+  const errors = linked(props.failure?.errors ?? props.errors ?? {});
+  const warnings = linked(props.failure?.warnings ?? {});
   return (
-    <div class="notice error" role="alert" tabindex={-1} id="error-summary">
+    <div class={`notice ${errors.length === 0 && warnings.length > 0 ? 'caution' : 'error'}`} role="alert" tabindex={-1} id="error-summary">
       <p>
         <strong>{message}</strong>
       </p>
-      {entries.length > 0 && (
-        <ul>
-          {entries.map(([field, text]) => (
-            <li>
-              <a href={`#${fieldId(field)}`}>{text}</a>
-            </li>
-          ))}
-        </ul>
+      {errors.length > 0 && <ul>{errors}</ul>}
+      {warnings.length > 0 && (
+        <>
+          {errors.length > 0 && <p>Please check as well:</p>}
+          <ul class="warnings">{warnings}</ul>
+        </>
       )}
       {props.children}
     </div>
+  );
+}
+
+function linked(messages: FieldErrors) {
+  return Object.entries(messages).flatMap(([field, list]) =>
+    list.map((text) => (
+      <li>
+        <a href={`#${fieldId(field)}`}>{text}</a>
+      </li>
+    )),
+  );
+}
+
+/**
+ * The box that lets a form with warnings be saved as it is. Drawn only when the last submit came back with
+ * warnings, next to the submit button, so nobody confirms a warning they have not been shown.
+ */
+export function WarningConfirmation(props: { failure?: FormFailure | null }) {
+  const warnings = props.failure?.warnings;
+  if (!warnings || Object.values(warnings).every((list) => list.length === 0)) return null;
+  return (
+    <CheckboxField
+      name={CONFIRM_WARNINGS_FIELD}
+      label="I have checked the answers with warnings: they are right, save them as they are."
+      checked={false}
+    />
   );
 }
 

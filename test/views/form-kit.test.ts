@@ -3,8 +3,8 @@ import { describe, it } from 'node:test';
 import Fastify from 'fastify';
 import { h, type VNode } from 'preact';
 import { render } from 'preact-render-to-string';
-import { ValidationError } from '../../src/errors.js';
-import { submitForm } from '../../src/http/form.js';
+import { UnconfirmedWarningsError, requireConfirmation, ValidationError } from '../../src/errors.js';
+import { formConfirmsWarnings, submitForm } from '../../src/http/form.js';
 import { renderPage } from '../../src/http/render.js';
 import {
   CheckboxField,
@@ -15,10 +15,11 @@ import {
   RadioField,
   SelectField,
   TextField,
+  WarningConfirmation,
   type FormFailure,
 } from '../../src/views/form-kit.js';
 
-const html = (vnode: VNode) => render(vnode);
+const html = (vnode: VNode<any>) => render(vnode);
 
 /** The attributes of the element with this id, as a map (enough for the kit's flat markup). */
 function attributesOf(markup: string, id: string): Record<string, string> {
@@ -92,6 +93,33 @@ describe('form kit: every field has its label, hint, error and kept value', () =
   });
 });
 
+describe('form kit: warnings, which stand once the user confirms them', () => {
+  it('a field shows its warning, tied to the control, without marking it invalid', () => {
+    const markup = html(h(TextField, { name: 'ssn', label: 'SSN', value: '123456789', warnings: ['This SSN fails the SSA check.'] }));
+    const input = attributesOf(markup, 'field-ssn');
+    assert.equal(input['aria-invalid'], undefined);
+    assert.equal(input['aria-describedby'], 'field-ssn-warning');
+    assert.match(markup, /class="field-warning" id="field-ssn-warning">This SSN fails the SSA check\.</);
+  });
+
+  it('the summary lists warnings in a caution box, and the confirmation box appears only with warnings', () => {
+    const failure: FormFailure = { message: 'Please check.', errors: {}, warnings: { ssn: ['Fails the SSA check.'] } };
+    const summary = html(h(ErrorSummary, { failure }));
+    assert.match(summary, /class="notice caution"/);
+    assert.match(summary, /<ul class="warnings"><li><a href="#field-ssn">Fails the SSA check\.<\/a>/);
+    assert.match(html(h(WarningConfirmation, { failure })), /name="confirmWarnings"/);
+    assert.equal(html(h(WarningConfirmation, { failure: { message: 'x', errors: { a: ['b'] } } })), '');
+  });
+
+  it('requireConfirmation refuses unconfirmed warnings only', () => {
+    assert.throws(() => requireConfirmation({ ssn: ['Fails.'] }, false), UnconfirmedWarningsError);
+    assert.doesNotThrow(() => requireConfirmation({ ssn: ['Fails.'] }, true));
+    assert.doesNotThrow(() => requireConfirmation({ ssn: [] }, false));
+    assert.equal(formConfirmsWarnings({ confirmWarnings: 'on' }), true);
+    assert.equal(formConfirmsWarnings({}), false);
+  });
+});
+
 describe('form kit: submitForm, the one "refused → same form with 422" helper', () => {
   async function app(action: (value: string) => Promise<string>) {
     const server = Fastify();
@@ -125,6 +153,18 @@ describe('form kit: submitForm, the one "refused → same form with 422" helper'
     assert.match(response.body, /Check the value\./);
     assert.match(response.body, /value="typed text"/);
     assert.match(response.body, /<a href="#field-value">Not like that\.<\/a>/);
+  });
+
+  it('draws the form with its warnings and 422 until they are confirmed', async () => {
+    const server = await app(async (value) => {
+      requireConfirmation({ value: ['Unusual value.'] }, value === 'confirmed');
+      return value;
+    });
+    const refused = await server.inject('/form?value=x');
+    assert.equal(refused.statusCode, 422);
+    assert.match(refused.body, /Unusual value\./);
+    const saved = await server.inject('/form?value=confirmed');
+    assert.equal(saved.statusCode, 303);
   });
 
   it('leaves other errors to the error handler', async () => {
