@@ -1,18 +1,10 @@
 import path from 'node:path';
-import { Redis } from 'ioredis';
-import { pino } from 'pino';
-import { configureHashing } from './auth/password/hashing.js';
-import { defaultHashConcurrency } from './auth/password/hash-limiter.js';
-import { RedisAttemptCounter } from './auth/throttle/attempt-counter.js';
-import { buildApp } from './app.js';
-import { loggerOptions } from './http/logging.js';
-import { systemClock } from './clock.js';
+import { assembleHearth, type Hearth } from './assemble.js';
 import { ConfigError, loadConfig } from './config.js';
-import { openServerDatabase, siteDataDir, type SiteDatabase } from './db/database.js';
 import { DataDirBusyError } from './db/data-dir-lock.js';
-import { startSite, type RunningSite } from './sites/site-services.js';
+import { siteDataDir } from './db/database.js';
 
-/** Starts Hearth: opens and migrates each site's database, starts mail delivery, listens. Stops cleanly on SIGINT/SIGTERM. */
+/** Starts Hearth (see assemble.ts) and listens. Stops cleanly on SIGINT/SIGTERM. */
 export async function main(): Promise<void> {
   let config;
   try {
@@ -24,48 +16,24 @@ export async function main(): Promise<void> {
     }
     throw error;
   }
-  const log = pino(loggerOptions(config));
-  configureHashing({ maxConcurrent: config.hashConcurrency || defaultHashConcurrency(), maxQueue: config.hashQueue });
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false }) : null;
-  redis?.on('error', (error) => log.warn({ err: { message: error.message } }, 'redis unavailable'));
-  const databases: SiteDatabase[] = [];
-  const running: RunningSite[] = [];
-  const closeAll = async () => {
-    for (const site of running) await site.stop();
-    redis?.disconnect();
-    for (const db of databases) await db.close();
-  };
-  let app;
+  let hearth: Hearth | undefined;
   try {
-    for (const id of config.sites) {
-      const database = await openServerDatabase(config, id);
-      databases.push(database);
-      running.push(
-        startSite({
-          id,
-          db: database.db,
-          config,
-          clock: systemClock,
-          siteDir: siteDataDir(config, id),
-          log: log.child({ site: id }),
-          counter: redis ? new RedisAttemptCounter(redis, `hearth:${id}`, systemClock) : undefined,
-        }),
-      );
-    }
-    app = await buildApp({ config, sites: running.map((s) => s.services), logger: log });
-    await app.listen({ port: config.port, host: config.host });
+    hearth = await assembleHearth(config);
+    await hearth.app.listen({ port: config.port, host: config.host });
   } catch (error) {
-    await closeAll().catch(() => {});
+    await hearth?.close().catch(() => {});
     if (error instanceof DataDirBusyError) {
       console.error(`hearth: ${error.message} Stop it first, or set HEARTH_DATA_DIR to another folder.`);
       process.exit(1);
     }
     throw error;
   }
-  for (const [i, id] of config.sites.entries()) {
+  const running = hearth;
+  const { app } = running;
+  for (const site of running.sites) {
     app.log.info(
-      { site: id, database: databases[i]!.description, mail: config.smtpUrl ? 'SMTP' : path.join(siteDataDir(config, id), 'mail') },
-      `${id} site ready at ${config.publicUrl}/${id}/`,
+      { site: site.id, database: site.database.description, mail: config.smtpUrl ? 'SMTP' : path.join(siteDataDir(config, site.id), 'mail') },
+      `${site.id} site ready at ${config.publicUrl}/${site.id}/`,
     );
   }
   let stopping = false;
@@ -73,8 +41,7 @@ export async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down');
-    await app.close();
-    await closeAll();
+    await running.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

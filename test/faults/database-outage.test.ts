@@ -2,18 +2,14 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
-import type { FastifyInstance } from 'fastify';
-import { pino } from 'pino';
-import { buildApp } from '../../src/app.js';
+import { assembleHearth, type Hearth } from '../../src/assemble.js';
 import { SYSTEM_ACTOR } from '../../src/audit/audit-log.js';
 import { loadConfig } from '../../src/config.js';
 import { postgresDatabase, type SiteDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
-import { loggerOptions } from '../../src/http/logging.js';
-import { startSite, type RunningSite } from '../../src/sites/site-services.js';
+import { capturedLogger } from '../helpers/app.js';
 import { FakeClock } from '../helpers/clock.js';
 import { TestClient, textOf, type Page } from '../helpers/client.js';
 import { createPgCluster, findPostgresBin, type PgCluster } from '../helpers/pg-cluster.js';
@@ -31,45 +27,26 @@ const QUICK_MS = 3_000;
 const STACK_MARKERS = [/\bat .+\.(?:ts|js|tsx):\d+/, /node_modules/, /\bError:/, /ECONNREFUSED|57P0\d|terminat/i];
 
 interface OutageApp {
-  app: FastifyInstance;
-  running: RunningSite;
+  hearth: Hearth;
   logs: string[];
   close(): Promise<void>;
 }
 
-/** The real app with only the Live site, on a database the test controls (as test/helpers/app.ts builds it). */
+/** The real app with only the Live site, on a database the test controls. */
 async function startAppOn(database: SiteDatabase, clock: FakeClock): Promise<OutageApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hearth-outage-'));
   const config = loadConfig(
     { HEARTH_DATA_DIR: dataDir, HEARTH_PUBLIC_URL: 'http://hearth.test', LOG_LEVEL: 'info', HEARTH_SITES: 'live' },
     { forgotMinResponseMs: 0 },
   );
-  const logs: string[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      logs.push(String(chunk));
-      done();
-    },
-  });
-  const log = pino(loggerOptions(config), stream);
-  const running = startSite({
-    id: 'live',
-    db: database.db,
-    config,
-    clock,
-    siteDir: path.join(dataDir, 'live'),
-    log: log.child({ site: 'live' }),
-    pollMs: 100,
-  });
-  const app = await buildApp({ config, sites: [running.services], logger: log });
-  await app.ready();
+  const { log, logs } = capturedLogger(config);
+  const hearth = await assembleHearth(config, { clock, logger: log, databases: { live: database }, mailPollMs: 100 });
+  await hearth.app.ready();
   return {
-    app,
-    running,
+    hearth,
     logs,
     close: async () => {
-      await app.close();
-      await running.stop();
+      await hearth.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -130,12 +107,12 @@ describe('PostgreSQL goes away and comes back', { skip }, () => {
     await migrateToLatest(database.db);
     t = await startAppOn(database, clock);
 
-    const { user, temporaryPassword } = await t.running.services.accounts.create(
+    const { user, temporaryPassword } = await t.hearth.sites[0]!.services.accounts.create(
       { firstName: 'Olive', lastName: 'Outage', email: 'olive@agency.example', role: 'case_manager' },
       SYSTEM_ACTOR,
     );
     username = user.username;
-    signedIn = new TestClient(t.app);
+    signedIn = new TestClient(t.hearth.app);
     const first = await signedIn.login('live', user.username, temporaryPassword);
     assert.equal(first.location, '/live/password/expired');
     const changed = await signedIn.submit('/live/password/expired', { newPassword: PASSWORD, confirmPassword: PASSWORD });
@@ -157,7 +134,7 @@ describe('PostgreSQL goes away and comes back', { skip }, () => {
     assert.ok(cookie);
     assert.equal((await signedIn.get('/live/')).status, 200);
     // A visitor who opened the login form before the outage.
-    const visitor = new TestClient(t.app);
+    const visitor = new TestClient(t.hearth.app);
     assert.equal((await visitor.get('/live/login')).status, 200);
 
     await cluster.stop();
@@ -173,7 +150,7 @@ describe('PostgreSQL goes away and comes back', { skip }, () => {
     await check('POST /live/login', () => visitor.post('/live/login', { username, password: PASSWORD }));
     await check('POST /live/forgot-password', () => visitor.post('/live/forgot-password', { username, email: 'olive@agency.example' }));
     // The login form itself needs no database; whichever it shows, it shows it quickly.
-    const anonymous = await timed(() => new TestClient(t.app).get('/live/login'));
+    const anonymous = await timed(() => new TestClient(t.hearth.app).get('/live/login'));
     assert.ok(anonymous.ms < QUICK_MS);
     if (anonymous.page.status !== 200) assertUnavailablePage('anonymous GET /live/login', anonymous);
     else assert.match(anonymous.page.body, /name="password"/);

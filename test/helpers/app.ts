@@ -5,17 +5,15 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
-import { RedisAttemptCounter } from '../../src/auth/throttle/attempt-counter.js';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import type { CreateAccountInput, IssuedPassword } from '../../src/accounts/accounts.service.js';
-import { buildApp } from '../../src/app.js';
+import { assembleHearth, type AssembledSite } from '../../src/assemble.js';
 import { SYSTEM_ACTOR } from '../../src/audit/audit-log.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { SiteDatabase } from '../../src/db/database.js';
 import { loggerOptions } from '../../src/http/logging.js';
-import { createMailTransport } from '../../src/mail/transport.js';
 import type { SiteId } from '../../src/site-id.js';
-import { startSite, type RunningSite, type SiteServices } from '../../src/sites/site-services.js';
+import type { SiteServices } from '../../src/sites/site-services.js';
 import { FakeClock } from './clock.js';
 import { freshDatabase } from './database.js';
 import { TestClient } from './client.js';
@@ -26,8 +24,7 @@ export interface TestApp {
   config: Config;
   clock: FakeClock;
   sites: Record<SiteId, SiteServices>;
-  running: RunningSite[];
-  databases: SiteDatabase[];
+  running: readonly AssembledSite[];
   smtp: TestSmtpServer;
   /** Every line the application logged (pino JSON), for secret scans. */
   logs: string[];
@@ -48,6 +45,18 @@ export interface TestAppOptions {
   redis?: Redis;
 }
 
+/** The application's logger (its options as in production), writing every line into `logs` instead of stdout. */
+export function capturedLogger(config: Config): { log: Logger; logs: string[] } {
+  const logs: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  return { log: pino(loggerOptions(config), stream), logs };
+}
+
 /** A real Hearth app on fresh migrated databases, a real SMTP server and a fake clock. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const clock = options.clock ?? new FakeClock();
@@ -57,6 +66,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     {
       HEARTH_DATA_DIR: dataDir,
       HEARTH_PUBLIC_URL: 'http://hearth.test',
+      HEARTH_SITES: (options.sites ?? ['training', 'live']).join(','),
       SMTP_URL: smtp.url,
       LOG_LEVEL: 'info',
       // Every test client comes from one address; tests of these limits set them explicitly.
@@ -67,45 +77,26 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     { forgotMinResponseMs: 0, ...options.config },
   );
-  const logs: string[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      logs.push(String(chunk));
-      done();
-    },
+  const { log, logs } = capturedLogger(config);
+  const databases: Partial<Record<SiteId, SiteDatabase>> = {};
+  for (const id of config.sites) databases[id] = await freshDatabase();
+  const hearth = await assembleHearth(config, {
+    clock,
+    logger: log,
+    databases,
+    mailPollMs: 100,
+    redis: options.redis && { client: options.redis, keyPrefix: `hearth-test:${randomUUID()}` },
   });
-  const log = pino(loggerOptions(config), stream);
-  const siteIds = options.sites ?? ['training', 'live'];
-  const databases: SiteDatabase[] = [];
-  const running: RunningSite[] = [];
-  for (const id of siteIds) {
-    const database = await freshDatabase();
-    databases.push(database);
-    running.push(
-      startSite({
-        id,
-        db: database.db,
-        config,
-        clock,
-        siteDir: path.join(dataDir, id),
-        log: log.child({ site: id }),
-        transport: createMailTransport({ smtpUrl: smtp.url, mailDir: path.join(dataDir, id, 'mail'), log }),
-        pollMs: 100,
-        counter: options.redis ? new RedisAttemptCounter(options.redis, `hearth-test:${randomUUID()}:${id}`, clock) : undefined,
-      }),
-    );
-  }
-  const app = await buildApp({ config, sites: running.map((r) => r.services), logger: log });
+  const { app } = hearth;
   await app.ready();
-  const sites = Object.fromEntries(running.map((r) => [r.services.id, r.services])) as Record<SiteId, SiteServices>;
+  const sites = Object.fromEntries(hearth.sites.map((s) => [s.id, s.services])) as Record<SiteId, SiteServices>;
   let counter = 0;
   return {
     app,
     config,
     clock,
     sites,
-    running,
-    databases,
+    running: hearth.sites,
     smtp,
     logs,
     dataDir,
@@ -131,9 +122,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       return `http://127.0.0.1:${address.port}`;
     },
     close: async () => {
-      await app.close();
-      for (const r of running) await r.stop();
-      for (const d of databases) await d.close();
+      await hearth.close();
+      for (const d of Object.values(databases)) await d.close();
       await smtp.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -2,22 +2,18 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { ParsedMail } from 'mailparser';
 import { simpleParser } from 'mailparser';
-import { pino } from 'pino';
 import type { CreateAccountInput } from '../../src/accounts/accounts.service.js';
-import { buildApp } from '../../src/app.js';
+import { assembleHearth, type Hearth } from '../../src/assemble.js';
 import { SYSTEM_ACTOR } from '../../src/audit/audit-log.js';
 import { loadConfig } from '../../src/config.js';
 import type { SiteDatabase } from '../../src/db/database.js';
-import { loggerOptions } from '../../src/http/logging.js';
 import type { SiteId } from '../../src/site-id.js';
-import { startSite, type RunningSite } from '../../src/sites/site-services.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { capturedLogger, startTestApp, type TestApp } from '../helpers/app.js';
 import { FakeClock } from '../helpers/clock.js';
 import { freshDatabase } from '../helpers/database.js';
 import { linkIn, pathOf, TestClient, textOf, type Page } from '../helpers/client.js';
@@ -238,43 +234,32 @@ describe('HEARTH_SITES=live', () => {
 describe('mail without SMTP_URL: .eml files in the data folder', () => {
   let dataDir: string;
   let database: SiteDatabase;
-  let running: RunningSite;
+  let hearth: Hearth;
   let app: FastifyInstance;
-  const logs: string[] = [];
+  let logs: string[];
 
   before(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-filemail-'));
-    const config = loadConfig({ HEARTH_DATA_DIR: dataDir, HEARTH_PUBLIC_URL: 'http://hearth.test', LOG_LEVEL: 'info' }, { forgotMinResponseMs: 0 });
+    const config = loadConfig(
+      { HEARTH_DATA_DIR: dataDir, HEARTH_PUBLIC_URL: 'http://hearth.test', LOG_LEVEL: 'info', HEARTH_SITES: 'live' },
+      { forgotMinResponseMs: 0 },
+    );
     assert.equal(config.smtpUrl, undefined);
-    const stream = new Writable({
-      write(chunk, _encoding, done) {
-        logs.push(String(chunk));
-        done();
-      },
-    });
-    const log = pino(loggerOptions(config), stream);
+    const captured = capturedLogger(config);
+    logs = captured.logs;
     database = await freshDatabase();
-    running = startSite({
-      id: 'live',
-      db: database.db,
-      config,
-      clock: new FakeClock(),
-      siteDir: path.join(dataDir, 'live'),
-      log: log.child({ site: 'live' }),
-      pollMs: 100,
-    });
-    app = await buildApp({ config, sites: [running.services], logger: log });
+    hearth = await assembleHearth(config, { clock: new FakeClock(), logger: captured.log, databases: { live: database }, mailPollMs: 100 });
+    app = hearth.app;
     await app.ready();
   });
   after(async () => {
-    await app?.close();
-    await running?.stop();
+    await hearth?.close();
     await database?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('a reset request writes the email as an .eml file under <data>/live/mail/ and logs where', async () => {
-    await running.services.accounts.create(
+    await hearth.sites[0]!.services.accounts.create(
       { firstName: 'Erin', lastName: 'Mills', email: 'emills@agency.example', role: 'case_manager' },
       SYSTEM_ACTOR,
     );
