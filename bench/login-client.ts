@@ -5,41 +5,9 @@
  * The load generator runs in its own thread so that it neither shares the server's event loop nor
  * hides in its CPU figures: it reads its own thread's CPU time from /proc/thread-self.
  */
-import { readFileSync, readlinkSync } from 'node:fs';
 import http from 'node:http';
-import { performance } from 'node:perf_hooks';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-
-/** Milliseconds since the epoch with sub-millisecond resolution, comparable across threads. */
-export function clockMs(): number {
-  return performance.timeOrigin + performance.now();
-}
-
-/**
- * CPU time in ms of one task (thread) from a /proc …/schedstat file: the scheduler's own account in
- * nanoseconds, exact (unlike utime/stime, which are sampled at each clock tick). NaN without /proc.
- */
-export function schedstatCpuMs(file: string): number {
-  try {
-    return Number(readFileSync(file, 'utf8').split(' ', 1)[0]) / 1e6;
-  } catch {
-    return NaN;
-  }
-}
-
-/** CPU time of the calling thread. */
-export function threadCpuMs(): number {
-  return schedstatCpuMs('/proc/thread-self/schedstat');
-}
-
-/** The calling thread's task id, where Linux tells it. */
-export function threadId(): number | null {
-  try {
-    return Number(readlinkSync('/proc/thread-self').split('/').pop());
-  } catch {
-    return null;
-  }
-}
+import { clockMs, threadCpuMs, threadId } from './lib/cpu.js';
 
 export interface HttpResponse {
   status: number;

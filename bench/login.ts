@@ -13,42 +13,30 @@
  * Traffic goes only to 127.0.0.1. Every loop is bounded in time (the phase deadline) and in count.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import type { FastifyInstance } from 'fastify';
-import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
+import type { LogEvent } from 'kysely';
 import pg from 'pg';
 import { pino } from 'pino';
-import { buildApp } from '../src/app.js';
+import { assembleHearth, type Hearth } from '../src/assemble.js';
 import { SYSTEM_ACTOR } from '../src/audit/audit-log.js';
 import { defaultHashConcurrency } from '../src/auth/password/hash-limiter.js';
-import { ARGON2_PARAMS, configureHashing, verifyPassword } from '../src/auth/password/hashing.js';
-import { systemClock } from '../src/clock.js';
+import { ARGON2_PARAMS, verifyPassword } from '../src/auth/password/hashing.js';
 import { loadConfig } from '../src/config.js';
-import type { Config } from '../src/config.js';
-import { embeddedDatabase, redactUrl, type SiteDatabase } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
-import { SerializedPGliteDialect } from '../src/db/pglite-dialect.js';
-import type { Database, User } from '../src/db/schema.js';
+import type { User } from '../src/db/schema.js';
 import { loggerOptions } from '../src/http/logging.js';
 import type { SiteId } from '../src/site-id.js';
-import { startSite, type RunningSite, type SiteServices } from '../src/sites/site-services.js';
-import {
-  browser,
-  CLIENT_WORKER_MARK,
-  clockMs,
-  httpRequest,
-  loginForm,
-  schedstatCpuMs,
-  threadCpuMs,
-  type ClientJob,
-  type ClientReport,
-} from './login-client.js';
+import type { SiteServices } from '../src/sites/site-services.js';
+import { clockMs, machineCpu, processesCpuMs, taskCpuMs, threadCpuMs } from './lib/cpu.js';
+import { openBenchDatabase, type BenchDatabase as OpenedDatabase } from './lib/database.js';
+import { parseBenchArgs, positiveOption } from './lib/options.js';
+import { createProfiler, summariseProfile, type CpuProfile } from './lib/profiler.js';
+import { fmt, pct, percentile, round, table } from './lib/stats.js';
+import { browser, CLIENT_WORKER_MARK, httpRequest, loginForm, type ClientJob, type ClientReport } from './login-client.js';
 
 const SITE: SiteId = 'live';
 const TARGET_RATIO = 0.85;
@@ -93,45 +81,29 @@ function usage(): string {
   ].join('\n');
 }
 
-function positive(name: string, raw: string | undefined, fallback: number, integer: boolean, max: number): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0 || value > max || (integer && !Number.isInteger(value))) {
-    throw new Error(`--${name} must be a ${integer ? 'whole ' : ''}number above 0 and at most ${max} (got "${raw}").`);
-  }
-  return value;
-}
-
 function parseOptions(argv: string[]): Options {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
+  const { values, databaseUrl, json } = parseBenchArgs(
+    argv,
+    {
       duration: { type: 'string' },
       warmup: { type: 'string' },
       concurrency: { type: 'string' },
       users: { type: 'string' },
-      'database-url': { type: 'string' },
-      json: { type: 'boolean', default: false },
       stages: { type: 'boolean', default: false },
       profile: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
     },
-    strict: true,
-  });
-  if (values.help) {
-    console.log(usage());
-    process.exit(0);
-  }
-  const concurrency = positive('concurrency', values.concurrency, 2 * os.availableParallelism(), true, 1024);
-  const users = positive('users', values.users, 50, true, 10_000);
+    usage,
+  );
+  const concurrency = positiveOption('concurrency', values.concurrency, 2 * os.availableParallelism(), 1024);
+  const users = positiveOption('users', values.users, 50, 10_000);
   return {
-    durationS: positive('duration', values.duration, 8, false, 600),
-    warmupS: values.warmup !== undefined && Number(values.warmup) === 0 ? 0 : positive('warmup', values.warmup, 2, false, 60),
+    durationS: positiveOption('duration', values.duration, 8, 600, false),
+    warmupS: values.warmup !== undefined && Number(values.warmup) === 0 ? 0 : positiveOption('warmup', values.warmup, 2, 60, false),
     concurrency,
     // Each login in flight uses its own account, so concurrent logins never wait on one row lock.
     users: Math.max(users, concurrency),
-    databaseUrl: values['database-url']?.trim() || process.env.HEARTH_BENCH_DATABASE_URL?.trim() || undefined,
-    json: values.json,
+    databaseUrl,
+    json,
     stages: values.stages,
     profile: values.profile?.trim() ? path.resolve(values.profile.trim()) : undefined,
   };
@@ -140,8 +112,7 @@ function parseOptions(argv: string[]): Options {
 // ---------------------------------------------------------------------------------------------------
 // Database, server, accounts
 
-interface BenchDatabase extends SiteDatabase {
-  kind: 'pglite' | 'postgres';
+interface BenchDatabase extends OpenedDatabase {
   /** The process ids of this bench's PostgreSQL backends (none with PGlite), for their CPU time. */
   backendPids(): Promise<number[]>;
 }
@@ -184,63 +155,21 @@ function statementLabel(sql: string): string {
 
 const statements = new StatementLog();
 
-/**
- * In-memory PGlite, or a fresh schema in the given PostgreSQL (dropped again by close()). The Kysely
- * instance is built as src/db/database.ts builds it (same dialect, same pool settings), plus the
- * statement log.
- */
+/** In-memory PGlite, or a fresh schema in the given PostgreSQL, with the statement log (see bench/lib/database.ts). */
 async function openDatabase(url: string | undefined): Promise<BenchDatabase> {
-  if (!url) {
-    const embedded = await embeddedDatabase();
-    const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect(embedded.pglite, embedded.mutex), log: statements.log });
-    await migrateToLatest(db);
-    return {
-      kind: 'pglite',
-      db,
-      backendPids: async () => [],
-      description: 'in-memory PGlite',
-      close: async () => {
-        await db.destroy();
-        await embedded.close();
-      },
-    };
-  }
-  const schema = `hearth_bench_${randomBytes(6).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create schema ${schema}`);
-  // postgresDatabase()'s pool (its default size and timeout), confined to the new schema and named,
-  // so that the CPU of its backends can be told from other users' of the same server.
-  const pool = new pg.Pool({
-    max: 10,
-    connectionTimeoutMillis: 5_000,
-    connectionString: url,
-    options: `-c search_path=${schema}`,
-    application_name: APPLICATION_NAME,
-  });
-  pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: statements.log });
-  try {
-    await migrateToLatest(db, schema);
-  } catch (error) {
-    await db.destroy().catch(() => {});
-    await admin(`drop schema ${schema} cascade`).catch(() => {});
-    throw error;
-  }
+  const database = await openBenchDatabase({ url, log: statements.log, applicationName: APPLICATION_NAME });
+  if (!url) return { ...database, backendPids: async () => [] };
   // One more connection, outside the pool, to look up the pool's backends while the phases run.
   const monitor = new pg.Client({ connectionString: url, application_name: `${APPLICATION_NAME}-monitor` });
-  await monitor.connect();
+  try {
+    await monitor.connect();
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
   monitor.on('error', () => {});
   return {
-    kind: 'postgres',
-    db,
+    ...database,
     backendPids: async () => {
       const { rows } = await monitor.query<{ pid: number }>(
         'select pid from pg_stat_activity where application_name = $1 and datname = current_database()',
@@ -248,25 +177,20 @@ async function openDatabase(url: string | undefined): Promise<BenchDatabase> {
       );
       return rows.map((r) => r.pid);
     },
-    description: `${redactUrl(url)}, schema ${schema}`,
     close: async () => {
       await monitor.end().catch(() => {});
-      await db.destroy();
-      await admin(`drop schema ${schema} cascade`);
+      await database.close();
     },
   };
 }
 
 interface BenchServer {
-  app: FastifyInstance;
-  config: Config;
+  hearth: Hearth;
   site: SiteServices;
-  running: RunningSite;
   port: number;
-  close(): Promise<void>;
 }
 
-/** The same assembly as src/server.ts, for one site, listening on 127.0.0.1 on a free port. */
+/** Hearth as src/server.ts assembles it, serving one site on 127.0.0.1 at a free port. */
 async function startServer(database: BenchDatabase, dataDir: string): Promise<BenchServer> {
   const config = loadConfig({
     HEARTH_SITES: SITE,
@@ -280,39 +204,18 @@ async function startServer(database: BenchDatabase, dataDir: string): Promise<Be
     HEARTH_HASH_CONCURRENCY: process.env.HEARTH_HASH_CONCURRENCY,
     HEARTH_HASH_QUEUE: process.env.HEARTH_HASH_QUEUE,
   });
-  // Warnings and errors go to stderr, so `--json` keeps stdout to its one line.
-  const log = pino(loggerOptions(config), pino.destination(2));
-  // As src/server.ts does. The raw verifications of the baseline pass through the same limiter.
-  configureHashing({ maxConcurrent: config.hashConcurrency || defaultHashConcurrency(), maxQueue: config.hashQueue });
-  const running = startSite({
-    id: SITE,
-    db: database.db,
-    config,
-    clock: systemClock,
-    siteDir: path.join(dataDir, SITE),
-    log: log.child({ site: SITE }),
-  });
-  let app: FastifyInstance;
+  // Warnings and errors go to stderr, so `--json` keeps stdout to its one line. assembleHearth configures the
+  // hash limiter as the server does: the raw verifications of the baseline pass through the same limiter.
+  const hearth = await assembleHearth(config, { logger: pino(loggerOptions(config), pino.destination(2)), databases: { [SITE]: database } });
   try {
-    app = await buildApp({ config, sites: [running.services], logger: log });
-    await app.listen({ port: 0, host: '127.0.0.1' });
+    await hearth.app.listen({ port: 0, host: '127.0.0.1' });
   } catch (error) {
-    await running.stop().catch(() => {});
+    await hearth.close().catch(() => {});
     throw error;
   }
-  const address = app.server.address();
+  const address = hearth.app.server.address();
   if (!address || typeof address === 'string') throw new Error('The server has no TCP address.');
-  return {
-    app,
-    config,
-    site: running.services,
-    running,
-    port: address.port,
-    close: async () => {
-      await app.close();
-      await running.stop();
-    },
-  };
+  return { hearth, site: hearth.sites[0]!.services, port: address.port };
 }
 
 interface BenchUser {
@@ -366,40 +269,6 @@ function accountsOf(users: BenchUser[], concurrency: number, worker: number): Be
 
 // ---------------------------------------------------------------------------------------------------
 // CPU accounting (Linux /proc; NaN elsewhere, and the bench still runs)
-
-/** CPU time of the given processes (single-threaded PostgreSQL backends), by pid; NaN entries without /proc. */
-function processesCpuMs(pids: number[]): Map<number, number> {
-  const cpu = new Map<number, number>();
-  for (const pid of pids) cpu.set(pid, schedstatCpuMs(`/proc/${pid}/schedstat`));
-  return cpu;
-}
-
-/** CPU of each thread of this process, by task id (empty without /proc). */
-function taskCpuMs(): Map<number, number> {
-  const tasks = new Map<number, number>();
-  let entries: string[] = [];
-  try {
-    entries = readdirSync('/proc/self/task');
-  } catch {
-    return tasks;
-  }
-  for (const tid of entries) {
-    const ms = schedstatCpuMs(`/proc/self/task/${tid}/schedstat`);
-    if (Number.isFinite(ms)) tasks.set(Number(tid), ms);
-  }
-  return tasks;
-}
-
-function machineCpu(): { idle: number; total: number } {
-  let idle = 0;
-  let total = 0;
-  for (const cpu of os.cpus()) {
-    const t = cpu.times;
-    idle += t.idle;
-    total += t.user + t.nice + t.sys + t.idle + t.irq;
-  }
-  return { idle, total };
-}
 
 interface Snapshot {
   at: number;
@@ -508,11 +377,6 @@ interface DriverResult {
 /** Runs operations back to back until `deadline` (clockMs()), from as many workers as it likes. */
 type Driver = (windowStart: number, deadline: number, signal: AbortSignal) => Promise<DriverResult>;
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
-}
-
 class Aborted extends Error {}
 
 /**
@@ -535,11 +399,11 @@ async function runPhase(
   const opened = setTimeout(() => {
     first = snapshot(database);
     window.open?.();
-  }, windowStart - clockMs());
+  }, Math.max(0, windowStart - clockMs()));
   const closed = setTimeout(() => {
     last = snapshot(database);
     window.close?.();
-  }, deadline - clockMs());
+  }, Math.max(0, deadline - clockMs()));
   // A hung operation must not hang the bench: give up 60 s past the deadline.
   let watchdog: NodeJS.Timeout | undefined;
   const hung = new Promise<never>((_, reject) => {
@@ -750,97 +614,7 @@ async function measureStages(server: BenchServer, users: BenchUser[]): Promise<S
 }
 
 // ---------------------------------------------------------------------------------------------------
-// CPU profile of the event loop during the measured logins (--profile)
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string };
-}
-
-interface CpuProfile {
-  nodes: ProfileNode[];
-  samples?: number[];
-  timeDeltas?: number[];
-}
-
-/** V8's sampling profiler on this thread (the event loop), ready to start and stop at the window's edges. */
-async function createProfiler(file: string) {
-  const { Session } = await import('node:inspector/promises');
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 500 });
-  let started: Promise<unknown> | undefined;
-  return {
-    start() {
-      started = session.post('Profiler.start');
-    },
-    /** Writes the profile to `file` and returns it. */
-    async stop(): Promise<CpuProfile> {
-      await started;
-      const { profile } = (await session.post('Profiler.stop')) as { profile: CpuProfile };
-      session.disconnect();
-      writeFileSync(file, JSON.stringify(profile));
-      return profile;
-    },
-  };
-}
-
-/** Which part of the code a frame belongs to: a package, a folder of src/, Node itself, PGlite's WASM, GC … */
-function frameGroup(frame: ProfileNode['callFrame']): string {
-  const { url, functionName } = frame;
-  if (!url) {
-    if (functionName === '(garbage collector)') return 'V8: garbage collection';
-    if (functionName === '(idle)') return '(idle: waiting for work)';
-    if (functionName === '(program)') return 'V8/native, unattributed';
-    return `native: ${functionName}`;
-  }
-  if (url.startsWith('wasm://')) return 'PGlite: Postgres in WASM';
-  const pkg = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1];
-  if (pkg) return pkg === '@electric-sql/pglite' ? 'PGlite: JS side' : pkg;
-  if (url.startsWith('node:')) return `node:${url.slice(5).split('/').slice(0, url.includes('internal/') ? 2 : 1).join('/')}`;
-  const local = /\/(src|bench)\/(.+)$/.exec(url);
-  if (local) return `${local[1]}/${local[2]!.split('/')[0]}`;
-  return url;
-}
-
-/** Self time per group, in ms per login. */
-function summariseProfile(profile: CpuProfile, logins: number): { group: string; msPerLogin: number }[] {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const totals = new Map<string, number>();
-  const samples = profile.samples ?? [];
-  const deltas = profile.timeDeltas ?? [];
-  for (let i = 0; i < samples.length; i++) {
-    const node = byId.get(samples[i]!);
-    if (!node) continue;
-    const group = frameGroup(node.callFrame);
-    // A sample's time is the delta to the next one.
-    totals.set(group, (totals.get(group) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
-  }
-  return [...totals]
-    .map(([group, ms]) => ({ group, msPerLogin: ms / logins }))
-    .sort((a, b) => b.msPerLogin - a.msPerLogin);
-}
-
-// ---------------------------------------------------------------------------------------------------
 // Report
-
-function fmt(n: number, digits = 1): string {
-  return Number.isFinite(n) ? n.toFixed(digits) : 'n/a';
-}
-
-function pct(n: number): string {
-  return Number.isFinite(n) ? `${(n * 100).toFixed(0)}%` : 'n/a';
-}
-
-function round(n: number, digits = 1): number | null {
-  return Number.isFinite(n) ? Number(n.toFixed(digits)) : null;
-}
-
-function table(rows: [string, string][]): string {
-  const width = Math.max(...rows.map(([k]) => k.length));
-  return rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`).join('\n');
-}
 
 function phaseLine(p: PhaseResult, cpu: CpuPerOp): string {
   return (
@@ -929,7 +703,7 @@ async function main(): Promise<number> {
     const stages = options.stages ? await measureStages(server, users) : undefined;
 
     const cores = os.availableParallelism();
-    const hashConcurrency = server.config.hashConcurrency || defaultHashConcurrency();
+    const hashConcurrency = server.hearth.config.hashConcurrency || defaultHashConcurrency();
     const threadpool = process.env.UV_THREADPOOL_SIZE?.trim() || undefined;
     const cpuModel = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
     if (options.json) {
@@ -1062,7 +836,7 @@ async function main(): Promise<number> {
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    await server?.close().catch((e: unknown) => console.error('bench:login: closing the server:', e));
+    await server?.hearth.close().catch((e: unknown) => console.error('bench:login: closing the server:', e));
     await database?.close().catch((e: unknown) => console.error('bench:login: closing the database:', e));
     rmSync(dataDir, { recursive: true, force: true });
   }

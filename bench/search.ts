@@ -9,16 +9,11 @@
  *
  * With PostgreSQL the clients go into a new schema, dropped at the end (also on Ctrl-C). See bench/README.md.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { parseArgs } from 'node:util';
-import { Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
-import pg from 'pg';
+import { sql, type LogEvent } from 'kysely';
 import { from as copyFrom } from 'pg-copy-streams';
 import { AuditLog, type Actor } from '../src/audit/audit-log.js';
 import type { ClientRow } from '../src/clients/clients.repository.js';
@@ -26,13 +21,12 @@ import { ClientsRepository } from '../src/clients/clients.repository.js';
 import { ClientService } from '../src/clients/clients.service.js';
 import { nicknameVariants, normalizeName } from '../src/clients/name-matching.js';
 import { systemClock } from '../src/clock.js';
-import { embeddedDatabase, redactUrl } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
 import { typo } from '../src/training/people.js';
-import { SerializedPGliteDialect } from '../src/db/pglite-dialect.js';
-import type { Database } from '../src/db/schema.js';
 import { calendarDate } from '../src/projects/projects.service.js';
 import { trainingRepository } from '../src/training/training.repository.js';
+import { openBenchDatabase, type BenchDatabase } from './lib/database.js';
+import { parseBenchArgs, positiveOption } from './lib/options.js';
+import { pct, percentile, progress } from './lib/stats.js';
 import { BenchClientGenerator, checkAgainstService, Prng } from './search-clients.js';
 
 const TIME_ZONE = 'America/New_York';
@@ -69,43 +63,26 @@ function usage(): string {
   ].join('\n');
 }
 
-function positive(name: string, raw: string | undefined, fallback: number, max: number): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw.replace(/[_,]/g, ''));
-  if (!Number.isInteger(value) || value <= 0 || value > max) throw new UsageError(`--${name} must be a whole number from 1 to ${max.toLocaleString('en-US')} (got "${raw}").`);
-  return value;
-}
-
-class UsageError extends Error {}
-
 function parseOptions(argv: string[]): Options {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
+  const { values, databaseUrl, json } = parseBenchArgs(
+    argv,
+    {
       clients: { type: 'string' },
       queries: { type: 'string' },
       warmup: { type: 'string' },
       seed: { type: 'string' },
-      'database-url': { type: 'string' },
       explain: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     },
-    strict: true,
-  });
-  if (values.help) {
-    console.log(usage());
-    process.exit(0);
-  }
-  const databaseUrl = values['database-url']?.trim() || process.env.HEARTH_BENCH_DATABASE_URL?.trim() || undefined;
+    usage,
+  );
   return {
-    clients: positive('clients', values.clients, databaseUrl ? 1_000_000 : 100_000, 20_000_000),
-    queries: positive('queries', values.queries, 300, 100_000),
-    warmup: values.warmup === '0' ? 0 : positive('warmup', values.warmup, 30, 100_000),
-    seed: positive('seed', values.seed, 20_261_127, 2 ** 31),
+    clients: positiveOption('clients', values.clients, databaseUrl ? 1_000_000 : 100_000, 20_000_000),
+    queries: positiveOption('queries', values.queries, 300, 100_000),
+    warmup: values.warmup === '0' ? 0 : positiveOption('warmup', values.warmup, 30, 100_000),
+    seed: positiveOption('seed', values.seed, 20_261_127, 2 ** 31),
     databaseUrl,
     explain: values.explain,
-    json: values.json,
+    json,
   };
 }
 
@@ -119,63 +96,6 @@ class QueryLog {
   readonly log = (event: LogEvent) => {
     if (this.recording && event.level === 'query') this.queries.push({ sql: event.query.sql, parameters: event.query.parameters });
   };
-}
-
-interface BenchDatabase {
-  kind: 'pglite' | 'postgres';
-  db: Kysely<Database>;
-  /** PostgreSQL only: the pool behind `db`, for COPY. */
-  pool?: pg.Pool;
-  description: string;
-  close(): Promise<void>;
-}
-
-/**
- * PGlite in a temporary folder (on disk, as a server runs it), or a fresh schema in the given PostgreSQL
- * with the pool settings of src/db/database.ts.
- */
-async function openDatabase(url: string | undefined, log: QueryLog): Promise<BenchDatabase> {
-  if (!url) {
-    const folder = mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-search-'));
-    const embedded = await embeddedDatabase(folder);
-    const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect(embedded.pglite, embedded.mutex), log: log.log });
-    await migrateToLatest(db);
-    return {
-      kind: 'pglite',
-      db,
-      description: `PGlite in ${folder}`,
-      close: async () => {
-        await db.destroy();
-        await embedded.close();
-        rmSync(folder, { recursive: true, force: true });
-      },
-    };
-  }
-  const schema = `hearth_bench_${randomBytes(6).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create schema ${schema}`);
-  const pool = new pg.Pool({ max: 10, connectionTimeoutMillis: 5_000, connectionString: url, options: `-c search_path=${schema}` });
-  pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: log.log });
-  const drop = async () => {
-    await db.destroy().catch(() => {});
-    await admin(`drop schema if exists ${schema} cascade`);
-  };
-  try {
-    await migrateToLatest(db, schema);
-  } catch (error) {
-    await drop().catch(() => {});
-    throw error;
-  }
-  return { kind: 'postgres', db, pool, description: `${redactUrl(url)}, schema ${schema} (dropped at the end)`, close: drop };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -198,11 +118,6 @@ interface Loaded {
   perSecond: number;
   analyzeSeconds: number;
   sample: Sampled[];
-}
-
-function progress(text: string) {
-  if (process.stderr.isTTY) process.stderr.write(`\r${text}\x1b[K`);
-  else process.stderr.write(`${text}\n`);
 }
 
 /** One COPY text-format field. */
@@ -392,11 +307,6 @@ interface KindResult {
   ratioP95: number;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
-}
-
 /**
  * Warm-up, then rounds: each round runs one search of every kind and one primary-key lookup, so that any
  * drift of the machine touches every kind alike.
@@ -493,10 +403,6 @@ function ms(value: number): string {
   return value < 10 ? value.toFixed(2) : value.toFixed(1);
 }
 
-function pct(value: number | null): string {
-  return value === null ? '–' : `${Math.round(value * 100)}%`;
-}
-
 async function main() {
   let options: Options;
   try {
@@ -506,7 +412,7 @@ async function main() {
     process.exit(2);
   }
   const log = new QueryLog();
-  const database = await openDatabase(options.databaseUrl, log);
+  const database = await openBenchDatabase({ url: options.databaseUrl, onDisk: true, log: log.log });
   let closed = false;
   const close = async () => {
     if (closed) return;
