@@ -27,7 +27,7 @@ const options = args.filter((a) => !a.endsWith('.ts'));
 const files = explicit.length > 0 ? explicit : [...find('test'), ...find('e2e')];
 const concurrency = process.env.HEARTH_TEST_CONCURRENCY ?? '2';
 const backend = process.env.HEARTH_TEST_DATABASE_URL ? 'PostgreSQL (HEARTH_TEST_DATABASE_URL)' : 'PGlite (embedded)';
-console.log(`Running ${files.length} test files on ${backend}`);
+console.log(`Running ${files.length} test files on ${backend}, Node ${process.version}`);
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-force-exit', '--test-timeout=600000', ...options, ...files],
