@@ -1,6 +1,5 @@
 import type { VNode } from 'preact';
 import type { Session, SessionKind, User } from '../db/schema.js';
-import type { SiteServices } from '../sites/site-services.js';
 
 /**
  * Who may reach a route: anyone; anyone signed in, whatever step of signing in they are at (logout);
@@ -19,7 +18,7 @@ export interface Auth {
 
 declare module 'fastify' {
   interface FastifyRequest {
-    site: SiteServices;
+    // `site` (the site's services) is declared by src/sites/site.plugin.ts, which decorates the request with it.
     auth: Auth | null;
   }
   interface FastifyReply {

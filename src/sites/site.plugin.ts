@@ -17,10 +17,10 @@ import { settingsRoutes } from '../settings/settings.routes.js';
 import { projectRoutes } from '../projects/projects.routes.js';
 import { clientRoutes } from '../clients/clients.routes.js';
 import { enrollmentRoutes } from '../enrollments/enrollments.routes.js';
+import { homeRoutes } from '../home/home.routes.js';
 import { trainingRoutes } from '../training/training.routes.js';
 import '../http/fastify-types.js';
 import type { PageContext } from '../views/page-context.js';
-import { homeRoutes } from './home.routes.js';
 import type { SiteServices } from './site-services.js';
 
 /**
@@ -128,6 +128,10 @@ function pageContext(request: FastifyRequest, reply: FastifyReply, site: SiteSer
 }
 
 declare module 'fastify' {
+  interface FastifyRequest {
+    /** The services of the site whose prefix the request is under. */
+    site: SiteServices;
+  }
   interface FastifyReply {
     pageContext(): PageContext;
   }
