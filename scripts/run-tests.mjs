@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: every *.test.ts under test/ and e2e/, on Node's built-in test runner (through tsx).
-// Extra arguments are passed through, e.g. `npm test -- --test-name-pattern=S31`, or a list of files.
+// `npm test`: the lint (scripts/lint.mjs), then every *.test.ts under test/ and e2e/, on Node's built-in test
+// runner (through tsx). Extra arguments are passed through, e.g. `npm test -- --test-name-pattern=S31`, or a list
+// of files, which runs those files alone, without the lint.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -25,6 +26,10 @@ const args = process.argv.slice(2);
 const explicit = args.filter((a) => a.endsWith('.ts'));
 const options = args.filter((a) => !a.endsWith('.ts'));
 const files = explicit.length > 0 ? explicit : [...find('test'), ...find('e2e')];
+if (explicit.length === 0) {
+  const lint = spawnSync(process.execPath, ['scripts/lint.mjs'], { stdio: 'inherit' });
+  if (lint.status !== 0) process.exit(lint.status ?? 1);
+}
 const concurrency = process.env.HEARTH_TEST_CONCURRENCY ?? '2';
 const backend = process.env.HEARTH_TEST_DATABASE_URL ? 'PostgreSQL (HEARTH_TEST_DATABASE_URL)' : 'PGlite (embedded)';
 console.log(`Running ${files.length} test files on ${backend}, Node ${process.version}`);
