@@ -5,43 +5,36 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../test/helpers/app.js';
+import type { Page } from 'playwright-core';
+import type { TestApp } from '../test/helpers/app.js';
 import { buildWorld, createClient, type World } from '../test/enrollments/fixtures.js';
-import { assertAccessible, closeBrowser, currentPath, launchBrowser, newSession, skipWithoutChromium, type BrowserSession } from './helpers/browser.js';
-import { firstLogin } from './helpers/flows.js';
+import { signedInSession, startBrowserTest, type BrowserTestApp } from './helpers/app.js';
+import { assertAccessible, currentPath, skipWithoutChromium, type BrowserSession } from './helpers/browser.js';
+import { clickInMain } from './helpers/flows.js';
 
 describe('case management in a browser: search, create, enroll a household, exit', { skip: skipWithoutChromium }, () => {
+  let app: BrowserTestApp;
   let t: TestApp;
   let w: World;
-  let browser: Browser;
   let session: BrowserSession;
   let page: Page;
   let william: string;
 
   before(async () => {
-    t = await startTestApp({ sites: ['live'] });
+    app = await startBrowserTest({ sites: ['live'] });
+    t = app.t;
     w = await buildWorld(t);
     william = await createClient(t, 'William', 'Okonkwo', '1984-06-15');
     await createClient(t, 'Denise', 'Marchetti', '1979-01-30');
-    const { user, temporaryPassword } = await t.createUser('live', { firstName: 'Carla', lastName: 'Caseworker', role: 'case_manager' });
-    await t.sites.live.access.setOrganizations(user, [w.agencyA], { userId: null, username: 'setup', ip: null });
-    browser = await launchBrowser();
-    session = await newSession(browser, await t.listen());
+    session = await signedInSession(app, { firstName: 'Carla', lastName: 'Caseworker', role: 'case_manager', agencies: [w.agencyA], password: 'Harbor-Lights-2026' });
     page = session.page;
-    await firstLogin(page, 'live', user.username, temporaryPassword, 'Harbor-Lights-2026');
   });
 
   after(async () => {
-    await session?.close();
-    await closeBrowser(browser);
-    await t?.close();
+    await app?.close();
   });
 
-  async function click(name: string | RegExp, role: 'button' | 'link' = 'button') {
-    await Promise.all([page.waitForEvent('framenavigated'), page.getByRole('main').getByRole(role, { name, exact: typeof name === 'string' }).first().click()]);
-    await page.waitForLoadState();
-  }
+  const click = (name: string | RegExp, role?: 'button' | 'link') => clickInMain(page, name, role);
 
   it('finds a client by a misspelt nickname, creates a new one, enrolls both and exits them', async () => {
     // Home: quick search with a nickname and a typo ("Bill Okonkow" for William Okonkwo).

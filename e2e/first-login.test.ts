@@ -6,9 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { startTestApp, type TestApp } from '../test/helpers/app.js';
-import { assertAccessible, assertVisible, closeBrowser, currentPath, launchBrowser, newSession, skipWithoutChromium } from './helpers/browser.js';
+import type { TestApp } from '../test/helpers/app.js';
+import { startBrowserTest, type BrowserTestApp } from './helpers/app.js';
+import { assertAccessible, assertVisible, currentPath, skipWithoutChromium } from './helpers/browser.js';
 import {
   EXPIRED_HEADING,
   EXPIRED_TEXT,
@@ -22,24 +22,21 @@ import {
 } from './helpers/flows.js';
 
 describe('first login in a browser (Live site)', { skip: skipWithoutChromium }, () => {
+  let app: BrowserTestApp;
   let t: TestApp;
-  let baseUrl: string;
-  let browser: Browser;
 
   before(async () => {
-    t = await startTestApp();
-    baseUrl = await t.listen();
-    browser = await launchBrowser();
+    app = await startBrowserTest();
+    t = app.t;
   });
 
   after(async () => {
-    await closeBrowser(browser);
-    await t?.close();
+    await app?.close();
   });
 
   it('the login page is accessible, and "Show password" switches the password field between hidden and shown', async () => {
     // No bypassCSP here: the toggle must work under the site's real `script-src 'self'` policy.
-    const plain = await newSession(browser, baseUrl, { bypassCSP: false });
+    const plain = await app.newSession({ bypassCSP: false });
     try {
       const { page } = plain;
       await page.goto('/live/login');
@@ -60,7 +57,7 @@ describe('first login in a browser (Live site)', { skip: skipWithoutChromium }, 
       await plain.close();
     }
 
-    const s = await newSession(browser, baseUrl);
+    const s = await app.newSession();
     try {
       await s.page.goto('/live/login');
       await assertVisible(s.page.getByRole('heading', { level: 1, name: 'Log in to the Live site' }));
@@ -77,7 +74,7 @@ describe('first login in a browser (Live site)', { skip: skipWithoutChromium }, 
     const { user, temporaryPassword } = await t.createUser('live', { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@agency.example', role: 'admin' });
     assert.equal(user.username, 'alovelace');
     const newPassword = 'Sunny-Meadow-42';
-    const s = await newSession(browser, baseUrl);
+    const s = await app.newSession();
     try {
       const { page } = s;
       await logIn(page, 'live', 'alovelace', temporaryPassword);
@@ -148,7 +145,7 @@ describe('first login in a browser (Live site)', { skip: skipWithoutChromium }, 
   it('the change-password page and the administration pages are accessible', async () => {
     const admin = await t.createUser('live', { firstName: 'Grace', lastName: 'Hopper', email: 'grace@agency.example', role: 'admin' });
     const other = await t.createUser('live', { firstName: 'Alan', lastName: 'Turing', email: 'alan@agency.example' });
-    const s = await newSession(browser, baseUrl);
+    const s = await app.newSession();
     try {
       const { page } = s;
       await firstLogin(page, 'live', admin.user.username, admin.temporaryPassword, 'Quiet-River-58');

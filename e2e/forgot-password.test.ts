@@ -6,28 +6,26 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { startTestApp, type TestApp } from '../test/helpers/app.js';
+import type { TestApp } from '../test/helpers/app.js';
+import { startBrowserTest, type BrowserTestApp } from './helpers/app.js';
 import { linkIn, pathOf } from '../test/helpers/client.js';
-import { assertAccessible, assertVisible, closeBrowser, currentPath, launchBrowser, newSession, skipWithoutChromium } from './helpers/browser.js';
+import { assertAccessible, assertVisible, currentPath, skipWithoutChromium } from './helpers/browser.js';
 import { assertSignedIn, submitLogin, submitNewPassword } from './helpers/flows.js';
 
 const SUBJECT = 'Community Services Email Password Reset';
 
 describe('forgot password in a browser (Live site)', { skip: skipWithoutChromium }, () => {
+  let app: BrowserTestApp;
   let t: TestApp;
   let baseUrl: string;
-  let browser: Browser;
 
   before(async () => {
-    t = await startTestApp();
-    baseUrl = await t.listen();
-    browser = await launchBrowser();
+    app = await startBrowserTest();
+    ({ t, baseUrl } = app);
   });
 
   after(async () => {
-    await closeBrowser(browser);
-    await t?.close();
+    await app?.close();
   });
 
   it('a reset link by email sets a new password that signs in, and works only once', async () => {
@@ -37,7 +35,7 @@ describe('forgot password in a browser (Live site)', { skip: skipWithoutChromium
     // The time of the request, as the email must show it (the site's zone is America/New_York).
     t.clock.set(new Date('2026-11-27T14:15:00Z'));
 
-    const s = await newSession(browser, baseUrl);
+    const s = await app.newSession();
     try {
       const { page } = s;
       await page.goto('/live/login');

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { assertAccessible, closeBrowser, currentPath, launchBrowser, newSession, skipWithoutChromium, type BrowserSession } from './helpers/browser.js';
-import { firstLogin } from './helpers/flows.js';
-import { startTestApp, type TestApp } from '../test/helpers/app.js';
+import type { Page } from 'playwright-core';
+import { signedInSession, startBrowserTest, type BrowserTestApp } from './helpers/app.js';
+import { assertAccessible, currentPath, skipWithoutChromium, type BrowserSession } from './helpers/browser.js';
+import { clickInMain } from './helpers/flows.js';
+import type { TestApp } from '../test/helpers/app.js';
 import { buildWorld, createClient, enrollmentsOf, type World } from '../test/enrollments/fixtures.js';
 
 /**
@@ -12,38 +13,30 @@ import { buildWorld, createClient, enrollmentsOf, type World } from '../test/enr
  * every page checked with axe-core.
  */
 describe('households in a browser', { skip: skipWithoutChromium }, () => {
+  let app: BrowserTestApp;
   let t: TestApp;
   let w: World;
-  let browser: Browser;
   let session: BrowserSession;
   let page: Page;
   const p = {} as Record<'rosa' | 'tom' | 'kid' | 'baby', string>;
 
   before(async () => {
-    t = await startTestApp({ sites: ['live'] });
+    app = await startBrowserTest({ sites: ['live'] });
+    t = app.t;
     w = await buildWorld(t);
     p.rosa = await createClient(t, 'Rosa', 'Reyes', '1990-02-02');
     p.tom = await createClient(t, 'Tomas', 'Reyes', '1989-03-03');
     p.kid = await createClient(t, 'Kiki', 'Reyes', '2016-04-04');
     p.baby = await createClient(t, 'Bebe', 'Reyes', '2026-11-25');
-    const { user, temporaryPassword } = await t.createUser('live', { firstName: 'Bea', lastName: 'Browser', role: 'case_manager' });
-    await t.sites.live.access.setOrganizations(user, [w.agencyA], { userId: null, username: 'setup', ip: null });
-    browser = await launchBrowser();
-    session = await newSession(browser, await t.listen());
+    session = await signedInSession(app, { firstName: 'Bea', lastName: 'Browser', role: 'case_manager', agencies: [w.agencyA], password: 'Harbor-Lights-2026' });
     page = session.page;
-    await firstLogin(page, 'live', user.username, temporaryPassword, 'Harbor-Lights-2026');
   });
 
   after(async () => {
-    await session?.close();
-    await closeBrowser(browser);
-    await t?.close();
+    await app?.close();
   });
 
-  async function click(name: string | RegExp, role: 'button' | 'link' = 'button') {
-    await Promise.all([page.waitForEvent('framenavigated'), page.getByRole('main').getByRole(role, { name, exact: typeof name === 'string' }).first().click()]);
-    await page.waitForLoadState();
-  }
+  const click = (name: string | RegExp, role?: 'button' | 'link') => clickInMain(page, name, role);
 
   it('enroll a family from the profile, add a newborn, exit the household', async () => {
     await page.goto(`/live/clients/${p.rosa}`);

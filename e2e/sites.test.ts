@@ -4,9 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../test/helpers/app.js';
-import { assertAccessible, assertVisible, closeBrowser, currentPath, launchBrowser, newSession, skipWithoutChromium } from './helpers/browser.js';
+import type { Page } from 'playwright-core';
+import type { TestApp } from '../test/helpers/app.js';
+import { startBrowserTest, type BrowserTestApp } from './helpers/app.js';
+import { assertAccessible, assertVisible, currentPath, skipWithoutChromium } from './helpers/browser.js';
 import { EXPIRED_HEADING, LOGIN_FAILED, assertSignedIn, firstLogin, logIn, logOut, type SiteId } from './helpers/flows.js';
 
 const BANNER = 'TRAINING SITE — practice only, fictitious data. Never enter real client information here.';
@@ -51,23 +52,20 @@ async function visitEveryLinkedPage(page: Page, site: SiteId, check: (page: Page
 }
 
 describe('Training and Live sites in a browser', { skip: skipWithoutChromium }, () => {
+  let app: BrowserTestApp;
   let t: TestApp;
-  let baseUrl: string;
-  let browser: Browser;
 
   before(async () => {
-    t = await startTestApp();
-    baseUrl = await t.listen();
-    browser = await launchBrowser();
+    app = await startBrowserTest();
+    t = app.t;
   });
 
   after(async () => {
-    await closeBrowser(browser);
-    await t?.close();
+    await app?.close();
   });
 
   it('the front page lists both sites with links to each, and is accessible', async () => {
-    const s = await newSession(browser, baseUrl);
+    const s = await app.newSession();
     try {
       const { page } = s;
       await page.goto('/');
@@ -100,7 +98,7 @@ describe('Training and Live sites in a browser', { skip: skipWithoutChromium }, 
       const check = site === 'training' ? assertTrainingBanner : assertNoTrainingBanner;
       // An administrator sees every page there is.
       const { user, temporaryPassword } = await t.createUser(site, { firstName: 'Pat', lastName: 'Banner', email: `pat.${site}@agency.example`, role: 'admin' });
-      const s = await newSession(browser, baseUrl);
+      const s = await app.newSession();
       try {
         const { page } = s;
         for (const path of [`/${site}/login`, `/${site}/forgot-password`, `/${site}/reset/not-a-real-token`]) {
@@ -132,7 +130,7 @@ describe('Training and Live sites in a browser', { skip: skipWithoutChromium }, 
   });
 
   it('usernames and passwords are not shared: a Training login does not work on Live, nor a Live login on Training', async () => {
-    const s = await newSession(browser, baseUrl);
+    const s = await app.newSession();
     try {
       const { page } = s;
       const trainee = await t.createUser('training', { firstName: 'Terry', lastName: 'Trainee' });
@@ -170,7 +168,7 @@ describe('Training and Live sites in a browser', { skip: skipWithoutChromium }, 
   it('being signed in on one site does not sign you in on the other', async () => {
     const trainee = await t.createUser('training', { firstName: 'Robin', lastName: 'Trainee' });
     const liveUser = await t.createUser('live', { firstName: 'Kim', lastName: 'Liveson' });
-    const s = await newSession(browser, baseUrl);
+    const s = await app.newSession();
     try {
       const { page, context } = s;
       await firstLogin(page, 'training', trainee.user.username, trainee.temporaryPassword, 'Harbor-Maple-13');

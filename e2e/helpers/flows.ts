@@ -54,3 +54,10 @@ export async function logOut(page: Page, site: SiteId): Promise<void> {
   assert.equal(new URL(page.url()).pathname, `/${site}/login`);
   await assertVisible(page.getByText('You have logged out.', { exact: true }));
 }
+
+/** Clicks the first button (or link) of that name in the page's main region, and waits for the page it leads to. */
+export async function clickInMain(page: Page, name: string | RegExp, role: 'button' | 'link' = 'button'): Promise<void> {
+  const target = page.getByRole('main').getByRole(role, { name, exact: typeof name === 'string' }).first();
+  await Promise.all([page.waitForEvent('framenavigated'), target.click()]);
+  await page.waitForLoadState();
+}
