@@ -1,9 +1,7 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { membershipsRepository } from '../access/memberships.repository.js';
-import type { Database, NewUser, User, UserUpdate } from '../db/schema.js';
+import type { Database, Db, NewUser, User, UserUpdate } from '../db/schema.js';
 import type { AgencyFilter } from './accounts.service.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** The only place that reads or writes the users and password_history tables. */
 export const usersRepository = {

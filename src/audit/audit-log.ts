@@ -1,6 +1,6 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
-import type { Database } from '../db/schema.js';
+import type { Database, Db } from '../db/schema.js';
 import type { SiteId } from '../site-id.js';
 import type { AuditEvent } from './events.js';
 
@@ -62,7 +62,7 @@ export class AuditLog {
     private readonly clock: Clock,
   ) {}
 
-  async record(db: Kysely<Database> | Transaction<Database>, entry: AuditEntry): Promise<void> {
+  async record(db: Db, entry: AuditEntry): Promise<void> {
     await db
       .insertInto('audit_log')
       .values({

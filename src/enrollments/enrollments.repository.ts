@@ -1,8 +1,6 @@
-import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable, type Transaction, type Updateable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { EnrollmentScope } from '../access/access-policy.js';
-import type { Database, EnrollmentsTable, ExitsTable } from '../db/schema.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Database, Db, EnrollmentsTable, ExitsTable } from '../db/schema.js';
 
 /**
  * The only place that reads or writes enrollments and exits. Every query that lists enrollments takes the

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { canEnrollInto, canSeeEnrollmentsOf, enrollmentScope, type Viewer } from '../access/access-policy.js';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
-import type { Database } from '../db/schema.js';
+import type { Database, Db } from '../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { HEAD_OF_HOUSEHOLD, MEMBER_RELATIONSHIPS } from '../hud/enrollment-code-lists.js';
 import { calendarDate } from '../projects/projects.service.js';
@@ -176,7 +176,7 @@ export class EnrollmentService {
     return wanted.map((id) => byId.get(id)).filter((c): c is ClientRow => c !== undefined);
   }
 
-  async client(personalId: string, db: Kysely<Database> | Transaction<Database> = this.db): Promise<ClientRow> {
+  async client(personalId: string, db: Db = this.db): Promise<ClientRow> {
     const [client] = HUD_ID.test(personalId) ? await repo.findClients(db, [personalId]) : [];
     if (!client) throw new NotFoundError('There is no client with this PersonalID.');
     return client;
@@ -249,7 +249,7 @@ export class EnrollmentService {
 
   /** Refuses when a member already has a stay in this project that overlaps [entryDate, exitDate). */
   private async refuseOverlaps(
-    db: Kysely<Database> | Transaction<Database>,
+    db: Db,
     project: ProjectRow,
     entryDate: string,
     members: readonly { client: ClientRow; field?: string; exceptEnrollmentId?: string; exitDate?: string | null }[],
@@ -334,7 +334,7 @@ export class EnrollmentService {
   }
 
   /** One enrollment with its household, for a viewer who may see it (anyone else: not found). */
-  async detail(viewer: Viewer, enrollmentId: string, db: Kysely<Database> | Transaction<Database> = this.db): Promise<EnrollmentDetail> {
+  async detail(viewer: Viewer, enrollmentId: string, db: Db = this.db): Promise<EnrollmentDetail> {
     const enrollment = HUD_ID.test(enrollmentId) ? await repo.findEnrollment(db, enrollmentId) : undefined;
     const project = enrollment && (await repo.findProject(db, enrollment.projectId));
     // An enrollment the viewer may not see is answered exactly like one that does not exist.
@@ -354,7 +354,7 @@ export class EnrollmentService {
   }
 
   /** An enrollment the viewer is about to change: visible (else not found) and theirs to change (else forbidden). */
-  async forChange(viewer: Viewer, enrollmentId: string, db: Kysely<Database> | Transaction<Database> = this.db): Promise<EnrollmentDetail> {
+  async forChange(viewer: Viewer, enrollmentId: string, db: Db = this.db): Promise<EnrollmentDetail> {
     const detail = await this.detail(viewer, enrollmentId, db);
     if (!detail.canChange) throw new ForbiddenError('Only users of the agency that operates this project and HMIS administrators can change its enrollments.');
     return detail;

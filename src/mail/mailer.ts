@@ -1,6 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../clock.js';
-import type { Database } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import { enqueueMail, type OutgoingMail } from './outbox.js';
 import type { Sealer } from './sealer.js';
 
@@ -15,7 +14,7 @@ export class Mailer {
   /** Messages queued since the last nudge: a nudge with nothing queued costs the worker no query. */
   #queued = 0;
 
-  async enqueue(db: Kysely<Database> | Transaction<Database>, mail: OutgoingMail): Promise<void> {
+  async enqueue(db: Db, mail: OutgoingMail): Promise<void> {
     await enqueueMail(db, this.sealer, this.clock, mail);
     this.#queued += 1;
   }

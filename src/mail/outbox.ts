@@ -1,6 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../clock.js';
-import type { Database } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import type { Sealer } from './sealer.js';
 
 export interface OutgoingMail {
@@ -23,7 +22,7 @@ export interface MailBody {
  * so the mail exists exactly when the action committed; nudge the worker after the commit.
  */
 export async function enqueueMail(
-  db: Kysely<Database> | Transaction<Database>,
+  db: Db,
   sealer: Sealer,
   clock: Clock,
   mail: OutgoingMail,

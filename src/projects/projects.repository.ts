@@ -1,7 +1,5 @@
-import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
-import type { Database, OrganizationsTable, ProjectsTable } from '../db/schema.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import { sql, type Insertable, type Selectable, type Transaction, type Updateable } from 'kysely';
+import type { Database, Db, OrganizationsTable, ProjectsTable } from '../db/schema.js';
 
 export type Organization = Selectable<OrganizationsTable>;
 export type Project = Selectable<ProjectsTable>;

@@ -1,11 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
-import type { Database, Role } from '../db/schema.js';
+import type { Database, Db, Role } from '../db/schema.js';
 import { ValidationError } from '../errors.js';
 import { settingsRepository } from './settings.repository.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** Who must use a second factor: nobody (it stays optional), administrators, or everyone. */
 export type SecondFactorPolicy = 'optional' | 'admins' | 'all';

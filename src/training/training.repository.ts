@@ -1,7 +1,5 @@
-import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
-import type { ClientsTable, Database, EnrollmentsTable, ExitsTable, OrganizationsTable, ProjectsTable } from '../db/schema.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import { sql, type Insertable, type Transaction } from 'kysely';
+import type { ClientsTable, Database, Db, EnrollmentsTable, ExitsTable, OrganizationsTable, ProjectsTable } from '../db/schema.js';
 
 /** A column and its PostgreSQL type, for inserting many rows as one array per column. */
 type ColumnOf<T> = readonly [keyof T & string, 'text' | 'smallint' | 'integer' | 'date' | 'timestamptz'];

@@ -1,14 +1,12 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Clock } from '../../clock.js';
-import type { Database, SessionKind, User } from '../../db/schema.js';
+import type { Database, Db, SessionKind, User } from '../../db/schema.js';
 import type { SettingsService } from '../../settings/settings.service.js';
 import type { SiteId } from '../../site-id.js';
 import type { DeviceMeta, DeviceService } from '../devices/device.service.js';
 import { isExpired } from '../password/expiry.js';
 import type { SecondFactorService } from '../second-factor/second-factor.service.js';
 import type { SessionService } from '../session/session.service.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /**
  * Signing in is a short state machine. After the password, each step gets its own session kind, which

@@ -1,7 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/schema.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Transaction } from 'kysely';
+import type { Database, Db } from '../../db/schema.js';
 
 export const resetTokensRepository = {
   /** Issuing a new link spends every older one: only the newest link works. */

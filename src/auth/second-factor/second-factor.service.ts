@@ -3,7 +3,7 @@ import { usersRepository } from '../../accounts/users.repository.js';
 import type { Actor, AuditLog } from '../../audit/audit-log.js';
 import { MINUTE, type Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
-import type { Database, User } from '../../db/schema.js';
+import type { Database, Db, User } from '../../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
 import type { Mailer } from '../../mail/mailer.js';
 import type { Sealer } from '../../mail/sealer.js';
@@ -15,8 +15,6 @@ import { sessionsRepository } from '../session/sessions.repository.js';
 import { canonicalRecoveryCode, generateRecoveryCodes } from './recovery-codes.js';
 import { secondFactorsRepository } from './second-factors.repository.js';
 import { formatManualKey, generateTotpSecret, matchingTotpStep, totpUri } from './totp.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** How long the set-up page stays valid: time to install an app and scan the code. */
 const ENROLMENT_TTL_MS = 30 * MINUTE;

@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, SecondFactor } from '../../db/schema.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db, SecondFactor } from '../../db/schema.js';
 
 /** The only place that reads or writes second_factors and recovery_codes. */
 export const secondFactorsRepository = {

@@ -1,11 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { addMs, HOUR, MINUTE, type Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
-import type { Database, Session, SessionKind, User } from '../../db/schema.js';
+import type { Database, Db, Session, SessionKind, User } from '../../db/schema.js';
 import { generateToken, hashToken, looksLikeToken } from '../tokens.js';
 import { sessionsRepository } from './sessions.repository.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 export interface SessionMeta {
   ip: string | null;

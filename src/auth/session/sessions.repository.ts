@@ -1,7 +1,5 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { Database, Session, SessionsTable, User } from '../../db/schema.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Insertable } from 'kysely';
+import type { Db, Session, SessionsTable, User } from '../../db/schema.js';
 
 export const sessionsRepository = {
   async insert(db: Db, session: Insertable<SessionsTable>): Promise<void> {
