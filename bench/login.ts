@@ -27,7 +27,7 @@ import { SYSTEM_ACTOR } from '../src/audit/audit-log.js';
 import { defaultHashConcurrency } from '../src/auth/password/hash-limiter.js';
 import { ARGON2_PARAMS, verifyPassword } from '../src/auth/password/hashing.js';
 import { loadConfig } from '../src/config.js';
-import type { User } from '../src/db/schema.js';
+import type { User } from '../src/accounts/accounts.model.js';
 import { loggerOptions } from '../src/http/logging.js';
 import type { SiteId } from '../src/site-id.js';
 import type { SiteServices } from '../src/sites/site-services.js';

@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
-import type { Database, User } from '../db/schema.js';
+import type { User } from '../accounts/accounts.model.js';
+import type { Database } from '../db/schema.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
 import { canSeeStaffOf, type Viewer } from './access-policy.js';
 import { membershipsRepository, type StaffMember } from './memberships.repository.js';

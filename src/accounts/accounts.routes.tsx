@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../http/actor.js';
 import type { Actor } from '../audit/audit-log.js';
-import type { Role } from '../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { formBoolean, formString, formStrings } from '../http/form.js';
 import { ACCOUNT_STATUSES } from './account-status.js';
-import type { AccountInput, AgencyFilter } from './accounts.service.js';
+import type { AgencyFilter, Role } from './accounts.model.js';
+import type { AccountInput } from './accounts.service.js';
 import { TemporaryPasswordPage } from './pages/temporary-password.page.js';
 import { isDoneAction, UserDetailPage, type DoneAction, type UserDetailPageProps } from './pages/user-detail.page.js';
 import { EMPTY_NEW_USER, NewUserPage, type AccountFormValues, type NewUserFormValues } from './pages/user-form.page.js';

@@ -1,15 +1,18 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AccessService } from '../access/access.service.js';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
+import { changedFields } from '../audit/changed-fields.js';
 import { temporaryPasswordExpiresAt } from '../auth/password/expiry.js';
 import { hashPassword } from '../auth/password/hashing.js';
 import { generateTemporaryPassword } from '../auth/password/policy.js';
-import { resetTokensRepository } from '../auth/reset/reset-tokens.repository.js';
+import type { ResetService } from '../auth/reset/reset.service.js';
+import type { SessionService } from '../auth/session/session.service.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
-import type { Database, Role, User } from '../db/schema.js';
+import type { Database } from '../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { accountStatus, type AccountStatus } from './account-status.js';
+import type { AgencyFilter, Role, User } from './accounts.model.js';
 import { baseUsername, nextAvailableUsername, normalizeRequestedUsername, UsernameError } from './username.js';
 import { usersRepository } from './users.repository.js';
 
@@ -37,8 +40,8 @@ export interface IssuedPassword {
   temporaryPassword: string;
 }
 
-/** Users of one agency, or users of none (new hires not yet assigned). */
-export type AgencyFilter = { kind: 'agency'; organizationId: string } | { kind: 'none' };
+/** Audit entries name an account's changed fields by their columns, as they always have. */
+const AUDITED_FIELD_NAMES = { firstName: 'first_name', lastName: 'last_name', isVolunteer: 'is_volunteer' } as const;
 
 const NAME_MAX = 100;
 // Deliberately simple: one @, something on each side, a dot in the domain, no spaces.
@@ -76,6 +79,8 @@ export class AccountService {
     private readonly config: Config,
     private readonly audit: AuditLog,
     private readonly access: AccessService,
+    private readonly sessions: SessionService,
+    private readonly reset: ResetService,
   ) {}
 
   /** The conventional username for a new account: first initial + last name, with a number if taken. */
@@ -106,20 +111,20 @@ export class AccountService {
       const user = await this.db.transaction().execute(async (trx) => {
         const user = await usersRepository.insert(trx, {
           username,
-          first_name: valid.firstName,
-          last_name: valid.lastName,
+          firstName: valid.firstName,
+          lastName: valid.lastName,
           email: valid.email,
-          is_volunteer: valid.isVolunteer,
+          isVolunteer: valid.isVolunteer,
           role: input.role,
-          password_hash: hash,
-          password_is_temporary: true,
-          password_set_at: now,
-          password_expires_at: temporaryPasswordExpiresAt(now, this.config),
-          created_at: now,
-          updated_at: now,
+          passwordHash: hash,
+          passwordIsTemporary: true,
+          passwordSetAt: now,
+          passwordExpiresAt: temporaryPasswordExpiresAt(now, this.config),
+          createdAt: now,
+          updatedAt: now,
         });
         const subject = { id: user.id, username: user.username };
-        await this.audit.record(trx, { event: 'account.created', actor, subject, details: { role: user.role, volunteer: user.is_volunteer } });
+        await this.audit.record(trx, { event: 'account.created', actor, subject, details: { role: user.role, volunteer: user.isVolunteer } });
         await this.audit.record(trx, { event: 'password.temporary_issued', actor, subject });
         if (input.organizationIds?.length) await this.access.setOrganizations(user, input.organizationIds, actor, trx);
         return user;
@@ -142,14 +147,14 @@ export class AccountService {
     const hash = await hashPassword(temporaryPassword);
     const user = await this.change(userId, async (trx, user, now) => {
       const updated = await usersRepository.update(trx, user.id, {
-        password_hash: hash,
-        password_is_temporary: true,
-        password_set_at: now,
-        password_expires_at: temporaryPasswordExpiresAt(now, this.config),
-        updated_at: now,
+        passwordHash: hash,
+        passwordIsTemporary: true,
+        passwordSetAt: now,
+        passwordExpiresAt: temporaryPasswordExpiresAt(now, this.config),
+        updatedAt: now,
       });
-      await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
-      await resetTokensRepository.cancelForUser(trx, user.id);
+      await this.sessions.endAllForUser(trx, user.id);
+      await this.reset.cancelLinks(trx, user.id);
       await this.audit.record(trx, {
         event: 'password.temporary_issued',
         actor,
@@ -166,20 +171,18 @@ export class AccountService {
     return this.change(userId, async (trx, user, now) => {
       if (user.role === 'admin' && input.role !== 'admin') await this.ensureAnotherAdmin(trx, user);
       const changes = {
-        first_name: valid.firstName,
-        last_name: valid.lastName,
+        firstName: valid.firstName,
+        lastName: valid.lastName,
         email: valid.email,
-        is_volunteer: valid.isVolunteer,
+        isVolunteer: valid.isVolunteer,
         role: input.role,
       };
-      const changed = Object.entries(changes)
-        .filter(([key, value]) => user[key as keyof typeof changes] !== value)
-        .map(([key]) => key);
+      const changed = changedFields(user, changes, AUDITED_FIELD_NAMES);
       let updated = user;
       if (changed.length > 0) {
-        updated = await usersRepository.update(trx, user.id, { ...changes, updated_at: now });
+        updated = await usersRepository.update(trx, user.id, { ...changes, updatedAt: now });
         // A changed email must not receive links sent to the old one.
-        if (changed.includes('email')) await resetTokensRepository.cancelForUser(trx, user.id);
+        if (changed.includes('email')) await this.reset.cancelLinks(trx, user.id);
         await this.audit.record(trx, {
           event: 'account.changed',
           actor,
@@ -196,11 +199,11 @@ export class AccountService {
   async deactivate(userId: number, actor: Actor): Promise<User> {
     if (actor.userId === userId) throw new ForbiddenError('You cannot deactivate your own account.');
     return this.change(userId, async (trx, user, now) => {
-      if (user.deactivated_at) return user;
+      if (user.deactivatedAt) return user;
       if (user.role === 'admin') await this.ensureAnotherAdmin(trx, user);
-      const updated = await usersRepository.update(trx, user.id, { deactivated_at: now, updated_at: now });
-      await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
-      await resetTokensRepository.cancelForUser(trx, user.id);
+      const updated = await usersRepository.update(trx, user.id, { deactivatedAt: now, updatedAt: now });
+      await this.sessions.endAllForUser(trx, user.id);
+      await this.reset.cancelLinks(trx, user.id);
       await this.audit.record(trx, { event: 'account.deactivated', actor, subject: { id: user.id, username: user.username } });
       return updated;
     });
@@ -208,12 +211,12 @@ export class AccountService {
 
   async reactivate(userId: number, actor: Actor): Promise<User> {
     return this.change(userId, async (trx, user, now) => {
-      if (!user.deactivated_at) return user;
+      if (!user.deactivatedAt) return user;
       const updated = await usersRepository.update(trx, user.id, {
-        deactivated_at: null,
-        failed_login_count: 0,
-        locked_until: null,
-        updated_at: now,
+        deactivatedAt: null,
+        failedLoginCount: 0,
+        lockedUntil: null,
+        updatedAt: now,
       });
       await this.audit.record(trx, { event: 'account.reactivated', actor, subject: { id: user.id, username: user.username } });
       return updated;
@@ -222,7 +225,7 @@ export class AccountService {
 
   async unlock(userId: number, actor: Actor): Promise<User> {
     return this.change(userId, async (trx, user, now) => {
-      const updated = await usersRepository.update(trx, user.id, { failed_login_count: 0, locked_until: null, updated_at: now });
+      const updated = await usersRepository.update(trx, user.id, { failedLoginCount: 0, lockedUntil: null, updatedAt: now });
       await this.audit.record(trx, { event: 'account.unlocked', actor, subject: { id: user.id, username: user.username } });
       return updated;
     });
@@ -256,7 +259,7 @@ export class AccountService {
   }
 
   private async ensureAnotherAdmin(trx: Transaction<Database>, user: User): Promise<void> {
-    if (!user.deactivated_at && (await usersRepository.countAdmins(trx)) <= 1) {
+    if (!user.deactivatedAt && (await usersRepository.countAdmins(trx)) <= 1) {
       throw new ConflictError(`${user.username} is the only active HMIS administrator; make someone else an administrator first.`);
     }
   }

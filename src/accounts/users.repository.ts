@@ -1,26 +1,90 @@
-import { sql, type Transaction } from 'kysely';
-import { membershipsRepository } from '../access/memberships.repository.js';
-import type { Database, Db, NewUser, User, UserUpdate } from '../db/schema.js';
-import type { AgencyFilter } from './accounts.service.js';
+import { sql, type Insertable, type Selectable, type Transaction, type Updateable } from 'kysely';
+import type { Database, Db, UsersTable } from '../db/schema.js';
+import type { AgencyFilter, NewUser, User, UserChanges } from './accounts.model.js';
 
-/** The only place that reads or writes the users and password_history tables. */
+function toUser(row: Selectable<UsersTable>): User {
+  return {
+    id: row.id,
+    username: row.username,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    email: row.email,
+    isVolunteer: row.is_volunteer,
+    role: row.role,
+    passwordHash: row.password_hash,
+    passwordIsTemporary: row.password_is_temporary,
+    passwordSetAt: row.password_set_at,
+    passwordExpiresAt: row.password_expires_at,
+    failedLoginCount: row.failed_login_count,
+    lockedUntil: row.locked_until,
+    deactivatedAt: row.deactivated_at,
+    lastLoginAt: row.last_login_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The columns of the fields given; a field left out (undefined) leaves its column as it is. */
+function toColumns(changes: UserChanges): Updateable<UsersTable> {
+  return {
+    first_name: changes.firstName,
+    last_name: changes.lastName,
+    email: changes.email,
+    is_volunteer: changes.isVolunteer,
+    role: changes.role,
+    password_hash: changes.passwordHash,
+    password_is_temporary: changes.passwordIsTemporary,
+    password_set_at: changes.passwordSetAt,
+    password_expires_at: changes.passwordExpiresAt,
+    failed_login_count: changes.failedLoginCount,
+    locked_until: changes.lockedUntil,
+    deactivated_at: changes.deactivatedAt,
+    last_login_at: changes.lastLoginAt,
+    updated_at: changes.updatedAt,
+  };
+}
+
+function toNewRow(user: NewUser): Insertable<UsersTable> {
+  return {
+    username: user.username,
+    first_name: user.firstName,
+    last_name: user.lastName,
+    email: user.email,
+    is_volunteer: user.isVolunteer,
+    role: user.role,
+    password_hash: user.passwordHash,
+    password_is_temporary: user.passwordIsTemporary,
+    password_set_at: user.passwordSetAt,
+    password_expires_at: user.passwordExpiresAt,
+    created_at: user.createdAt,
+    updated_at: user.updatedAt,
+  };
+}
+
+/**
+ * The only place that writes the users table. (Two lists read it in joins of their own: an agency's staff in
+ * access/memberships.repository.ts, and the Training reset's count of accounts kept.)
+ */
 export const usersRepository = {
-  findById(db: Db, id: number): Promise<User | undefined> {
-    return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  async findById(db: Db, id: number): Promise<User | undefined> {
+    const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toUser(row);
   },
 
   /** Case-insensitive: usernames are unique by lower(username). */
-  findByUsername(db: Db, username: string): Promise<User | undefined> {
-    return db
+  async findByUsername(db: Db, username: string): Promise<User | undefined> {
+    const row = await db
       .selectFrom('users')
       .selectAll()
       .where(sql`lower(username)`, '=', username.toLowerCase())
       .executeTakeFirst();
+    return row && toUser(row);
   },
 
   /** Locks the row for the rest of the transaction, so racing changes to one account run one after another. */
-  findByIdForUpdate(trx: Transaction<Database>, id: number): Promise<User | undefined> {
-    return trx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  async findByIdForUpdate(trx: Transaction<Database>, id: number): Promise<User | undefined> {
+    const row = await trx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    return row && toUser(row);
   },
 
   async usernameTaken(db: Db, username: string): Promise<boolean> {
@@ -32,12 +96,12 @@ export const usersRepository = {
     return row !== undefined;
   },
 
-  insert(db: Db, user: NewUser): Promise<User> {
-    return db.insertInto('users').values(user).returningAll().executeTakeFirstOrThrow();
+  async insert(db: Db, user: NewUser): Promise<User> {
+    return toUser(await db.insertInto('users').values(toNewRow(user)).returningAll().executeTakeFirstOrThrow());
   },
 
-  update(db: Db, id: number, changes: UserUpdate): Promise<User> {
-    return db.updateTable('users').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  async update(db: Db, id: number, changes: UserChanges): Promise<User> {
+    return toUser(await db.updateTable('users').set(toColumns(changes)).where('id', '=', id).returningAll().executeTakeFirstOrThrow());
   },
 
   async recordFailedLogin(db: Db, id: number, lockedUntil: (failures: number) => Date | null): Promise<User> {
@@ -48,14 +112,14 @@ export const usersRepository = {
       .returningAll()
       .executeTakeFirstOrThrow();
     const until = lockedUntil(row.failed_login_count);
-    if (!until) return row;
-    return db.updateTable('users').set({ locked_until: until }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    if (!until) return toUser(row);
+    return this.update(db, id, { lockedUntil: until });
   },
 
-  search(
+  async search(
     db: Db,
     options: { query?: string; status?: 'active' | 'locked' | 'deactivated'; agency?: AgencyFilter; now: Date; limit: number; offset: number },
-  ) {
+  ): Promise<User[]> {
     let query = db.selectFrom('users').selectAll();
     const text = options.query?.trim().toLowerCase();
     if (text) {
@@ -68,9 +132,8 @@ export const usersRepository = {
         ]),
       );
     }
-    // Who works where is read through the memberships repository, the one owner of user_organizations.
-    if (options.agency?.kind === 'agency') query = query.where('id', 'in', membershipsRepository.memberIdsQuery(db, options.agency.organizationId));
-    if (options.agency?.kind === 'none') query = query.where('id', 'not in', membershipsRepository.memberIdsQuery(db, null));
+    if (options.agency?.kind === 'agency') query = query.where('id', 'in', memberIds(db, options.agency.organizationId));
+    if (options.agency?.kind === 'none') query = query.where('id', 'not in', memberIds(db, null));
     if (options.status === 'deactivated') query = query.where('deactivated_at', 'is not', null);
     if (options.status === 'locked') {
       query = query.where('deactivated_at', 'is', null).where('locked_until', '>', options.now);
@@ -80,11 +143,8 @@ export const usersRepository = {
         .where('deactivated_at', 'is', null)
         .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', options.now)]));
     }
-    return query.orderBy(sql`lower(username)`).limit(options.limit).offset(options.offset).execute();
-  },
-
-  listAll(db: Db): Promise<User[]> {
-    return db.selectFrom('users').selectAll().orderBy(sql`lower(username)`).execute();
+    const rows = await query.orderBy(sql`lower(username)`).limit(options.limit).offset(options.offset).execute();
+    return rows.map(toUser);
   },
 
   async countAdmins(db: Db): Promise<number> {
@@ -96,28 +156,18 @@ export const usersRepository = {
       .executeTakeFirstOrThrow();
     return Number(row.n);
   },
-
-  recentPasswordHashes(db: Db, userId: number, count: number): Promise<string[]> {
-    return db
-      .selectFrom('password_history')
-      .select('password_hash')
-      .where('user_id', '=', userId)
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(count)
-      .execute()
-      .then((rows) => rows.map((r) => r.password_hash));
-  },
-
-  async addPasswordHistory(db: Db, userId: number, hash: string, at: Date, keep: number): Promise<void> {
-    await db.insertInto('password_history').values({ user_id: userId, password_hash: hash, created_at: at }).execute();
-    const keepIds = db
-      .selectFrom('password_history')
-      .select('id')
-      .where('user_id', '=', userId)
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(keep);
-    await db.deleteFrom('password_history').where('user_id', '=', userId).where('id', 'not in', keepIds).execute();
-  },
 };
+
+/**
+ * The ids of the users who work for this agency, or for any (not deleted) agency when it is null: a subquery
+ * for `where id in …`. Memberships are written by access/memberships.repository.ts.
+ */
+function memberIds(db: Db, organizationId: string | null) {
+  let query = db
+    .selectFrom('user_organizations')
+    .innerJoin('organizations', 'organizations.organization_id', 'user_organizations.organization_id')
+    .select('user_organizations.user_id')
+    .where('organizations.date_deleted', 'is', null);
+  if (organizationId !== null) query = query.where('user_organizations.organization_id', '=', organizationId);
+  return query;
+}

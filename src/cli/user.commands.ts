@@ -1,8 +1,8 @@
 import { Option, type Command } from 'commander';
 import { ACCOUNT_STATUSES, type AccountStatus } from '../accounts/account-status.js';
-import type { AgencyFilter, IssuedPassword } from '../accounts/accounts.service.js';
+import type { AgencyFilter, Role, User } from '../accounts/accounts.model.js';
+import type { IssuedPassword } from '../accounts/accounts.service.js';
 import { lacksAgency, NO_AGENCY_WARNING, ROLE_DESCRIPTIONS, ROLE_NAMES, ROLES } from '../accounts/roles.js';
-import type { Role, User } from '../db/schema.js';
 import { NotFoundError } from '../errors.js';
 import type { Organization } from '../projects/projects.service.js';
 import type { SiteServices } from '../sites/site-services.js';
@@ -111,7 +111,7 @@ Examples:
           cliActor(),
         );
         const { user } = issued;
-        const kind = `${ROLE_NAMES[user.role]}${user.is_volunteer ? ', volunteer' : ''}`;
+        const kind = `${ROLE_NAMES[user.role]}${user.isVolunteer ? ', volunteer' : ''}`;
         printIssued(io, services, issued, options.json, `Created ${user.username} on the ${SITE_NAMES[site]} (${kind}).`);
         if (organizationIds.length > 0 && !options.json) io.out(`Works for: ${agencyNames(organizations, organizationIds)}.\n`);
         if (lacksAgency(user.role, organizationIds)) {
@@ -276,7 +276,7 @@ Examples:
       name: 'deactivate',
       description: 'deactivate an account: the user can no longer sign in and their sessions end',
       done: 'Deactivated',
-      already: (u: User) => u.deactivated_at !== null,
+      already: (u: User) => u.deactivatedAt !== null,
       alreadyText: 'was already deactivated',
       apply: (s: SiteServices, u: User) => s.accounts.deactivate(u.id, cliActor()),
     },
@@ -284,7 +284,7 @@ Examples:
       name: 'reactivate',
       description: 'reactivate a deactivated account',
       done: 'Reactivated',
-      already: (u: User) => u.deactivated_at === null,
+      already: (u: User) => u.deactivatedAt === null,
       alreadyText: 'is not deactivated',
       apply: (s: SiteServices, u: User) => s.accounts.reactivate(u.id, cliActor()),
     },
@@ -351,7 +351,7 @@ function printIssued(io: CliIo, services: SiteServices, issued: IssuedPassword, 
   io.out(
     `${headline}\n` +
       `Temporary password: ${temporaryPassword}   (works for one login within ${services.config.tempPasswordTtlHours} hours)\n` +
-      `Give it to ${user.first_name} ${user.last_name} in person or by phone, never by email.\n`,
+      `Give it to ${user.firstName} ${user.lastName} in person or by phone, never by email.\n`,
   );
 }
 
@@ -418,19 +418,19 @@ async function allUsers(services: SiteServices, filter: { query?: string; status
 function summary(services: SiteServices, user: User, agencies: { organizationId: string; name: string | null }[]) {
   return {
     username: user.username,
-    firstName: user.first_name,
-    lastName: user.last_name,
+    firstName: user.firstName,
+    lastName: user.lastName,
     email: user.email,
-    volunteer: user.is_volunteer,
+    volunteer: user.isVolunteer,
     role: user.role,
     agencies,
     status: services.accounts.status(user),
-    lastLoginAt: user.last_login_at?.toISOString() ?? null,
-    passwordIsTemporary: user.password_is_temporary,
-    passwordExpiresAt: user.password_expires_at?.toISOString() ?? null,
-    lockedUntil: user.locked_until?.toISOString() ?? null,
-    deactivatedAt: user.deactivated_at?.toISOString() ?? null,
-    createdAt: user.created_at.toISOString(),
+    lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+    passwordIsTemporary: user.passwordIsTemporary,
+    passwordExpiresAt: user.passwordExpiresAt?.toISOString() ?? null,
+    lockedUntil: user.lockedUntil?.toISOString() ?? null,
+    deactivatedAt: user.deactivatedAt?.toISOString() ?? null,
+    createdAt: user.createdAt.toISOString(),
   };
 }
 
@@ -444,13 +444,13 @@ function table(services: SiteServices, rows: { user: User; agencyIds: readonly s
   const header = ['USERNAME', 'NAME', 'EMAIL', 'ROLE', 'AGENCIES', 'STATUS', 'LAST LOGIN', 'PASSWORD EXPIRES'];
   const cells = rows.map(({ user: u, agencyIds }) => [
     u.username,
-    `${u.first_name} ${u.last_name}`,
-    u.email ? `${u.email}${u.is_volunteer ? ' (volunteer)' : ''}` : u.is_volunteer ? '(volunteer)' : '',
+    `${u.firstName} ${u.lastName}`,
+    u.email ? `${u.email}${u.isVolunteer ? ' (volunteer)' : ''}` : u.isVolunteer ? '(volunteer)' : '',
     u.role,
     agencyIds.length > 0 ? agencyNames(organizations, agencyIds) : lacksAgency(u.role, agencyIds) ? 'NONE YET' : '(all, as admin)',
     services.accounts.status(u),
-    u.last_login_at ? when(u.last_login_at) : 'never',
-    u.password_expires_at ? `${when(u.password_expires_at)}${u.password_is_temporary ? ' (temporary)' : ''}` : 'never',
+    u.lastLoginAt ? when(u.lastLoginAt) : 'never',
+    u.passwordExpiresAt ? `${when(u.passwordExpiresAt)}${u.passwordIsTemporary ? ' (temporary)' : ''}` : 'never',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i]!.length)));
   return [header, ...cells].map((cells) => `${cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()}\n`).join('');

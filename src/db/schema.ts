@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
 
 /** Timestamps are always written from the injected clock, never from the database's now(). */
 type Timestamp = ColumnType<Date, Date, Date>;
@@ -277,13 +277,6 @@ export interface Database {
   exits: ExitsTable;
   client_recent_views: ClientRecentViewsTable;
 }
-
-export type User = Selectable<UsersTable>;
-export type NewUser = Insertable<UsersTable>;
-export type UserUpdate = Updateable<UsersTable>;
-export type Session = Selectable<SessionsTable>;
-export type AuditRow = Selectable<AuditLogTable>;
-export type SecondFactor = Selectable<SecondFactorsTable>;
 
 /** The database or a transaction on it: repositories take either, so their caller decides what runs together. */
 export type Db = Kysely<Database> | Transaction<Database>;

@@ -18,7 +18,7 @@ export async function homeRoutes(app: FastifyInstance) {
     return reply.page(
       <Layout ctx={ctx} title="Home" quickSearch={false}>
         {changed && <Notice kind="success">Your password has been changed. Your other sessions were signed out.</Notice>}
-        <h1>Welcome, {user.first_name}</h1>
+        <h1>Welcome, {user.firstName}</h1>
         <p class="lede">
           You are signed in to the {ctx.site!.name} as <strong>{user.username}</strong>.
         </p>
@@ -42,10 +42,10 @@ export async function homeRoutes(app: FastifyInstance) {
         <h2>Your account</h2>
         <dl class="facts">
           <dt>Last sign-in</dt>
-          <dd>{formatDateTime(user.last_login_at, tz)}</dd>
+          <dd>{formatDateTime(user.lastLoginAt, tz)}</dd>
           <dt>Password expires</dt>
           <dd>
-            {user.password_expires_at ? formatDateTime(user.password_expires_at, tz) : 'Never'} ·{' '}
+            {user.passwordExpiresAt ? formatDateTime(user.passwordExpiresAt, tz) : 'Never'} ·{' '}
             <a href={sitePath(ctx, 'password/change')}>Change password</a>
           </dd>
         </dl>

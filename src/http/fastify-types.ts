@@ -1,5 +1,6 @@
 import type { VNode } from 'preact';
-import type { Session, SessionKind, User } from '../db/schema.js';
+import type { User } from '../accounts/accounts.model.js';
+import type { Session, SessionKind } from '../auth/session/session.model.js';
 
 /**
  * Who may reach a route: anyone; anyone signed in, whatever step of signing in they are at (logout);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { AccountService } from '../accounts/accounts.service.js';
+import { UserService } from '../accounts/users.service.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { LoginService } from '../auth/login/login.service.js';
 import { PasswordService } from '../auth/password/password.service.js';
@@ -69,13 +70,15 @@ export function createSiteServices(options: {
   const { id, db, config, clock, sealer } = options;
   const audit = new AuditLog(id, clock);
   const mailer = new Mailer(sealer, clock, options.onMailQueued);
-  const sessions = new SessionService(db, clock, config);
-  const passwords = new PasswordService(db, clock, config, audit, mailer, id);
+  const users = new UserService(db);
+  const sessions = new SessionService(db, clock, config, users, audit);
   const throttle = new Throttle(options.counter ?? new DatabaseAttemptCounter(db, clock), config);
   const settings = new SettingsService(db, clock, audit);
-  const secondFactors = new SecondFactorService(db, clock, config, audit, mailer, sealer, settings, id);
+  const secondFactors = new SecondFactorService(db, clock, config, audit, mailer, sealer, settings, id, users, sessions);
   const devices = new DeviceService(clock, config, audit, mailer, id);
   const signIn = new SignInFlow(clock, sessions, secondFactors, settings, devices);
+  const passwords = new PasswordService(db, clock, config, audit, mailer, id, users, sessions, signIn);
+  const reset = new ResetService(db, id, clock, config, audit, mailer, passwords, throttle, users);
   const access = new AccessService(db, clock, audit);
   return {
     id,
@@ -88,9 +91,9 @@ export function createSiteServices(options: {
     sealer,
     sessions,
     passwords,
-    login: new LoginService(db, clock, config, audit, sessions, throttle, secondFactors, signIn, mailer),
-    reset: new ResetService(db, id, clock, config, audit, mailer, passwords, throttle),
-    accounts: new AccountService(db, clock, config, audit, access),
+    login: new LoginService(db, clock, config, audit, sessions, throttle, secondFactors, signIn, mailer, users),
+    reset,
+    accounts: new AccountService(db, clock, config, audit, access, sessions, reset),
     throttle,
     settings,
     secondFactors,

@@ -114,7 +114,7 @@ function pageContext(request: FastifyRequest, reply: FastifyReply, site: SiteSer
     site: { id: site.id, name: site.name },
     user: user && {
       username: user.username,
-      firstName: user.first_name,
+      firstName: user.firstName,
       role: user.role,
       mustChangePassword: mustChange,
       signInPending: kind !== undefined && kind !== 'full',
@@ -123,7 +123,7 @@ function pageContext(request: FastifyRequest, reply: FastifyReply, site: SiteSer
     supportEmail: site.config.supportEmail,
     timeZone: site.config.timeZone,
     passwordExpiresAt:
-      user && !user.password_is_temporary ? expiryWarning(user.password_expires_at, site.clock.now(), site.config) : null,
+      user && !user.passwordIsTemporary ? expiryWarning(user.passwordExpiresAt, site.clock.now(), site.config) : null,
   };
 }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { SYSTEM_ACTOR } from '../../src/audit/audit-log.js';
-import type { User } from '../../src/db/schema.js';
+import type { User } from '../../src/accounts/accounts.model.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { textOf, type TestClient } from '../helpers/client.js';
 import { signedInUser, type SignedInUser } from '../helpers/users.js';

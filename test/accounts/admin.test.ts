@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CreateAccountInput } from '../../src/accounts/accounts.service.js';
 import { DAY } from '../../src/clock.js';
-import type { User } from '../../src/db/schema.js';
+import type { User } from '../../src/accounts/accounts.model.js';
 import type { SiteId } from '../../src/site-id.js';
 import { formatDateTime } from '../../src/views/format.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
@@ -137,10 +137,10 @@ describe('admin area: who may enter', () => {
       assert.equal(page.status, 403, url);
     }
     const after = await userRow(t, target.id);
-    assert.equal(after.deactivated_at, null);
-    assert.equal(after.first_name, 'Kim');
+    assert.equal(after.deactivatedAt, null);
+    assert.equal(after.firstName, 'Kim');
     assert.equal(after.role, 'case_manager');
-    assert.deepEqual(after.password_hash, target.password_hash);
+    assert.deepEqual(after.passwordHash, target.passwordHash);
     const { count } = await t.sites.live.db
       .selectFrom('users')
       .select((eb) => eb.fn.countAll<string>().as('count'))
@@ -168,9 +168,9 @@ describe('admin area: who may enter', () => {
       assert.equal(wrong.status, 403, url);
     }
     const after = await userRow(t, target.id);
-    assert.equal(after.deactivated_at, null);
-    assert.equal(after.first_name, 'Kim');
-    assert.deepEqual(after.password_hash, target.password_hash);
+    assert.equal(after.deactivatedAt, null);
+    assert.equal(after.firstName, 'Kim');
+    assert.deepEqual(after.passwordHash, target.passwordHash);
   });
 });
 
@@ -223,7 +223,7 @@ describe('admin area: the list of users', () => {
     assert.match(mariaRow, /Case manager/);
 
     const kimRow = rowFor(page.body, kim.user.username)!;
-    const lockedUntil = (await userRow(t, kim.user.id)).locked_until!;
+    const lockedUntil = (await userRow(t, kim.user.id)).lockedUntil!;
     assert.ok(kimRow.includes(`Locked until ${formatDateTime(lockedUntil, tz)}`), kimRow);
 
     assert.match(rowFor(page.body, omar.user.username)!, /Deactivated/);
@@ -371,7 +371,7 @@ describe('admin area: creating users', () => {
     );
     const user = await t.sites.live.accounts.getByUsername('jdoe2');
     assert.equal(user.email, 'john.doe2@agency.example');
-    assert.equal(user.password_is_temporary, true);
+    assert.equal(user.passwordIsTemporary, true);
     assert.equal(user.role, 'case_manager');
     const audit = await t.sites.live.audit.list(t.sites.live.db, { username: 'jdoe2', event: 'account.created' });
     assert.equal(audit.length, 1);
@@ -435,7 +435,7 @@ describe('admin area: creating users', () => {
     secrets.push(secretOn(volunteer));
     const user = await t.sites.live.accounts.getByUsername('vortiz');
     assert.equal(user.email, null);
-    assert.equal(user.is_volunteer, true);
+    assert.equal(user.isVolunteer, true);
     assert.match(rowFor((await admin.get(USERS)).body, 'vortiz')!, /Volunteer — no email/);
 
     const noEmail = await create({ firstName: 'Nia', lastName: 'Brooks', email: '', role: 'case_manager' });
@@ -495,7 +495,7 @@ describe("admin area: managing a user's account", () => {
       'Volunteer No',
       'Role Case manager',
       'Status Active',
-      `Created ${formatDateTime(maria.user.created_at, tz)}`,
+      `Created ${formatDateTime(maria.user.createdAt, tz)}`,
       `Last login ${formatDateTime(now, tz)}`,
       `Password set ${formatDateTime(now, tz)}`,
       `Password expires ${formatDateTime(new Date(now.getTime() + 60 * DAY), tz)}`,
@@ -611,7 +611,7 @@ describe("admin area: managing a user's account", () => {
     assert.equal((await t.client().login('live', 'lchan', NEW_PASSWORD)).status, 423);
 
     const locked = await admin.get(`${USERS}/${lee.user.id}`);
-    const lockedUntil = (await userRow(t, lee.user.id)).locked_until!;
+    const lockedUntil = (await userRow(t, lee.user.id)).lockedUntil!;
     assert.ok(textOf(locked.body).includes(`Status Locked until ${formatDateTime(lockedUntil, t.config.timeZone)}`));
     assert.match(textOf(locked.body), /Failed sign-ins in a row 5/);
     assert.match(locked.body, /\/unlock"/);
@@ -623,8 +623,8 @@ describe("admin area: managing a user's account", () => {
     assert.match(textOf(shown.body), /The account is unlocked\./);
     assert.match(textOf(shown.body), /Status Active/);
     const after = await userRow(t, lee.user.id);
-    assert.equal(after.locked_until, null);
-    assert.equal(after.failed_login_count, 0);
+    assert.equal(after.lockedUntil, null);
+    assert.equal(after.failedLoginCount, 0);
     assert.equal((await t.client().login('live', 'lchan', NEW_PASSWORD)).status, 303);
   });
 
@@ -645,7 +645,7 @@ describe("admin area: managing a user's account", () => {
     assert.match(text, /Work email anabel\.costa@agency\.example/);
     assert.match(text, /Role HMIS administrator/);
     const after = await userRow(t, ana.user.id);
-    assert.equal(after.first_name, 'Anabel');
+    assert.equal(after.firstName, 'Anabel');
     assert.equal(after.role, 'admin');
     assert.equal(after.username, 'asilva', 'the username never changes');
 
@@ -658,7 +658,7 @@ describe("admin area: managing a user's account", () => {
     assert.equal(volunteer.status, 303);
     const again = await userRow(t, ana.user.id);
     assert.equal(again.email, null);
-    assert.equal(again.is_volunteer, true);
+    assert.equal(again.isVolunteer, true);
     assert.equal(again.role, 'case_manager');
     const rows = await t.sites.live.audit.list(t.sites.live.db, { username: 'asilva', event: 'account.changed' });
     assert.equal(rows.length, 2);
@@ -677,7 +677,7 @@ describe("admin area: managing a user's account", () => {
     assert.match(page.body, /name="lastName" type="text" value="Tranh"/);
     assert.match(page.body, /name="email" type="email" value="not-an-email"/);
     const after = await userRow(t, vic.user.id);
-    assert.equal(after.last_name, 'Tran');
+    assert.equal(after.lastName, 'Tran');
     assert.equal(after.email, 'vic@agency.example');
   });
 
@@ -709,7 +709,7 @@ describe('admin area: the last administrator', () => {
     const deactivate = await admin.post(`${USERS}/${adminUser.id}/deactivate`);
     assert.equal(deactivate.status, 403);
     assert.match(textOf(deactivate.body), /You cannot deactivate your own account\./);
-    assert.equal((await userRow(t, adminUser.id)).deactivated_at, null);
+    assert.equal((await userRow(t, adminUser.id)).deactivatedAt, null);
     assert.equal((await admin.get(USERS)).status, 200, 'still an administrator');
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SYSTEM_ACTOR } from '../../src/audit/audit-log.js';
-import type { User } from '../../src/db/schema.js';
+import type { User } from '../../src/accounts/accounts.model.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { textOf, type Page, type TestClient } from '../helpers/client.js';
 import { signedInUser } from '../helpers/users.js';
@@ -199,7 +199,7 @@ describe('administrators assign agencies to accounts', () => {
     assert.equal(refused.status, 422);
     assert.match(textOf(refused.body), /Choose agencies from the list\./);
     assert.match(refused.body, /name="firstName" type="text" value="Renamed"/, 'the form keeps what was typed');
-    assert.equal((await t.sites.live.accounts.get(user.id)).first_name, 'Rosa');
+    assert.equal((await t.sites.live.accounts.get(user.id)).firstName, 'Rosa');
     assert.deepEqual(await membershipsOf('rparks'), []);
 
     const twice = await admin.post(`${USERS}/${user.id}/edit`, newUser({ agencies: ['x'.repeat(33)] }));

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CreateAccountInput } from '../../src/accounts/accounts.service.js';
-import type { User } from '../../src/db/schema.js';
+import type { User } from '../../src/accounts/accounts.model.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { FakeClock } from '../helpers/clock.js';
 import { textOf, type TestClient } from '../helpers/client.js';

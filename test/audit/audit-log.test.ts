@@ -4,7 +4,8 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import type { ParsedMail } from 'mailparser';
-import type { AuditRow } from '../../src/db/schema.js';
+import type { Selectable } from 'kysely';
+import type { AuditLogTable } from '../../src/db/schema.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { linkIn, pathOf, TestClient, textOf, type Page } from '../helpers/client.js';
 
@@ -51,7 +52,7 @@ interface Expected {
 
 describe('the audit log after a scripted run (S49, S50)', () => {
   let t: TestApp;
-  let rows: AuditRow[];
+  let rows: Selectable<AuditLogTable>[];
   const expected: Expected[] = [];
   const secrets = new Map<string, string>();
   let adminId: number;

@@ -161,10 +161,10 @@ describe('S14 every failed login looks the same', () => {
     const { user } = await signedInUser(t, { firstName: 'Nia', lastName: 'Count' });
     for (let i = 0; i < 4; i++) await t.client().login('live', i % 2 ? user.username.toUpperCase() : user.username, 'Wrong-1-Pass');
     let row = await t.sites.live.accounts.get(user.id);
-    assert.equal(row.failed_login_count, 4);
+    assert.equal(row.failedLoginCount, 4);
     await t.client().login('live', user.username, NEW_PASSWORD);
     row = await t.sites.live.accounts.get(user.id);
-    assert.equal(row.failed_login_count, 0);
+    assert.equal(row.failedLoginCount, 0);
   });
 });
 
@@ -225,7 +225,7 @@ describe('password expiry', () => {
     try {
       const { user } = await signedInUser(t0, { firstName: 'Quin', lastName: 'Never' });
       const row = await t0.sites.live.accounts.get(user.id);
-      assert.equal(row.password_expires_at, null);
+      assert.equal(row.passwordExpiresAt, null);
       t0.clock.advance(400 * DAY);
       const page = await t0.client().login('live', user.username, NEW_PASSWORD);
       assert.equal(page.location, '/live/');
@@ -249,7 +249,7 @@ describe('voluntary change and sessions', () => {
     page = await client.post('/live/password/change', { currentPassword: 'Wrong-Current-1', newPassword: 'River-Stone-55', confirmPassword: 'River-Stone-55' });
     assert.equal(page.status, 422);
     assert.match(textOf(page.body), /current password is not correct/);
-    assert.equal((await t.sites.live.accounts.get(user.id)).failed_login_count, 1);
+    assert.equal((await t.sites.live.accounts.get(user.id)).failedLoginCount, 1);
     page = await client.post('/live/password/change', { currentPassword: NEW_PASSWORD, newPassword: 'River-Stone-55', confirmPassword: 'River-Stone-55' });
     assert.equal(page.status, 303);
     const mail = await t.smtp.waitForMail((m) => m.subject === 'Your Hearth password was changed' && m.text!.includes(user.username));
@@ -357,7 +357,7 @@ describe('voluntary change and sessions', () => {
     const page = await t.client().login('live', user.username, NEW_PASSWORD);
     assert.equal(page.location, '/live/');
     const row = await t.sites.live.accounts.get(user.id);
-    assert.match(row.password_hash!, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    assert.match(row.passwordHash!, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     assert.equal((await t.client().login('live', user.username, NEW_PASSWORD)).location, '/live/');
   });
 
@@ -365,8 +365,8 @@ describe('voluntary change and sessions', () => {
     const a = await signedInUser(t, { firstName: 'Yan', lastName: 'Salt' });
     const b = await signedInUser(t, { firstName: 'Zed', lastName: 'Salt' });
     const [ra, rb] = [await t.sites.live.accounts.get(a.user.id), await t.sites.live.accounts.get(b.user.id)];
-    assert.match(ra.password_hash!, /^\$argon2id\$/);
-    assert.notEqual(ra.password_hash, rb.password_hash);
+    assert.match(ra.passwordHash!, /^\$argon2id\$/);
+    assert.notEqual(ra.passwordHash, rb.passwordHash);
   });
 });
 

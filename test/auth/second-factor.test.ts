@@ -148,7 +148,7 @@ describe('second factor: set-up and sign-in', () => {
       'wrong and replayed codes are audited',
     );
     const row = await t.sites.live.accounts.get(user.id);
-    assert.equal(row.failed_login_count, 0, 'a successful sign-in resets the counter');
+    assert.equal(row.failedLoginCount, 0, 'a successful sign-in resets the counter');
   });
 
   it('a recovery code works once, in any case and with or without dashes', async () => {
@@ -201,8 +201,8 @@ describe('second factor: set-up and sign-in', () => {
     assert.equal((await attacker.get('/live/login/code')).location, '/live/login?next=%2Flive%2Flogin%2Fcode', 'the code step ended');
 
     const row = await t.sites.live.accounts.get(user.id);
-    assert.equal(row.failed_login_count, 5);
-    assert.ok(row.locked_until && row.locked_until > t.clock.now());
+    assert.equal(row.failedLoginCount, 5);
+    assert.ok(row.lockedUntil && row.lockedUntil > t.clock.now());
     const passwordWhileLocked = await t.client().login('live', user.username, NEW_PASSWORD);
     assert.equal(passwordWhileLocked.status, 423, 'the correct password is told about the lock, as for wrong passwords');
     const lockedAudit = await t.sites.live.audit.list(t.sites.live.db, { event: 'login.locked', username: user.username });
@@ -223,7 +223,7 @@ describe('second factor: set-up and sign-in', () => {
     const refused = await client.post('/live/security/second-factor/recovery-codes', { currentPassword: 'Not-My-Password-1' });
     assert.equal(refused.status, 422);
     assert.match(textOf(refused.body), /Your current password is not correct/);
-    assert.equal((await t.sites.live.accounts.get(user.id)).failed_login_count, 1, 'a wrong current password counts');
+    assert.equal((await t.sites.live.accounts.get(user.id)).failedLoginCount, 1, 'a wrong current password counts');
 
     const renewed = await client.post('/live/security/second-factor/recovery-codes', { currentPassword: NEW_PASSWORD });
     assert.equal(renewed.status, 200);

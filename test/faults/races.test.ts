@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ParsedMail } from 'mailparser';
 import { PASSWORD_HISTORY_SIZE } from '../../src/auth/password/policy.js';
-import type { Database, User } from '../../src/db/schema.js';
+import type { User } from '../../src/accounts/accounts.model.js';
+import type { Database, UsersTable } from '../../src/db/schema.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { linkIn, pathOf, TestClient, textOf, type Page } from '../helpers/client.js';
 import { DATABASE_KIND } from '../helpers/database.js';
@@ -83,7 +84,7 @@ function lastServerError(t: TestApp): string {
   return 'nothing logged';
 }
 
-async function userRow(t: TestApp, id: number): Promise<User> {
+async function userRow(t: TestApp, id: number): Promise<Selectable<UsersTable>> {
   return t.sites.live.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 

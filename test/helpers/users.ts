@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { SYSTEM_ACTOR } from '../../src/audit/audit-log.js';
-import type { Role, User } from '../../src/db/schema.js';
+import type { Role, User } from '../../src/accounts/accounts.model.js';
 import type { SiteId } from '../../src/site-id.js';
 import type { TestApp } from './app.js';
 import { textOf, type TestClient } from './client.js';

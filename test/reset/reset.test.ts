@@ -2,14 +2,15 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ParsedMail } from 'mailparser';
 import type { CreateAccountInput } from '../../src/accounts/accounts.service.js';
 import type { Actor } from '../../src/audit/audit-log.js';
 import { ResetService } from '../../src/auth/reset/reset.service.js';
 import { hashToken } from '../../src/auth/tokens.js';
 import { DAY, MINUTE } from '../../src/clock.js';
-import type { Database, User } from '../../src/db/schema.js';
+import type { User } from '../../src/accounts/accounts.model.js';
+import type { Database, UsersTable } from '../../src/db/schema.js';
 import { openMailBody } from '../../src/mail/outbox.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { linkIn, pathOf, TestClient, textOf, type Page } from '../helpers/client.js';
@@ -73,7 +74,7 @@ async function signIn(t: TestApp, input: Partial<CreateAccountInput>, password =
   return { client, user, temporaryPassword, password };
 }
 
-async function userRow(t: TestApp, id: number): Promise<User> {
+async function userRow(t: TestApp, id: number): Promise<Selectable<UsersTable>> {
   return t.sites.live.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
@@ -350,7 +351,7 @@ describe('lost password: the pages and what they reveal', () => {
                   raced = true;
                   await site.accounts.update(
                     user.id,
-                    { firstName: user.first_name, lastName: user.last_name, email: 'new-address@agency.example', role: 'case_manager' },
+                    { firstName: user.firstName, lastName: user.lastName, email: 'new-address@agency.example', role: 'case_manager' },
                     ADMIN,
                   );
                 }
@@ -596,7 +597,7 @@ describe('lost password: using the link', () => {
     assert.ok(!withSession.includes(cookie), 'the session id is not in the database');
     assert.ok(withSession.includes(hashToken(cookie)), 'only its hash is');
     assert.ok(!withSession.includes(temporaryPassword));
-    assert.ok(user.password_hash?.startsWith('$argon2id$'));
+    assert.ok(user.passwordHash?.startsWith('$argon2id$'));
   });
 
   it('S32 the link is refused at 60 minutes + 1 s and works at 59 minutes', async () => {

@@ -1,4 +1,4 @@
-import type { User } from '../../db/schema.js';
+import type { User } from '../accounts.model.js';
 import type { Organization } from '../../projects/projects.service.js';
 import { Notice } from '../../views/components.js';
 import { Layout } from '../../views/layout.js';
@@ -8,7 +8,7 @@ import { AgencyNames } from './users-list.page.js';
 
 export interface TemporaryPasswordPageProps {
   ctx: PageContext;
-  user: Pick<User, 'id' | 'username' | 'first_name' | 'last_name' | 'role'>;
+  user: Pick<User, 'id' | 'username' | 'firstName' | 'lastName' | 'role'>;
   temporaryPassword: string;
   ttlHours: number;
   /** A new account, or a new temporary password for an existing one. */
@@ -20,7 +20,7 @@ export interface TemporaryPasswordPageProps {
 /** Shown once: the password is not stored anywhere it could be shown again. */
 export function TemporaryPasswordPage(props: TemporaryPasswordPageProps) {
   const { ctx, user } = props;
-  const name = `${user.first_name} ${user.last_name}`;
+  const name = `${user.firstName} ${user.lastName}`;
   const title = props.kind === 'created' ? 'Account created' : 'Temporary password issued';
   return (
     <Layout ctx={ctx} title={title}>

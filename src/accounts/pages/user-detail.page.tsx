@@ -1,6 +1,5 @@
 import type { AuditRecord } from '../../audit/audit-log.js';
 import { AuditTable } from '../../audit/audit.page.js';
-import type { User } from '../../db/schema.js';
 import { CsrfField, ErrorSummary, Notice } from '../../views/components.js';
 import { formatDateTime } from '../../views/format.js';
 import { Layout } from '../../views/layout.js';
@@ -8,6 +7,7 @@ import { sitePath, type PageContext } from '../../views/page-context.js';
 import type { SecondFactorStatus } from '../../auth/second-factor/second-factor.service.js';
 import type { Organization } from '../../projects/projects.service.js';
 import type { AccountStatus } from '../account-status.js';
+import type { User } from '../accounts.model.js';
 import { lacksAgency, NO_AGENCY_WARNING, ROLE_NAMES } from '../roles.js';
 import { AccountFields, type AccountFormValues } from './user-form.page.js';
 import { AgencyNames, emailText, PasswordExpiryText, StatusText } from './users-list.page.js';
@@ -53,13 +53,13 @@ export interface UserDetailPageProps {
 export function UserDetailPage(props: UserDetailPageProps) {
   const { ctx, user, status, isSelf } = props;
   const tz = ctx.timeZone;
-  const name = `${user.first_name} ${user.last_name}`;
+  const name = `${user.firstName} ${user.lastName}`;
   const userPath = (action = '') => sitePath(ctx, `admin/users/${user.id}${action ? `/${action}` : ''}`);
   const editValues: AccountFormValues = props.editValues ?? {
-    firstName: user.first_name,
-    lastName: user.last_name,
+    firstName: user.firstName,
+    lastName: user.lastName,
     email: user.email ?? '',
-    isVolunteer: user.is_volunteer,
+    isVolunteer: user.isVolunteer,
     role: user.role,
     agencies: [...props.agencyIds],
   };
@@ -89,7 +89,7 @@ export function UserDetailPage(props: UserDetailPageProps) {
           <dt>Work email</dt>
           <dd>{emailText(user)}</dd>
           <dt>Volunteer</dt>
-          <dd>{user.is_volunteer ? 'Yes' : 'No'}</dd>
+          <dd>{user.isVolunteer ? 'Yes' : 'No'}</dd>
           <dt>Role</dt>
           <dd>{ROLE_NAMES[user.role]}</dd>
           <dt>Agencies</dt>
@@ -99,16 +99,16 @@ export function UserDetailPage(props: UserDetailPageProps) {
           <dt>Status</dt>
           <dd>
             <StatusText status={status} user={user} timeZone={tz} />
-            {user.deactivated_at && ` (since ${formatDateTime(user.deactivated_at, tz)})`}
+            {user.deactivatedAt && ` (since ${formatDateTime(user.deactivatedAt, tz)})`}
           </dd>
           <dt>Created</dt>
-          <dd>{formatDateTime(user.created_at, tz)}</dd>
+          <dd>{formatDateTime(user.createdAt, tz)}</dd>
           <dt>Last login</dt>
-          <dd>{user.last_login_at ? formatDateTime(user.last_login_at, tz) : 'Never'}</dd>
+          <dd>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, tz) : 'Never'}</dd>
           <dt>Password set</dt>
           <dd>
-            {formatDateTime(user.password_set_at, tz)}
-            {user.password_is_temporary && ' (temporary password issued by an administrator)'}
+            {formatDateTime(user.passwordSetAt, tz)}
+            {user.passwordIsTemporary && ' (temporary password issued by an administrator)'}
           </dd>
           <dt>Password expires</dt>
           <dd>
@@ -121,9 +121,9 @@ export function UserDetailPage(props: UserDetailPageProps) {
               : 'Off'}
           </dd>
           <dt>Failed sign-ins in a row</dt>
-          <dd>{user.failed_login_count}</dd>
+          <dd>{user.failedLoginCount}</dd>
           <dt>Locked until</dt>
-          <dd>{status === 'locked' ? formatDateTime(user.locked_until, tz) : 'Not locked'}</dd>
+          <dd>{status === 'locked' ? formatDateTime(user.lockedUntil, tz) : 'Not locked'}</dd>
         </dl>
       </section>
 
@@ -163,7 +163,7 @@ export function UserDetailPage(props: UserDetailPageProps) {
               </button>
             </form>
           )}
-          {user.deactivated_at ? (
+          {user.deactivatedAt ? (
             <form method="post" action={userPath('reactivate')} class="account-action">
               <CsrfField token={ctx.csrfToken} />
               <p id="reactivate-help">Lets {user.username} sign in again.</p>

@@ -1,8 +1,8 @@
-import type { Role } from '../../db/schema.js';
 import type { Organization } from '../../projects/projects.service.js';
 import { CsrfField, ErrorSummary, Field } from '../../views/components.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
+import type { Role } from '../accounts.model.js';
 import { lacksAgency, NO_AGENCY_WARNING, ROLE_DESCRIPTIONS, ROLE_NAMES } from '../roles.js';
 
 /** The account fields as typed, kept on every re-render. */

@@ -1,9 +1,9 @@
-import type { Role, User } from '../../db/schema.js';
 import type { Organization } from '../../projects/projects.service.js';
 import { formatDateTime } from '../../views/format.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
 import type { AccountStatus } from '../account-status.js';
+import type { Role, User } from '../accounts.model.js';
 import { lacksAgency, NO_AGENCY_WARNING, ROLE_NAMES } from '../roles.js';
 
 export type StatusFilter = AccountStatus | 'all';
@@ -129,7 +129,7 @@ export function UsersListPage(props: UsersListPageProps) {
                     <a href={sitePath(ctx, `admin/users/${user.id}`)}>{user.username}</a>
                   </td>
                   <td>
-                    {user.first_name} {user.last_name}
+                    {user.firstName} {user.lastName}
                   </td>
                   <td>{emailText(user)}</td>
                   <td>{ROLE_NAMES[user.role]}</td>
@@ -139,7 +139,7 @@ export function UsersListPage(props: UsersListPageProps) {
                   <td>
                     <StatusText status={status} user={user} timeZone={ctx.timeZone} />
                   </td>
-                  <td>{user.last_login_at ? formatDateTime(user.last_login_at, ctx.timeZone) : 'Never'}</td>
+                  <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, ctx.timeZone) : 'Never'}</td>
                   <td>
                     <PasswordExpiryText user={user} now={props.now} timeZone={ctx.timeZone} />
                   </td>
@@ -187,18 +187,18 @@ export function AgencyNames(props: { ctx: PageContext; role: Role; agencyIds: re
   );
 }
 
-export function emailText(user: Pick<User, 'email' | 'is_volunteer'>): string {
+export function emailText(user: Pick<User, 'email' | 'isVolunteer'>): string {
   if (user.email) return user.email;
-  return user.is_volunteer ? 'Volunteer — no email' : 'No email';
+  return user.isVolunteer ? 'Volunteer — no email' : 'No email';
 }
 
 /** Status in words (colour only repeats it). */
-export function StatusText(props: { status: AccountStatus; user: Pick<User, 'locked_until'>; timeZone: string }) {
+export function StatusText(props: { status: AccountStatus; user: Pick<User, 'lockedUntil'>; timeZone: string }) {
   const { status } = props;
   return (
     <span class={`status status-${status}`}>
       {status === 'active' && 'Active'}
-      {status === 'locked' && `Locked until ${formatDateTime(props.user.locked_until, props.timeZone)}`}
+      {status === 'locked' && `Locked until ${formatDateTime(props.user.lockedUntil, props.timeZone)}`}
       {status === 'deactivated' && 'Deactivated'}
     </span>
   );
@@ -206,14 +206,14 @@ export function StatusText(props: { status: AccountStatus; user: Pick<User, 'loc
 
 /** A temporary password is one-use; its "expiry" is the end of its 72-hour window (or the moment it was used). */
 export function PasswordExpiryText(props: {
-  user: Pick<User, 'password_is_temporary' | 'password_expires_at' | 'password_hash'>;
+  user: Pick<User, 'passwordIsTemporary' | 'passwordExpiresAt' | 'passwordHash'>;
   now: Date;
   timeZone: string;
 }) {
   const { user, now, timeZone } = props;
-  const expiresAt = user.password_expires_at;
-  if (!user.password_hash) return <>No password</>;
-  if (user.password_is_temporary) {
+  const expiresAt = user.passwordExpiresAt;
+  if (!user.passwordHash) return <>No password</>;
+  if (user.passwordIsTemporary) {
     if (expiresAt && now < expiresAt) {
       return (
         <>

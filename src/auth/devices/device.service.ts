@@ -1,8 +1,9 @@
 import type { Transaction } from 'kysely';
+import type { User } from '../../accounts/accounts.model.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
-import type { Database, User } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
 import type { Mailer } from '../../mail/mailer.js';
 import { newSignInEmail } from '../../mail/templates/new-sign-in.js';
 import { SITE_NAMES, type SiteId } from '../../site-id.js';

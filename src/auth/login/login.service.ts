@@ -1,15 +1,17 @@
 import type { Kysely } from 'kysely';
+import type { User } from '../../accounts/accounts.model.js';
 import { usernameKey } from '../../accounts/username.js';
-import { usersRepository } from '../../accounts/users.repository.js';
+import type { UserService } from '../../accounts/users.service.js';
 import type { Actor, AuditLog } from '../../audit/audit-log.js';
 import { addMs, MINUTE, type Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
-import type { Database, Session, User } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
 import type { Mailer } from '../../mail/mailer.js';
 import type { DeviceMeta } from '../devices/device.service.js';
 import { isExpired } from '../password/expiry.js';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from '../password/hashing.js';
 import type { SecondFactorService } from '../second-factor/second-factor.service.js';
+import type { Session } from '../session/session.model.js';
 import type { SessionService } from '../session/session.service.js';
 import type { Throttle } from '../throttle/throttle.js';
 import { passwordChangeReason, type SignInFlow, type StartedSession } from './sign-in-flow.js';
@@ -50,19 +52,20 @@ export class LoginService {
     private readonly secondFactors: SecondFactorService,
     private readonly flow: SignInFlow,
     private readonly mailer: Mailer,
+    private readonly users: UserService,
   ) {}
 
   async login(usernameInput: string, password: string, meta: DeviceMeta): Promise<LoginResult> {
     const actor = { userId: null, username: null, ip: meta.ip };
     await this.throttle.assertLoginAllowed(meta.ip);
     const key = usernameKey(usernameInput.slice(0, MAX_USERNAME_LENGTH));
-    const user = key ? await usersRepository.findByUsername(this.db, key) : undefined;
+    const user = key ? await this.users.findByUsername(key) : undefined;
     const tooLong = password.length > MAX_PASSWORD_LENGTH;
     // Always one argon2 verification, so an unknown username takes as long as a wrong password.
     const valid =
-      (await verifyPassword(user?.password_hash ?? (await dummyHash()), tooLong ? '' : password)) &&
+      (await verifyPassword(user?.passwordHash ?? (await dummyHash()), tooLong ? '' : password)) &&
       !tooLong &&
-      user?.password_hash != null;
+      user?.passwordHash != null;
 
     if (!valid) await this.throttle.recordLoginFailure(meta.ip);
     if (!user) {
@@ -77,20 +80,20 @@ export class LoginService {
     const userActor = { userId: user.id, username: user.username, ip: meta.ip };
     const now = this.clock.now();
 
-    if (user.deactivated_at) {
+    if (user.deactivatedAt) {
       await this.audit.record(this.db, { event: 'login.failed', actor: userActor, subject, details: { reason: 'deactivated' } });
       return { kind: 'failed' };
     }
-    if (user.locked_until && now < user.locked_until) {
+    if (user.lockedUntil && now < user.lockedUntil) {
       // Attempts while locked neither count nor extend the lock.
       await this.audit.record(this.db, { event: 'login.failed', actor: userActor, subject, details: { reason: 'locked' } });
-      return valid ? { kind: 'locked', until: user.locked_until } : { kind: 'failed' };
+      return valid ? { kind: 'locked', until: user.lockedUntil } : { kind: 'failed' };
     }
     if (!valid) {
       await this.recordFailure(user, userActor);
       return { kind: 'failed' };
     }
-    if (user.password_is_temporary && isExpired(user.password_expires_at, now)) {
+    if (user.passwordIsTemporary && isExpired(user.passwordExpiresAt, now)) {
       await this.audit.record(this.db, {
         event: 'login.failed',
         actor: userActor,
@@ -101,19 +104,19 @@ export class LoginService {
     }
 
     const reason = passwordChangeReason(user, now);
-    const rehash = !reason && needsRehash(user.password_hash!) ? await hashPassword(password) : null;
+    const rehash = !reason && needsRehash(user.passwordHash!) ? await hashPassword(password) : null;
     const session = await this.db.transaction().execute(async (trx) => {
       const next = await this.flow.nextKind(trx, user, 'password');
       const codeFollows = next === 'second_factor';
       const changes = {
         // With a code still to come, the failure count stands: otherwise the password alone would buy
         // unlimited guesses at the code, a few at a time.
-        ...(codeFollows ? {} : { failed_login_count: 0, locked_until: null, last_login_at: now }),
+        ...(codeFollows ? {} : { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now }),
         // A temporary password is spent by this login, whatever happens next.
-        ...(reason === 'temporary' ? { password_expires_at: now } : {}),
-        ...(rehash ? { password_hash: rehash } : {}),
+        ...(reason === 'temporary' ? { passwordExpiresAt: now } : {}),
+        ...(rehash ? { passwordHash: rehash } : {}),
       };
-      if (Object.keys(changes).length > 0) await usersRepository.update(trx, user.id, changes);
+      if (Object.keys(changes).length > 0) await this.users.update(trx, user.id, changes);
       await this.audit.record(trx, {
         event: codeFollows ? 'login.second_factor_required' : 'login.succeeded',
         actor: userActor,
@@ -143,10 +146,10 @@ export class LoginService {
     const actor = { userId: user.id, username: user.username, ip: meta.ip };
     const subject = { id: user.id, username: user.username };
     const now = this.clock.now();
-    if (user.locked_until && now < user.locked_until) {
+    if (user.lockedUntil && now < user.lockedUntil) {
       await this.audit.record(this.db, { event: 'login.failed', actor, subject, details: { reason: 'locked' } });
       await this.sessions.endSession(this.db, auth.session);
-      return { kind: 'locked', until: user.locked_until };
+      return { kind: 'locked', until: user.lockedUntil };
     }
 
     let check: 'ok' | 'wrong' | 'replayed';
@@ -161,9 +164,9 @@ export class LoginService {
     if (check !== 'ok') {
       await this.throttle.recordLoginFailure(meta.ip);
       const updated = await this.recordFailure(user, actor, CODE_FAILURE_REASONS[method][check]);
-      if (updated.locked_until && now < updated.locked_until) {
+      if (updated.lockedUntil && now < updated.lockedUntil) {
         await this.sessions.endSession(this.db, auth.session);
-        return { kind: 'locked', until: updated.locked_until };
+        return { kind: 'locked', until: updated.lockedUntil };
       }
       return { kind: 'wrong-code', replayed: check === 'replayed' };
     }
@@ -171,7 +174,7 @@ export class LoginService {
     const reason = passwordChangeReason(user, now);
     const session = await this.db.transaction().execute(async (trx) => {
       await this.sessions.endSession(trx, auth.session);
-      await usersRepository.update(trx, user.id, { failed_login_count: 0, locked_until: null, last_login_at: now });
+      await this.users.update(trx, user.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
       await this.audit.record(trx, {
         event: 'login.succeeded',
         actor,
@@ -186,7 +189,7 @@ export class LoginService {
 
   /** For actions that need the current password again; a wrong one counts towards the lockout. */
   async confirmCurrentPassword(user: User, password: string, actor: Actor): Promise<boolean> {
-    if (user.password_hash && password.length <= MAX_PASSWORD_LENGTH && (await verifyPassword(user.password_hash, password))) {
+    if (user.passwordHash && password.length <= MAX_PASSWORD_LENGTH && (await verifyPassword(user.passwordHash, password))) {
       return true;
     }
     await this.recordFailure(user, { userId: user.id, username: user.username, ip: actor.ip });
@@ -201,7 +204,7 @@ export class LoginService {
   ): Promise<User> {
     const now = this.clock.now();
     const threshold = this.config.lockoutThreshold;
-    const updated = await usersRepository.recordFailedLogin(this.db, user.id, (failures) => {
+    const updated = await this.users.recordFailedLogin(user.id, (failures) => {
       if (failures < threshold) return null;
       // 1, 2, 4 … minutes, capped: each failure past the threshold doubles the wait.
       const minutes = Math.min(2 ** Math.min(failures - threshold, 20), this.config.lockoutMaxMinutes);
@@ -212,14 +215,14 @@ export class LoginService {
       event: 'login.failed',
       actor,
       subject,
-      details: { reason, consecutiveFailures: updated.failed_login_count },
+      details: { reason, consecutiveFailures: updated.failedLoginCount },
     });
-    if (updated.locked_until && updated.failed_login_count >= threshold) {
+    if (updated.lockedUntil && updated.failedLoginCount >= threshold) {
       await this.audit.record(this.db, {
         event: 'login.locked',
         actor,
         subject,
-        details: { lockedUntil: updated.locked_until.toISOString(), consecutiveFailures: updated.failed_login_count },
+        details: { lockedUntil: updated.lockedUntil.toISOString(), consecutiveFailures: updated.failedLoginCount },
       });
     }
     return updated;

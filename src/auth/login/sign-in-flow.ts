@@ -1,11 +1,13 @@
 import type { Transaction } from 'kysely';
+import type { User } from '../../accounts/accounts.model.js';
 import type { Clock } from '../../clock.js';
-import type { Database, Db, SessionKind, User } from '../../db/schema.js';
+import type { Database, Db } from '../../db/schema.js';
 import type { SettingsService } from '../../settings/settings.service.js';
 import type { SiteId } from '../../site-id.js';
 import type { DeviceMeta, DeviceService } from '../devices/device.service.js';
 import { isExpired } from '../password/expiry.js';
 import type { SecondFactorService } from '../second-factor/second-factor.service.js';
+import type { SessionKind } from '../session/session.model.js';
 import type { SessionService } from '../session/session.service.js';
 
 /**
@@ -30,8 +32,8 @@ export interface StartedSession {
 
 /** Why a correct password still has to be changed before anything else, if it does. */
 export function passwordChangeReason(user: User, now: Date): 'temporary' | 'expired' | null {
-  if (user.password_is_temporary) return 'temporary';
-  return isExpired(user.password_expires_at, now) ? 'expired' : null;
+  if (user.passwordIsTemporary) return 'temporary';
+  return isExpired(user.passwordExpiresAt, now) ? 'expired' : null;
 }
 
 /** Where a session of each kind belongs. */

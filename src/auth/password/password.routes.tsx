@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../errors.js';
-import { sessionMeta } from '../../http/client-ip.js';
 import { formString } from '../../http/form.js';
-import type { SessionKind } from '../../db/schema.js';
+import type { SessionKind } from '../session/session.model.js';
 import { setSignInCookies, signInMeta } from '../session/session-cookies.js';
 import { stepPath } from '../login/sign-in-flow.js';
 import { verifyPassword } from './hashing.js';
@@ -38,7 +37,7 @@ export async function passwordRoutes(app: FastifyInstance) {
     const user = auth!.user;
     try {
       const current = formString(request.body, 'currentPassword', { trim: false });
-      if (!user.password_hash || !(await verifyPassword(user.password_hash, current))) {
+      if (!user.passwordHash || !(await verifyPassword(user.passwordHash, current))) {
         await site.login.recordFailure(user, { userId: user.id, username: user.username, ip: request.ip });
         throw new ValidationError('Your current password is not correct.', {
           currentPassword: ['Enter your current password correctly.'],
@@ -57,20 +56,11 @@ export async function passwordRoutes(app: FastifyInstance) {
  * Sets the signed-in user's new password, ends all their sessions and starts a fresh one here: a full
  * one after a voluntary change, or the next sign-in step after a forced change. Returns its kind.
  */
-async function setOwnPassword(request: FastifyRequest, reply: FastifyReply, how: PasswordChangeHow): Promise<SessionKind> {
+async function setOwnPassword(request: FastifyRequest, reply: FastifyReply, how: Exclude<PasswordChangeHow, 'reset'>): Promise<SessionKind> {
   const { site, auth } = request;
-  const user = auth!.user;
   const newPassword = formString(request.body, 'newPassword', { trim: false, max: 10_000 });
   const confirm = formString(request.body, 'confirmPassword', { trim: false, max: 10_000 });
-  const hash = await site.passwords.prepare(user, newPassword, confirm);
-  const started = await site.db.transaction().execute(async (trx) => {
-    const updated = await site.passwords.apply(trx, user, hash, how, { userId: user.id, username: user.username, ip: request.ip });
-    if (how === 'forced change') {
-      return site.signIn.advance(trx, updated, 'password_change', signInMeta(request));
-    }
-    return { kind: 'full' as const, token: await site.sessions.create(trx, user.id, 'full', sessionMeta(request)), deviceToken: null };
-  });
-  site.mailer.nudge();
+  const started = await site.passwords.changeOwn(auth!.user, newPassword, confirm, how, signInMeta(request));
   setSignInCookies(reply, site, started);
   return started.kind;
 }

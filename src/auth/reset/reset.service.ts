@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
+import type { User } from '../../accounts/accounts.model.js';
 import { usernameKey } from '../../accounts/username.js';
-import { usersRepository } from '../../accounts/users.repository.js';
+import type { UserService } from '../../accounts/users.service.js';
 import type { Actor, AuditLog } from '../../audit/audit-log.js';
 import { addMs, MINUTE, type Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
-import type { Database, User } from '../../db/schema.js';
+import type { Database, Db } from '../../db/schema.js';
 import { DomainError } from '../../errors.js';
 import type { Mailer } from '../../mail/mailer.js';
 import { passwordResetEmail } from '../../mail/templates/password-reset.js';
@@ -23,7 +24,7 @@ export class ResetLinkInvalidError extends DomainError {
 
 /** Why no link goes out for this account and email, or null when one may. */
 function refusalFor(user: User, email: string): string | null {
-  if (user.deactivated_at) return 'account deactivated';
+  if (user.deactivatedAt) return 'account deactivated';
   if (!user.email) return 'no email on file';
   return user.email.toLowerCase() === email ? null : 'email does not match';
 }
@@ -44,6 +45,7 @@ export class ResetService {
     private readonly mailer: Mailer,
     private readonly passwords: PasswordService,
     private readonly throttle: Throttle,
+    private readonly users: UserService,
   ) {}
 
   /**
@@ -54,7 +56,7 @@ export class ResetService {
     await this.throttle.assertResetAllowed(ip);
     const key = usernameKey(usernameInput.slice(0, 200));
     const email = emailInput.trim().toLowerCase().slice(0, 320);
-    const user = key ? await usersRepository.findByUsername(this.db, key) : undefined;
+    const user = key ? await this.users.findByUsername(key) : undefined;
     const actor: Actor = { userId: null, username: null, ip };
     const notSent = async (db: Kysely<Database>, outcome: string) => {
       await this.audit.record(db, {
@@ -75,7 +77,7 @@ export class ResetService {
     const expiresAt = addMs(now, this.config.resetTokenTtlMinutes * MINUTE);
     const sent = await this.db.transaction().execute(async (trx) => {
       // Checked again under the row lock: an email change or deactivation racing this request wins cleanly.
-      const current = await usersRepository.findByIdForUpdate(trx, user.id);
+      const current = await this.users.lockForChange(trx, user.id);
       const lateRefusal = current ? refusalFor(current, email) : 'unknown username';
       if (!current || lateRefusal) return lateRefusal ?? 'unknown username';
       await resetTokensRepository.replaceForUser(trx, current.id, hashToken(token), now, expiresAt);
@@ -105,9 +107,9 @@ export class ResetService {
   /** Opening the link only looks; it never spends it (mail scanners open links). */
   async findUserForToken(token: string): Promise<User> {
     if (!looksLikeToken(token)) throw new ResetLinkInvalidError();
-    const row = await resetTokensRepository.findUsable(this.db, hashToken(token), this.clock.now());
-    const user = row && (await usersRepository.findById(this.db, row.user_id));
-    if (!user || user.deactivated_at) throw new ResetLinkInvalidError();
+    const userId = await resetTokensRepository.usableBy(this.db, hashToken(token), this.clock.now());
+    const user = userId === null ? undefined : await this.users.findById(userId);
+    if (!user || user.deactivatedAt) throw new ResetLinkInvalidError();
     return user;
   }
 
@@ -120,8 +122,8 @@ export class ResetService {
     const hash = await this.passwords.prepare(user, newPassword, confirmation);
     const updated = await this.db.transaction().execute(async (trx) => {
       // The user row first, then the token: the same lock order as every administrative change.
-      const current = await usersRepository.findByIdForUpdate(trx, user.id);
-      if (!current || current.deactivated_at) throw new ResetLinkInvalidError();
+      const current = await this.users.lockForChange(trx, user.id);
+      if (!current || current.deactivatedAt) throw new ResetLinkInvalidError();
       const userId = await resetTokensRepository.spend(trx, hashToken(token), this.clock.now());
       if (userId !== user.id) throw new ResetLinkInvalidError();
       await resetTokensRepository.cancelForUser(trx, user.id);
@@ -129,5 +131,10 @@ export class ResetService {
     });
     this.mailer.nudge();
     return updated;
+  }
+
+  /** Every link of the user stops working (a new password issued, a changed email, a deactivated account). */
+  cancelLinks(db: Db, userId: number): Promise<void> {
+    return resetTokensRepository.cancelForUser(db, userId);
   }
 }

@@ -1,9 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
-import { usersRepository } from '../../accounts/users.repository.js';
+import type { User } from '../../accounts/accounts.model.js';
+import type { UserService } from '../../accounts/users.service.js';
 import type { Actor, AuditLog } from '../../audit/audit-log.js';
 import { MINUTE, type Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
-import type { Database, Db, User } from '../../db/schema.js';
+import type { Database, Db } from '../../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
 import type { Mailer } from '../../mail/mailer.js';
 import type { Sealer } from '../../mail/sealer.js';
@@ -11,7 +12,7 @@ import { secondFactorChangedEmail, type SecondFactorChange } from '../../mail/te
 import type { SettingsService } from '../../settings/settings.service.js';
 import { SITE_NAMES, type SiteId } from '../../site-id.js';
 import { hashPassword, verifyPassword } from '../password/hashing.js';
-import { sessionsRepository } from '../session/sessions.repository.js';
+import type { SessionService } from '../session/session.service.js';
 import { canonicalRecoveryCode, generateRecoveryCodes } from './recovery-codes.js';
 import { secondFactorsRepository } from './second-factors.repository.js';
 import { formatManualKey, generateTotpSecret, matchingTotpStep, totpUri } from './totp.js';
@@ -52,6 +53,8 @@ export class SecondFactorService {
     private readonly sealer: Sealer,
     private readonly settings: SettingsService,
     private readonly site: SiteId,
+    private readonly users: UserService,
+    private readonly sessions: SessionService,
   ) {}
 
   isEnrolled(userId: number, db: Db = this.db): Promise<boolean> {
@@ -61,7 +64,7 @@ export class SecondFactorService {
   async status(userId: number): Promise<SecondFactorStatus | null> {
     const factor = await secondFactorsRepository.find(this.db, userId);
     if (!factor) return null;
-    return { enabledAt: factor.enabled_at, recoveryCodesLeft: await secondFactorsRepository.countUnusedRecoveryCodes(this.db, userId) };
+    return { enabledAt: factor.enabledAt, recoveryCodesLeft: await secondFactorsRepository.countUnusedRecoveryCodes(this.db, userId) };
   }
 
   /** Whether the user may turn their second factor off (not when the site's policy requires one). */
@@ -106,16 +109,16 @@ export class SecondFactorService {
     const hashes = await Promise.all(recoveryCodes.map((c) => hashPassword(canonicalRecoveryCode(c)!)));
     const now = this.clock.now();
     const result = await this.db.transaction().execute(async (trx) => {
-      await usersRepository.findByIdForUpdate(trx, user.id);
+      await this.users.lockForChange(trx, user.id);
       if (await secondFactorsRepository.exists(trx, user.id)) {
         throw new ConflictError('A second factor is already set up for your account.');
       }
       await secondFactorsRepository.save(trx, {
-        user_id: user.id,
-        totp_secret_sealed: this.sealSecret(user.id, secret),
+        userId: user.id,
+        totpSecretSealed: this.sealSecret(user.id, secret),
         // The code that proved the set-up cannot be used again to sign in.
-        last_used_step: step,
-        enabled_at: now,
+        lastUsedStep: step,
+        enabledAt: now,
       });
       await secondFactorsRepository.replaceRecoveryCodes(trx, user.id, hashes, now);
       await this.audit.record(trx, { event: 'second_factor.enabled', actor, subject: subjectOf(user), details: { method: 'authenticator app' } });
@@ -130,7 +133,7 @@ export class SecondFactorService {
   async checkTotp(user: User, code: string): Promise<CodeCheck> {
     const factor = await secondFactorsRepository.find(this.db, user.id);
     if (!factor) return 'wrong';
-    const step = matchingTotpStep(this.openSecret(user.id, factor.totp_secret_sealed), code, this.clock.now());
+    const step = matchingTotpStep(this.openSecret(user.id, factor.totpSecretSealed), code, this.clock.now());
     if (step === null) return 'wrong';
     return (await secondFactorsRepository.claimStep(this.db, user.id, step)) ? 'ok' : 'replayed';
   }
@@ -141,7 +144,7 @@ export class SecondFactorService {
     if (!canonical) return null;
     const unused = await secondFactorsRepository.unusedRecoveryCodes(this.db, user.id);
     for (const code of unused) {
-      if (!(await verifyPassword(code.code_hash, canonical))) continue;
+      if (!(await verifyPassword(code.codeHash, canonical))) continue;
       if (!(await secondFactorsRepository.markRecoveryCodeUsed(this.db, code.id, this.clock.now()))) return null;
       const remaining = unused.length - 1;
       await this.audit.record(this.db, {
@@ -160,7 +163,7 @@ export class SecondFactorService {
     const recoveryCodes = generateRecoveryCodes();
     const hashes = await Promise.all(recoveryCodes.map((c) => hashPassword(canonicalRecoveryCode(c)!)));
     await this.db.transaction().execute(async (trx) => {
-      await usersRepository.findByIdForUpdate(trx, user.id);
+      await this.users.lockForChange(trx, user.id);
       if (!(await secondFactorsRepository.exists(trx, user.id))) {
         throw new ConflictError('Set up an authenticator app first; recovery codes come with it.');
       }
@@ -180,7 +183,7 @@ export class SecondFactorService {
       );
     }
     await this.db.transaction().execute(async (trx) => {
-      await usersRepository.findByIdForUpdate(trx, user.id);
+      await this.users.lockForChange(trx, user.id);
       if (!(await secondFactorsRepository.delete(trx, user.id))) throw new ConflictError('No second factor is set up for your account.');
       await this.audit.record(trx, { event: 'second_factor.disabled', actor, subject: subjectOf(user) });
       await this.notify(trx, user, 'disabled');
@@ -194,12 +197,12 @@ export class SecondFactorService {
    */
   async reset(userId: number, actor: Actor): Promise<User> {
     const user = await this.db.transaction().execute(async (trx) => {
-      const user = await usersRepository.findByIdForUpdate(trx, userId);
+      const user = await this.users.lockForChange(trx, userId);
       if (!user) throw new NotFoundError('No such user.');
       if (!(await secondFactorsRepository.delete(trx, user.id))) {
         throw new ConflictError(`${user.username} has no second factor to reset.`);
       }
-      await sessionsRepository.deleteForUser(trx, user.id);
+      await this.sessions.endAllForUser(trx, user.id);
       await this.audit.record(trx, {
         event: 'second_factor.reset',
         actor,

@@ -1,9 +1,11 @@
-import type { Db, SecondFactor } from '../../db/schema.js';
+import type { Db } from '../../db/schema.js';
+import type { RecoveryCode, SecondFactor } from './second-factor.model.js';
 
 /** The only place that reads or writes second_factors and recovery_codes. */
 export const secondFactorsRepository = {
-  find(db: Db, userId: number): Promise<SecondFactor | undefined> {
-    return db.selectFrom('second_factors').selectAll().where('user_id', '=', userId).executeTakeFirst();
+  async find(db: Db, userId: number): Promise<SecondFactor | undefined> {
+    const row = await db.selectFrom('second_factors').selectAll().where('user_id', '=', userId).executeTakeFirst();
+    return row && { userId: row.user_id, totpSecretSealed: row.totp_secret_sealed, lastUsedStep: row.last_used_step, enabledAt: row.enabled_at };
   },
 
   async exists(db: Db, userId: number): Promise<boolean> {
@@ -13,8 +15,11 @@ export const secondFactorsRepository = {
 
   /** Replaces any earlier factor of the user. */
   async save(db: Db, factor: SecondFactor): Promise<void> {
-    await db.deleteFrom('second_factors').where('user_id', '=', factor.user_id).execute();
-    await db.insertInto('second_factors').values(factor).execute();
+    await db.deleteFrom('second_factors').where('user_id', '=', factor.userId).execute();
+    await db
+      .insertInto('second_factors')
+      .values({ user_id: factor.userId, totp_secret_sealed: factor.totpSecretSealed, last_used_step: factor.lastUsedStep, enabled_at: factor.enabledAt })
+      .execute();
   },
 
   /** True when something was deleted. */
@@ -48,14 +53,15 @@ export const secondFactorsRepository = {
       .execute();
   },
 
-  unusedRecoveryCodes(db: Db, userId: number): Promise<{ id: number; code_hash: string }[]> {
-    return db
+  async unusedRecoveryCodes(db: Db, userId: number): Promise<RecoveryCode[]> {
+    const rows = await db
       .selectFrom('recovery_codes')
       .select(['id', 'code_hash'])
       .where('user_id', '=', userId)
       .where('used_at', 'is', null)
       .orderBy('id')
       .execute();
+    return rows.map((r) => ({ id: r.id, codeHash: r.code_hash }));
   },
 
   async countUnusedRecoveryCodes(db: Db, userId: number): Promise<number> {

@@ -1,12 +1,12 @@
 import type { AuditRecord } from '../../audit/audit-log.js';
 import { AUDIT_EVENTS, isAuditEvent } from '../../audit/events.js';
-import type { Session, SessionKind } from '../../db/schema.js';
 import { CsrfField, ErrorSummary, Field, Notice } from '../../views/components.js';
 import { formatDateTime } from '../../views/format.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
 import { RECOVERY_CODE_COUNT } from '../second-factor/recovery-codes.js';
 import type { SecondFactorStatus } from '../second-factor/second-factor.service.js';
+import type { Session, SessionKind } from '../session/session.model.js';
 import { summariseUserAgent } from '../session/user-agent.js';
 
 /** What ?done= may say after an action on this page redirected back. */
@@ -45,7 +45,7 @@ export interface SecurityPageProps {
 export function SecurityPage(props: SecurityPageProps) {
   const { ctx, secondFactor } = props;
   const tz = ctx.timeZone;
-  const others = props.sessions.filter((s) => s.token_hash !== props.currentSessionHash).length;
+  const others = props.sessions.filter((s) => s.tokenHash !== props.currentSessionHash).length;
   return (
     <Layout ctx={ctx} title="Security">
       <h1>Security</h1>
@@ -127,13 +127,13 @@ export function SecurityPage(props: SecurityPageProps) {
               {props.sessions.map((session) => (
                 <tr>
                   <td>
-                    {summariseUserAgent(session.user_agent)}
-                    {session.token_hash === props.currentSessionHash && <strong class="this-session"> (this session)</strong>}
+                    {summariseUserAgent(session.userAgent)}
+                    {session.tokenHash === props.currentSessionHash && <strong class="this-session"> (this session)</strong>}
                     {session.kind !== 'full' && <span class="muted"> · {PENDING_LABELS[session.kind]}</span>}
                   </td>
                   <td>{session.ip ?? 'Unknown'}</td>
-                  <td>{formatDateTime(session.created_at, tz)}</td>
-                  <td>{formatDateTime(session.last_seen_at, tz)}</td>
+                  <td>{formatDateTime(session.createdAt, tz)}</td>
+                  <td>{formatDateTime(session.lastSeenAt, tz)}</td>
                 </tr>
               ))}
             </tbody>

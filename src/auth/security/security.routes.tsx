@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditEvent } from '../../audit/events.js';
+import { actorOf } from '../../http/actor.js';
 import { SecurityPage, isSecurityDone, type SecurityPageProps } from './security.page.js';
 
 const RECENT_ACTIVITY = 20;
@@ -32,15 +33,7 @@ export async function securityRoutes(app: FastifyInstance) {
   app.post('/security/sessions/end-others', { preHandler: app.csrfProtection }, async (request, reply) => {
     const { site } = request;
     const { user, session } = request.auth!;
-    await site.db.transaction().execute(async (trx) => {
-      const ended = await site.sessions.endOthers(trx, user.id, session);
-      await site.audit.record(trx, {
-        event: 'session.ended_others',
-        actor: { userId: user.id, username: user.username, ip: request.ip },
-        subject: { id: user.id, username: user.username },
-        details: { sessionsEnded: ended },
-      });
-    });
+    await site.sessions.endOthers(user, session, actorOf(request));
     return reply.redirect(`/${site.id}/security?done=signed-out-others`, 303);
   });
 }
@@ -63,7 +56,7 @@ export async function showSecurityPage(
     <SecurityPage
       ctx={reply.pageContext()}
       sessions={sessions}
-      currentSessionHash={session.token_hash}
+      currentSessionHash={session.tokenHash}
       activity={activity}
       secondFactor={secondFactor}
       secondFactorRequired={secondFactorRequired}

@@ -1,8 +1,12 @@
 import type { Kysely } from 'kysely';
+import type { User } from '../../accounts/accounts.model.js';
+import type { UserService } from '../../accounts/users.service.js';
+import type { Actor, AuditLog } from '../../audit/audit-log.js';
 import { addMs, HOUR, MINUTE, type Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
-import type { Database, Db, Session, SessionKind, User } from '../../db/schema.js';
+import type { Database, Db } from '../../db/schema.js';
 import { generateToken, hashToken, looksLikeToken } from '../tokens.js';
+import type { Session, SessionKind } from './session.model.js';
 import { sessionsRepository } from './sessions.repository.js';
 
 export interface SessionMeta {
@@ -24,38 +28,40 @@ export class SessionService {
     private readonly db: Kysely<Database>,
     private readonly clock: Clock,
     private readonly config: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours'>,
+    private readonly users: UserService,
+    private readonly audit: AuditLog,
   ) {}
 
   async create(db: Db, userId: number, kind: SessionKind, meta: SessionMeta): Promise<string> {
     const token = generateToken();
     const now = this.clock.now();
     await sessionsRepository.insert(db, {
-      token_hash: hashToken(token),
-      user_id: userId,
+      tokenHash: hashToken(token),
+      userId,
       kind,
-      created_at: now,
-      last_seen_at: now,
-      expires_at: addMs(now, this.config.sessionAbsoluteHours * HOUR),
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: addMs(now, this.config.sessionAbsoluteHours * HOUR),
       ip: meta.ip,
-      user_agent: meta.userAgent?.slice(0, 300) ?? null,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
     });
     return token;
   }
 
   async check(token: string | undefined): Promise<SessionCheck> {
     if (!looksLikeToken(token)) return { status: 'none' };
-    const found = await sessionsRepository.findWithUser(this.db, hashToken(token));
-    if (!found) return { status: 'none' };
-    const { session, user } = found;
+    const session = await sessionsRepository.findByHash(this.db, hashToken(token));
+    const user = session && (await this.users.findById(session.userId));
+    if (!session || !user) return { status: 'none' };
     const now = this.clock.now();
-    const idleLimit = addMs(session.last_seen_at, this.config.sessionIdleMinutes * MINUTE);
-    const reason = now >= session.expires_at ? 'absolute' : now >= idleLimit ? 'idle' : undefined;
-    if (reason || user.deactivated_at) {
-      await sessionsRepository.deleteByHash(this.db, session.token_hash);
+    const idleLimit = addMs(session.lastSeenAt, this.config.sessionIdleMinutes * MINUTE);
+    const reason = now >= session.expiresAt ? 'absolute' : now >= idleLimit ? 'idle' : undefined;
+    if (reason || user.deactivatedAt) {
+      await sessionsRepository.deleteByHash(this.db, session.tokenHash);
       return reason ? { status: 'timed-out', user, reason } : { status: 'none' };
     }
-    if (now.getTime() - session.last_seen_at.getTime() >= TOUCH_INTERVAL_MS) {
-      await sessionsRepository.touch(this.db, session.token_hash, now);
+    if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+      await sessionsRepository.touch(this.db, session.tokenHash, now);
     }
     return { status: 'valid', session, user };
   }
@@ -70,7 +76,7 @@ export class SessionService {
 
   /** Ends one session (the current one, when a sign-in step is replaced by the next). */
   endSession(db: Db, session: Session): Promise<void> {
-    return sessionsRepository.deleteByHash(db, session.token_hash);
+    return sessionsRepository.deleteByHash(db, session.tokenHash);
   }
 
   /** The user's sessions that have not timed out, most recently active first. */
@@ -80,8 +86,16 @@ export class SessionService {
     return sessionsRepository.listActiveForUser(this.db, userId, now, idleSince);
   }
 
-  /** "Sign out everywhere else": every session of the user but `keep`; returns how many ended. */
-  endOthers(db: Db, userId: number, keep: Session): Promise<number> {
-    return sessionsRepository.deleteForUserExcept(db, userId, keep.token_hash);
+  /** "Sign out everywhere else": every session of the user but `keep` ends, and the audit log says how many. */
+  async endOthers(user: Pick<User, 'id' | 'username'>, keep: Session, actor: Actor): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const ended = await sessionsRepository.deleteForUserExcept(trx, user.id, keep.tokenHash);
+      await this.audit.record(trx, {
+        event: 'session.ended_others',
+        actor,
+        subject: { id: user.id, username: user.username },
+        details: { sessionsEnded: ended },
+      });
+    });
   }
 }

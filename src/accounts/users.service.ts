@@ -1,0 +1,35 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, Db } from '../db/schema.js';
+import type { User, UserChanges } from './accounts.model.js';
+import { usersRepository } from './users.repository.js';
+
+/**
+ * The user records, for the features that sign users in and keep their accounts safe (auth/): they read and
+ * change users only through this service. Administration of accounts, with its own rules, is AccountService.
+ */
+export class UserService {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  findById(id: number, db: Db = this.db): Promise<User | undefined> {
+    return usersRepository.findById(db, id);
+  }
+
+  /** Case-insensitive: usernames are unique by lower(username). */
+  findByUsername(username: string, db: Db = this.db): Promise<User | undefined> {
+    return usersRepository.findByUsername(db, username);
+  }
+
+  /** The user's row locked for the rest of the transaction, so racing changes to one account run one after another. */
+  lockForChange(trx: Transaction<Database>, id: number): Promise<User | undefined> {
+    return usersRepository.findByIdForUpdate(trx, id);
+  }
+
+  update(db: Db, id: number, changes: UserChanges): Promise<User> {
+    return usersRepository.update(db, id, changes);
+  }
+
+  /** Counts one more failure in a row; `lockedUntil` says, from the new count, until when the account locks (or null). */
+  recordFailedLogin(id: number, lockedUntil: (failures: number) => Date | null): Promise<User> {
+    return usersRepository.recordFailedLogin(this.db, id, lockedUntil);
+  }
+}
