@@ -22,7 +22,7 @@ import { ClientService } from '../src/clients/clients.service.js';
 import { nicknameVariants, normalizeName } from '../src/clients/name-matching.js';
 import { systemClock } from '../src/clock.js';
 import { typo } from '../src/training/people.js';
-import { calendarDate } from '../src/projects/projects.service.js';
+import { calendarDate } from '../src/clock.js';
 import { trainingRepository } from '../src/training/training.repository.js';
 import { openBenchDatabase, type BenchDatabase } from './lib/database.js';
 import { parseBenchArgs, positiveOption } from './lib/options.js';

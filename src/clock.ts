@@ -12,3 +12,10 @@ export const DAY = 24 * HOUR;
 export function addMs(date: Date, ms: number): Date {
   return new Date(date.getTime() + ms);
 }
+
+/** The calendar day an instant falls on in a time zone (the site's "today"), as `YYYY-MM-DD`. */
+export function calendarDate(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  const part = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}

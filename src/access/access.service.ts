@@ -5,7 +5,8 @@ import type { User } from '../accounts/accounts.model.js';
 import type { Database } from '../db/schema.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
 import { canSeeStaffOf, type Viewer } from './access-policy.js';
-import { membershipsRepository, type StaffMember } from './memberships.repository.js';
+import type { StaffMember } from './access.model.js';
+import { membershipsRepository } from './memberships.repository.js';
 
 /** Loads who a user is for the access policy, and keeps the list of agencies each user works for. */
 export class AccessService {
@@ -38,16 +39,9 @@ export class AccessService {
   ): Promise<void> {
     const wanted = [...new Set(organizationIds)];
     const apply = async (trx: Transaction<Database>) => {
-      if (wanted.length > 0) {
-        const known = await trx
-          .selectFrom('organizations')
-          .select('organization_id')
-          .where('organization_id', 'in', wanted)
-          .where('date_deleted', 'is', null)
-          .execute();
-        if (known.length !== wanted.length) {
-          throw new ValidationError('Please correct the highlighted fields.', { agencies: ['Choose agencies from the list.'] });
-        }
+      const known = await membershipsRepository.liveOrganizationIds(trx, wanted);
+      if (known.length !== wanted.length) {
+        throw new ValidationError('Please correct the highlighted fields.', { agencies: ['Choose agencies from the list.'] });
       }
       const { added, removed } = await membershipsRepository.replace(trx, subject.id, wanted, this.clock.now());
       if (added.length === 0 && removed.length === 0) return;

@@ -1,16 +1,12 @@
 import type { Transaction } from 'kysely';
 import type { Database, Db } from '../db/schema.js';
+import type { StaffMember } from './access.model.js';
 
-export interface StaffMember {
-  userId: number;
-  username: string;
-  firstName: string;
-  lastName: string;
-  role: Database['users']['role'];
-  active: boolean;
-}
-
-/** The only place that reads or writes user_organizations (which agencies a user works for). */
+/**
+ * Which agencies each user works for (user_organizations). Written here, and by the Training reset, which
+ * drops memberships of the agencies it does not keep (training/training.repository.ts); the users list reads
+ * it to filter by agency (accounts/users.repository.ts).
+ */
 export const membershipsRepository = {
   async organizationIdsOf(db: Db, userId: number): Promise<string[]> {
     const rows = await db
@@ -44,18 +40,16 @@ export const membershipsRepository = {
     return byUser;
   },
 
-  /**
-   * The ids of the users who work for this agency, or for any (not deleted) agency when it is null: a
-   * subquery for filtering lists of users (`where id in …`).
-   */
-  memberIdsQuery(db: Db, organizationId: string | null) {
-    let query = db
-      .selectFrom('user_organizations')
-      .innerJoin('organizations', 'organizations.organization_id', 'user_organizations.organization_id')
-      .select('user_organizations.user_id')
-      .where('organizations.date_deleted', 'is', null);
-    if (organizationId !== null) query = query.where('user_organizations.organization_id', '=', organizationId);
-    return query;
+  /** Those of these agencies (OrganizationIDs) that exist and are not deleted. */
+  async liveOrganizationIds(db: Db, organizationIds: readonly string[]): Promise<string[]> {
+    if (organizationIds.length === 0) return [];
+    const rows = await db
+      .selectFrom('organizations')
+      .select('organization_id')
+      .where('organization_id', 'in', [...organizationIds])
+      .where('date_deleted', 'is', null)
+      .execute();
+    return rows.map((r) => r.organization_id);
   },
 
   /** Replaces a user's agencies with exactly these; returns the ones added and removed. */

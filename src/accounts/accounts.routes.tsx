@@ -37,7 +37,7 @@ export async function accountRoutes(app: FastifyInstance) {
     const users = await accounts.search({
       query: q,
       status: status === 'all' ? undefined : status,
-      agency: parseAgencyFilter(agency, organizations.map((o) => o.organization_id)),
+      agency: parseAgencyFilter(agency, organizations.map((o) => o.organizationId)),
       limit: PAGE_SIZE + 1,
       offset: (page - 1) * PAGE_SIZE,
     });

@@ -4,7 +4,7 @@ import type { AgencyFilter, Role, User } from '../accounts/accounts.model.js';
 import type { IssuedPassword } from '../accounts/accounts.service.js';
 import { lacksAgency, NO_AGENCY_WARNING, ROLE_DESCRIPTIONS, ROLE_NAMES, ROLES } from '../accounts/roles.js';
 import { NotFoundError } from '../errors.js';
-import type { Organization } from '../projects/projects.service.js';
+import type { Organization } from '../projects/projects.model.js';
 import type { SiteServices } from '../sites/site-services.js';
 import { SITE_IDS, SITE_NAMES } from '../site-id.js';
 import { UsageError, type CliIo } from './cli-io.js';
@@ -368,11 +368,11 @@ function splitIds(value: string): string[] {
  */
 function knownAgencies(services: SiteServices, organizations: readonly Organization[], requested: readonly string[]): string[] {
   const ids = [...new Set(requested)];
-  const known = new Set(organizations.map((o) => o.organization_id));
+  const known = new Set(organizations.map((o) => o.organizationId));
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length === 0) return ids;
   const site = SITE_NAMES[services.id];
-  const listed = organizations.slice(0, AGENCIES_NAMED_IN_ERRORS).map((o) => `${o.organization_id} (${o.organization_name})`);
+  const listed = organizations.slice(0, AGENCIES_NAMED_IN_ERRORS).map((o) => `${o.organizationId} (${o.organizationName})`);
   const more = organizations.length - listed.length;
   const choices =
     organizations.length === 0
@@ -384,7 +384,7 @@ function knownAgencies(services: SiteServices, organizations: readonly Organizat
 /** The agencies by name, in the site's order of agencies (by name), as they are shown in Hearth. */
 function agencyList(organizations: readonly Organization[], ids: readonly string[]): { organizationId: string; name: string | null }[] {
   const wanted = new Set(ids);
-  return organizations.filter((o) => wanted.has(o.organization_id)).map((o) => ({ organizationId: o.organization_id, name: o.organization_name }));
+  return organizations.filter((o) => wanted.has(o.organizationId)).map((o) => ({ organizationId: o.organizationId, name: o.organizationName }));
 }
 
 function agencyNames(organizations: readonly Organization[], ids: readonly string[]): string {

@@ -2,11 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { canEnrollInto, canSeeEnrollmentsOf, enrollmentScope, type Viewer } from '../access/access-policy.js';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
-import type { Clock } from '../clock.js';
+import { calendarDate, type Clock } from '../clock.js';
 import type { Database, Db } from '../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { HEAD_OF_HOUSEHOLD, MEMBER_RELATIONSHIPS } from '../hud/enrollment-code-lists.js';
-import { calendarDate } from '../projects/projects.service.js';
 import {
   ageOn,
   collectsPriorLivingSituation,

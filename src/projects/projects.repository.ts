@@ -1,8 +1,6 @@
-import { sql, type Insertable, type Selectable, type Transaction, type Updateable } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
 import type { Database, Db, OrganizationsTable, ProjectsTable } from '../db/schema.js';
-
-export type Organization = Selectable<OrganizationsTable>;
-export type Project = Selectable<ProjectsTable>;
+import type { Organization, OrganizationFields, Project, ProjectFields } from './projects.model.js';
 
 // Dates are read as text (ISO `YYYY-MM-DD`): the pg and PGlite drivers would otherwise turn them into
 // Date objects at midnight in some time zone, and a project's start date must not move by a day.
@@ -24,60 +22,145 @@ const projectColumns = [
   'date_created',
   'date_updated',
   'user_id',
-  'date_deleted',
 ] as const;
 
-/** The only place that reads or writes the organizations table. Deleted rows (DateDeleted set) are never returned. */
+function toOrganization(row: Selectable<OrganizationsTable>): Organization {
+  return {
+    organizationId: row.organization_id,
+    organizationName: row.organization_name,
+    organizationCommonName: row.organization_common_name,
+    victimServiceProvider: row.victim_service_provider,
+    dateCreated: row.date_created,
+    dateUpdated: row.date_updated,
+    userId: row.user_id,
+  };
+}
+
+/** An agency's fields, and who changed them when: what creating or changing an agency writes. */
+type OrganizationChanges = OrganizationFields & Pick<Organization, 'dateUpdated' | 'userId'>;
+
+function organizationColumns(changes: OrganizationChanges) {
+  return {
+    organization_name: changes.organizationName,
+    organization_common_name: changes.organizationCommonName,
+    victim_service_provider: changes.victimServiceProvider,
+    date_updated: changes.dateUpdated,
+    user_id: changes.userId,
+  };
+}
+
+function toProject(row: Omit<Selectable<ProjectsTable>, 'date_deleted'>): Project {
+  return {
+    projectId: row.project_id,
+    organizationId: row.organization_id,
+    projectName: row.project_name,
+    projectCommonName: row.project_common_name,
+    operatingStartDate: row.operating_start_date,
+    operatingEndDate: row.operating_end_date,
+    continuumProject: row.continuum_project,
+    projectType: row.project_type,
+    housingType: row.housing_type,
+    rrhSubType: row.rrh_sub_type,
+    residentialAffiliation: row.residential_affiliation,
+    targetPopulation: row.target_population,
+    hopwaMedAssistedLivingFac: row.hopwa_med_assisted_living_fac,
+    pitCount: row.pit_count,
+    dateCreated: row.date_created,
+    dateUpdated: row.date_updated,
+    userId: row.user_id,
+  };
+}
+
+/** A project's descriptor, and who changed it when: what creating or changing a project writes. */
+type ProjectChanges = ProjectFields & Pick<Project, 'dateUpdated' | 'userId'>;
+
+function projectColumnsOf(changes: ProjectChanges) {
+  return {
+    project_name: changes.projectName,
+    project_common_name: changes.projectCommonName,
+    operating_start_date: changes.operatingStartDate,
+    operating_end_date: changes.operatingEndDate,
+    continuum_project: changes.continuumProject,
+    project_type: changes.projectType,
+    housing_type: changes.housingType,
+    rrh_sub_type: changes.rrhSubType,
+    date_updated: changes.dateUpdated,
+    user_id: changes.userId,
+  };
+}
+
+/**
+ * Agencies (organizations) for the agency pages. Deleted rows (DateDeleted set) are never returned. Besides this
+ * file, only the Training reset writes organizations (training/training.repository.ts).
+ */
 export const organizationsRepository = {
-  list(db: Db): Promise<Organization[]> {
-    return db
+  async list(db: Db): Promise<Organization[]> {
+    const rows = await db
       .selectFrom('organizations')
       .selectAll()
       .where('date_deleted', 'is', null)
       .orderBy(sql`lower(organization_name)`)
       .orderBy('organization_id')
       .execute();
+    return rows.map(toOrganization);
   },
 
-  findById(db: Db, id: string): Promise<Organization | undefined> {
-    return db.selectFrom('organizations').selectAll().where('organization_id', '=', id).where('date_deleted', 'is', null).executeTakeFirst();
+  async findById(db: Db, id: string): Promise<Organization | undefined> {
+    const row = await db.selectFrom('organizations').selectAll().where('organization_id', '=', id).where('date_deleted', 'is', null).executeTakeFirst();
+    return row && toOrganization(row);
   },
 
   /** Locks the row until the transaction ends, so two administrators' edits apply in turn. */
-  findByIdForUpdate(trx: Transaction<Database>, id: string): Promise<Organization | undefined> {
-    return trx
+  async findByIdForUpdate(trx: Transaction<Database>, id: string): Promise<Organization | undefined> {
+    const row = await trx
       .selectFrom('organizations')
       .selectAll()
       .where('organization_id', '=', id)
       .where('date_deleted', 'is', null)
       .forUpdate()
       .executeTakeFirst();
+    return row && toOrganization(row);
   },
 
-  insert(db: Db, row: Insertable<OrganizationsTable>): Promise<Organization> {
-    return db.insertInto('organizations').values(row).returningAll().executeTakeFirstOrThrow();
+  async insert(db: Db, organization: Organization): Promise<Organization> {
+    const row = await db
+      .insertInto('organizations')
+      .values({ organization_id: organization.organizationId, date_created: organization.dateCreated, ...organizationColumns(organization) })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toOrganization(row);
   },
 
-  update(db: Db, id: string, changes: Updateable<OrganizationsTable>): Promise<Organization> {
-    return db.updateTable('organizations').set(changes).where('organization_id', '=', id).returningAll().executeTakeFirstOrThrow();
+  async update(db: Db, id: string, changes: OrganizationChanges): Promise<Organization> {
+    const row = await db
+      .updateTable('organizations')
+      .set(organizationColumns(changes))
+      .where('organization_id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toOrganization(row);
   },
 };
 
-/** The only place that reads or writes the projects table. Deleted rows (DateDeleted set) are never returned. */
+/**
+ * Projects for the agency and project pages. Deleted rows (DateDeleted set) are never returned. Besides this
+ * file, only the Training reset writes projects (training/training.repository.ts).
+ */
 export const projectsRepository = {
   /** Every project, by name within each organization. */
-  list(db: Db): Promise<Project[]> {
-    return db
+  async list(db: Db): Promise<Project[]> {
+    const rows = await db
       .selectFrom('projects')
       .select(projectColumns)
       .where('date_deleted', 'is', null)
       .orderBy(sql`lower(project_name)`)
       .orderBy('project_id')
       .execute();
+    return rows.map(toProject);
   },
 
-  listByOrganization(db: Db, organizationId: string): Promise<Project[]> {
-    return db
+  async listByOrganization(db: Db, organizationId: string): Promise<Project[]> {
+    const rows = await db
       .selectFrom('projects')
       .select(projectColumns)
       .where('organization_id', '=', organizationId)
@@ -85,29 +168,35 @@ export const projectsRepository = {
       .orderBy(sql`lower(project_name)`)
       .orderBy('project_id')
       .execute();
+    return rows.map(toProject);
   },
 
-  findById(db: Db, id: string): Promise<Project | undefined> {
-    return db.selectFrom('projects').select(projectColumns).where('project_id', '=', id).where('date_deleted', 'is', null).executeTakeFirst();
+  async findById(db: Db, id: string): Promise<Project | undefined> {
+    const row = await db.selectFrom('projects').select(projectColumns).where('project_id', '=', id).where('date_deleted', 'is', null).executeTakeFirst();
+    return row && toProject(row);
   },
 
-  findByIdForUpdate(trx: Transaction<Database>, id: string): Promise<Project | undefined> {
-    return trx
+  async findByIdForUpdate(trx: Transaction<Database>, id: string): Promise<Project | undefined> {
+    const row = await trx
       .selectFrom('projects')
       .select(projectColumns)
       .where('project_id', '=', id)
       .where('date_deleted', 'is', null)
       .forUpdate()
       .executeTakeFirst();
+    return row && toProject(row);
   },
 
-  async insert(db: Db, row: Insertable<ProjectsTable>): Promise<Project> {
-    const { project_id } = await db.insertInto('projects').values(row).returning('project_id').executeTakeFirstOrThrow();
-    return (await this.findById(db, project_id))!;
+  async insert(db: Db, project: Pick<Project, 'projectId' | 'organizationId' | 'dateCreated'> & ProjectChanges): Promise<Project> {
+    await db
+      .insertInto('projects')
+      .values({ project_id: project.projectId, organization_id: project.organizationId, date_created: project.dateCreated, ...projectColumnsOf(project) })
+      .execute();
+    return (await this.findById(db, project.projectId))!;
   },
 
-  async update(db: Db, id: string, changes: Updateable<ProjectsTable>): Promise<Project> {
-    await db.updateTable('projects').set(changes).where('project_id', '=', id).executeTakeFirstOrThrow();
+  async update(db: Db, id: string, changes: ProjectChanges): Promise<Project> {
+    await db.updateTable('projects').set(projectColumnsOf(changes)).where('project_id', '=', id).executeTakeFirstOrThrow();
     return (await this.findById(db, id))!;
   },
 };

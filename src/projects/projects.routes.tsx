@@ -36,7 +36,7 @@ export async function projectRoutes(app: FastifyInstance) {
     const values = readOrganizationForm(request.body);
     try {
       const organization = await site.projects.createOrganization(values, actorOf(request));
-      return reply.redirect(`/${site.id}/agencies/${organization.organization_id}?done=created`, 303);
+      return reply.redirect(`/${site.id}/agencies/${organization.organizationId}?done=created`, 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       return reply.page(<NewAgencyPage ctx={reply.pageContext()} values={values} error={error.message} errors={error.fieldErrors} />, 422);
@@ -73,8 +73,8 @@ export async function projectRoutes(app: FastifyInstance) {
     const organization = await site.projects.organizationForNewProject(viewer, agencyId(formString(request.body, 'organizationId', { max: 100 })));
     const values = readProjectForm(request.body);
     try {
-      const project = await site.projects.createProject(viewer, organization.organization_id, values, actorOf(request));
-      return reply.redirect(`/${site.id}/projects/${project.project_id}?done=created`, 303);
+      const project = await site.projects.createProject(viewer, organization.organizationId, values, actorOf(request));
+      return reply.redirect(`/${site.id}/projects/${project.projectId}?done=created`, 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       const page = <NewProjectPage ctx={reply.pageContext()} organization={organization} values={values} error={error.message} errors={error.fieldErrors} />;
@@ -142,7 +142,7 @@ async function showProject(
       project={project}
       organization={organization}
       ended={projectHasEnded(project, site.projects.today())}
-      canEdit={canManageProjectsOf(viewer, project.organization_id)}
+      canEdit={canManageProjectsOf(viewer, project.organizationId)}
       {...extra}
     />
   );

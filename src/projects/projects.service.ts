@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { canManageProjectsOf, type Viewer } from '../access/access-policy.js';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
-import type { Clock } from '../clock.js';
+import { changedFields } from '../audit/changed-fields.js';
+import { calendarDate, type Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import {
@@ -19,9 +20,8 @@ import {
   type ProjectTypeCode,
   type RrhSubTypeCode,
 } from '../hud/code-lists.js';
-import { organizationsRepository, projectsRepository, type Organization, type Project } from './projects.repository.js';
-
-export type { Organization, Project } from './projects.repository.js';
+import type { Organization, OrganizationFields, OrganizationWithProjects, Project, ProjectFields } from './projects.model.js';
+import { organizationsRepository, projectsRepository } from './projects.repository.js';
 
 /** An organization as typed into the form: every value a string, checked here. */
 export interface OrganizationInput {
@@ -40,14 +40,6 @@ export interface ProjectInput {
   projectType: string;
   housingType: string;
   rrhSubType: string;
-}
-
-export interface OrganizationWithProjects {
-  organization: Organization;
-  /** Operating today or later (no end date, or an end date not yet passed). */
-  current: Project[];
-  /** Old project data: the operating end date has passed. */
-  ended: Project[];
 }
 
 type FieldErrors = Record<string, string[]>;
@@ -73,15 +65,8 @@ export function housingTypeRequired(projectType: ProjectTypeCode | null, rrhSubT
 }
 
 /** A project is old project data once its operating end date has passed (it still operates on that day). */
-export function projectHasEnded(project: Pick<Project, 'operating_end_date'>, today: string): boolean {
-  return project.operating_end_date !== null && project.operating_end_date < today;
-}
-
-/** The date in the site's time zone, as `YYYY-MM-DD`. */
-export function calendarDate(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
-  const part = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${part('year')}-${part('month')}-${part('day')}`;
+export function projectHasEnded(project: Pick<Project, 'operatingEndDate'>, today: string): boolean {
+  return project.operatingEndDate !== null && project.operatingEndDate < today;
 }
 
 function validName(value: string, field: string, what: string, errors: FieldErrors, required: boolean): string | null {
@@ -125,17 +110,17 @@ function parseDate(value: string): string | null | undefined {
 
 const DATE_FORMAT_MESSAGE = 'as a real date in the form YYYY-MM-DD, for example 2026-07-01.';
 
-export function validateOrganization(input: OrganizationInput) {
+export function validateOrganization(input: OrganizationInput): OrganizationFields {
   const errors: FieldErrors = {};
   const name = validName(input.name, 'name', 'agency name', errors, true);
   const commonName = validName(input.commonName, 'commonName', 'common name', errors, false);
   const victimServiceProvider = validNoYes(input.victimServiceProvider, 'victimServiceProvider', 'is the agency a victim service provider?', errors);
   if (Object.keys(errors).length > 0) throw new ValidationError('Please correct the highlighted fields.', errors);
-  return { organization_name: name!, organization_common_name: commonName, victim_service_provider: victimServiceProvider };
+  return { organizationName: name!, organizationCommonName: commonName, victimServiceProvider };
 }
 
 /** Every HUD rule for a project's descriptor (2.02), with a message for each field that breaks one. */
-export function validateProject(input: ProjectInput) {
+export function validateProject(input: ProjectInput): ProjectFields {
   const errors: FieldErrors = {};
   const name = validName(input.name, 'name', 'project name', errors, true);
   const commonName = validName(input.commonName, 'commonName', 'common name', errors, false);
@@ -179,22 +164,33 @@ export function validateProject(input: ProjectInput) {
 
   if (Object.keys(errors).length > 0) throw new ValidationError('Please correct the highlighted fields.', errors);
   return {
-    project_name: name!,
-    project_common_name: commonName,
-    operating_start_date: start!,
-    operating_end_date: end ?? null,
-    continuum_project: continuumProject,
-    project_type: type,
-    housing_type: (housingType ?? null) as HousingTypeCode | null,
-    rrh_sub_type: (rrhSubType ?? null) as RrhSubTypeCode | null,
+    projectName: name!,
+    projectCommonName: commonName,
+    operatingStartDate: start!,
+    operatingEndDate: end ?? null,
+    continuumProject,
+    projectType: type,
+    housingType: (housingType ?? null) as HousingTypeCode | null,
+    rrhSubType: (rrhSubType ?? null) as RrhSubTypeCode | null,
   };
 }
 
-function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): string[] {
-  return Object.entries(after)
-    .filter(([key, value]) => before[key] !== value)
-    .map(([key]) => key);
-}
+/** Audit entries name the changed fields by their HUD columns, as they always have. */
+const AUDITED_ORGANIZATION_FIELDS: Record<keyof OrganizationFields, string> = {
+  organizationName: 'organization_name',
+  organizationCommonName: 'organization_common_name',
+  victimServiceProvider: 'victim_service_provider',
+};
+const AUDITED_PROJECT_FIELDS: Record<keyof ProjectFields, string> = {
+  projectName: 'project_name',
+  projectCommonName: 'project_common_name',
+  operatingStartDate: 'operating_start_date',
+  operatingEndDate: 'operating_end_date',
+  continuumProject: 'continuum_project',
+  projectType: 'project_type',
+  housingType: 'housing_type',
+  rrhSubType: 'rrh_sub_type',
+};
 
 /** HUD's UserID column: who made the change. */
 function hudUserId(actor: Actor): string {
@@ -233,7 +229,7 @@ export class ProjectService {
     const projects = await projectsRepository.list(this.db);
     const today = this.today();
     return organizations.map((organization) => {
-      const own = projects.filter((p) => p.organization_id === organization.organization_id);
+      const own = projects.filter((p) => p.organizationId === organization.organizationId);
       return {
         organization,
         current: own.filter((p) => !projectHasEnded(p, today)),
@@ -257,7 +253,7 @@ export class ProjectService {
   async project(id: string): Promise<{ project: Project; organization: Organization }> {
     const project = await projectsRepository.findById(this.db, id);
     if (!project) throw new NotFoundError('There is no such project.');
-    const organization = await organizationsRepository.findById(this.db, project.organization_id);
+    const organization = await organizationsRepository.findById(this.db, project.organizationId);
     if (!organization) throw new NotFoundError('There is no such project.');
     return { project, organization };
   }
@@ -267,16 +263,16 @@ export class ProjectService {
     const now = this.clock.now();
     return this.db.transaction().execute(async (trx) => {
       const organization = await organizationsRepository.insert(trx, {
-        organization_id: this.newId(),
+        organizationId: this.newId(),
         ...valid,
-        date_created: now,
-        date_updated: now,
-        user_id: hudUserId(actor),
+        dateCreated: now,
+        dateUpdated: now,
+        userId: hudUserId(actor),
       });
       await this.audit.record(trx, {
         event: 'organization.created',
         actor,
-        details: { organizationId: organization.organization_id, name: organization.organization_name },
+        details: { organizationId: organization.organizationId, name: organization.organizationName },
       });
       return organization;
     });
@@ -287,13 +283,13 @@ export class ProjectService {
     return this.db.transaction().execute(async (trx) => {
       const before = await organizationsRepository.findByIdForUpdate(trx, id);
       if (!before) throw new NotFoundError('There is no such agency.');
-      const changed = changedFields(before, valid);
+      const changed = changedFields(before, valid, AUDITED_ORGANIZATION_FIELDS);
       if (changed.length === 0) return before;
-      const updated = await organizationsRepository.update(trx, id, { ...valid, date_updated: this.clock.now(), user_id: hudUserId(actor) });
+      const updated = await organizationsRepository.update(trx, id, { ...valid, dateUpdated: this.clock.now(), userId: hudUserId(actor) });
       await this.audit.record(trx, {
         event: 'organization.changed',
         actor,
-        details: { organizationId: id, name: updated.organization_name, fields: changed.join(', ') },
+        details: { organizationId: id, name: updated.organizationName, fields: changed.join(', ') },
       });
       return updated;
     });
@@ -317,17 +313,17 @@ export class ProjectService {
       const organization = await organizationsRepository.findByIdForUpdate(trx, organizationId);
       if (!organization) throw new NotFoundError('There is no such agency.');
       const project = await projectsRepository.insert(trx, {
-        project_id: this.newId(),
-        organization_id: organization.organization_id,
+        projectId: this.newId(),
+        organizationId: organization.organizationId,
         ...valid,
-        date_created: now,
-        date_updated: now,
-        user_id: hudUserId(actor),
+        dateCreated: now,
+        dateUpdated: now,
+        userId: hudUserId(actor),
       });
       await this.audit.record(trx, {
         event: 'project.created',
         actor,
-        details: { projectId: project.project_id, organizationId, name: project.project_name, projectType: project.project_type },
+        details: { projectId: project.projectId, organizationId, name: project.projectName, projectType: project.projectType },
       });
       return project;
     });
@@ -336,20 +332,20 @@ export class ProjectService {
   async updateProject(viewer: Viewer, id: string, input: ProjectInput, actor: Actor): Promise<Project> {
     const current = await projectsRepository.findById(this.db, id);
     if (!current) throw new NotFoundError('There is no such project.');
-    if (!canManageProjectsOf(viewer, current.organization_id)) throw new ForbiddenError(NOT_A_MANAGER);
+    if (!canManageProjectsOf(viewer, current.organizationId)) throw new ForbiddenError(NOT_A_MANAGER);
     const valid = validateProject(input);
     return this.db.transaction().execute(async (trx: Transaction<Database>) => {
       const before = await projectsRepository.findByIdForUpdate(trx, id);
       if (!before) throw new NotFoundError('There is no such project.');
       // Projects do not move between agencies today; checked again in case that ever changes under us.
-      if (!canManageProjectsOf(viewer, before.organization_id)) throw new ForbiddenError(NOT_A_MANAGER);
-      const changed = changedFields(before, valid);
+      if (!canManageProjectsOf(viewer, before.organizationId)) throw new ForbiddenError(NOT_A_MANAGER);
+      const changed = changedFields(before, valid, AUDITED_PROJECT_FIELDS);
       if (changed.length === 0) return before;
-      const updated = await projectsRepository.update(trx, id, { ...valid, date_updated: this.clock.now(), user_id: hudUserId(actor) });
+      const updated = await projectsRepository.update(trx, id, { ...valid, dateUpdated: this.clock.now(), userId: hudUserId(actor) });
       await this.audit.record(trx, {
         event: 'project.changed',
         actor,
-        details: { projectId: id, organizationId: before.organization_id, name: updated.project_name, fields: changed.join(', ') },
+        details: { projectId: id, organizationId: before.organizationId, name: updated.projectName, fields: changed.join(', ') },
       });
       return updated;
     });

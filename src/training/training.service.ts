@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
-import type { Clock } from '../clock.js';
+import { calendarDate, type Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
 import { ForbiddenError } from '../errors.js';
-import { calendarDate } from '../projects/projects.service.js';
 import type { SiteId } from '../site-id.js';
 import { generateTrainingData, TRAINING_SEED } from './training-data.js';
 import { trainingRepository, type RecordCounts } from './training.repository.js';

@@ -55,12 +55,12 @@ describe('agency managers: their agencies’ projects and staff list', () => {
     t = await startTestApp({ sites: ['live'] });
     const live = t.sites.live;
     admin = await signedInUser(t, { role: 'admin', firstName: 'Ada', lastName: 'Admin' });
-    const make = async (name: string) => (await live.projects.createOrganization({ name, commonName: '', victimServiceProvider: '0' }, SYSTEM_ACTOR)).organization_id;
+    const make = async (name: string) => (await live.projects.createOrganization({ name, commonName: '', victimServiceProvider: '0' }, SYSTEM_ACTOR)).organizationId;
     harbor = await make('Harbor Light Services');
     northside = await make('Northside Outreach');
     const adminViewer = await live.access.viewerOf(admin.user);
-    harborProject = (await live.projects.createProject(adminViewer, harbor, SHELTER, SYSTEM_ACTOR)).project_id;
-    northsideProject = (await live.projects.createProject(adminViewer, northside, { ...SHELTER, name: 'Northside Drop-in', projectType: '4', housingType: '' }, SYSTEM_ACTOR)).project_id;
+    harborProject = (await live.projects.createProject(adminViewer, harbor, SHELTER, SYSTEM_ACTOR)).projectId;
+    northsideProject = (await live.projects.createProject(adminViewer, northside, { ...SHELTER, name: 'Northside Drop-in', projectType: '4', housingType: '' }, SYSTEM_ACTOR)).projectId;
     manager = await signedInUser(t, { role: 'agency_manager', firstName: 'Mia', lastName: 'Manager', agencies: [harbor] });
     otherManager = await signedInUser(t, { role: 'agency_manager', firstName: 'Otto', lastName: 'North', agencies: [northside] });
     caseManager = await signedInUser(t, { role: 'case_manager', firstName: 'Cas', lastName: 'Worker', agencies: [harbor] });

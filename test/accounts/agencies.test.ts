@@ -61,7 +61,7 @@ describe('administrators assign agencies to accounts', () => {
     t = await startTestApp({ sites: ['live'] });
     ({ client: admin, user: adminUser } = await signedInUser(t, { role: 'admin', firstName: 'Ada', lastName: 'Admin' }));
     const projects = t.sites.live.projects;
-    const make = async (name: string) => (await projects.createOrganization({ name, commonName: '', victimServiceProvider: '0' }, SYSTEM_ACTOR)).organization_id;
+    const make = async (name: string) => (await projects.createOrganization({ name, commonName: '', victimServiceProvider: '0' }, SYSTEM_ACTOR)).organizationId;
     agency.harbor = await make('Harbor Light Services');
     agency.northside = await make('Northside Outreach');
     agency.riverside = await make('Riverside Family Services');

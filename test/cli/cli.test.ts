@@ -17,7 +17,7 @@ async function createAgencies(dataDir: string, names: string[]): Promise<string[
     async ({ db }) => {
       const projects = new ProjectService(db, systemClock, new AuditLog('live', systemClock), config.timeZone);
       const ids: string[] = [];
-      for (const name of names) ids.push((await projects.createOrganization({ name, commonName: '', victimServiceProvider: '0' }, SYSTEM_ACTOR)).organization_id);
+      for (const name of names) ids.push((await projects.createOrganization({ name, commonName: '', victimServiceProvider: '0' }, SYSTEM_ACTOR)).organizationId);
       return ids;
     },
     config,

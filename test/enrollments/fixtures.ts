@@ -48,17 +48,17 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const projects = t.sites.live.projects;
   const a = await projects.createOrganization({ name: 'Harbor Light', commonName: '', victimServiceProvider: '0' }, ACTOR);
   const b = await projects.createOrganization({ name: 'Northside Housing', commonName: '', victimServiceProvider: '0' }, ACTOR);
-  const shelterA = await projects.createProject(SETUP_ADMIN, a.organization_id, project('Harbor Night Shelter'), ACTOR);
-  const servicesA = await projects.createProject(SETUP_ADMIN, a.organization_id, project('Harbor Case Management', { projectType: '6', housingType: '' }), ACTOR);
-  const endedA = await projects.createProject(SETUP_ADMIN, a.organization_id, project('Harbor Winter Shelter 2025', { operatingEndDate: '2025-12-31' }), ACTOR);
-  const housingB = await projects.createProject(SETUP_ADMIN, b.organization_id, project('Northside Transitional', { projectType: '2' }), ACTOR);
+  const shelterA = await projects.createProject(SETUP_ADMIN, a.organizationId, project('Harbor Night Shelter'), ACTOR);
+  const servicesA = await projects.createProject(SETUP_ADMIN, a.organizationId, project('Harbor Case Management', { projectType: '6', housingType: '' }), ACTOR);
+  const endedA = await projects.createProject(SETUP_ADMIN, a.organizationId, project('Harbor Winter Shelter 2025', { operatingEndDate: '2025-12-31' }), ACTOR);
+  const housingB = await projects.createProject(SETUP_ADMIN, b.organizationId, project('Northside Transitional', { projectType: '2' }), ACTOR);
   return {
-    agencyA: a.organization_id,
-    agencyB: b.organization_id,
-    shelterA: shelterA.project_id,
-    servicesA: servicesA.project_id,
-    endedA: endedA.project_id,
-    housingB: housingB.project_id,
+    agencyA: a.organizationId,
+    agencyB: b.organizationId,
+    shelterA: shelterA.projectId,
+    servicesA: servicesA.projectId,
+    endedA: endedA.projectId,
+    housingB: housingB.projectId,
   };
 }
 

@@ -337,7 +337,7 @@ describe('hearth training reset: what it generates, keeps and refuses', () => {
     const generated = [organizationIdOf('fernbrook'), organizationIdOf('tallgrass')].sort();
     assert.ok(generated.every((id) => data.organizations.some((o) => o.organization_id === id)));
     await site.access.setOrganizations({ id: keptUserId, username: 'kept' }, generated, SYSTEM_ACTOR);
-    await site.access.setOrganizations({ id: movedUserId, username: 'moved' }, [generated[0]!, practice.organization_id], SYSTEM_ACTOR);
+    await site.access.setOrganizations({ id: movedUserId, username: 'moved' }, [generated[0]!, practice.organizationId], SYSTEM_ACTOR);
     const auditRows = await count(site.db, 'audit_log');
 
     const summary = await site.training.reset(ACTOR);
@@ -347,7 +347,7 @@ describe('hearth training reset: what it generates, keeps and refuses', () => {
     assert.equal(await count(site.db, 'users'), users);
     assert.deepEqual(await site.access.organizationIdsOf(keptUserId), generated);
     assert.deepEqual(await site.access.organizationIdsOf(movedUserId), [generated[0]]);
-    assert.ok(!(await stored(site.db)).organizations.some((o) => o.organization_id === practice.organization_id), 'the practice agency is gone');
+    assert.ok(!(await stored(site.db)).organizations.some((o) => o.organization_id === practice.organizationId), 'the practice agency is gone');
 
     // The audit log only grows; the reset is recorded with its counts and who ran it.
     assert.equal(await count(site.db, 'audit_log'), auditRows + 1);

@@ -1,5 +1,5 @@
 import type { User } from '../accounts.model.js';
-import type { Organization } from '../../projects/projects.service.js';
+import type { Organization } from '../../projects/projects.model.js';
 import { Notice } from '../../views/components.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../views/format.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
 import type { SecondFactorStatus } from '../../auth/second-factor/second-factor.service.js';
-import type { Organization } from '../../projects/projects.service.js';
+import type { Organization } from '../../projects/projects.model.js';
 import type { AccountStatus } from '../account-status.js';
 import type { User } from '../accounts.model.js';
 import { lacksAgency, NO_AGENCY_WARNING, ROLE_NAMES } from '../roles.js';

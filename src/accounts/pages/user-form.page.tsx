@@ -1,4 +1,4 @@
-import type { Organization } from '../../projects/projects.service.js';
+import type { Organization } from '../../projects/projects.model.js';
 import { CsrfField, ErrorSummary, Field } from '../../views/components.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
@@ -115,11 +115,11 @@ export function AccountFields(props: { ctx: PageContext; values: AccountFormValu
           </p>
         ) : (
           organizations.map((organization) => {
-            const id = `field-agency-${organization.organization_id}`;
+            const id = `field-agency-${organization.organizationId}`;
             return (
               <div class="field checkbox">
-                <input id={id} name="agencies" type="checkbox" value={organization.organization_id} checked={values.agencies.includes(organization.organization_id)} />
-                <label for={id}>{organization.organization_name}</label>
+                <input id={id} name="agencies" type="checkbox" value={organization.organizationId} checked={values.agencies.includes(organization.organizationId)} />
+                <label for={id}>{organization.organizationName}</label>
               </div>
             );
           })

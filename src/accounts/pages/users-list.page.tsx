@@ -1,4 +1,4 @@
-import type { Organization } from '../../projects/projects.service.js';
+import type { Organization } from '../../projects/projects.model.js';
 import { formatDateTime } from '../../views/format.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
@@ -86,8 +86,8 @@ export function UsersListPage(props: UsersListPageProps) {
               No agency yet
             </option>
             {props.organizations.map((organization) => (
-              <option value={organization.organization_id} selected={agency === organization.organization_id}>
-                {organization.organization_name}
+              <option value={organization.organizationId} selected={agency === organization.organizationId}>
+                {organization.organizationName}
               </option>
             ))}
           </select>
@@ -172,8 +172,8 @@ export function AgencyNames(props: { ctx: PageContext; role: Role; agencyIds: re
     return <strong>{`${NO_AGENCY_WARNING.charAt(0).toUpperCase()}${NO_AGENCY_WARNING.slice(1)}`}</strong>;
   }
   // In the order of the site's agencies (by name); an id with no agency left (deleted) comes last.
-  const order = new Map(props.organizations.map((o, i) => [o.organization_id, i]));
-  const names = new Map(props.organizations.map((o) => [o.organization_id, o.organization_name]));
+  const order = new Map(props.organizations.map((o, i) => [o.organizationId, i]));
+  const names = new Map(props.organizations.map((o) => [o.organizationId, o.organizationName]));
   const sorted = [...agencyIds].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity));
   return (
     <>

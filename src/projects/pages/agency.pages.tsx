@@ -1,11 +1,11 @@
 import { ROLE_NAMES } from '../../access/access-policy.js';
-import type { StaffMember } from '../../access/memberships.repository.js';
+import type { StaffMember } from '../../access/access.model.js';
 import { label, NO_YES, PROJECT_TYPE } from '../../hud/code-lists.js';
 import { CsrfField, ErrorSummary, Notice } from '../../views/components.js';
 import { formatDateTime } from '../../views/format.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
-import type { OrganizationWithProjects, Project } from '../projects.service.js';
+import type { OrganizationWithProjects, Project } from '../projects.model.js';
 import { OrganizationFields, organizationValues, type FieldErrors, type OrganizationFormValues } from './fields.js';
 
 /** What ?done= may say after a change redirected back to a page. */
@@ -21,9 +21,9 @@ export function isDone(value: unknown): value is Done {
 }
 
 function operatingText(project: Project): string {
-  return project.operating_end_date
-    ? `${project.operating_start_date} to ${project.operating_end_date}`
-    : `Since ${project.operating_start_date}`;
+  return project.operatingEndDate
+    ? `${project.operatingStartDate} to ${project.operatingEndDate}`
+    : `Since ${project.operatingStartDate}`;
 }
 
 export function ProjectsTable(props: { ctx: PageContext; projects: readonly Project[]; caption: string }) {
@@ -44,11 +44,11 @@ export function ProjectsTable(props: { ctx: PageContext; projects: readonly Proj
           {props.projects.map((project) => (
             <tr>
               <td>
-                <a href={sitePath(ctx, `projects/${project.project_id}`)}>{project.project_name}</a>
+                <a href={sitePath(ctx, `projects/${project.projectId}`)}>{project.projectName}</a>
               </td>
-              <td>{label(PROJECT_TYPE, project.project_type)}</td>
+              <td>{label(PROJECT_TYPE, project.projectType)}</td>
               <td>{operatingText(project)}</td>
-              <td>{label(NO_YES, project.continuum_project)}</td>
+              <td>{label(NO_YES, project.continuumProject)}</td>
             </tr>
           ))}
         </tbody>
@@ -60,7 +60,7 @@ export function ProjectsTable(props: { ctx: PageContext; projects: readonly Proj
 /** One agency's projects: current ones, then (on request) the ended ones. */
 function AgencyProjects(props: { ctx: PageContext; entry: OrganizationWithProjects; showOld: boolean; togglePath: string }) {
   const { ctx, entry, showOld } = props;
-  const name = entry.organization.organization_name;
+  const name = entry.organization.organizationName;
   return (
     <>
       {entry.current.length > 0 ? (
@@ -103,9 +103,9 @@ export function AgenciesListPage(props: { ctx: PageContext; entries: readonly Or
       </p>
       {props.entries.length === 0 && <p>No agencies yet.</p>}
       {props.entries.map((entry) => (
-        <section aria-labelledby={`agency-${entry.organization.organization_id}`}>
-          <h2 id={`agency-${entry.organization.organization_id}`}>
-            <a href={sitePath(ctx, `agencies/${entry.organization.organization_id}`)}>{entry.organization.organization_name}</a>
+        <section aria-labelledby={`agency-${entry.organization.organizationId}`}>
+          <h2 id={`agency-${entry.organization.organizationId}`}>
+            <a href={sitePath(ctx, `agencies/${entry.organization.organizationId}`)}>{entry.organization.organizationName}</a>
           </h2>
           <AgencyProjects ctx={ctx} entry={entry} showOld={showOld} togglePath={listPath} />
         </section>
@@ -157,31 +157,31 @@ export function AgencyPage(props: AgencyPageProps) {
   const { ctx, entry } = props;
   const organization = entry.organization;
   const tz = ctx.timeZone;
-  const path = sitePath(ctx, `agencies/${organization.organization_id}`);
+  const path = sitePath(ctx, `agencies/${organization.organizationId}`);
   return (
-    <Layout ctx={ctx} title={`${organization.organization_name} · Agencies`}>
+    <Layout ctx={ctx} title={`${organization.organizationName} · Agencies`}>
       <p>
         <a href={sitePath(ctx, 'agencies')}>← All agencies</a>
       </p>
-      <h1>{organization.organization_name}</h1>
+      <h1>{organization.organizationName}</h1>
       {props.done && <Notice kind="success">{DONE_MESSAGES[props.done]}</Notice>}
       <ErrorSummary message={props.error} errors={props.errors} />
       <section aria-labelledby="agency-heading">
         <h2 id="agency-heading">Agency</h2>
         <dl class="facts">
           <dt>Organization ID</dt>
-          <dd>{organization.organization_id}</dd>
+          <dd>{organization.organizationId}</dd>
           <dt>Name</dt>
-          <dd>{organization.organization_name}</dd>
+          <dd>{organization.organizationName}</dd>
           <dt>Common name</dt>
-          <dd>{organization.organization_common_name ?? '—'}</dd>
+          <dd>{organization.organizationCommonName ?? '—'}</dd>
           <dt>Victim service provider</dt>
-          <dd>{label(NO_YES, organization.victim_service_provider)}</dd>
+          <dd>{label(NO_YES, organization.victimServiceProvider)}</dd>
           <dt>Created</dt>
-          <dd>{formatDateTime(organization.date_created, tz)}</dd>
+          <dd>{formatDateTime(organization.dateCreated, tz)}</dd>
           <dt>Last changed</dt>
           <dd>
-            {formatDateTime(organization.date_updated, tz)} by {organization.user_id}
+            {formatDateTime(organization.dateUpdated, tz)} by {organization.userId}
           </dd>
         </dl>
       </section>
@@ -189,12 +189,12 @@ export function AgencyPage(props: AgencyPageProps) {
         <h2 id="projects-heading">Projects</h2>
         {props.canManageProjects && (
           <p>
-            <a href={`${sitePath(ctx, 'projects/new')}?agency=${encodeURIComponent(organization.organization_id)}`}>Add a project</a>
+            <a href={`${sitePath(ctx, 'projects/new')}?agency=${encodeURIComponent(organization.organizationId)}`}>Add a project</a>
           </p>
         )}
         <AgencyProjects ctx={ctx} entry={entry} showOld={props.showOld} togglePath={path} />
       </section>
-      {props.staff && <StaffList ctx={ctx} agencyName={organization.organization_name} staff={props.staff} />}
+      {props.staff && <StaffList ctx={ctx} agencyName={organization.organizationName} staff={props.staff} />}
       {props.canEditAgency && (
         <section aria-labelledby="edit-heading">
           <h2 id="edit-heading">Edit agency</h2>

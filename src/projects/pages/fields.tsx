@@ -1,6 +1,7 @@
 import { HOUSING_TYPE, NO_YES, PROJECT_TYPE, RRH_SUBTYPE } from '../../hud/code-lists.js';
 import { Field } from '../../views/components.js';
-import { choices, type Organization, type OrganizationInput, type Project, type ProjectInput } from '../projects.service.js';
+import type { Organization, Project } from '../projects.model.js';
+import { choices, type OrganizationInput, type ProjectInput } from '../projects.service.js';
 
 export type FieldErrors = Readonly<Record<string, readonly string[]>>;
 
@@ -24,22 +25,22 @@ const code = (value: number | null) => (value === null ? '' : String(value));
 
 export function organizationValues(organization: Organization): OrganizationFormValues {
   return {
-    name: organization.organization_name,
-    commonName: organization.organization_common_name ?? '',
-    victimServiceProvider: code(organization.victim_service_provider),
+    name: organization.organizationName,
+    commonName: organization.organizationCommonName ?? '',
+    victimServiceProvider: code(organization.victimServiceProvider),
   };
 }
 
 export function projectValues(project: Project): ProjectFormValues {
   return {
-    name: project.project_name,
-    commonName: project.project_common_name ?? '',
-    operatingStartDate: project.operating_start_date,
-    operatingEndDate: project.operating_end_date ?? '',
-    continuumProject: code(project.continuum_project),
-    projectType: code(project.project_type),
-    housingType: code(project.housing_type),
-    rrhSubType: code(project.rrh_sub_type),
+    name: project.projectName,
+    commonName: project.projectCommonName ?? '',
+    operatingStartDate: project.operatingStartDate,
+    operatingEndDate: project.operatingEndDate ?? '',
+    continuumProject: code(project.continuumProject),
+    projectType: code(project.projectType),
+    housingType: code(project.housingType),
+    rrhSubType: code(project.rrhSubType),
   };
 }
 
