@@ -2,13 +2,13 @@
  * Many fictitious clients, fast: the bench needs a million in well under a minute, which faker cannot draw
  * one call at a time. Names come from pools drawn once with faker (the Training site's seeded generator,
  * src/training/random.ts), with their search helpers worked out once per name; everything else comes from a
- * small seeded PRNG. The rows are what the clients service stores (checkAgainstService compares them with its
- * toRow), with the same kinds of partial and missing data as the Training site. The same seed gives the same
+ * small seeded PRNG. The rows are what the clients repository stores (checkAgainstService compares them with its
+ * clientColumns), with the same kinds of partial and missing data as the Training site. The same seed gives the same
  * clients.
  */
 import type { Insertable } from 'kysely';
-import type { ClientFields } from '../src/clients/client-fields.js';
-import { toRow } from '../src/clients/clients.service.js';
+import type { ClientFields } from '../src/clients/clients.model.js';
+import { clientColumns } from '../src/clients/clients.repository.js';
 import type { ClientsTable } from '../src/db/schema.js';
 import { RACE_FIELDS, type RaceColumn } from '../src/hud/client-code-lists.js';
 import { normalizeName, soundex } from '../src/clients/name-matching.js';
@@ -75,8 +75,8 @@ const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'
 const OLDEST = 100 * 366;
 
 /**
- * The rows of `ClientService`'s toRow, built directly from pooled names so a million take seconds, not a
- * minute. `checkAgainstService` proves on a sample that they are the same rows toRow makes.
+ * The rows the clients repository writes (its clientColumns), built directly from pooled names so a million
+ * take seconds, not a minute. `checkAgainstService` proves on a sample that they are the same rows.
  */
 export class BenchClientGenerator {
   readonly #prng: Prng;
@@ -176,7 +176,7 @@ export class BenchClientGenerator {
 }
 
 /**
- * Throws unless each row is exactly what the clients service would store for the same answers (its toRow),
+ * Throws unless each row is exactly what Hearth would store for the same answers (the repository's clientColumns),
  * so the bench never searches data the application could not have written.
  */
 export function checkAgainstService(rows: readonly Insertable<ClientsTable>[]): void {
@@ -197,7 +197,7 @@ export function checkAgainstService(rows: readonly Insertable<ClientsTable>[]): 
       sex: row.sex ?? 99,
       veteranStatus: row.veteran_status,
     };
-    const expected = toRow(fields);
+    const expected = clientColumns(fields);
     for (const [column, value] of Object.entries(expected)) {
       if ((row as Record<string, unknown>)[column] !== value) {
         throw new Error(`The bench's client rows differ from the service's in ${column}: ${String((row as Record<string, unknown>)[column])} ≠ ${String(value)}`);

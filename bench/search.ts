@@ -16,14 +16,13 @@ import { pipeline } from 'node:stream/promises';
 import { sql, type LogEvent } from 'kysely';
 import { from as copyFrom } from 'pg-copy-streams';
 import { AuditLog, type Actor } from '../src/audit/audit-log.js';
-import type { ClientRow } from '../src/clients/clients.repository.js';
+import type { Client } from '../src/clients/clients.model.js';
 import { ClientsRepository } from '../src/clients/clients.repository.js';
 import { ClientService } from '../src/clients/clients.service.js';
 import { nicknameVariants, normalizeName } from '../src/clients/name-matching.js';
 import { systemClock } from '../src/clock.js';
 import { typo } from '../src/training/people.js';
 import { calendarDate } from '../src/clock.js';
-import { trainingRepository } from '../src/training/training.repository.js';
 import { openBenchDatabase, type BenchDatabase } from './lib/database.js';
 import { parseBenchArgs, positiveOption } from './lib/options.js';
 import { pct, percentile, progress } from './lib/stats.js';
@@ -185,7 +184,7 @@ async function load(database: BenchDatabase, options: Options, today: string): P
     }
   } else {
     for await (const rows of batches()) {
-      await trainingRepository.insertClients(database.db, rows);
+      await new ClientsRepository(database.db).insertRows(rows);
       written += rows.length;
       report();
     }
@@ -317,7 +316,7 @@ async function measure(database: BenchDatabase, service: ClientService, queries:
   const ids = [...queries.values()].flat().flatMap((q) => (q.personalId ? [q.personalId] : []));
   const lookup = async (i: number) => {
     const started = performance.now();
-    const row: ClientRow | undefined = await repository.findByPersonalId(ids[i % ids.length]!);
+    const row: Client | undefined = await repository.findByPersonalId(ids[i % ids.length]!);
     const ms = performance.now() - started;
     if (!row) throw new Error('a sampled client was not found by its PersonalID');
     return ms;

@@ -11,6 +11,7 @@ import {
   type CodeList,
   type RaceColumn,
 } from '../hud/client-code-lists.js';
+import type { ClientFields } from './clients.model.js';
 import { cleanSsn } from './ssn.js';
 
 /** The universal data elements as typed into the form (every value a string, kept on re-render). */
@@ -48,25 +49,6 @@ export const EMPTY_CLIENT_INPUT: ClientInput = {
   sex: '',
   veteranStatus: '',
 };
-
-/** The universal data elements once they follow HUD's rules, as stored. */
-export interface ClientFields {
-  firstName: string | null;
-  middleName: string | null;
-  lastName: string | null;
-  nameSuffix: string | null;
-  nameDataQuality: number;
-  ssn: string | null;
-  ssnDataQuality: number;
-  /** YYYY-MM-DD */
-  dob: string | null;
-  dobDataQuality: number;
-  races: Record<RaceColumn, 0 | 1>;
-  raceNone: number | null;
-  additionalRaceEthnicity: string | null;
-  sex: number;
-  veteranStatus: number;
-}
 
 const NAME_MAX = 50; // Client.csv S50
 const ADDITIONAL_RACE_MAX = 100; // Client.csv S100

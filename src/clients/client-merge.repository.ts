@@ -1,18 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../db/schema.js';
-
-/** What a merge needs to know about each record, deleted or not. */
-export interface MergeCandidateRow {
-  personal_id: string;
-  date_created: Date;
-  date_deleted: Date | null;
-  merged_into: string | null;
-}
-
-export interface RecordCounts {
-  enrollments: number;
-  exits: number;
-}
+import type { MergeCandidate, RecordCounts } from './clients.model.js';
 
 /**
  * The SQL of merging two client records. A merge reaches into enrollments, exits and recent views, so it
@@ -20,14 +8,15 @@ export interface RecordCounts {
  */
 export const clientMergeRepository = {
   /** Both rows, locked for the rest of the transaction, deleted ones included (in PersonalID order: no deadlock). */
-  lock(trx: Transaction<Database>, personalIds: readonly string[]): Promise<MergeCandidateRow[]> {
-    return trx
+  async lock(trx: Transaction<Database>, personalIds: readonly string[]): Promise<MergeCandidate[]> {
+    const rows = await trx
       .selectFrom('clients')
       .select(['personal_id', 'date_created', 'date_deleted', 'merged_into'])
       .where('personal_id', 'in', [...personalIds])
       .orderBy('personal_id')
       .forUpdate()
       .execute();
+    return rows.map((r) => ({ personalId: r.personal_id, dateCreated: r.date_created, dateDeleted: r.date_deleted, mergedInto: r.merged_into }));
   },
 
   /** HouseholdIDs of live enrollments both clients are members of (one person cannot be in a household twice). */

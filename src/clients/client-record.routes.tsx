@@ -4,7 +4,7 @@ import { ForbiddenError, ValidationError } from '../errors.js';
 import { formString } from '../http/form.js';
 import { ClientMergedError } from './client-merge.js';
 import { actorOf, personalIdParam } from './client-request.js';
-import type { Client } from './clients.service.js';
+import type { Client } from './clients.model.js';
 import { ClientHistoryPage } from './pages/client-history.page.js';
 import { MergeChoosePage, MergeComparePage } from './pages/client-merge.pages.js';
 import { SsnRevealPage } from './pages/ssn-reveal.page.js';

@@ -1,6 +1,7 @@
 import { ValidationError } from '../errors.js';
+import { HEARTH_ID_PATTERN } from '../hud/ids.js';
 import { parseDate } from './client-fields.js';
-import type { ClientRow } from './clients.repository.js';
+import type { NamePattern, NormalizedName } from './clients.model.js';
 import { firstNameSimilarity, nameSimilarity, nicknameVariants, normalizeName, soundex } from './name-matching.js';
 
 export type SearchKind = 'personal-id' | 'ssn' | 'ssn-last4' | 'dob' | 'name';
@@ -25,16 +26,6 @@ export interface NameQuery {
   single: string;
 }
 
-/**
- * What the database narrows a name part by: Soundex keys, first letters, or the whole (normalized) name, of
- * the part and of its nicknames.
- */
-export interface NamePattern {
-  keys: string[];
-  prefixes: string[];
-  exact?: string[];
-}
-
 export type ParsedQuery =
   | { kind: 'empty' }
   | { kind: 'personal-id'; personalId: string }
@@ -50,7 +41,7 @@ export const SEARCH_HELP =
 export function parseSearchQuery(raw: string): ParsedQuery {
   const query = raw.trim().replace(/\s+/g, ' ');
   if (!query) return { kind: 'empty' };
-  if (/^[0-9a-f]{32}$/i.test(query)) return { kind: 'personal-id', personalId: query.toLowerCase() };
+  if (HEARTH_ID_PATTERN.test(query.toLowerCase())) return { kind: 'personal-id', personalId: query.toLowerCase() };
   if (/^\d{3}-?\d{2}-?\d{4}$/.test(query)) return { kind: 'ssn', ssn: query.replace(/-/g, '') };
   if (/^\d{4}$/.test(query)) return { kind: 'ssn-last4', last4: query };
   if (/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(query) || /^\d{4}-\d{2}-\d{2}$/.test(query)) {
@@ -122,12 +113,17 @@ const MIN_PART_SCORE = 0.5;
 const SWAPPED_PENALTY = 0.95;
 
 /** Scores candidates against the typed name, best first; weak matches are dropped. */
-export function rankByName<T extends Pick<ClientRow, 'first_name_norm' | 'last_name_norm'>>(query: NameQuery, candidates: readonly T[]): T[] {
+export function rankByName<T extends NormalizedName>(query: NameQuery, candidates: readonly T[]): T[] {
   const scored = candidates
-    .map((row) => ({ row, score: scoreName(query, row.first_name_norm, row.last_name_norm) }))
+    .map((candidate) => ({ candidate, score: scoreName(query, candidate.firstNameNorm, candidate.lastNameNorm) }))
     .filter((s) => s.score >= MIN_SCORE);
-  scored.sort((a, b) => b.score - a.score || a.row.last_name_norm.localeCompare(b.row.last_name_norm) || a.row.first_name_norm.localeCompare(b.row.first_name_norm));
-  return scored.map((s) => s.row);
+  scored.sort(
+    (a, b) =>
+      b.score - a.score ||
+      a.candidate.lastNameNorm.localeCompare(b.candidate.lastNameNorm) ||
+      a.candidate.firstNameNorm.localeCompare(b.candidate.firstNameNorm),
+  );
+  return scored.map((s) => s.candidate);
 }
 
 export function scoreName(query: NameQuery, first: string, last: string): number {

@@ -1,12 +1,10 @@
-import { sql, type Expression, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SqlBool, type Updateable } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import { insertMany, type BulkColumn } from '../db/bulk-insert.js';
 import type { ClientsTable, Database } from '../db/schema.js';
-import type { NamePattern } from './client-search.js';
-
-export type ClientRow = Selectable<ClientsTable>;
-/** What ranking a name needs: candidates are fetched this narrow, and only the best in full. */
-export type NameCandidate = Pick<ClientRow, 'personal_id' | 'first_name_norm' | 'last_name_norm'>;
-export type NewClientRow = Insertable<ClientsTable>;
-export type ClientRowUpdate = Updateable<ClientsTable>;
+import { RACE_FIELDS, type RaceColumn } from '../hud/client-code-lists.js';
+import type { Client, ClientFields, IndexedClient, NameCandidate, NamePattern } from './clients.model.js';
+import { normalizeName, soundex } from './name-matching.js';
+import { ssnLast4 } from './ssn.js';
 
 const COLUMNS = [
   'personal_id',
@@ -32,16 +30,110 @@ const COLUMNS = [
   'date_created',
   'date_updated',
   'user_id',
-  'date_deleted',
   'first_name_norm',
   'last_name_norm',
-  'first_name_key',
-  'last_name_key',
-  'ssn_last4',
-  'merged_into',
 ] as const;
 
-/** Only this file writes SQL for clients. Deleted rows (date_deleted set) are never returned. */
+/** A stored client as the selection below reads it: the date of birth as `YYYY-MM-DD` text. */
+type ClientRow = Pick<Selectable<ClientsTable>, (typeof COLUMNS)[number] | 'dob'>;
+
+function toClient(row: ClientRow): Client {
+  const races = Object.fromEntries(RACE_FIELDS.map((r) => [r.column, row[r.column] === 1 ? 1 : 0])) as Record<RaceColumn, 0 | 1>;
+  return {
+    personalId: row.personal_id,
+    firstName: row.first_name,
+    middleName: row.middle_name,
+    lastName: row.last_name,
+    nameSuffix: row.name_suffix,
+    nameDataQuality: row.name_data_quality,
+    ssn: row.ssn,
+    ssnDataQuality: row.ssn_data_quality,
+    dob: row.dob,
+    dobDataQuality: row.dob_data_quality,
+    races,
+    raceNone: row.race_none,
+    additionalRaceEthnicity: row.additional_race_ethnicity,
+    sex: row.sex ?? 99,
+    veteranStatus: row.veteran_status,
+    dateCreated: row.date_created,
+    dateUpdated: row.date_updated,
+    userId: row.user_id,
+  };
+}
+
+function toIndexed(row: ClientRow): IndexedClient {
+  return { client: toClient(row), firstNameNorm: row.first_name_norm, lastNameNorm: row.last_name_norm };
+}
+
+/** The columns of the validated elements, with the search helpers worked out from them (normalized names, Soundex keys, last 4 of the SSN). */
+export function clientColumns(fields: ClientFields) {
+  const firstNorm = normalizeName(fields.firstName);
+  const lastNorm = normalizeName(fields.lastName);
+  return {
+    first_name: fields.firstName,
+    middle_name: fields.middleName,
+    last_name: fields.lastName,
+    name_suffix: fields.nameSuffix,
+    name_data_quality: fields.nameDataQuality,
+    ssn: fields.ssn,
+    ssn_data_quality: fields.ssnDataQuality,
+    dob: fields.dob,
+    dob_data_quality: fields.dobDataQuality,
+    ...fields.races,
+    race_none: fields.raceNone,
+    additional_race_ethnicity: fields.additionalRaceEthnicity,
+    sex: fields.sex,
+    veteran_status: fields.veteranStatus,
+    first_name_norm: firstNorm,
+    last_name_norm: lastNorm,
+    first_name_key: soundex(firstNorm),
+    last_name_key: soundex(lastNorm),
+    ssn_last4: ssnLast4(fields.ssn),
+  };
+}
+
+function toRow(client: Client): Insertable<ClientsTable> {
+  const { personalId, dateCreated, dateUpdated, userId, ...fields } = client;
+  return { personal_id: personalId, ...clientColumns(fields), date_created: dateCreated, date_updated: dateUpdated, user_id: userId };
+}
+
+const BULK_COLUMNS: readonly BulkColumn<Insertable<ClientsTable>>[] = [
+  ['personal_id', 'text'],
+  ['first_name', 'text'],
+  ['middle_name', 'text'],
+  ['last_name', 'text'],
+  ['name_suffix', 'text'],
+  ['name_data_quality', 'smallint'],
+  ['ssn', 'text'],
+  ['ssn_data_quality', 'smallint'],
+  ['dob', 'date'],
+  ['dob_data_quality', 'smallint'],
+  ['am_ind_ak_native', 'smallint'],
+  ['asian', 'smallint'],
+  ['black_af_american', 'smallint'],
+  ['hispanic_latinao', 'smallint'],
+  ['mid_east_n_african', 'smallint'],
+  ['native_hi_pacific', 'smallint'],
+  ['white', 'smallint'],
+  ['race_none', 'smallint'],
+  ['additional_race_ethnicity', 'text'],
+  ['sex', 'smallint'],
+  ['veteran_status', 'smallint'],
+  ['date_created', 'timestamptz'],
+  ['date_updated', 'timestamptz'],
+  ['user_id', 'text'],
+  ['first_name_norm', 'text'],
+  ['last_name_norm', 'text'],
+  ['first_name_key', 'text'],
+  ['last_name_key', 'text'],
+  ['ssn_last4', 'text'],
+];
+
+/**
+ * Client profiles. Deleted rows (date_deleted set) are never returned. Besides this file, only a merge
+ * (client-merge.repository.ts, which marks the record merged away) and the Training reset's truncate write
+ * the clients table.
+ */
 export class ClientsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -54,12 +146,27 @@ export class ClientsRepository {
       .where('date_deleted', 'is', null);
   }
 
-  async insert(row: NewClientRow): Promise<void> {
-    await this.db.insertInto('clients').values(row).execute();
+  async insert(client: Client): Promise<void> {
+    await this.db.insertInto('clients').values(toRow(client)).execute();
   }
 
-  async update(personalId: string, changes: ClientRowUpdate): Promise<void> {
-    await this.db.updateTable('clients').set(changes).where('personal_id', '=', personalId).where('date_deleted', 'is', null).execute();
+  /** Many clients in a few statements (generated Training data). */
+  insertMany(clients: readonly Client[]): Promise<void> {
+    return this.insertRows(clients.map(toRow));
+  }
+
+  /** Rows already worked out, search helpers included (the search benchmark makes a million this way). */
+  insertRows(rows: readonly Insertable<ClientsTable>[]): Promise<void> {
+    return insertMany(this.db, 'clients', BULK_COLUMNS, rows);
+  }
+
+  async update(personalId: string, fields: ClientFields, changed: Pick<Client, 'dateUpdated' | 'userId'>): Promise<void> {
+    await this.db
+      .updateTable('clients')
+      .set({ ...clientColumns(fields), date_updated: changed.dateUpdated, user_id: changed.userId })
+      .where('personal_id', '=', personalId)
+      .where('date_deleted', 'is', null)
+      .execute();
   }
 
   private selectCandidates() {
@@ -67,27 +174,31 @@ export class ClientsRepository {
   }
 
   /** These clients, in the order given (unknown and deleted ones left out). */
-  async findByPersonalIds(personalIds: readonly string[]): Promise<ClientRow[]> {
+  async findByPersonalIds(personalIds: readonly string[]): Promise<Client[]> {
     if (personalIds.length === 0) return [];
     const rows = await this.select().where('personal_id', 'in', [...personalIds]).execute();
     const byId = new Map(rows.map((r) => [r.personal_id, r]));
-    return personalIds.flatMap((id) => byId.get(id) ?? []);
+    return personalIds.flatMap((id) => byId.get(id) ?? []).map(toClient);
   }
 
-  findByPersonalId(personalId: string): Promise<ClientRow | undefined> {
-    return this.select().where('personal_id', '=', personalId).executeTakeFirst();
+  async findByPersonalId(personalId: string): Promise<Client | undefined> {
+    const row = await this.select().where('personal_id', '=', personalId).executeTakeFirst();
+    return row && toClient(row);
   }
 
-  findByDob(dob: string, limit: number): Promise<ClientRow[]> {
-    return this.select().where('dob', '=', dob).orderBy('last_name_norm').orderBy('first_name_norm').limit(limit).execute();
+  async findByDob(dob: string, limit: number): Promise<Client[]> {
+    const rows = await this.select().where('dob', '=', dob).orderBy('last_name_norm').orderBy('first_name_norm').limit(limit).execute();
+    return rows.map(toClient);
   }
 
-  findBySsnLast4(last4: string, limit: number): Promise<ClientRow[]> {
-    return this.select().where('ssn_last4', '=', last4).orderBy('last_name_norm').orderBy('first_name_norm').limit(limit).execute();
+  async findBySsnLast4(last4: string, limit: number): Promise<Client[]> {
+    const rows = await this.select().where('ssn_last4', '=', last4).orderBy('last_name_norm').orderBy('first_name_norm').limit(limit).execute();
+    return rows.map(toClient);
   }
 
-  findBySsn(ssn: string, limit: number): Promise<ClientRow[]> {
-    return this.select().where('ssn', '=', ssn).orderBy('last_name_norm').limit(limit).execute();
+  async findBySsn(ssn: string, limit: number): Promise<Client[]> {
+    const rows = await this.select().where('ssn', '=', ssn).orderBy('last_name_norm').limit(limit).execute();
+    return rows.map(toClient);
   }
 
   /**
@@ -96,41 +207,44 @@ export class ClientsRepository {
    * with an exactly equal first or last name come first, so a limit never drops them for near misses.
    * The service ranks what comes back.
    */
-  findNameCandidates(options: { pairs: readonly { first: NamePattern; last: NamePattern }[]; exactFirst: readonly string[]; exactLast: readonly string[]; limit: number }): Promise<NameCandidate[]> {
+  async findNameCandidates(options: { pairs: readonly { first: NamePattern; last: NamePattern }[]; exactFirst: readonly string[]; exactLast: readonly string[]; limit: number }): Promise<NameCandidate[]> {
     const pairs = options.pairs.filter((p) => matchable(p.first) && matchable(p.last));
-    if (pairs.length === 0) return Promise.resolve([]);
+    if (pairs.length === 0) return [];
     const exact = (column: 'first_name_norm' | 'last_name_norm', values: readonly string[]) =>
       values.length ? sql<number>`(${sql.ref(column)} in (${sql.join(values)}))::int` : sql<number>`0`;
-    return this.selectCandidates()
+    const rows = await this.selectCandidates()
       .where((eb) => eb.or(pairs.map((p) => eb.and([matches(eb, 'last', p.last), matches(eb, 'first', p.first)]))))
       .orderBy(sql`${exact('last_name_norm', options.exactLast)} + ${exact('first_name_norm', options.exactFirst)}`, 'desc')
       .limit(options.limit)
       .execute();
+    return rows.map(toCandidate);
   }
 
   /** Rows whose first or last name is exactly this (normalized) word, by name. */
-  findByExactName(word: string, limit: number): Promise<ClientRow[]> {
-    return this.select()
+  async findByExactName(word: string, limit: number): Promise<IndexedClient[]> {
+    const rows = await this.select()
       .where((eb) => eb.or([eb('last_name_norm', '=', word), eb('first_name_norm', '=', word)]))
       .orderBy('last_name_norm')
       .orderBy('first_name_norm')
       .limit(limit)
       .execute();
+    return rows.map(toIndexed);
   }
 
   /** Rows whose first or last name matches one word by Soundex key or first letters: a generous set, ranked by the service. */
-  findSingleNameCandidates(pattern: NamePattern, limit: number): Promise<NameCandidate[]> {
-    if (!matchable(pattern)) return Promise.resolve([]);
-    return this.selectCandidates()
+  async findSingleNameCandidates(pattern: NamePattern, limit: number): Promise<NameCandidate[]> {
+    if (!matchable(pattern)) return [];
+    const rows = await this.selectCandidates()
       .where((eb) => eb.or([matches(eb, 'last', pattern), matches(eb, 'first', pattern)]))
       .limit(limit)
       .execute();
+    return rows.map(toCandidate);
   }
 
   /** Rows sharing at least one of: this SSN, this normalized first + last name, this DOB. */
-  findSharingIdentity(options: { ssn: string | null; firstNorm: string; lastNorm: string; dob: string | null; limit: number }): Promise<ClientRow[]> {
+  async findSharingIdentity(options: { ssn: string | null; firstNorm: string; lastNorm: string; dob: string | null; limit: number }): Promise<IndexedClient[]> {
     const { ssn, firstNorm, lastNorm, dob } = options;
-    return this.select()
+    const rows = await this.select()
       .where((eb) => {
         const any = [];
         if (ssn) any.push(eb('ssn', '=', ssn));
@@ -140,7 +254,12 @@ export class ClientsRepository {
       })
       .limit(options.limit)
       .execute();
+    return rows.map(toIndexed);
   }
+}
+
+function toCandidate(row: { personal_id: string; first_name_norm: string; last_name_norm: string }): NameCandidate {
+  return { personalId: row.personal_id, firstNameNorm: row.first_name_norm, lastNameNorm: row.last_name_norm };
 }
 
 function matchable(pattern: NamePattern): boolean {

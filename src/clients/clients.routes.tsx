@@ -4,7 +4,7 @@ import { formString, formStrings } from '../http/form.js';
 import { canMergeClients, canReadClientAudit } from '../access/access-policy.js';
 import { clientRecordRoutes, redirectIfMerged } from './client-record.routes.js';
 import { actorOf, personalIdParam } from './client-request.js';
-import { PERSONAL_ID_PATTERN } from './client-merge.js';
+import { HEARTH_ID_PATTERN } from '../hud/ids.js';
 import { EMPTY_CLIENT_INPUT, type ClientInput } from './client-fields.js';
 import { clientToInput } from './clients.service.js';
 import { ClientFormPage } from './pages/client-form.page.js';
@@ -58,7 +58,7 @@ export async function clientRoutes(app: FastifyInstance) {
     const done = formString(request.query, 'done', { max: 20 });
     const mergedFrom = formString(request.query, 'mergedFrom', { max: 40 });
     // The notice states a fact, so it is shown only when it is true.
-    const mergedNotice = PERSONAL_ID_PATTERN.test(mergedFrom) && (await site.clients.keptRecordOf(mergedFrom)) === client.personalId ? mergedFrom : null;
+    const mergedNotice = HEARTH_ID_PATTERN.test(mergedFrom) && (await site.clients.keptRecordOf(mergedFrom)) === client.personalId ? mergedFrom : null;
     return reply.page(
       <ClientProfilePage
         ctx={reply.pageContext()}

@@ -1,34 +1,32 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
-import type { Clock } from '../clock.js';
-import type { Database } from '../db/schema.js';
+import { changedFields } from '../audit/changed-fields.js';
+import { calendarDate, type Clock } from '../clock.js';
+import type { Database, Db } from '../db/schema.js';
 import { canMergeClients, type Viewer } from '../access/access-policy.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import { RACE_FIELDS, type RaceColumn } from '../hud/client-code-lists.js';
-import { validateClientInput, type ClientFields, type ClientInput } from './client-fields.js';
-import { ClientMergedError, PERSONAL_ID_PATTERN, type MergeComparison, type MergeResult } from './client-merge.js';
+import { RACE_FIELDS } from '../hud/client-code-lists.js';
+import { HEARTH_ID_PATTERN, hudUserId } from '../hud/ids.js';
+import { validateClientInput, type ClientInput } from './client-fields.js';
+import { ClientMergedError } from './client-merge.js';
 import { clientMergeRepository } from './client-merge.repository.js';
 import { recentViewsRepository } from './recent-views.repository.js';
-import { ClientsRepository, type ClientRow, type NameCandidate, type NewClientRow } from './clients.repository.js';
+import { ClientsRepository } from './clients.repository.js';
+import type {
+  Client,
+  ClientFields,
+  DuplicateReason,
+  IndexedClient,
+  MergeComparison,
+  MergeResult,
+  NameCandidate,
+  PossibleDuplicate,
+  RecentClient,
+} from './clients.model.js';
 import { namePattern, parseSearchQuery, rankByName, typoKeys, type NameQuery, type SearchKind } from './client-search.js';
-import { nicknameVariants, normalizeName, soundex } from './name-matching.js';
-import { isValidSsn, ssnLast4 } from './ssn.js';
-
-/** A client profile as the rest of Hearth sees it. Pages show `ssn` only through maskSsn. */
-export interface Client extends ClientFields {
-  personalId: string;
-  dateCreated: Date;
-  dateUpdated: Date;
-  userId: string;
-}
-
-export type DuplicateReason = 'SSN' | 'name' | 'date of birth';
-
-export interface PossibleDuplicate {
-  client: Client;
-  reasons: DuplicateReason[];
-}
+import { nicknameVariants, normalizeName } from './name-matching.js';
+import { isValidSsn } from './ssn.js';
 
 export type CreateResult =
   | { status: 'created'; client: Client }
@@ -38,9 +36,6 @@ export interface SearchResult {
   kind: SearchKind | 'empty';
   clients: Client[];
 }
-
-/** A client as "my recent clients" lists it: who, born when, opened when. */
-export type RecentClient = Pick<Client, 'personalId' | 'firstName' | 'middleName' | 'lastName' | 'nameSuffix' | 'dob'> & { viewedAt: Date };
 
 const RECENT_CLIENTS_SHOWN = 10;
 // More than are shown, so a merged or deleted record still leaves a full list.
@@ -61,7 +56,7 @@ export class ClientService {
 
   /** Today in the site's time zone, YYYY-MM-DD. */
   today(): string {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: this.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(this.clock.now());
+    return calendarDate(this.clock.now(), this.timeZone);
   }
 
   /**
@@ -76,9 +71,9 @@ export class ClientService {
 
     const now = this.clock.now();
     const personalId = randomBytes(16).toString('hex');
-    const row: NewClientRow = { personal_id: personalId, ...toRow(fields), date_created: now, date_updated: now, user_id: actor.username ?? 'system', date_deleted: null };
+    const client: Client = { personalId, ...fields, dateCreated: now, dateUpdated: now, userId: hudUserId(actor) };
     await this.db.transaction().execute(async (trx) => {
-      await new ClientsRepository(trx).insert(row);
+      await new ClientsRepository(trx).insert(client);
       await this.audit.record(trx, {
         event: 'client.created',
         actor,
@@ -96,7 +91,7 @@ export class ClientService {
     const changed = changedFields(before, fields);
     if (changed.length === 0) return before;
     await this.db.transaction().execute(async (trx) => {
-      await new ClientsRepository(trx).update(personalId, { ...toRow(fields), date_updated: this.clock.now(), user_id: actor.username ?? 'system' });
+      await new ClientsRepository(trx).update(personalId, fields, { dateUpdated: this.clock.now(), userId: hudUserId(actor) });
       await this.audit.record(trx, { event: 'client.changed', actor, client: personalId, details: { personalId, changed: changed.join(', ') } });
     });
     return this.get(personalId);
@@ -104,14 +99,19 @@ export class ClientService {
 
   /** A live client; a record merged into another throws ClientMergedError (a NotFoundError naming the one kept). */
   async get(personalId: string): Promise<Client> {
-    const valid = PERSONAL_ID_PATTERN.test(personalId);
-    const row = valid ? await new ClientsRepository(this.db).findByPersonalId(personalId) : undefined;
-    if (!row) {
+    const valid = HEARTH_ID_PATTERN.test(personalId);
+    const client = valid ? await new ClientsRepository(this.db).findByPersonalId(personalId) : undefined;
+    if (!client) {
       const kept = valid ? await clientMergeRepository.mergedInto(this.db, personalId) : null;
       if (kept) throw new ClientMergedError(personalId, kept);
       throw new NotFoundError('There is no client with this PersonalID.');
     }
-    return fromRow(row);
+    return client;
+  }
+
+  /** Generated Training data, written as it is, without checks or audit (the Training reset audits itself). */
+  writeGenerated(db: Db, clients: readonly Client[]): Promise<void> {
+    return new ClientsRepository(db).insertMany(clients);
   }
 
   /** A client's profile, opened by a user: audited, and first on the user's "my recent clients". */
@@ -127,16 +127,7 @@ export class ClientService {
 
   /** The clients this user opened last, newest first (records merged away show as the record kept). */
   async recentlyViewedBy(userId: number, limit = RECENT_CLIENTS_SHOWN): Promise<RecentClient[]> {
-    const rows = await recentViewsRepository.listFor(this.db, userId, limit);
-    return rows.map((r) => ({
-      personalId: r.personal_id,
-      firstName: r.first_name,
-      middleName: r.middle_name,
-      lastName: r.last_name,
-      nameSuffix: r.name_suffix,
-      dob: r.dob,
-      viewedAt: r.viewed_at,
-    }));
+    return recentViewsRepository.listFor(this.db, userId, limit);
   }
 
   /**
@@ -151,14 +142,14 @@ export class ClientService {
     return { ...client, ssn };
   }
 
-  private async keptRowOf(personalId: string): Promise<ClientRow | undefined> {
+  private async keptRecordFor(personalId: string): Promise<Client | undefined> {
     const kept = await this.keptRecordOf(personalId);
     return kept ? new ClientsRepository(this.db).findByPersonalId(kept) : undefined;
   }
 
   /** The PersonalID a merged record now lives on, or null when this record was not merged. */
   keptRecordOf(personalId: string): Promise<string | null> {
-    return PERSONAL_ID_PATTERN.test(personalId) ? clientMergeRepository.mergedInto(this.db, personalId) : Promise.resolve(null);
+    return HEARTH_ID_PATTERN.test(personalId) ? clientMergeRepository.mergedInto(this.db, personalId) : Promise.resolve(null);
   }
 
   /** The records merged into this client: their audit entries are part of its history. */
@@ -197,7 +188,7 @@ export class ClientService {
   async merge(viewer: Viewer, input: { personalIds: readonly [string, string]; keep: string }, actor: Actor): Promise<MergeResult> {
     this.requireMergeRight(viewer);
     const [first, second] = input.personalIds;
-    if (!PERSONAL_ID_PATTERN.test(first) || !PERSONAL_ID_PATTERN.test(second)) throw new NotFoundError('There is no client with this PersonalID.');
+    if (!HEARTH_ID_PATTERN.test(first) || !HEARTH_ID_PATTERN.test(second)) throw new NotFoundError('There is no client with this PersonalID.');
     if (first === second) throw new ValidationError('A client record cannot be merged with itself. Choose a different record.', { other: ['Choose a different record.'] });
     if (input.keep !== first && input.keep !== second) {
       throw new ValidationError('Please choose which record to keep.', { keep: ['Choose which record to keep.'] });
@@ -205,14 +196,14 @@ export class ClientService {
     const kept = input.keep;
     const merged = kept === first ? second : first;
     const now = this.clock.now();
-    const userId = actor.username ?? 'system';
+    const userId = hudUserId(actor);
     return this.db.transaction().execute(async (trx) => {
-      const rows = await clientMergeRepository.lock(trx, [kept, merged]);
+      const records = await clientMergeRepository.lock(trx, [kept, merged]);
       for (const id of [kept, merged]) {
-        const row = rows.find((r) => r.personal_id === id);
-        if (!row) throw new NotFoundError(`There is no client with PersonalID ${id}.`);
-        if (row.merged_into) throw new ConflictError(`The record ${id} was already merged into ${row.merged_into}. Nothing was changed.`);
-        if (row.date_deleted) throw new ConflictError(`The record ${id} was deleted and cannot be merged. Nothing was changed.`);
+        const record = records.find((r) => r.personalId === id);
+        if (!record) throw new NotFoundError(`There is no client with PersonalID ${id}.`);
+        if (record.mergedInto) throw new ConflictError(`The record ${id} was already merged into ${record.mergedInto}. Nothing was changed.`);
+        if (record.dateDeleted) throw new ConflictError(`The record ${id} was deleted and cannot be merged. Nothing was changed.`);
       }
       const shared = await clientMergeRepository.sharedHouseholds(trx, kept, merged);
       if (shared.length > 0) throw new ConflictError(sharedHouseholdMessage(shared));
@@ -221,7 +212,7 @@ export class ClientService {
       await clientMergeRepository.moveRecentViews(trx, merged, kept);
       await clientMergeRepository.repointMerged(trx, merged, kept);
       await clientMergeRepository.markMerged(trx, merged, kept, now, userId);
-      const created = rows.map((r) => r.date_created).reduce((a, b) => (b.getTime() < a.getTime() ? b : a));
+      const created = records.map((r) => r.dateCreated).reduce((a, b) => (b.getTime() < a.getTime() ? b : a));
       await clientMergeRepository.updateKept(trx, kept, { dateCreated: created, now, userId });
       const details = { keptPersonalId: kept, mergedPersonalId: merged, enrollmentsMoved, exitsMoved };
       await this.audit.record(trx, { event: 'client.merged', actor, client: kept, details });
@@ -241,7 +232,7 @@ export class ClientService {
       throw new ValidationError('Please choose the other record.', { other: [message] });
     };
     if (!otherId) refuse('Type the PersonalID of the other record, or choose one of the likely duplicates.');
-    if (!PERSONAL_ID_PATTERN.test(otherId)) refuse('A PersonalID is 32 characters: digits 0–9 and letters a–f.');
+    if (!HEARTH_ID_PATTERN.test(otherId)) refuse('A PersonalID is 32 characters: digits 0–9 and letters a–f.');
     if (otherId === personalId) refuse('This is the record you started from. Choose a different record.');
     try {
       return await this.get(otherId);
@@ -260,34 +251,34 @@ export class ClientService {
     const parsed = parseSearchQuery(query);
     if (parsed.kind === 'empty') return { kind: 'empty', clients: [] };
     const repository = new ClientsRepository(this.db);
-    let rows: ClientRow[];
+    let clients: Client[];
     switch (parsed.kind) {
       case 'personal-id': {
         // A PersonalID written down before a merge still finds the person, on the record kept.
-        const kept = (await repository.findByPersonalId(parsed.personalId)) ?? (await this.keptRowOf(parsed.personalId));
-        rows = kept ? [kept] : [];
+        const kept = (await repository.findByPersonalId(parsed.personalId)) ?? (await this.keptRecordFor(parsed.personalId));
+        clients = kept ? [kept] : [];
         break;
       }
       case 'ssn':
-        rows = await repository.findBySsn(parsed.ssn, SEARCH_LIMIT);
+        clients = await repository.findBySsn(parsed.ssn, SEARCH_LIMIT);
         break;
       case 'ssn-last4':
-        rows = await repository.findBySsnLast4(parsed.last4, SEARCH_LIMIT);
+        clients = await repository.findBySsnLast4(parsed.last4, SEARCH_LIMIT);
         break;
       case 'dob':
-        rows = await repository.findByDob(parsed.dob, SEARCH_LIMIT);
+        clients = await repository.findByDob(parsed.dob, SEARCH_LIMIT);
         break;
       case 'name':
-        rows = await this.searchByName(repository, parsed);
+        clients = await this.searchByName(repository, parsed);
         break;
     }
     const recordsQuery = parsed.kind === 'name' || parsed.kind === 'dob' || parsed.kind === 'personal-id';
     await this.audit.record(this.db, {
       event: 'client.searched',
       actor,
-      details: { kind: parsed.kind, results: rows.length, ...(recordsQuery ? { query: query.trim().slice(0, 200) } : {}) },
+      details: { kind: parsed.kind, results: clients.length, ...(recordsQuery ? { query: query.trim().slice(0, 200) } : {}) },
     });
-    return { kind: parsed.kind, clients: rows.map(fromRow) };
+    return { kind: parsed.kind, clients };
   }
 
   /**
@@ -295,14 +286,14 @@ export class ClientService {
    * fuzzy query), then near matches. Several words: clients matching both the first and the last part of a
    * reading, exact matches fetched first. Ranked by how alike the names are (client-search.ts).
    */
-  private async searchByName(repository: ClientsRepository, query: NameQuery): Promise<ClientRow[]> {
+  private async searchByName(repository: ClientsRepository, query: NameQuery): Promise<Client[]> {
     let candidates: NameCandidate[];
     if (query.single) {
       const exact = await repository.findByExactName(query.single, SEARCH_LIMIT);
-      if (exact.length >= SEARCH_LIMIT) return rankByName(query, exact);
+      if (exact.length >= SEARCH_LIMIT) return rankByName(query, exact).map((found) => found.client);
       const near = await repository.findSingleNameCandidates(namePattern(query.single, true), NAME_CANDIDATE_LIMIT);
-      const known = new Set(exact.map((r) => r.personal_id));
-      candidates = [...exact, ...near.filter((r) => !known.has(r.personal_id))];
+      const known = new Set(exact.map((found) => found.client.personalId));
+      candidates = [...exact.map(candidateOf), ...near.filter((c) => !known.has(c.personalId))];
     } else {
       // Each reading as typed; and one part exactly as typed with the other a slip of the keyboard away (a
       // slip in the first letters changes a Soundex key), so that a record typed with a mistake, a likely
@@ -324,7 +315,7 @@ export class ClientService {
       });
     }
     const best = rankByName(query, candidates).slice(0, SEARCH_LIMIT);
-    return repository.findByPersonalIds(best.map((c) => c.personal_id));
+    return repository.findByPersonalIds(best.map((c) => c.personalId));
   }
 
   /** Existing clients matching two of: the same valid SSN, the same normalized first + last name, the same DOB. */
@@ -333,17 +324,21 @@ export class ClientService {
     const firstNorm = normalizeName(fields.firstName);
     const lastNorm = normalizeName(fields.lastName);
     const dob = fields.dob && fields.dob >= EARLIEST_DUPLICATE_DOB ? fields.dob : null;
-    const rows = await new ClientsRepository(this.db).findSharingIdentity({ ssn, firstNorm, lastNorm, dob, limit: 500 });
+    const found = await new ClientsRepository(this.db).findSharingIdentity({ ssn, firstNorm, lastNorm, dob, limit: 500 });
     const duplicates: PossibleDuplicate[] = [];
-    for (const row of rows) {
+    for (const { client, firstNameNorm, lastNameNorm } of found) {
       const reasons: DuplicateReason[] = [];
-      if (ssn && row.ssn === ssn) reasons.push('SSN');
-      if (firstNorm && lastNorm && row.first_name_norm === firstNorm && row.last_name_norm === lastNorm) reasons.push('name');
-      if (dob && row.dob === dob) reasons.push('date of birth');
-      if (reasons.length >= 2) duplicates.push({ client: fromRow(row), reasons });
+      if (ssn && client.ssn === ssn) reasons.push('SSN');
+      if (firstNorm && lastNorm && firstNameNorm === firstNorm && lastNameNorm === lastNorm) reasons.push('name');
+      if (dob && client.dob === dob) reasons.push('date of birth');
+      if (reasons.length >= 2) duplicates.push({ client, reasons });
     }
     return duplicates.sort((a, b) => b.reasons.length - a.reasons.length).slice(0, DUPLICATE_LIMIT);
   }
+}
+
+function candidateOf(found: IndexedClient): NameCandidate {
+  return { personalId: found.client.personalId, firstNameNorm: found.firstNameNorm, lastNameNorm: found.lastNameNorm };
 }
 
 function sharedHouseholdMessage(households: readonly string[]): string {
@@ -351,66 +346,6 @@ function sharedHouseholdMessage(households: readonly string[]): string {
     `Both records are members of the same household (HouseholdID ${households.join(', ')}), and one person cannot be in a ` +
     'household twice. Correct that household first. Nothing was changed.'
   );
-}
-
-/** The stored row of validated elements, with the search helpers (also used for generated training data). */
-export function toRow(fields: ClientFields) {
-  const firstNorm = normalizeName(fields.firstName);
-  const lastNorm = normalizeName(fields.lastName);
-  return {
-    first_name: fields.firstName,
-    middle_name: fields.middleName,
-    last_name: fields.lastName,
-    name_suffix: fields.nameSuffix,
-    name_data_quality: fields.nameDataQuality,
-    ssn: fields.ssn,
-    ssn_data_quality: fields.ssnDataQuality,
-    dob: fields.dob,
-    dob_data_quality: fields.dobDataQuality,
-    ...fields.races,
-    race_none: fields.raceNone,
-    additional_race_ethnicity: fields.additionalRaceEthnicity,
-    sex: fields.sex,
-    veteran_status: fields.veteranStatus,
-    first_name_norm: firstNorm,
-    last_name_norm: lastNorm,
-    first_name_key: soundex(firstNorm),
-    last_name_key: soundex(lastNorm),
-    ssn_last4: ssnLast4(fields.ssn),
-  };
-}
-
-export function fromRow(row: ClientRow): Client {
-  const races = Object.fromEntries(RACE_FIELDS.map((r) => [r.column, row[r.column] === 1 ? 1 : 0])) as Record<RaceColumn, 0 | 1>;
-  return {
-    personalId: row.personal_id,
-    firstName: row.first_name,
-    middleName: row.middle_name,
-    lastName: row.last_name,
-    nameSuffix: row.name_suffix,
-    nameDataQuality: row.name_data_quality,
-    ssn: row.ssn,
-    ssnDataQuality: row.ssn_data_quality,
-    dob: row.dob,
-    dobDataQuality: row.dob_data_quality,
-    races,
-    raceNone: row.race_none,
-    additionalRaceEthnicity: row.additional_race_ethnicity,
-    sex: row.sex ?? 99,
-    veteranStatus: row.veteran_status,
-    dateCreated: row.date_created,
-    dateUpdated: row.date_updated,
-    userId: row.user_id,
-  };
-}
-
-/** Names of the elements that differ (for the audit log; values are never recorded). */
-function changedFields(before: ClientFields, after: ClientFields): string[] {
-  const changed: string[] = [];
-  for (const key of Object.keys(after) as (keyof ClientFields)[]) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changed.push(key);
-  }
-  return changed;
 }
 
 /** The form values that show a stored client again (for editing). */

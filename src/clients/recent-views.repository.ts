@@ -1,15 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
-
-export interface RecentClientRow {
-  personal_id: string;
-  first_name: string | null;
-  middle_name: string | null;
-  last_name: string | null;
-  name_suffix: string | null;
-  dob: string | null;
-  viewed_at: Date;
-}
+import type { RecentClient } from './clients.model.js';
 
 /** The only place that reads or writes client_recent_views ("my recent clients"). */
 export const recentViewsRepository = {
@@ -40,8 +31,8 @@ export const recentViewsRepository = {
   },
 
   /** The user's latest openings of clients that still exist (not deleted or merged away), newest first. */
-  listFor(db: Db, userId: number, limit: number): Promise<RecentClientRow[]> {
-    return db
+  async listFor(db: Db, userId: number, limit: number): Promise<RecentClient[]> {
+    const rows = await db
       .selectFrom('client_recent_views as v')
       .innerJoin('clients as c', 'c.personal_id', 'v.personal_id')
       .select(['c.personal_id', 'c.first_name', 'c.middle_name', 'c.last_name', 'c.name_suffix', 'v.viewed_at'])
@@ -52,5 +43,14 @@ export const recentViewsRepository = {
       .orderBy('c.personal_id')
       .limit(limit)
       .execute();
+    return rows.map((r) => ({
+      personalId: r.personal_id,
+      firstName: r.first_name,
+      middleName: r.middle_name,
+      lastName: r.last_name,
+      nameSuffix: r.name_suffix,
+      dob: r.dob,
+      viewedAt: r.viewed_at,
+    }));
   },
 };

@@ -18,6 +18,7 @@ import {
   STREET_ESSH_PROJECT_TYPES,
   TIMES_HOMELESS_PAST_THREE_YEARS,
 } from '../hud/enrollment-code-lists.js';
+import type { ExitFields, MemberEntryFields } from './enrollments.model.js';
 
 /**
  * HUD's rules for one member's entry data (3.15 relationship, 3.08 disabling condition, 3.917 prior living
@@ -64,22 +65,6 @@ export const EMPTY_MEMBER_ENTRY: MemberEntryInput = {
   monthsHomelessPastThreeYears: '',
 };
 
-/** One member's entry data once it follows HUD's rules, as stored (Enrollment.csv columns). */
-export interface MemberEntryFields {
-  relationshipToHoH: number;
-  disablingCondition: number;
-  livingSituation: number | null;
-  rentalSubsidyType: number | null;
-  lengthOfStay: number | null;
-  /** Computed from the living situation and the length of stay (HUD 3.917 field 3), never typed. */
-  losUnderThreshold: number | null;
-  previousStreetEssh: number | null;
-  /** YYYY-MM-DD */
-  dateToStreetEssh: string | null;
-  timesHomelessPastThreeYears: number | null;
-  monthsHomelessPastThreeYears: number | null;
-}
-
 /** Exit answers as typed. */
 export interface ExitInput {
   exitDate: string;
@@ -89,13 +74,6 @@ export interface ExitInput {
 }
 
 export const EMPTY_EXIT: ExitInput = { exitDate: '', destination: '', destinationSubsidyType: '', otherDestination: '' };
-
-export interface ExitFields {
-  exitDate: string;
-  destination: number;
-  destinationSubsidyType: number | null;
-  otherDestination: string | null;
-}
 
 /** What the rules for one member depend on. */
 export interface MemberContext {

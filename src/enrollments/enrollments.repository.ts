@@ -1,86 +1,19 @@
-import { sql, type Insertable, type RawBuilder, type Selectable, type Transaction, type Updateable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Selectable, type Transaction } from 'kysely';
 import type { EnrollmentScope } from '../access/access-policy.js';
+import type { ClientSummary } from '../clients/clients.model.js';
+import { insertMany, type BulkColumn } from '../db/bulk-insert.js';
 import type { Database, Db, EnrollmentsTable, ExitsTable } from '../db/schema.js';
+import type { ProjectSummary } from '../projects/projects.model.js';
+import type { Enrollment, EnrollmentSummary, Exit, ExitFields, MemberEntryFields, Stay } from './enrollments.model.js';
 
-/**
- * The only place that reads or writes enrollments and exits. Every query that lists enrollments takes the
- * viewer's EnrollmentScope (src/access/access-policy.ts) and applies it in SQL; single enrollments are read
- * whole and judged by the service with canSeeEnrollmentsOf. Deleted rows (date_deleted set) are never
- * returned. Dates are read back as `YYYY-MM-DD` text so no driver or time zone can move them by a day.
+/*
+ * Enrollments and exits. Every query that lists enrollments takes the viewer's EnrollmentScope
+ * (src/access/access-policy.ts) and applies it in SQL; single enrollments are read whole and judged by the
+ * service with canSeeEnrollmentsOf. Deleted rows (date_deleted set) are never returned. Dates are read back
+ * as `YYYY-MM-DD` text so no driver or time zone can move them by a day. Besides this file, only a client
+ * merge (clients/client-merge.repository.ts, which moves them to the record kept) and the Training reset's
+ * truncate write these tables.
  */
-
-export interface ProjectRow {
-  projectId: string;
-  projectName: string;
-  projectType: number | null;
-  organizationId: string;
-  organizationName: string;
-  operatingStartDate: string;
-  operatingEndDate: string | null;
-}
-
-export interface ClientRow {
-  personalId: string;
-  firstName: string | null;
-  middleName: string | null;
-  lastName: string | null;
-  nameSuffix: string | null;
-  dob: string | null;
-}
-
-export interface EnrollmentRow {
-  enrollmentId: string;
-  personalId: string;
-  projectId: string;
-  entryDate: string;
-  householdId: string;
-  relationshipToHoH: number;
-  livingSituation: number | null;
-  rentalSubsidyType: number | null;
-  lengthOfStay: number | null;
-  losUnderThreshold: number | null;
-  previousStreetEssh: number | null;
-  dateToStreetEssh: string | null;
-  timesHomelessPastThreeYears: number | null;
-  monthsHomelessPastThreeYears: number | null;
-  disablingCondition: number;
-  dateCreated: Date;
-  dateUpdated: Date;
-  userId: string;
-}
-
-export interface ExitRow {
-  exitId: string;
-  enrollmentId: string;
-  exitDate: string;
-  destination: number;
-  destinationSubsidyType: number | null;
-  otherDestination: string | null;
-  dateCreated: Date;
-  dateUpdated: Date;
-  userId: string;
-}
-
-/** An enrollment with what every page shows next to it. */
-export interface EnrollmentListRow {
-  enrollmentId: string;
-  personalId: string;
-  householdId: string;
-  relationshipToHoH: number;
-  entryDate: string;
-  exitDate: string | null;
-  destination: number | null;
-  project: ProjectRow;
-  client: ClientRow;
-  householdSize: number;
-}
-
-/** Stays of one client in one project that overlap a period (for the one-stay-at-a-time rule). */
-export interface StayRow {
-  enrollmentId: string;
-  entryDate: string;
-  exitDate: string | null;
-}
 
 const day = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
 const nullableDay = (column: string) => sql<string | null>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
@@ -117,7 +50,7 @@ function toProject(r: {
   organization_name: string;
   operating_start_date: string;
   operating_end_date: string | null;
-}): ProjectRow {
+}): ProjectSummary {
   return {
     projectId: r.project_id,
     projectName: r.project_name,
@@ -129,7 +62,7 @@ function toProject(r: {
   };
 }
 
-function toClient(r: { personal_id: string; first_name: string | null; middle_name: string | null; last_name: string | null; name_suffix: string | null; dob: string | null }): ClientRow {
+function toClient(r: { personal_id: string; first_name: string | null; middle_name: string | null; last_name: string | null; name_suffix: string | null; dob: string | null }): ClientSummary {
   return { personalId: r.personal_id, firstName: r.first_name, middleName: r.middle_name, lastName: r.last_name, nameSuffix: r.name_suffix, dob: r.dob };
 }
 
@@ -170,7 +103,7 @@ function selectEnrollmentList(db: Db, scope: EnrollmentScope) {
 
 type ListRow = Awaited<ReturnType<ReturnType<typeof selectEnrollmentList>['execute']>>[number];
 
-function toListRow(r: ListRow): EnrollmentListRow {
+function toSummary(r: ListRow): EnrollmentSummary {
   return {
     enrollmentId: r.enrollment_id,
     personalId: r.personal_id,
@@ -201,13 +134,14 @@ const enrollmentColumns = [
   'times_homeless_past_three_years',
   'months_homeless_past_three_years',
   'disabling_condition',
+  nullableDay('move_in_date').as('move_in_date'),
   'date_created',
   'date_updated',
   'user_id',
 ] as const;
 
 /** A stored enrollment as the selection above reads it (dates as `YYYY-MM-DD` text). */
-function toEnrollment(r: Omit<Selectable<EnrollmentsTable>, 'enrollment_coc' | 'move_in_date' | 'date_deleted'>): EnrollmentRow {
+function toEnrollment(r: Omit<Selectable<EnrollmentsTable>, 'enrollment_coc' | 'date_deleted'>): Enrollment {
   return {
     enrollmentId: r.enrollment_id,
     personalId: r.personal_id,
@@ -224,6 +158,7 @@ function toEnrollment(r: Omit<Selectable<EnrollmentsTable>, 'enrollment_coc' | '
     timesHomelessPastThreeYears: r.times_homeless_past_three_years,
     monthsHomelessPastThreeYears: r.months_homeless_past_three_years,
     disablingCondition: r.disabling_condition,
+    moveInDate: r.move_in_date,
     dateCreated: r.date_created,
     dateUpdated: r.date_updated,
     userId: r.user_id,
@@ -233,6 +168,7 @@ function toEnrollment(r: Omit<Selectable<EnrollmentsTable>, 'enrollment_coc' | '
 const exitColumns = [
   'exit_id',
   'enrollment_id',
+  'personal_id',
   day('exit_date').as('exit_date'),
   'destination',
   'destination_subsidy_type',
@@ -245,6 +181,7 @@ const exitColumns = [
 function toExit(r: {
   exit_id: string;
   enrollment_id: string;
+  personal_id: string;
   exit_date: string;
   destination: number;
   destination_subsidy_type: number | null;
@@ -252,10 +189,11 @@ function toExit(r: {
   date_created: Date;
   date_updated: Date;
   user_id: string;
-}): ExitRow {
+}): Exit {
   return {
     exitId: r.exit_id,
     enrollmentId: r.enrollment_id,
+    personalId: r.personal_id,
     exitDate: r.exit_date,
     destination: r.destination,
     destinationSubsidyType: r.destination_subsidy_type,
@@ -266,9 +204,100 @@ function toExit(r: {
   };
 }
 
+/** The columns of one member's entry data. */
+function entryColumns(fields: MemberEntryFields) {
+  return {
+    relationship_to_hoh: fields.relationshipToHoH,
+    disabling_condition: fields.disablingCondition,
+    living_situation: fields.livingSituation,
+    rental_subsidy_type: fields.rentalSubsidyType,
+    length_of_stay: fields.lengthOfStay,
+    los_under_threshold: fields.losUnderThreshold,
+    previous_street_essh: fields.previousStreetEssh,
+    date_to_street_essh: fields.dateToStreetEssh,
+    times_homeless_past_three_years: fields.timesHomelessPastThreeYears,
+    months_homeless_past_three_years: fields.monthsHomelessPastThreeYears,
+  };
+}
+
+function enrollmentRow(enrollment: Enrollment): Insertable<EnrollmentsTable> {
+  return {
+    enrollment_id: enrollment.enrollmentId,
+    personal_id: enrollment.personalId,
+    project_id: enrollment.projectId,
+    entry_date: enrollment.entryDate,
+    household_id: enrollment.householdId,
+    ...entryColumns(enrollment),
+    move_in_date: enrollment.moveInDate,
+    date_created: enrollment.dateCreated,
+    date_updated: enrollment.dateUpdated,
+    user_id: enrollment.userId,
+  };
+}
+
+function exitColumnsOf(fields: ExitFields) {
+  return {
+    exit_date: fields.exitDate,
+    destination: fields.destination,
+    destination_subsidy_type: fields.destinationSubsidyType,
+    other_destination: fields.otherDestination,
+  };
+}
+
+function exitRow(exit: Exit): Insertable<ExitsTable> {
+  return {
+    exit_id: exit.exitId,
+    enrollment_id: exit.enrollmentId,
+    personal_id: exit.personalId,
+    ...exitColumnsOf(exit),
+    date_created: exit.dateCreated,
+    date_updated: exit.dateUpdated,
+    user_id: exit.userId,
+  };
+}
+
+const BULK_ENROLLMENT_COLUMNS: readonly BulkColumn<Insertable<EnrollmentsTable>>[] = [
+  ['enrollment_id', 'text'],
+  ['personal_id', 'text'],
+  ['project_id', 'text'],
+  ['entry_date', 'date'],
+  ['household_id', 'text'],
+  ['relationship_to_hoh', 'smallint'],
+  ['enrollment_coc', 'text'],
+  ['living_situation', 'smallint'],
+  ['rental_subsidy_type', 'smallint'],
+  ['length_of_stay', 'smallint'],
+  ['los_under_threshold', 'smallint'],
+  ['previous_street_essh', 'smallint'],
+  ['date_to_street_essh', 'date'],
+  ['times_homeless_past_three_years', 'smallint'],
+  ['months_homeless_past_three_years', 'smallint'],
+  ['disabling_condition', 'smallint'],
+  ['move_in_date', 'date'],
+  ['date_created', 'timestamptz'],
+  ['date_updated', 'timestamptz'],
+  ['user_id', 'text'],
+];
+
+const BULK_EXIT_COLUMNS: readonly BulkColumn<Insertable<ExitsTable>>[] = [
+  ['exit_id', 'text'],
+  ['enrollment_id', 'text'],
+  ['personal_id', 'text'],
+  ['exit_date', 'date'],
+  ['destination', 'smallint'],
+  ['destination_subsidy_type', 'smallint'],
+  ['other_destination', 'text'],
+  ['date_created', 'timestamptz'],
+  ['date_updated', 'timestamptz'],
+  ['user_id', 'text'],
+];
+
+/** Who changed a record, and when. */
+type Changed = Pick<Enrollment, 'dateUpdated' | 'userId'>;
+
 export const enrollmentsRepository = {
   /** Projects of the agencies in the scope (the agencies a user may enroll into), by agency then name. */
-  async projectsIn(db: Db, scope: EnrollmentScope): Promise<ProjectRow[]> {
+  async projectsIn(db: Db, scope: EnrollmentScope): Promise<ProjectSummary[]> {
     const rows = await selectProjects(db)
       .where(visible(scope))
       .orderBy(sql`lower(organizations.organization_name)`)
@@ -278,13 +307,13 @@ export const enrollmentsRepository = {
     return rows.map(toProject);
   },
 
-  async findProject(db: Db, projectId: string): Promise<ProjectRow | undefined> {
+  async findProject(db: Db, projectId: string): Promise<ProjectSummary | undefined> {
     const row = await selectProjects(db).where('projects.project_id', '=', projectId).executeTakeFirst();
     return row && toProject(row);
   },
 
   /** Clients (not deleted) by PersonalID, in no particular order. */
-  async findClients(db: Db, personalIds: readonly string[]): Promise<ClientRow[]> {
+  async findClients(db: Db, personalIds: readonly string[]): Promise<ClientSummary[]> {
     if (personalIds.length === 0) return [];
     const rows = await db
       .selectFrom('clients')
@@ -316,7 +345,7 @@ export const enrollmentsRepository = {
   async overlappingStays(
     db: Db,
     options: { personalId: string; projectId: string; entryDate: string; exitDate: string | null; exceptEnrollmentId?: string },
-  ): Promise<StayRow[]> {
+  ): Promise<Stay[]> {
     let query = db
       .selectFrom('enrollments')
       .leftJoin('exits', (join) => join.onRef('exits.enrollment_id', '=', 'enrollments.enrollment_id').on('exits.date_deleted', 'is', null))
@@ -333,15 +362,36 @@ export const enrollmentsRepository = {
     return rows.map((r) => ({ enrollmentId: r.enrollment_id, entryDate: r.entry_date, exitDate: r.exit_date }));
   },
 
-  async insertEnrollment(db: Db, row: Insertable<EnrollmentsTable>): Promise<void> {
-    await db.insertInto('enrollments').values(row).execute();
+  async insertEnrollment(db: Db, enrollment: Enrollment): Promise<void> {
+    await db.insertInto('enrollments').values(enrollmentRow(enrollment)).execute();
   },
 
-  async updateEnrollment(db: Db, enrollmentId: string, changes: Updateable<EnrollmentsTable>): Promise<void> {
-    await db.updateTable('enrollments').set(changes).where('enrollment_id', '=', enrollmentId).where('date_deleted', 'is', null).execute();
+  /** Many enrollments and their exits in a few statements (generated Training data). */
+  async insertMany(db: Db, enrollments: readonly Enrollment[], exits: readonly Exit[]): Promise<void> {
+    await insertMany(db, 'enrollments', BULK_ENROLLMENT_COLUMNS, enrollments.map(enrollmentRow));
+    await insertMany(db, 'exits', BULK_EXIT_COLUMNS, exits.map(exitRow));
   },
 
-  async findEnrollment(db: Db, enrollmentId: string): Promise<EnrollmentRow | undefined> {
+  /** A corrected entry date and entry data. */
+  async updateEntry(db: Db, enrollmentId: string, entryDate: string, fields: MemberEntryFields, changed: Changed): Promise<void> {
+    await db
+      .updateTable('enrollments')
+      .set({ entry_date: entryDate, ...entryColumns(fields), date_updated: changed.dateUpdated, user_id: changed.userId })
+      .where('enrollment_id', '=', enrollmentId)
+      .where('date_deleted', 'is', null)
+      .execute();
+  },
+
+  async updateRelationship(db: Db, enrollmentId: string, relationshipToHoH: number, changed: Changed): Promise<void> {
+    await db
+      .updateTable('enrollments')
+      .set({ relationship_to_hoh: relationshipToHoH, date_updated: changed.dateUpdated, user_id: changed.userId })
+      .where('enrollment_id', '=', enrollmentId)
+      .where('date_deleted', 'is', null)
+      .execute();
+  },
+
+  async findEnrollment(db: Db, enrollmentId: string): Promise<Enrollment | undefined> {
     const row = await db
       .selectFrom('enrollments')
       .select(enrollmentColumns)
@@ -355,7 +405,7 @@ export const enrollmentsRepository = {
    * Every enrollment of a household, locked until the transaction ends: changes to a household (exits, a new
    * head, a new member) apply one at a time. Ordered by enrollment id so lockers never wait on each other.
    */
-  async lockHousehold(trx: Transaction<Database>, householdId: string): Promise<EnrollmentRow[]> {
+  async lockHousehold(trx: Transaction<Database>, householdId: string): Promise<Enrollment[]> {
     const rows = await trx
       .selectFrom('enrollments')
       .select(enrollmentColumns)
@@ -368,7 +418,7 @@ export const enrollmentsRepository = {
   },
 
   /** The members of a household the scope may see (all of them or none: a household is in one project). */
-  async householdMembers(db: Db, householdId: string, scope: EnrollmentScope): Promise<EnrollmentListRow[]> {
+  async householdMembers(db: Db, householdId: string, scope: EnrollmentScope): Promise<EnrollmentSummary[]> {
     const rows = await selectEnrollmentList(db, scope)
       .where('enrollments.household_id', '=', householdId)
       .orderBy(sql`enrollments.relationship_to_hoh = 1`, 'desc')
@@ -377,24 +427,24 @@ export const enrollmentsRepository = {
       .orderBy('clients.first_name_norm')
       .orderBy('enrollments.enrollment_id')
       .execute();
-    return rows.map(toListRow);
+    return rows.map(toSummary);
   },
 
   /** A client's enrollments the scope may see, newest first. */
-  async forClient(db: Db, personalId: string, scope: EnrollmentScope): Promise<EnrollmentListRow[]> {
+  async forClient(db: Db, personalId: string, scope: EnrollmentScope): Promise<EnrollmentSummary[]> {
     const rows = await selectEnrollmentList(db, scope)
       .where('enrollments.personal_id', '=', personalId)
       .orderBy('enrollments.entry_date', 'desc')
       .orderBy('enrollments.enrollment_id')
       .execute();
-    return rows.map(toListRow);
+    return rows.map(toSummary);
   },
 
   /**
    * A project's enrollments the scope may see: those still open, or (with `past`) every one, newest stays
    * first, each household together with its head first. At most `limit` rows.
    */
-  async forProject(db: Db, projectId: string, scope: EnrollmentScope, options: { past: boolean; limit: number }): Promise<EnrollmentListRow[]> {
+  async forProject(db: Db, projectId: string, scope: EnrollmentScope, options: { past: boolean; limit: number }): Promise<EnrollmentSummary[]> {
     let query = selectEnrollmentList(db, scope).where('enrollments.project_id', '=', projectId);
     if (!options.past) query = query.where('exits.exit_id', 'is', null);
     const rows = await query
@@ -406,26 +456,31 @@ export const enrollmentsRepository = {
       .orderBy('enrollments.enrollment_id')
       .limit(options.limit)
       .execute();
-    return rows.map(toListRow);
+    return rows.map(toSummary);
   },
 
-  async findExit(db: Db, enrollmentId: string): Promise<ExitRow | undefined> {
+  async findExit(db: Db, enrollmentId: string): Promise<Exit | undefined> {
     const row = await db.selectFrom('exits').select(exitColumns).where('enrollment_id', '=', enrollmentId).where('date_deleted', 'is', null).executeTakeFirst();
     return row && toExit(row);
   },
 
   /** The live exits of these enrollments. */
-  async findExits(db: Db, enrollmentIds: readonly string[]): Promise<ExitRow[]> {
+  async findExits(db: Db, enrollmentIds: readonly string[]): Promise<Exit[]> {
     if (enrollmentIds.length === 0) return [];
     const rows = await db.selectFrom('exits').select(exitColumns).where('enrollment_id', 'in', [...enrollmentIds]).where('date_deleted', 'is', null).execute();
     return rows.map(toExit);
   },
 
-  async insertExit(db: Db, row: Insertable<ExitsTable>): Promise<void> {
-    await db.insertInto('exits').values(row).execute();
+  async insertExit(db: Db, exit: Exit): Promise<void> {
+    await db.insertInto('exits').values(exitRow(exit)).execute();
   },
 
-  async updateExit(db: Db, exitId: string, changes: Updateable<ExitsTable>): Promise<void> {
-    await db.updateTable('exits').set(changes).where('exit_id', '=', exitId).where('date_deleted', 'is', null).execute();
+  async updateExit(db: Db, exitId: string, fields: ExitFields, changed: Changed): Promise<void> {
+    await db
+      .updateTable('exits')
+      .set({ ...exitColumnsOf(fields), date_updated: changed.dateUpdated, user_id: changed.userId })
+      .where('exit_id', '=', exitId)
+      .where('date_deleted', 'is', null)
+      .execute();
   },
 };

@@ -14,7 +14,10 @@ import {
   type ExitInput,
   type MemberEntryInput,
 } from './enrollment-fields.js';
-import { entryFieldsOf, MAX_HOUSEHOLD_SIZE, nameOf, StayConflictError, type ClientRow, type EnrollmentDetail, type ExitScope } from './enrollments.service.js';
+import { clientName } from '../clients/client-name.js';
+import type { ClientSummary } from '../clients/clients.model.js';
+import type { EnrollmentDetail, ExitScope } from './enrollments.model.js';
+import { entryFieldsOf, MAX_HOUSEHOLD_SIZE, StayConflictError } from './enrollments.service.js';
 import { HouseholdStepPage, MemberDetailsPage, type HouseholdStepValues, type SearchHit } from './pages/enroll.pages.js';
 import { EditEnrollmentPage, EnrollmentPage, isDone } from './pages/enrollment.pages.js';
 import { AddMemberPage, ChangeHeadPage, ChooseMemberPage, ExitPage } from './pages/household.pages.js';
@@ -51,7 +54,7 @@ export async function enrollmentRoutes(app: FastifyInstance) {
       const [found] = /^[0-9a-f]{32}$/.test(addId) ? await site.enrollments.clients([addId]) : [];
       if (!/^[0-9a-f]{32}$/.test(addId)) errors.addId = [`“${addId.slice(0, 40)}” is not a PersonalID: a PersonalID has 32 letters (a–f) and digits.`];
       else if (!found) errors.addId = ['No client has this PersonalID.'];
-      else if (found.personalId === client.personalId || others.some((c) => c.personalId === found.personalId)) errors.addId = [`${nameOf(found)} is already in the household.`];
+      else if (found.personalId === client.personalId || others.some((c) => c.personalId === found.personalId)) errors.addId = [`${clientName(found)} is already in the household.`];
       else {
         others.push(found);
         addId = '';
@@ -250,13 +253,13 @@ export async function enrollmentRoutes(app: FastifyInstance) {
     if (typedId) {
       const id = typedId.replace(/[\s-]/g, '').toLowerCase();
       const [member] = await site.enrollments.clients([id]);
-      const problem = !member ? 'No client has this PersonalID.' : inHousehold.has(member.personalId) ? `${nameOf(member)} is already in this household.` : null;
+      const problem = !member ? 'No client has this PersonalID.' : inHousehold.has(member.personalId) ? `${clientName(member)} is already in this household.` : null;
       if (problem || !member) {
         return reply.page(<ChooseMemberPage ctx={reply.pageContext()} detail={detail} q={q} personalId={typedId} hits={null} error={problem} />, 422);
       }
       return reply.page(<AddMemberPage ctx={reply.pageContext()} detail={detail} member={member} entryDate={formatDay(site.enrollments.today())} values={EMPTY_MEMBER_ENTRY} />);
     }
-    let hits: { client: ClientRow; inHousehold: boolean }[] | null = null;
+    let hits: { client: ClientSummary; inHousehold: boolean }[] | null = null;
     let error: string | null = null;
     if (q) {
       try {
@@ -301,7 +304,7 @@ export async function enrollmentRoutes(app: FastifyInstance) {
 
 function householdStep(
   reply: FastifyReply,
-  client: ClientRow,
+  client: ClientSummary,
   projects: Parameters<typeof HouseholdStepPage>[0]['projects'],
   values: HouseholdStepValues,
   search: SearchHit[] | null,
@@ -338,7 +341,7 @@ function conflictsOf(error: ValidationError) {
 }
 
 /** A search result as the enrollment pages show it: identity only, never the SSN. */
-function identityOf(client: ClientRow): ClientRow {
+function identityOf(client: ClientSummary): ClientSummary {
   return { personalId: client.personalId, firstName: client.firstName, middleName: client.middleName, lastName: client.lastName, nameSuffix: client.nameSuffix, dob: client.dob };
 }
 

@@ -2,10 +2,15 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { canEnrollInto, canSeeEnrollmentsOf, enrollmentScope, type Viewer } from '../access/access-policy.js';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
+import { changedFields } from '../audit/changed-fields.js';
 import { calendarDate, type Clock } from '../clock.js';
 import type { Database, Db } from '../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { HEAD_OF_HOUSEHOLD, MEMBER_RELATIONSHIPS } from '../hud/enrollment-code-lists.js';
+import { HEARTH_ID_PATTERN, HUD_ID_PATTERN, hudUserId } from '../hud/ids.js';
+import { clientName } from '../clients/client-name.js';
+import type { ClientSummary } from '../clients/clients.model.js';
+import type { ProjectSummary } from '../projects/projects.model.js';
 import {
   ageOn,
   collectsPriorLivingSituation,
@@ -13,40 +18,32 @@ import {
   readDate,
   validateExit,
   validateMemberEntry,
-  type ExitFields,
   type ExitInput,
   type FieldErrors,
-  type MemberEntryFields,
   type MemberEntryInput,
 } from './enrollment-fields.js';
-import {
-  enrollmentsRepository as repo,
-  type ClientRow,
-  type EnrollmentListRow,
-  type EnrollmentRow,
-  type ExitRow,
-  type ProjectRow,
-} from './enrollments.repository.js';
-
-export type { ClientRow, EnrollmentListRow, EnrollmentRow, ExitRow, ProjectRow } from './enrollments.repository.js';
+import type {
+  Enrollment,
+  EnrollmentDetail,
+  Exit,
+  ExitFields,
+  ExitScope,
+  HouseholdPlan,
+  MemberEntryFields,
+  PlannedMember,
+  ProjectChoice,
+  ProjectEnrollments,
+  Roster,
+  RosterHousehold,
+  StayConflict,
+} from './enrollments.model.js';
+import { enrollmentsRepository as repo } from './enrollments.repository.js';
 
 /** A household holds at most this many people: more is a typing mistake, not a family. */
 export const MAX_HOUSEHOLD_SIZE = 20;
 /** The project roster shows at most this many enrollments. */
 export const ROSTER_LIMIT = 500;
 
-const HUD_ID = /^[0-9a-f]{32}$/;
-// Hearth makes 32 hex digits; projects imported from elsewhere may use other letters.
-const PROJECT_ID = /^[A-Za-z0-9_-]{1,32}$/;
-
-/** A stay that stands in the way of a new or changed one: the page links to it. */
-export interface StayConflict {
-  enrollmentId: string;
-  personalId: string;
-  clientName: string;
-  entryDate: string;
-  exitDate: string | null;
-}
 
 /** Refused because of other stays: the fields' messages, plus the stays to link to. */
 export class StayConflictError extends ValidationError {
@@ -60,11 +57,6 @@ export class StayConflictError extends ValidationError {
   }
 }
 
-export interface ProjectChoice extends ProjectRow {
-  /** The operating end date has passed: old project data, still open to late (back-dated) entries. */
-  ended: boolean;
-}
-
 /** Step one of enrolling: who is in the household, where and from when. */
 export interface HouseholdDraft {
   projectId: string;
@@ -72,63 +64,9 @@ export interface HouseholdDraft {
   personalIds: readonly string[];
 }
 
-export interface PlannedMember {
-  client: ClientRow;
-  /** Age on the entry date, when the date of birth is known. */
-  age: number | null;
-}
-
-export interface HouseholdPlan {
-  project: ProjectRow;
-  entryDate: string;
-  members: PlannedMember[];
-}
-
 export interface EnrollHouseholdInput extends HouseholdDraft {
   /** One per PersonalID, in the same order. */
   entries: readonly MemberEntryInput[];
-}
-
-export interface EnrollmentDetail {
-  enrollment: EnrollmentRow;
-  client: ClientRow;
-  project: ProjectRow;
-  exit: ExitRow | null;
-  /** Every member of the household (this one included), the head first. */
-  household: EnrollmentListRow[];
-  /** The viewer may change it (entry data, exits, household). */
-  canChange: boolean;
-}
-
-export interface ProjectEnrollments {
-  project: ProjectRow;
-  enrollments: EnrollmentListRow[];
-}
-
-export interface RosterHousehold {
-  householdId: string;
-  members: EnrollmentListRow[];
-}
-
-export interface Roster {
-  project: ProjectRow;
-  past: boolean;
-  households: RosterHousehold[];
-  truncated: boolean;
-}
-
-export type ExitScope = 'member' | 'household';
-
-/** "Last, First Middle Suffix", or a placeholder when no name was given. */
-export function nameOf(client: Pick<ClientRow, 'firstName' | 'middleName' | 'lastName' | 'nameSuffix'>): string {
-  const given = [client.firstName, client.middleName].filter(Boolean).join(' ');
-  const name = [client.lastName, given].filter(Boolean).join(', ');
-  return [name, client.nameSuffix].filter(Boolean).join(' ') || '(no name given)';
-}
-
-/** HUD's UserID column: who made the change. */
-function hudUserId(actor: Actor): string {
-  return actor.username ?? 'system';
 }
 
 function refuse(errors: FieldErrors, message = 'Please correct the highlighted answers.'): never {
@@ -159,6 +97,11 @@ export class EnrollmentService {
     return calendarDate(this.clock.now(), this.timeZone);
   }
 
+  /** Generated Training data, written as it is, without checks or audit (the Training reset audits itself). */
+  writeGenerated(db: Db, enrollments: readonly Enrollment[], exits: readonly Exit[]): Promise<void> {
+    return repo.insertMany(db, enrollments, exits);
+  }
+
   /** Projects the viewer may enroll clients into, by agency; ended ones are marked. */
   async enrollableProjects(viewer: Viewer): Promise<ProjectChoice[]> {
     const today = this.today();
@@ -169,14 +112,14 @@ export class EnrollmentService {
   }
 
   /** The clients with these PersonalIDs that exist, in the order given (unknown and malformed ones left out). */
-  async clients(personalIds: readonly string[]): Promise<ClientRow[]> {
-    const wanted = personalIds.filter((id) => HUD_ID.test(id));
+  async clients(personalIds: readonly string[]): Promise<ClientSummary[]> {
+    const wanted = personalIds.filter((id) => HEARTH_ID_PATTERN.test(id));
     const byId = new Map((await repo.findClients(this.db, wanted)).map((c) => [c.personalId, c]));
-    return wanted.map((id) => byId.get(id)).filter((c): c is ClientRow => c !== undefined);
+    return wanted.map((id) => byId.get(id)).filter((c): c is ClientSummary => c !== undefined);
   }
 
-  async client(personalId: string, db: Db = this.db): Promise<ClientRow> {
-    const [client] = HUD_ID.test(personalId) ? await repo.findClients(db, [personalId]) : [];
+  async client(personalId: string, db: Db = this.db): Promise<ClientSummary> {
+    const [client] = HEARTH_ID_PATTERN.test(personalId) ? await repo.findClients(db, [personalId]) : [];
     if (!client) throw new NotFoundError('There is no client with this PersonalID.');
     return client;
   }
@@ -194,10 +137,10 @@ export class EnrollmentService {
   }
 
   private async checkDraft(viewer: Viewer, draft: HouseholdDraft, errors: FieldErrors) {
-    let project: ProjectRow | undefined;
+    let project: ProjectSummary | undefined;
     if (!draft.projectId) add(errors, 'projectId', 'Choose the project.');
     else {
-      project = PROJECT_ID.test(draft.projectId) ? await repo.findProject(this.db, draft.projectId) : undefined;
+      project = HUD_ID_PATTERN.test(draft.projectId) ? await repo.findProject(this.db, draft.projectId) : undefined;
       if (!project || !canEnrollInto(viewer, project.organizationId)) {
         add(errors, 'projectId', 'Choose one of the projects in the list: you can enroll clients only into projects of the agencies you work for.');
         project = undefined;
@@ -229,29 +172,29 @@ export class EnrollmentService {
       add(errors, 'members', `A household can have at most ${MAX_HOUSEHOLD_SIZE} members.`);
       return [];
     }
-    const malformed = personalIds.filter((id) => !HUD_ID.test(id));
-    const clients = await repo.findClients(this.db, personalIds.filter((id) => HUD_ID.test(id)));
+    const malformed = personalIds.filter((id) => !HEARTH_ID_PATTERN.test(id));
+    const clients = await repo.findClients(this.db, personalIds.filter((id) => HEARTH_ID_PATTERN.test(id)));
     const byId = new Map(clients.map((c) => [c.personalId, c]));
     for (const id of malformed) add(errors, 'members', `“${id.slice(0, 40)}” is not a PersonalID (32 letters and digits).`);
-    for (const id of personalIds) if (HUD_ID.test(id) && !byId.has(id)) add(errors, 'members', `There is no client with the PersonalID ${id}.`);
+    for (const id of personalIds) if (HEARTH_ID_PATTERN.test(id) && !byId.has(id)) add(errors, 'members', `There is no client with the PersonalID ${id}.`);
     const seen = new Set<string>();
     for (const id of personalIds) {
       const client = byId.get(id);
-      if (seen.has(id) && client) add(errors, 'members', `${nameOf(client)} is in the household more than once: a client can be in a household only once.`);
+      if (seen.has(id) && client) add(errors, 'members', `${clientName(client)} is in the household more than once: a client can be in a household only once.`);
       seen.add(id);
     }
     return [...new Set(personalIds)]
       .map((id) => byId.get(id))
-      .filter((c): c is ClientRow => c !== undefined)
+      .filter((c): c is ClientSummary => c !== undefined)
       .map((client) => ({ client, age: client.dob && entryDate ? ageOn(client.dob, entryDate) : null }));
   }
 
   /** Refuses when a member already has a stay in this project that overlaps [entryDate, exitDate). */
   private async refuseOverlaps(
     db: Db,
-    project: ProjectRow,
+    project: ProjectSummary,
     entryDate: string,
-    members: readonly { client: ClientRow; field?: string; exceptEnrollmentId?: string; exitDate?: string | null }[],
+    members: readonly { client: ClientSummary; field?: string; exceptEnrollmentId?: string; exitDate?: string | null }[],
   ): Promise<void> {
     const conflicts: StayConflict[] = [];
     const errors: FieldErrors = {};
@@ -264,7 +207,7 @@ export class EnrollmentService {
         exceptEnrollmentId: member.exceptEnrollmentId,
       });
       for (const stay of stays) {
-        const name = nameOf(member.client);
+        const name = clientName(member.client);
         conflicts.push({ enrollmentId: stay.enrollmentId, personalId: member.client.personalId, clientName: name, entryDate: stay.entryDate, exitDate: stay.exitDate });
         const period = stay.exitDate ? `from ${formatDay(stay.entryDate)} to ${formatDay(stay.exitDate)}` : `open since ${formatDay(stay.entryDate)}`;
         add(errors, member.field ?? 'members', `${name} already has an enrollment in ${project.projectName} (${period}) that overlaps this stay: a client cannot be enrolled twice in the same project at the same time.`);
@@ -288,7 +231,7 @@ export class EnrollmentService {
         if (!entry) return;
         const fields = validateMemberEntry(
           entry,
-          { prefix: `m${i}.`, who: several ? nameOf(member.client) : '', entryDate, projectType: project.projectType, dob: member.client.dob },
+          { prefix: `m${i}.`, who: several ? clientName(member.client) : '', entryDate, projectType: project.projectType, dob: member.client.dob },
           errors,
         );
         if (fields) valid.push({ member, fields });
@@ -310,15 +253,16 @@ export class EnrollmentService {
       for (const { member, fields } of valid) {
         const enrollmentId = this.newId();
         await repo.insertEnrollment(trx, {
-          enrollment_id: enrollmentId,
-          personal_id: member.client.personalId,
-          project_id: project!.projectId,
-          entry_date: entryDate!,
-          household_id: householdId,
-          ...toColumns(fields),
-          date_created: now,
-          date_updated: now,
-          user_id: hudUserId(actor),
+          enrollmentId,
+          personalId: member.client.personalId,
+          projectId: project!.projectId,
+          entryDate: entryDate!,
+          householdId,
+          ...fields,
+          moveInDate: null,
+          dateCreated: now,
+          dateUpdated: now,
+          userId: hudUserId(actor),
         });
         await this.audit.record(trx, {
           event: 'enrollment.created',
@@ -334,7 +278,7 @@ export class EnrollmentService {
 
   /** One enrollment with its household, for a viewer who may see it (anyone else: not found). */
   async detail(viewer: Viewer, enrollmentId: string, db: Db = this.db): Promise<EnrollmentDetail> {
-    const enrollment = HUD_ID.test(enrollmentId) ? await repo.findEnrollment(db, enrollmentId) : undefined;
+    const enrollment = HEARTH_ID_PATTERN.test(enrollmentId) ? await repo.findEnrollment(db, enrollmentId) : undefined;
     const project = enrollment && (await repo.findProject(db, enrollment.projectId));
     // An enrollment the viewer may not see is answered exactly like one that does not exist.
     if (!enrollment || !project || !canSeeEnrollmentsOf(viewer, project.organizationId)) throw new NotFoundError('There is no such enrollment.');
@@ -401,9 +345,9 @@ export class EnrollmentService {
       await this.refuseOverlaps(trx, project, entryDate, [{ client, field: 'entryDate', exceptEnrollmentId: enrollmentId, exitDate: exit?.exitDate ?? null }]);
 
       const after = { entryDate, ...fields };
-      const changed = (Object.keys(after) as (keyof typeof after)[]).filter((key) => after[key] !== enrollment[key]);
+      const changed = changedFields(enrollment, after);
       if (changed.length === 0) return;
-      await repo.updateEnrollment(trx, enrollmentId, { entry_date: entryDate, ...toColumns(fields), date_updated: this.clock.now(), user_id: hudUserId(actor) });
+      await repo.updateEntry(trx, enrollmentId, entryDate, fields, { dateUpdated: this.clock.now(), userId: hudUserId(actor) });
       await this.audit.record(trx, { event: 'enrollment.changed', actor, client: client.personalId, details: { enrollmentId, changed: changed.join(', ') } });
     });
   }
@@ -434,7 +378,7 @@ export class EnrollmentService {
       const targets = scope === 'household' ? open : open.filter((m) => m.enrollmentId === enrollmentId);
       const fields = validateExit(input, { entryDate: detail.enrollment.entryDate, today: this.today() }, errors);
       if (fields) {
-        const names = new Map(detail.household.map((m) => [m.enrollmentId, nameOf(m.client)]));
+        const names = new Map(detail.household.map((m) => [m.enrollmentId, clientName(m.client)]));
         for (const member of targets) {
           if (fields.exitDate < member.entryDate) {
             add(errors, 'exitDate', `The exit date cannot be before ${names.get(member.enrollmentId) ?? 'a member'}’s entry date (${formatDay(member.entryDate)}).`);
@@ -447,16 +391,13 @@ export class EnrollmentService {
       for (const member of targets) {
         const exitId = this.newId();
         await repo.insertExit(trx, {
-          exit_id: exitId,
-          enrollment_id: member.enrollmentId,
-          personal_id: member.personalId,
-          exit_date: fields.exitDate,
-          destination: fields.destination,
-          destination_subsidy_type: fields.destinationSubsidyType,
-          other_destination: fields.otherDestination,
-          date_created: now,
-          date_updated: now,
-          user_id: hudUserId(actor),
+          exitId,
+          enrollmentId: member.enrollmentId,
+          personalId: member.personalId,
+          ...fields,
+          dateCreated: now,
+          dateUpdated: now,
+          userId: hudUserId(actor),
         });
         await this.audit.record(trx, {
           event: 'enrollment.exited',
@@ -482,16 +423,9 @@ export class EnrollmentService {
       await repo.lockClients(trx, [client.personalId]);
       await this.refuseOverlaps(trx, project, enrollment.entryDate, [{ client, field: 'exitDate', exceptEnrollmentId: enrollmentId, exitDate: fields.exitDate }]);
       const before: ExitFields = { exitDate: exit.exitDate, destination: exit.destination, destinationSubsidyType: exit.destinationSubsidyType, otherDestination: exit.otherDestination };
-      const changed = (Object.keys(fields) as (keyof ExitFields)[]).filter((key) => fields[key] !== before[key]);
+      const changed = changedFields(before, fields);
       if (changed.length === 0) return;
-      await repo.updateExit(trx, exit.exitId, {
-        exit_date: fields.exitDate,
-        destination: fields.destination,
-        destination_subsidy_type: fields.destinationSubsidyType,
-        other_destination: fields.otherDestination,
-        date_updated: this.clock.now(),
-        user_id: hudUserId(actor),
-      });
+      await repo.updateExit(trx, exit.exitId, fields, { dateUpdated: this.clock.now(), userId: hudUserId(actor) });
       await this.audit.record(trx, { event: 'enrollment.exit_changed', actor, client: client.personalId, details: { enrollmentId, exitId: exit.exitId, changed: changed.join(', ') } });
     });
   }
@@ -507,7 +441,7 @@ export class EnrollmentService {
       const members = await repo.lockHousehold(trx, householdId);
       const exited = new Set((await repo.findExits(trx, members.map((m) => m.enrollmentId))).map((e) => e.enrollmentId));
       const open = members.filter((m) => !exited.has(m.enrollmentId));
-      const names = new Map(detail.household.map((m) => [m.enrollmentId, nameOf(m.client)]));
+      const names = new Map(detail.household.map((m) => [m.enrollmentId, clientName(m.client)]));
       const errors: FieldErrors = {};
       const newHead = open.find((m) => m.enrollmentId === input.newHead);
       const oldHead = members.find((m) => m.relationshipToHoH === HEAD_OF_HOUSEHOLD);
@@ -515,7 +449,7 @@ export class EnrollmentService {
       else if (!newHead) add(errors, 'newHead', 'Choose the new head of household among the members still enrolled.');
       else if (newHead.relationshipToHoH === HEAD_OF_HOUSEHOLD) add(errors, 'newHead', `${names.get(newHead.enrollmentId)} is already the head of household: choose another member.`);
 
-      const updates: { member: EnrollmentRow; relationship: number }[] = [];
+      const updates: { member: Enrollment; relationship: number }[] = [];
       if (newHead) {
         // Everyone still enrolled, and the head until now even if they left (data from elsewhere may hold that).
         for (const member of members.filter((m) => !exited.has(m.enrollmentId) || m.relationshipToHoH === HEAD_OF_HOUSEHOLD)) {
@@ -536,7 +470,7 @@ export class EnrollmentService {
       updates.sort((a, b) => Number(b.member.enrollmentId === oldHead?.enrollmentId) - Number(a.member.enrollmentId === oldHead?.enrollmentId));
       const changes = [...updates, { member: newHead, relationship: HEAD_OF_HOUSEHOLD }];
       for (const { member, relationship } of changes) {
-        await repo.updateEnrollment(trx, member.enrollmentId, { relationship_to_hoh: relationship, date_updated: now, user_id: hudUserId(actor) });
+        await repo.updateRelationship(trx, member.enrollmentId, relationship, { dateUpdated: now, userId: hudUserId(actor) });
         await this.audit.record(trx, {
           event: 'household.head_changed',
           actor,
@@ -565,7 +499,7 @@ export class EnrollmentService {
       const client = await this.client(input.personalId, trx);
       const errors: FieldErrors = {};
       if (members.some((m) => m.personalId === client.personalId)) {
-        add(errors, 'personalId', `${nameOf(client)} is already in this household: a client can be in a household only once.`);
+        add(errors, 'personalId', `${clientName(client)} is already in this household: a client can be in a household only once.`);
       }
       const typed = input.entryDate.trim();
       const entryDate = readDate(typed);
@@ -586,15 +520,16 @@ export class EnrollmentService {
       const now = this.clock.now();
       const newId = this.newId();
       await repo.insertEnrollment(trx, {
-        enrollment_id: newId,
-        personal_id: client.personalId,
-        project_id: project.projectId,
-        entry_date: entryDate,
-        household_id: householdId,
-        ...toColumns(fields),
-        date_created: now,
-        date_updated: now,
-        user_id: hudUserId(actor),
+        enrollmentId: newId,
+        personalId: client.personalId,
+        projectId: project.projectId,
+        entryDate,
+        householdId,
+        ...fields,
+        moveInDate: null,
+        dateCreated: now,
+        dateUpdated: now,
+        userId: hudUserId(actor),
       });
       await this.audit.record(trx, {
         event: 'enrollment.created',
@@ -626,7 +561,7 @@ export class EnrollmentService {
 
   /** A project's enrollments, current (or with `past`, all), for users of its agency and administrators. */
   async roster(viewer: Viewer, projectId: string, options: { past: boolean }): Promise<Roster> {
-    const project = PROJECT_ID.test(projectId) ? await repo.findProject(this.db, projectId) : undefined;
+    const project = HUD_ID_PATTERN.test(projectId) ? await repo.findProject(this.db, projectId) : undefined;
     if (!project) throw new NotFoundError('There is no such project.');
     if (!canSeeEnrollmentsOf(viewer, project.organizationId)) {
       throw new ForbiddenError(`Only users of ${project.organizationName} and HMIS administrators can see the enrollments of this project.`);
@@ -643,23 +578,8 @@ export class EnrollmentService {
   }
 }
 
-function toColumns(fields: MemberEntryFields) {
-  return {
-    relationship_to_hoh: fields.relationshipToHoH,
-    disabling_condition: fields.disablingCondition,
-    living_situation: fields.livingSituation,
-    rental_subsidy_type: fields.rentalSubsidyType,
-    length_of_stay: fields.lengthOfStay,
-    los_under_threshold: fields.losUnderThreshold,
-    previous_street_essh: fields.previousStreetEssh,
-    date_to_street_essh: fields.dateToStreetEssh,
-    times_homeless_past_three_years: fields.timesHomelessPastThreeYears,
-    months_homeless_past_three_years: fields.monthsHomelessPastThreeYears,
-  };
-}
-
 /** Stored entry data as the validated fields (for editing forms and for comparing). */
-export function entryFieldsOf(enrollment: EnrollmentRow): MemberEntryFields {
+export function entryFieldsOf(enrollment: Enrollment): MemberEntryFields {
   return {
     relationshipToHoH: enrollment.relationshipToHoH,
     disablingCondition: enrollment.disablingCondition,

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { formatDob } from '../clients/client-fields.js';
 import { SEARCH_HELP } from '../clients/client-search.js';
-import type { RecentClient } from '../clients/clients.service.js';
-import { clientName } from '../clients/pages/client-name.js';
+import type { RecentClient } from '../clients/clients.model.js';
+import { clientName } from '../clients/client-name.js';
 import { Notice } from '../views/components.js';
 import { formatDateTime } from '../views/format.js';
 import { Layout } from '../views/layout.js';

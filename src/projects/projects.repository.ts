@@ -1,4 +1,4 @@
-import { sql, type Selectable, type Transaction } from 'kysely';
+import { sql, type Insertable, type Selectable, type Transaction } from 'kysely';
 import type { Database, Db, OrganizationsTable, ProjectsTable } from '../db/schema.js';
 import type { Organization, OrganizationFields, Project, ProjectFields } from './projects.model.js';
 
@@ -89,9 +89,22 @@ function projectColumnsOf(changes: ProjectChanges) {
   };
 }
 
+function projectRow(project: Project): Insertable<ProjectsTable> {
+  return {
+    project_id: project.projectId,
+    organization_id: project.organizationId,
+    ...projectColumnsOf(project),
+    residential_affiliation: project.residentialAffiliation,
+    target_population: project.targetPopulation,
+    hopwa_med_assisted_living_fac: project.hopwaMedAssistedLivingFac,
+    pit_count: project.pitCount,
+    date_created: project.dateCreated,
+  };
+}
+
 /**
  * Agencies (organizations) for the agency pages. Deleted rows (DateDeleted set) are never returned. Besides this
- * file, only the Training reset writes organizations (training/training.repository.ts).
+ * file, only the Training reset deletes organizations (training/training.repository.ts).
  */
 export const organizationsRepository = {
   async list(db: Db): Promise<Organization[]> {
@@ -131,6 +144,26 @@ export const organizationsRepository = {
     return toOrganization(row);
   },
 
+  /** Writes these agencies, replacing the ones with the same OrganizationID (a deleted one comes back). */
+  async upsertMany(db: Db, organizations: readonly Organization[]): Promise<void> {
+    if (organizations.length === 0) return;
+    await db
+      .insertInto('organizations')
+      .values(organizations.map((o) => ({ organization_id: o.organizationId, date_created: o.dateCreated, ...organizationColumns(o) })))
+      .onConflict((oc) =>
+        oc.column('organization_id').doUpdateSet((eb) => ({
+          organization_name: eb.ref('excluded.organization_name'),
+          organization_common_name: eb.ref('excluded.organization_common_name'),
+          victim_service_provider: eb.ref('excluded.victim_service_provider'),
+          date_created: eb.ref('excluded.date_created'),
+          date_updated: eb.ref('excluded.date_updated'),
+          user_id: eb.ref('excluded.user_id'),
+          date_deleted: null,
+        })),
+      )
+      .execute();
+  },
+
   async update(db: Db, id: string, changes: OrganizationChanges): Promise<Organization> {
     const row = await db
       .updateTable('organizations')
@@ -144,7 +177,7 @@ export const organizationsRepository = {
 
 /**
  * Projects for the agency and project pages. Deleted rows (DateDeleted set) are never returned. Besides this
- * file, only the Training reset writes projects (training/training.repository.ts).
+ * file, only the Training reset deletes projects (training/training.repository.ts).
  */
 export const projectsRepository = {
   /** Every project, by name within each organization. */
@@ -193,6 +226,11 @@ export const projectsRepository = {
       .values({ project_id: project.projectId, organization_id: project.organizationId, date_created: project.dateCreated, ...projectColumnsOf(project) })
       .execute();
     return (await this.findById(db, project.projectId))!;
+  },
+
+  async insertMany(db: Db, projects: readonly Project[]): Promise<void> {
+    if (projects.length === 0) return;
+    await db.insertInto('projects').values(projects.map(projectRow)).execute();
   },
 
   async update(db: Db, id: string, changes: ProjectChanges): Promise<Project> {

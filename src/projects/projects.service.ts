@@ -4,7 +4,7 @@ import { canManageProjectsOf, type Viewer } from '../access/access-policy.js';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
 import { changedFields } from '../audit/changed-fields.js';
 import { calendarDate, type Clock } from '../clock.js';
-import type { Database } from '../db/schema.js';
+import type { Database, Db } from '../db/schema.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import {
   codesOf,
@@ -256,6 +256,15 @@ export class ProjectService {
     const organization = await organizationsRepository.findById(this.db, project.organizationId);
     if (!organization) throw new NotFoundError('There is no such project.');
     return { project, organization };
+  }
+
+  /**
+   * Generated Training data, written as it is, without checks or audit (the Training reset audits itself):
+   * these agencies, replacing any with the same OrganizationID, and these projects.
+   */
+  async writeGenerated(db: Db, organizations: readonly Organization[], projects: readonly Project[]): Promise<void> {
+    await organizationsRepository.upsertMany(db, organizations);
+    await projectsRepository.insertMany(db, projects);
   }
 
   async createOrganization(input: OrganizationInput, actor: Actor): Promise<Organization> {

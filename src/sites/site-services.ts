@@ -80,6 +80,9 @@ export function createSiteServices(options: {
   const passwords = new PasswordService(db, clock, config, audit, mailer, id, users, sessions, signIn);
   const reset = new ResetService(db, id, clock, config, audit, mailer, passwords, throttle, users);
   const access = new AccessService(db, clock, audit);
+  const projects = new ProjectService(db, clock, audit, config.timeZone);
+  const clients = new ClientService(db, clock, audit, config.timeZone);
+  const enrollments = new EnrollmentService(db, clock, audit, config.timeZone);
   return {
     id,
     name: SITE_NAMES[id],
@@ -99,11 +102,11 @@ export function createSiteServices(options: {
     secondFactors,
     devices,
     signIn,
-    projects: new ProjectService(db, clock, audit, config.timeZone),
-    clients: new ClientService(db, clock, audit, config.timeZone),
+    projects,
+    clients,
     access,
-    enrollments: new EnrollmentService(db, clock, audit, config.timeZone),
-    training: new TrainingService(db, clock, audit, id, config.timeZone),
+    enrollments,
+    training: new TrainingService(db, clock, audit, id, config.timeZone, projects, clients, enrollments),
   };
 }
 

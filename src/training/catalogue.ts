@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Insertable } from 'kysely';
-import type { OrganizationsTable, ProjectsTable } from '../db/schema.js';
 import type { HousingTypeCode, ProjectTypeCode, RrhSubTypeCode } from '../hud/code-lists.js';
+import type { Organization, Project } from '../projects/projects.model.js';
 import { housingTypeRequired } from '../projects/projects.service.js';
 import { addYears, firstOfMonth } from './calendar.js';
 
@@ -105,39 +104,37 @@ export function catalogueProjects(today: string): CatalogueProject[] {
   }));
 }
 
-export function organizationRows(now: Date): Insertable<OrganizationsTable>[] {
+export function catalogueOrganizations(now: Date): Organization[] {
   return AGENCIES.map((agency) => ({
-    organization_id: organizationIdOf(agency.key),
-    organization_name: agency.name,
-    organization_common_name: agency.commonName,
-    victim_service_provider: 0,
-    date_created: now,
-    date_updated: now,
-    user_id: TRAINING_USER_ID,
-    date_deleted: null,
+    organizationId: organizationIdOf(agency.key),
+    organizationName: agency.name,
+    organizationCommonName: agency.commonName,
+    victimServiceProvider: 0,
+    dateCreated: now,
+    dateUpdated: now,
+    userId: TRAINING_USER_ID,
   }));
 }
 
-export function projectRows(projects: readonly CatalogueProject[], now: Date): Insertable<ProjectsTable>[] {
+export function projectsOf(projects: readonly CatalogueProject[], now: Date): Project[] {
   return projects.map(({ spec, projectId, organizationId, start, end }) => ({
-    project_id: projectId,
-    organization_id: organizationId,
-    project_name: spec.name,
-    project_common_name: null,
-    operating_start_date: start,
-    operating_end_date: end,
-    continuum_project: spec.continuumProject,
-    project_type: spec.projectType,
-    housing_type: housingTypeRequired(spec.projectType, spec.rrhSubType) ? spec.housingType : null,
-    rrh_sub_type: spec.rrhSubType,
-    residential_affiliation: null,
+    projectId,
+    organizationId,
+    projectName: spec.name,
+    projectCommonName: null,
+    operatingStartDate: start,
+    operatingEndDate: end,
+    continuumProject: spec.continuumProject,
+    projectType: spec.projectType,
+    housingType: housingTypeRequired(spec.projectType, spec.rrhSubType) ? spec.housingType : null,
+    rrhSubType: spec.rrhSubType,
+    residentialAffiliation: null,
     // Not collected by Hearth's project form either.
-    target_population: null,
-    hopwa_med_assisted_living_fac: null,
-    pit_count: null,
-    date_created: now,
-    date_updated: now,
-    user_id: TRAINING_USER_ID,
-    date_deleted: null,
+    targetPopulation: null,
+    hopwaMedAssistedLivingFac: null,
+    pitCount: null,
+    dateCreated: now,
+    dateUpdated: now,
+    userId: TRAINING_USER_ID,
   }));
 }

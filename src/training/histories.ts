@@ -1,5 +1,4 @@
-import type { Insertable } from 'kysely';
-import type { EnrollmentsTable, ExitsTable } from '../db/schema.js';
+import type { Enrollment, Exit, MemberEntryFields } from '../enrollments/enrollments.model.js';
 import { addDays, addYears, ageOn, daysBetween, maxDate, minDate, momentOn } from './calendar.js';
 import { TRAINING_USER_ID, trainingId, type CatalogueProject } from './catalogue.js';
 import { isMissingAnswer, livingSituationGroup, losUnderThreshold, STREET_ESSH_PROJECT_TYPES } from '../hud/enrollment-code-lists.js';
@@ -145,31 +144,21 @@ export interface Stay {
 }
 
 export interface GeneratedStays {
-  enrollments: Insertable<EnrollmentsTable>[];
-  exits: Insertable<ExitsTable>[];
+  enrollments: Enrollment[];
+  exits: Exit[];
 }
 
-type PriorFields = Pick<
-  Insertable<EnrollmentsTable>,
-  | 'living_situation'
-  | 'rental_subsidy_type'
-  | 'length_of_stay'
-  | 'los_under_threshold'
-  | 'previous_street_essh'
-  | 'date_to_street_essh'
-  | 'times_homeless_past_three_years'
-  | 'months_homeless_past_three_years'
->;
+type PriorFields = Omit<MemberEntryFields, 'relationshipToHoH' | 'disablingCondition'>;
 
 const NO_PRIOR: PriorFields = {
-  living_situation: null,
-  rental_subsidy_type: null,
-  length_of_stay: null,
-  los_under_threshold: null,
-  previous_street_essh: null,
-  date_to_street_essh: null,
-  times_homeless_past_three_years: null,
-  months_homeless_past_three_years: null,
+  livingSituation: null,
+  rentalSubsidyType: null,
+  lengthOfStay: null,
+  losUnderThreshold: null,
+  previousStreetEssh: null,
+  dateToStreetEssh: null,
+  timesHomelessPastThreeYears: null,
+  monthsHomelessPastThreeYears: null,
 };
 
 /** Makes the ids of one generator run: stable for the same sequence of calls. */
@@ -284,7 +273,7 @@ function priorLivingSituation(context: HistoryContext, household: Household, sta
   let fields: PriorFields;
   if (isMissingAnswer(living)) {
     // Nothing is known of where the person stayed, nor for how long.
-    fields = { ...NO_PRIOR, living_situation: living, length_of_stay: living };
+    fields = { ...NO_PRIOR, livingSituation: living, lengthOfStay: living };
   } else {
     const veteran = head.draft.input.veteranStatus === '1';
     const rentalSubsidy = living === 435 ? (veteran && random.chance(0.5) ? 419 : random.weighted(RENTAL_SUBSIDIES)) : null;
@@ -299,24 +288,24 @@ function priorLivingSituation(context: HistoryContext, household: Household, sta
     const under = losUnderThreshold(living, lengthOfStay);
     fields = {
       ...NO_PRIOR,
-      living_situation: living,
-      rental_subsidy_type: rentalSubsidy,
-      length_of_stay: lengthOfStay,
-      los_under_threshold: under,
-      previous_street_essh: under === 1 ? random.weighted([[1, 55], [0, 45]] as const) : null,
+      livingSituation: living,
+      rentalSubsidyType: rentalSubsidy,
+      lengthOfStay,
+      losUnderThreshold: under,
+      previousStreetEssh: under === 1 ? random.weighted([[1, 55], [0, 45]] as const) : null,
     };
   }
-  const askedHistory = homeless || fields.previous_street_essh === 1 || STREET_ESSH_PROJECT_TYPES.has(SLOT_TYPES[stay.slot].projectType);
+  const askedHistory = homeless || fields.previousStreetEssh === 1 || STREET_ESSH_PROJECT_TYPES.has(SLOT_TYPES[stay.slot].projectType);
   if (!askedHistory) return fields;
 
   // When this episode of homelessness started: before the prior stay for people who came from the street
   // through a short stay elsewhere; at entry for people who were housed until now. Never before the birth of
   // an adult of the household (who all share these answers).
-  const lengthOfStay = fields.length_of_stay!;
+  const lengthOfStay = fields.lengthOfStay!;
   const stayedDays = isMissingAnswer(lengthOfStay) ? random.int(0, 365) : daysInStay(random, lengthOfStay);
   let started: string;
   if (homeless || isMissingAnswer(living)) started = addDays(stay.entry, -stayedDays);
-  else if (fields.previous_street_essh === 1) started = addDays(stay.entry, -(stayedDays + random.int(14, 700)));
+  else if (fields.previousStreetEssh === 1) started = addDays(stay.entry, -(stayedDays + random.int(14, 700)));
   else started = stay.entry;
   started = maxDate(started, adultsBornBy);
   const homelessDays = daysBetween(started, stay.entry);
@@ -327,7 +316,7 @@ function priorLivingSituation(context: HistoryContext, household: Household, sta
     const counted = Math.max(1, Math.ceil(Math.min(homelessDays, 3 * 365) / 30.4)) + (times > 1 && times < 8 ? random.int(1, 6) : 0);
     months = counted > 12 ? 113 : 100 + counted;
   }
-  return { ...fields, date_to_street_essh: started, times_homeless_past_three_years: times, months_homeless_past_three_years: months };
+  return { ...fields, dateToStreetEssh: started, timesHomelessPastThreeYears: times, monthsHomelessPastThreeYears: months };
 }
 
 /** A number of days within the 3.917.2 length-of-stay band. */
@@ -363,35 +352,32 @@ function writeStay(context: HistoryContext, household: Household, stay: Stay, pr
     const enrollmentId = ids.next('enrollment');
     const memberMoveIn = moveIn !== null && (exit === null || maxDate(moveIn, entry) <= exit) ? maxDate(moveIn, entry) : null;
     out.enrollments.push({
-      enrollment_id: enrollmentId,
-      personal_id: member.personalId,
-      project_id: stay.project.projectId,
-      entry_date: entry,
-      household_id: householdId,
-      relationship_to_hoh: member.relationship,
-      enrollment_coc: null,
+      enrollmentId,
+      personalId: member.personalId,
+      projectId: stay.project.projectId,
+      entryDate: entry,
+      householdId,
+      relationshipToHoH: member.relationship,
       // Children's prior living situation may be left empty; adults' is the household's.
       ...(adult ? prior : NO_PRIOR),
-      disabling_condition: member.disablingCondition,
-      move_in_date: memberMoveIn,
-      date_created: momentOn(entry, random.int(0, 300), now),
-      date_updated: momentOn(entry, random.int(300, 420), now),
-      user_id: TRAINING_USER_ID,
-      date_deleted: null,
+      disablingCondition: member.disablingCondition,
+      moveInDate: memberMoveIn,
+      dateCreated: momentOn(entry, random.int(0, 300), now),
+      dateUpdated: momentOn(entry, random.int(300, 420), now),
+      userId: TRAINING_USER_ID,
     });
     if (exit !== null && leaving) {
       out.exits.push({
-        exit_id: ids.next('exit'),
-        enrollment_id: enrollmentId,
-        personal_id: member.personalId,
-        exit_date: exit,
+        exitId: ids.next('exit'),
+        enrollmentId,
+        personalId: member.personalId,
+        exitDate: exit,
         destination: leaving.destination,
-        destination_subsidy_type: leaving.subsidy,
-        other_destination: leaving.other,
-        date_created: momentOn(exit, random.int(0, 300), now),
-        date_updated: momentOn(exit, random.int(300, 420), now),
-        user_id: TRAINING_USER_ID,
-        date_deleted: null,
+        destinationSubsidyType: leaving.subsidy,
+        otherDestination: leaving.other,
+        dateCreated: momentOn(exit, random.int(0, 300), now),
+        dateUpdated: momentOn(exit, random.int(300, 420), now),
+        userId: TRAINING_USER_ID,
       });
     }
   }
@@ -405,6 +391,6 @@ function hasMoveIn(stay: Stay): boolean {
 /** The earliest entry among the rows written so far for each client: when they were first seen. */
 export function firstSeenDates(out: GeneratedStays): Map<string, string> {
   const first = new Map<string, string>();
-  for (const e of out.enrollments) first.set(e.personal_id, minDate(first.get(e.personal_id) ?? e.entry_date, e.entry_date));
+  for (const e of out.enrollments) first.set(e.personalId, minDate(first.get(e.personalId) ?? e.entryDate, e.entryDate));
   return first;
 }

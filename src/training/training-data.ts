@@ -1,9 +1,9 @@
-import type { Insertable } from 'kysely';
 import { validateClientInput } from '../clients/client-fields.js';
-import { toRow } from '../clients/clients.service.js';
-import type { ClientsTable, EnrollmentsTable, ExitsTable, OrganizationsTable, ProjectsTable } from '../db/schema.js';
+import type { Client } from '../clients/clients.model.js';
+import type { Enrollment, Exit } from '../enrollments/enrollments.model.js';
+import type { Organization, Project } from '../projects/projects.model.js';
 import { addDays, addYears, maxDate, momentOn } from './calendar.js';
-import { catalogueProjects, organizationRows, projectRows, TRAINING_USER_ID } from './catalogue.js';
+import { catalogueOrganizations, catalogueProjects, projectsOf, TRAINING_USER_ID } from './catalogue.js';
 import { firstSeenDates, generateHistory, HISTORY_DAYS, IdSequence, type GeneratedStays, type HistoryContext, type Household, type Member, type Relationship } from './histories.js';
 import { drawPerson, nearDuplicateOf, type PersonDraft } from './people.js';
 import { TrainingRandom, type Culture } from './random.js';
@@ -15,11 +15,11 @@ export const TRAINING_CLIENTS = 2_000;
 const DUPLICATE_SHARE = 0.015;
 
 export interface TrainingData {
-  organizations: Insertable<OrganizationsTable>[];
-  projects: Insertable<ProjectsTable>[];
-  clients: Insertable<ClientsTable>[];
-  enrollments: Insertable<EnrollmentsTable>[];
-  exits: Insertable<ExitsTable>[];
+  organizations: Organization[];
+  projects: Project[];
+  clients: Client[];
+  enrollments: Enrollment[];
+  exits: Exit[];
   /** Families and people alone, as generated (each may have had several stays, each with its own HouseholdID). */
   households: number;
   /** Second records of the same person, slightly different. */
@@ -77,10 +77,10 @@ export function generateTrainingData(options: TrainingDataOptions): TrainingData
 
   const firstSeen = firstSeenDates(out);
   const members = [...households, ...copies].flatMap((h) => h.members);
-  const clients = members.map((member) => clientRow(lives, member, firstSeen.get(member.personalId), today, now));
+  const clients = members.map((member) => clientOf(lives, member, firstSeen.get(member.personalId), today, now));
   return {
-    organizations: organizationRows(now),
-    projects: projectRows(projects, now),
+    organizations: catalogueOrganizations(now),
+    projects: projectsOf(projects, now),
     clients,
     enrollments: out.enrollments,
     exits: out.exits,
@@ -133,19 +133,12 @@ function drawDisablingCondition(random: TrainingRandom, child: boolean): number 
 }
 
 /**
- * The client's row, checked against the same HUD rules as the client form (a generator bug fails loudly
- * here, not in a trainee's hands). Created on the day they were first enrolled.
+ * The client, checked against the same HUD rules as the client form (a generator bug fails loudly here,
+ * not in a trainee's hands). Created on the day they were first enrolled.
  */
-function clientRow(random: TrainingRandom, member: Member, firstSeen: string | undefined, today: string, now: Date): Insertable<ClientsTable> {
+function clientOf(random: TrainingRandom, member: Member, firstSeen: string | undefined, today: string, now: Date): Client {
   const fields = validateClientInput(member.draft.input, today);
   const created = firstSeen ?? maxDate(addDays(today, -random.int(0, HISTORY_DAYS)), member.draft.trueDob);
   const createdAt = momentOn(created, random.int(0, 240), now);
-  return {
-    personal_id: member.personalId,
-    ...toRow(fields),
-    date_created: createdAt,
-    date_updated: createdAt,
-    user_id: TRAINING_USER_ID,
-    date_deleted: null,
-  };
+  return { personalId: member.personalId, ...fields, dateCreated: createdAt, dateUpdated: createdAt, userId: TRAINING_USER_ID };
 }

@@ -1,98 +1,5 @@
-import { sql, type Insertable, type Transaction } from 'kysely';
-import type { ClientsTable, Database, Db, EnrollmentsTable, ExitsTable, OrganizationsTable, ProjectsTable } from '../db/schema.js';
-
-/** A column and its PostgreSQL type, for inserting many rows as one array per column. */
-type ColumnOf<T> = readonly [keyof T & string, 'text' | 'smallint' | 'integer' | 'date' | 'timestamptz'];
-
-const CLIENT_COLUMNS: readonly ColumnOf<Insertable<ClientsTable>>[] = [
-  ['personal_id', 'text'],
-  ['first_name', 'text'],
-  ['middle_name', 'text'],
-  ['last_name', 'text'],
-  ['name_suffix', 'text'],
-  ['name_data_quality', 'smallint'],
-  ['ssn', 'text'],
-  ['ssn_data_quality', 'smallint'],
-  ['dob', 'date'],
-  ['dob_data_quality', 'smallint'],
-  ['am_ind_ak_native', 'smallint'],
-  ['asian', 'smallint'],
-  ['black_af_american', 'smallint'],
-  ['hispanic_latinao', 'smallint'],
-  ['mid_east_n_african', 'smallint'],
-  ['native_hi_pacific', 'smallint'],
-  ['white', 'smallint'],
-  ['race_none', 'smallint'],
-  ['additional_race_ethnicity', 'text'],
-  ['sex', 'smallint'],
-  ['veteran_status', 'smallint'],
-  ['date_created', 'timestamptz'],
-  ['date_updated', 'timestamptz'],
-  ['user_id', 'text'],
-  ['first_name_norm', 'text'],
-  ['last_name_norm', 'text'],
-  ['first_name_key', 'text'],
-  ['last_name_key', 'text'],
-  ['ssn_last4', 'text'],
-];
-
-const ENROLLMENT_COLUMNS: readonly ColumnOf<Insertable<EnrollmentsTable>>[] = [
-  ['enrollment_id', 'text'],
-  ['personal_id', 'text'],
-  ['project_id', 'text'],
-  ['entry_date', 'date'],
-  ['household_id', 'text'],
-  ['relationship_to_hoh', 'smallint'],
-  ['enrollment_coc', 'text'],
-  ['living_situation', 'smallint'],
-  ['rental_subsidy_type', 'smallint'],
-  ['length_of_stay', 'smallint'],
-  ['los_under_threshold', 'smallint'],
-  ['previous_street_essh', 'smallint'],
-  ['date_to_street_essh', 'date'],
-  ['times_homeless_past_three_years', 'smallint'],
-  ['months_homeless_past_three_years', 'smallint'],
-  ['disabling_condition', 'smallint'],
-  ['move_in_date', 'date'],
-  ['date_created', 'timestamptz'],
-  ['date_updated', 'timestamptz'],
-  ['user_id', 'text'],
-];
-
-const EXIT_COLUMNS: readonly ColumnOf<Insertable<ExitsTable>>[] = [
-  ['exit_id', 'text'],
-  ['enrollment_id', 'text'],
-  ['personal_id', 'text'],
-  ['exit_date', 'date'],
-  ['destination', 'smallint'],
-  ['destination_subsidy_type', 'smallint'],
-  ['other_destination', 'text'],
-  ['date_created', 'timestamptz'],
-  ['date_updated', 'timestamptz'],
-  ['user_id', 'text'],
-];
-
-/** Rows per statement: one array parameter per column, so the count is bounded by memory, not by parameters. */
-const BATCH = 5_000;
-
-/**
- * Many rows in one statement: `insert … select * from unnest($1::text[], $2::smallint[], …)`. Much faster
- * than row-by-row inserts, and the same on PGlite and PostgreSQL.
- */
-async function insertMany<T extends object>(db: Db, table: keyof Database & string, columns: readonly ColumnOf<T>[], rows: readonly T[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += BATCH) {
-    const batch = rows.slice(start, start + BATCH);
-    const arrays = columns.map(([name, type]) => {
-      const values = batch.map((row) => {
-        const value = (row as Record<string, unknown>)[name];
-        return value instanceof Date ? value.toISOString() : (value ?? null);
-      });
-      return sql`${values}::${sql.raw(type)}[]`;
-    });
-    await sql`insert into ${sql.table(table)} (${sql.join(columns.map(([name]) => sql.ref(name)))})
-              select * from unnest(${sql.join(arrays)})`.execute(db);
-  }
-}
+import { sql, type Transaction } from 'kysely';
+import type { Database, Db } from '../db/schema.js';
 
 /** An arbitrary constant: the advisory lock that lets one Training reset run at a time. */
 const RESET_LOCK = 4_627_261;
@@ -105,7 +12,10 @@ export interface RecordCounts {
   exits: number;
 }
 
-/** The only place that writes the Training site's generated data in bulk. */
+/**
+ * What the Training reset does across the site's tables: clears them before the generated data is written
+ * (through each feature's service), and counts what is there.
+ */
 export const trainingRepository = {
   /** Waits for any other reset to finish (until the end of this transaction). */
   async lockReset(trx: Transaction<Database>): Promise<void> {
@@ -130,41 +40,6 @@ export const trainingRepository = {
   async deleteMembershipsExcept(trx: Transaction<Database>, keep: readonly string[]): Promise<number> {
     const result = await trx.deleteFrom('user_organizations').where('organization_id', 'not in', keep).executeTakeFirst();
     return Number(result.numDeletedRows);
-  },
-
-  /** Writes these agencies, replacing the ones with the same OrganizationID. */
-  async upsertOrganizations(trx: Transaction<Database>, rows: readonly Insertable<OrganizationsTable>[]): Promise<void> {
-    await trx
-      .insertInto('organizations')
-      .values([...rows])
-      .onConflict((oc) =>
-        oc.column('organization_id').doUpdateSet((eb) => ({
-          organization_name: eb.ref('excluded.organization_name'),
-          organization_common_name: eb.ref('excluded.organization_common_name'),
-          victim_service_provider: eb.ref('excluded.victim_service_provider'),
-          date_created: eb.ref('excluded.date_created'),
-          date_updated: eb.ref('excluded.date_updated'),
-          user_id: eb.ref('excluded.user_id'),
-          date_deleted: null,
-        })),
-      )
-      .execute();
-  },
-
-  async insertProjects(trx: Transaction<Database>, rows: readonly Insertable<ProjectsTable>[]): Promise<void> {
-    if (rows.length > 0) await trx.insertInto('projects').values([...rows]).execute();
-  },
-
-  insertClients(db: Db, rows: readonly Insertable<ClientsTable>[]): Promise<void> {
-    return insertMany(db, 'clients', CLIENT_COLUMNS, rows);
-  },
-
-  insertEnrollments(db: Db, rows: readonly Insertable<EnrollmentsTable>[]): Promise<void> {
-    return insertMany(db, 'enrollments', ENROLLMENT_COLUMNS, rows);
-  },
-
-  insertExits(db: Db, rows: readonly Insertable<ExitsTable>[]): Promise<void> {
-    return insertMany(db, 'exits', EXIT_COLUMNS, rows);
   },
 
   async countUsers(db: Db): Promise<number> {

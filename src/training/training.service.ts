@@ -2,7 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
 import { calendarDate, type Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
+import type { ClientService } from '../clients/clients.service.js';
+import type { EnrollmentService } from '../enrollments/enrollments.service.js';
 import { ForbiddenError } from '../errors.js';
+import type { ProjectService } from '../projects/projects.service.js';
 import type { SiteId } from '../site-id.js';
 import { generateTrainingData, TRAINING_SEED } from './training-data.js';
 import { trainingRepository, type RecordCounts } from './training.repository.js';
@@ -46,6 +49,9 @@ export class TrainingService {
     private readonly audit: AuditLog,
     private readonly siteId: SiteId,
     private readonly timeZone: string,
+    private readonly projects: ProjectService,
+    private readonly clients: ClientService,
+    private readonly enrollments: EnrollmentService,
   ) {}
 
   /** Whether this site may hold generated data at all. */
@@ -57,17 +63,15 @@ export class TrainingService {
     if (!this.available) throw new ForbiddenError(LIVE_REFUSAL);
     const now = this.clock.now();
     const data = generateTrainingData({ today: calendarDate(now, this.timeZone), now });
-    const agencyIds = data.organizations.map((o) => o.organization_id);
+    const agencyIds = data.organizations.map((o) => o.organizationId);
     return this.db.transaction().execute(async (trx) => {
       await trainingRepository.lockReset(trx);
       await trainingRepository.deleteClientsAndProjects(trx);
       const membershipsRemoved = await trainingRepository.deleteMembershipsExcept(trx, agencyIds);
       await trainingRepository.deleteAgenciesExcept(trx, agencyIds);
-      await trainingRepository.upsertOrganizations(trx, data.organizations);
-      await trainingRepository.insertProjects(trx, data.projects);
-      await trainingRepository.insertClients(trx, data.clients);
-      await trainingRepository.insertEnrollments(trx, data.enrollments);
-      await trainingRepository.insertExits(trx, data.exits);
+      await this.projects.writeGenerated(trx, data.organizations, data.projects);
+      await this.clients.writeGenerated(trx, data.clients);
+      await this.enrollments.writeGenerated(trx, data.enrollments, data.exits);
       const summary: TrainingResetSummary = {
         agencies: data.organizations.length,
         projects: data.projects.length,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { EMPTY_CLIENT_INPUT, type ClientInput } from '../../src/clients/client-fields.js';
-import type { Client } from '../../src/clients/clients.service.js';
+import type { Client } from '../../src/clients/clients.model.js';
 import type { SiteId } from '../../src/site-id.js';
 import type { TestApp } from '../helpers/app.js';
 import { textOf } from '../helpers/client.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import type { Client } from '../../src/clients/clients.service.js';
+import type { Client } from '../../src/clients/clients.model.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { textOf } from '../helpers/client.js';
 import { signedInUser, type SignedInUser } from '../helpers/users.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Client } from '../../src/clients/clients.service.js';
+import type { Client } from '../../src/clients/clients.model.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { textOf, type TestClient } from '../helpers/client.js';
 import { signedInUser } from '../helpers/users.js';

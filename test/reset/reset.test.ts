@@ -9,7 +9,6 @@ import type { Actor } from '../../src/audit/audit-log.js';
 import { ResetService } from '../../src/auth/reset/reset.service.js';
 import { hashToken } from '../../src/auth/tokens.js';
 import { DAY, MINUTE } from '../../src/clock.js';
-import type { User } from '../../src/accounts/accounts.model.js';
 import type { Database, UsersTable } from '../../src/db/schema.js';
 import { openMailBody } from '../../src/mail/outbox.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';

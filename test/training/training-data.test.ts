@@ -3,11 +3,11 @@ import { after, before, describe, test } from 'node:test';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { SYSTEM_ACTOR } from '../../src/audit/audit-log.js';
 import { validateClientInput } from '../../src/clients/client-fields.js';
-import { clientToInput, fromRow } from '../../src/clients/clients.service.js';
-import type { ClientRow } from '../../src/clients/clients.repository.js';
+import { ClientsRepository } from '../../src/clients/clients.repository.js';
+import { clientToInput } from '../../src/clients/clients.service.js';
 import { editDistance, nicknameVariants } from '../../src/clients/name-matching.js';
 import { isValidSsn } from '../../src/clients/ssn.js';
-import type { Database, EnrollmentsTable } from '../../src/db/schema.js';
+import type { ClientsTable, Database, EnrollmentsTable } from '../../src/db/schema.js';
 import { validateExit, validateMemberEntry, type FieldErrors } from '../../src/enrollments/enrollment-fields.js';
 import { ForbiddenError } from '../../src/errors.js';
 import { DESTINATIONS, PRIOR_LIVING_SITUATIONS } from '../../src/hud/enrollment-code-lists.js';
@@ -20,6 +20,8 @@ import { startTestApp, type TestApp } from '../helpers/app.js';
 const ACTOR = { userId: null, username: 'trainer', ip: '10.0.0.7' };
 const TODAY = '2026-11-27'; // the FakeClock's day in America/New_York
 
+/** A stored client, the date of birth as text. */
+type ClientRow = Selectable<ClientsTable> & { dob: string | null };
 /** A generated enrollment: the stored row without the columns the generator leaves to their defaults. */
 type Enrollment = Omit<Selectable<EnrollmentsTable>, 'enrollment_coc' | 'date_created' | 'date_updated' | 'user_id' | 'date_deleted'>;
 interface Exit {
@@ -154,7 +156,7 @@ describe('hearth training reset: what it generates, keeps and refuses', () => {
     for (const p of data.projects) assert.ok(used.has(p.project_id), `enrollments in ${p.project_id}`);
   });
 
-  test('universal data elements: realistic, with some partial or missing data; SSNs can never be real ones', () => {
+  test('universal data elements: realistic, with some partial or missing data; SSNs can never be real ones', async () => {
     const byQuality = (column: 'name_data_quality' | 'ssn_data_quality' | 'dob_data_quality', code: number) => data.clients.filter((c) => c[column] === code).length;
     for (const column of ['name_data_quality', 'ssn_data_quality', 'dob_data_quality'] as const) {
       assert.ok(byQuality(column, 1) > 1400, `${column} mostly complete`);
@@ -177,7 +179,9 @@ describe('hearth training reset: what it generates, keeps and refuses', () => {
     assert.ok(new Set(data.clients.map((c) => c.sex)).size >= 4, 'sex, with reasons for missing data');
     assert.ok(data.clients.some((c) => /[^\x00-\x7f]/.test(`${c.first_name}${c.last_name}`)), 'names with accents');
     // What the client form would save: every profile opens and saves again unchanged.
-    for (const c of data.clients) validateClientInput(clientToInput(fromRow(c)), TODAY);
+    const profiles = await new ClientsRepository(t.sites.training.db).findByPersonalIds(data.clients.map((c) => c.personal_id));
+    assert.equal(profiles.length, data.clients.length);
+    for (const client of profiles) validateClientInput(clientToInput(client), TODAY);
   });
 
   test('households: exactly one head, members together, newborns join on or after the head’s entry, the head never leaves alone', () => {

@@ -1,5 +1,5 @@
 import type { ClientInput } from '../client-fields.js';
-import type { PossibleDuplicate } from '../clients.service.js';
+import type { PossibleDuplicate } from '../clients.model.js';
 import { formatDob } from '../client-fields.js';
 import { maskSsn } from '../ssn.js';
 import {
@@ -16,7 +16,7 @@ import {
 import { CsrfField, ErrorSummary, Field } from '../../views/components.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
-import { clientName } from './client-name.js';
+import { clientName } from '../client-name.js';
 
 type FieldErrors = Readonly<Record<string, readonly string[]>>;
 

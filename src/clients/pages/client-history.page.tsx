@@ -1,9 +1,9 @@
 import type { AuditRecord } from '../../audit/audit-log.js';
 import { AuditTable } from '../../audit/audit.page.js';
-import type { Client } from '../clients.service.js';
+import type { Client } from '../clients.model.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
-import { clientName } from './client-name.js';
+import { clientName } from '../client-name.js';
 
 export interface ClientHistoryPageProps {
   ctx: PageContext;

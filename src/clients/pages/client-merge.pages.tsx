@@ -1,14 +1,14 @@
 import { formatDob } from '../client-fields.js';
-import type { MergeComparison, MergeSide } from '../client-merge.js';
+import type { Client, MergeComparison, MergeSide, PossibleDuplicate } from '../clients.model.js';
 import { SEARCH_HELP } from '../client-search.js';
-import type { Client, PossibleDuplicate, SearchResult } from '../clients.service.js';
+import type { SearchResult } from '../clients.service.js';
 import { maskSsn } from '../ssn.js';
 import { DOB_DATA_QUALITY, labelOf, NAME_DATA_QUALITY, RACE_FIELDS, RACE_NONE, SEX, SSN_DATA_QUALITY, VETERAN_STATUS } from '../../hud/client-code-lists.js';
 import { CsrfField, ErrorSummary, Field, Notice } from '../../views/components.js';
 import { formatDateTime } from '../../views/format.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
-import { clientName } from './client-name.js';
+import { clientName } from '../client-name.js';
 
 type FieldErrors = Readonly<Record<string, readonly string[]>>;
 

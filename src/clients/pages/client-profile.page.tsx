@@ -1,14 +1,14 @@
 import { formatDob } from '../client-fields.js';
-import type { Client } from '../clients.service.js';
+import type { Client } from '../clients.model.js';
 import { maskSsn } from '../ssn.js';
 import { DOB_DATA_QUALITY, labelOf, NAME_DATA_QUALITY, RACE_FIELDS, RACE_NONE, SEX, SSN_DATA_QUALITY, VETERAN_STATUS } from '../../hud/client-code-lists.js';
 import { CsrfField, Notice } from '../../views/components.js';
 import { formatDateTime } from '../../views/format.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
-import { clientName } from './client-name.js';
+import { clientName } from '../client-name.js';
 import { ClientEnrollmentsSection } from '../../enrollments/pages/client-enrollments.js';
-import type { ProjectEnrollments } from '../../enrollments/enrollments.service.js';
+import type { ProjectEnrollments } from '../../enrollments/enrollments.model.js';
 
 /** What the viewer may do beyond reading (decided by the access policy in the route). */
 export interface ClientProfileActions {

@@ -5,7 +5,7 @@ import { maskSsn } from '../ssn.js';
 import { ErrorSummary } from '../../views/components.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
-import { clientName } from './client-name.js';
+import { clientName } from '../client-name.js';
 
 const KIND_NAMES: Record<SearchResult['kind'], string> = {
   empty: '',

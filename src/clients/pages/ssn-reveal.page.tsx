@@ -1,11 +1,11 @@
 import { formatDob } from '../client-fields.js';
-import type { Client } from '../clients.service.js';
+import type { Client } from '../clients.model.js';
 import { formatFullSsn } from '../ssn.js';
 import { labelOf, SSN_DATA_QUALITY } from '../../hud/client-code-lists.js';
 import { Notice } from '../../views/components.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
-import { clientName } from './client-name.js';
+import { clientName } from '../client-name.js';
 
 /**
  * The one page that shows a full SSN: the answer to the POST that asked for it (never a GET, never cached,

@@ -2,7 +2,7 @@ import { label, PROJECT_TYPE } from '../../hud/code-lists.js';
 import { LIVING_SITUATION, RELATIONSHIP_TO_HOH } from '../../hud/enrollment-code-lists.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
 import { formatDay } from '../enrollment-fields.js';
-import type { ProjectEnrollments } from '../enrollments.service.js';
+import type { ProjectEnrollments } from '../enrollments.model.js';
 
 /**
  * The "Enrollments" section of a client's profile: every stay the viewer may see, current and past, per

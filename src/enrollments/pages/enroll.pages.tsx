@@ -2,7 +2,10 @@ import { label, PROJECT_TYPE } from '../../hud/code-lists.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
 import { formatDay, type MemberEntryInput } from '../enrollment-fields.js';
-import { collects3917, MAX_HOUSEHOLD_SIZE, nameOf, type ClientRow, type HouseholdPlan, type ProjectChoice, type StayConflict } from '../enrollments.service.js';
+import { clientName } from '../../clients/client-name.js';
+import type { ClientSummary } from '../../clients/clients.model.js';
+import type { HouseholdPlan, ProjectChoice, StayConflict } from '../enrollments.model.js';
+import { collects3917, MAX_HOUSEHOLD_SIZE } from '../enrollments.service.js';
 import { DateField, ErrorSummary, fieldId, MemberEntryFields, PostForm, SelectField, type ChoiceGroup, type FieldErrors } from './fields.js';
 
 /** What step one holds: exactly what was chosen or typed, so a refused step comes back as it was sent. */
@@ -10,14 +13,14 @@ export interface HouseholdStepValues {
   projectId: string;
   entryDate: string;
   /** The other members (the client enrolled from the profile is always in the household). */
-  others: ClientRow[];
+  others: ClientSummary[];
   /** What was typed in the PersonalID box, when it could not be added. */
   addId: string;
   q: string;
 }
 
 export interface SearchHit {
-  client: ClientRow;
+  client: ClientSummary;
   /** Already in the household. */
   chosen: boolean;
 }
@@ -40,7 +43,7 @@ function projectGroups(projects: readonly ProjectChoice[]): ChoiceGroup[] {
   return [...groups.values()];
 }
 
-function bornText(client: ClientRow): string {
+function bornText(client: ClientSummary): string {
   return client.dob ? `born ${formatDay(client.dob)}` : 'date of birth unknown';
 }
 
@@ -50,7 +53,7 @@ function bornText(client: ClientRow): string {
  */
 export function HouseholdStepPage(props: Problems & {
   ctx: PageContext;
-  client: ClientRow;
+  client: ClientSummary;
   projects: readonly ProjectChoice[];
   values: HouseholdStepValues;
   search: SearchHit[] | null;
@@ -61,7 +64,7 @@ export function HouseholdStepPage(props: Problems & {
   return (
     <Layout ctx={ctx} title="Enroll in a project">
       <p>
-        <a href={sitePath(ctx, `clients/${client.personalId}`)}>← {nameOf(client)}</a>
+        <a href={sitePath(ctx, `clients/${client.personalId}`)}>← {clientName(client)}</a>
       </p>
       <h1>Enroll in a project</h1>
       <p class="lede">Step 1 of 2: the project, the entry date and who is in the household.</p>
@@ -113,7 +116,7 @@ export function HouseholdStepPage(props: Problems & {
             <tbody>
               {[client, ...values.others].map((c, i) => (
                 <tr>
-                  <th scope="row">{nameOf(c)}</th>
+                  <th scope="row">{clientName(c)}</th>
                   <td>{c.dob ? formatDay(c.dob) : 'Unknown'}</td>
                   <td>
                     <code>{c.personalId}</code>
@@ -123,7 +126,7 @@ export function HouseholdStepPage(props: Problems & {
                       <span class="muted">Enrolling</span>
                     ) : (
                       <button type="submit" name="remove" value={c.personalId} class="link-button">
-                        Remove<span class="visually-hidden"> {nameOf(c)}</span>
+                        Remove<span class="visually-hidden"> {clientName(c)}</span>
                       </button>
                     )}
                   </td>
@@ -186,7 +189,7 @@ export function HouseholdStepPage(props: Problems & {
                           checked={hit.chosen}
                         />
                         <label for={`field-add-${hit.client.personalId}`}>
-                          {nameOf(hit.client)} <span class="muted">({bornText(hit.client)}){hit.chosen ? ', already in the household' : ''}</span>
+                          {clientName(hit.client)} <span class="muted">({bornText(hit.client)}){hit.chosen ? ', already in the household' : ''}</span>
                         </label>
                       </div>
                     ))}
@@ -210,7 +213,7 @@ export function HouseholdStepPage(props: Problems & {
 }
 
 /** The query string that brings step one back with this household. */
-export function householdStepQuery(client: ClientRow, values: { projectId: string; entryDate: string; others: readonly ClientRow[] }): string {
+export function householdStepQuery(client: ClientSummary, values: { projectId: string; entryDate: string; others: readonly ClientSummary[] }): string {
   const params = new URLSearchParams({ client: client.personalId, projectId: values.projectId, entryDate: values.entryDate });
   for (const c of values.others) params.append('member', c.personalId);
   return params.toString();
@@ -219,7 +222,7 @@ export function householdStepQuery(client: ClientRow, values: { projectId: strin
 /** Step two: one fieldset per member with the relationship, disabling condition and prior living situation. */
 export function MemberDetailsPage(props: Problems & {
   ctx: PageContext;
-  client: ClientRow;
+  client: ClientSummary;
   plan: HouseholdPlan;
   /** Entry answers per member, in the plan's order. */
   entries: readonly MemberEntryInput[];
@@ -271,7 +274,7 @@ export function MemberDetailsPage(props: Problems & {
           return (
             <fieldset>
               <legend>
-                {nameOf(member.client)} ({age})
+                {clientName(member.client)} ({age})
               </legend>
               <MemberEntryFields prefix={`m${i}.`} values={entry} errors={errors} relationship="any" required={required} />
             </fieldset>

@@ -16,7 +16,9 @@ import { formatDateTime } from '../../views/format.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
 import { formatDay, NIGHT_BEFORE_QUESTION, type MemberEntryInput } from '../enrollment-fields.js';
-import { collects3917, nameOf, type EnrollmentDetail, type StayConflict } from '../enrollments.service.js';
+import { clientName } from '../../clients/client-name.js';
+import type { EnrollmentDetail, StayConflict } from '../enrollments.model.js';
+import { collects3917 } from '../enrollments.service.js';
 import { DateField, ErrorSummary, MemberEntryFields, PostForm, type FieldErrors } from './fields.js';
 
 /** What ?done= may say after a change redirected back to the enrollment page. */
@@ -67,10 +69,10 @@ export function HouseholdTable(props: { ctx: PageContext; detail: EnrollmentDeta
               <th scope="row">
                 {m.enrollmentId === detail.enrollment.enrollmentId ? (
                   <>
-                    {nameOf(m.client)} <span class="muted">(this enrollment)</span>
+                    {clientName(m.client)} <span class="muted">(this enrollment)</span>
                   </>
                 ) : (
-                  <a href={sitePath(ctx, `enrollments/${m.enrollmentId}`)}>{nameOf(m.client)}</a>
+                  <a href={sitePath(ctx, `enrollments/${m.enrollmentId}`)}>{clientName(m.client)}</a>
                 )}
               </th>
               <td>{label(RELATIONSHIP_TO_HOH, m.relationshipToHoH)}</td>
@@ -94,18 +96,18 @@ export function EnrollmentPage(props: { ctx: PageContext; detail: EnrollmentDeta
   const headOpen = head !== undefined && head.exitDate === null;
   const base = `enrollments/${e.enrollmentId}`;
   return (
-    <Layout ctx={ctx} title={`${nameOf(client)} · ${project.projectName}`}>
+    <Layout ctx={ctx} title={`${clientName(client)} · ${project.projectName}`}>
       <p>
-        <a href={sitePath(ctx, `clients/${client.personalId}`)}>← {nameOf(client)}</a>
+        <a href={sitePath(ctx, `clients/${client.personalId}`)}>← {clientName(client)}</a>
       </p>
       {props.done && <Notice kind="success">{DONE_MESSAGES[props.done]}</Notice>}
       <h1>
-        {nameOf(client)} in {project.projectName}
+        {clientName(client)} in {project.projectName}
       </h1>
       <dl class="facts">
         <dt>Client</dt>
         <dd>
-          <a href={sitePath(ctx, `clients/${client.personalId}`)}>{nameOf(client)}</a>
+          <a href={sitePath(ctx, `clients/${client.personalId}`)}>{clientName(client)}</a>
         </dd>
         <dt>Project</dt>
         <dd>
@@ -234,7 +236,7 @@ export function EditEnrollmentPage(props: {
         </p>
         <h1>Edit entry data</h1>
         <p class="lede">
-          {nameOf(client)} in {project.projectName} ({project.organizationName}).
+          {clientName(client)} in {project.projectName} ({project.organizationName}).
         </p>
         <ErrorSummary ctx={ctx} message={props.error} errors={errors} conflicts={props.conflicts} />
         <PostForm ctx={ctx} action={`enrollments/${e.enrollmentId}/edit`}>

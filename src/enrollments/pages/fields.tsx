@@ -19,7 +19,7 @@ import {
 import { CsrfField } from '../../views/components.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
 import { NIGHT_BEFORE_QUESTION, type ExitInput, type MemberEntryInput } from '../enrollment-fields.js';
-import type { StayConflict } from '../enrollments.service.js';
+import type { StayConflict } from '../enrollments.model.js';
 
 export type FieldErrors = Readonly<Record<string, readonly string[]>>;
 

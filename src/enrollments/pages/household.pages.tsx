@@ -2,7 +2,10 @@ import { HEAD_OF_HOUSEHOLD, RELATIONSHIP_TO_HOH } from '../../hud/enrollment-cod
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
 import { formatDay, type ExitInput, type MemberEntryInput } from '../enrollment-fields.js';
-import { collects3917, nameOf, type ClientRow, type EnrollmentDetail, type ExitScope, type StayConflict } from '../enrollments.service.js';
+import { clientName } from '../../clients/client-name.js';
+import type { ClientSummary } from '../../clients/clients.model.js';
+import type { EnrollmentDetail, ExitScope, StayConflict } from '../enrollments.model.js';
+import { collects3917 } from '../enrollments.service.js';
 import { HouseholdTable } from './enrollment.pages.js';
 import { choicesOf, DateField, ErrorSummary, ExitFields, fieldId, MemberEntryFields, PostForm, SelectField, type FieldErrors } from './fields.js';
 
@@ -36,7 +39,7 @@ export function ExitPage(props: Problems & { ctx: PageContext; detail: Enrollmen
         <Back ctx={ctx} detail={detail} />
         <h1>{title}</h1>
         <p class="lede">
-          {nameOf(client)} in {detail.project.projectName}, entered {formatDay(e.entryDate)}.
+          {clientName(client)} in {detail.project.projectName}, entered {formatDay(e.entryDate)}.
         </p>
         <ErrorSummary ctx={ctx} message={props.error} errors={errors} conflicts={props.conflicts} />
         <PostForm ctx={ctx} action={`enrollments/${e.enrollmentId}/exit${correcting ? '/edit' : ''}`}>
@@ -51,7 +54,7 @@ export function ExitPage(props: Problems & { ctx: PageContext; detail: Enrollmen
               )}
               {isHead && (
                 <p class="hint">
-                  {nameOf(client)} is the head of household: they can leave alone only once another member is made head of household.
+                  {clientName(client)} is the head of household: they can leave alone only once another member is made head of household.
                 </p>
               )}
               <div class="field checkbox">
@@ -60,7 +63,7 @@ export function ExitPage(props: Problems & { ctx: PageContext; detail: Enrollmen
               </div>
               <div class="field checkbox">
                 <input id="field-scope-member" type="radio" name="scope" value="member" checked={props.scope === 'member'} />
-                <label for="field-scope-member">Only {nameOf(client)}</label>
+                <label for="field-scope-member">Only {clientName(client)}</label>
               </div>
             </fieldset>
           )}
@@ -103,7 +106,7 @@ export function ChangeHeadPage(props: Problems & { ctx: PageContext; detail: Enr
             {candidates.map((m) => (
               <div class="field checkbox">
                 <input id={`field-newHead-${m.enrollmentId}`} type="radio" name="newHead" value={m.enrollmentId} checked={props.newHead === m.enrollmentId} />
-                <label for={`field-newHead-${m.enrollmentId}`}>{nameOf(m.client)}</label>
+                <label for={`field-newHead-${m.enrollmentId}`}>{clientName(m.client)}</label>
               </div>
             ))}
           </fieldset>
@@ -115,7 +118,7 @@ export function ChangeHeadPage(props: Problems & { ctx: PageContext; detail: Enr
               .map((m) => (
                 <SelectField
                   name={`rel.${m.enrollmentId}`}
-                  label={`${nameOf(m.client)}${m.relationshipToHoH === HEAD_OF_HOUSEHOLD ? ' (head of household until now)' : ''}`}
+                  label={`${clientName(m.client)}${m.relationshipToHoH === HEAD_OF_HOUSEHOLD ? ' (head of household until now)' : ''}`}
                   value={props.relationships[m.enrollmentId] ?? ''}
                   choices={MEMBER_RELATIONSHIP_CHOICES}
                   errors={errors[`rel.${m.enrollmentId}`]}
@@ -132,7 +135,7 @@ export function ChangeHeadPage(props: Problems & { ctx: PageContext; detail: Enr
 }
 
 export interface SearchHit {
-  client: ClientRow;
+  client: ClientSummary;
   inHousehold: boolean;
 }
 
@@ -178,11 +181,11 @@ export function ChooseMemberPage(props: { ctx: PageContext; detail: EnrollmentDe
                 <li>
                   {hit.inHousehold ? (
                     <>
-                      {nameOf(hit.client)} <span class="muted">(already in the household)</span>
+                      {clientName(hit.client)} <span class="muted">(already in the household)</span>
                     </>
                   ) : (
                     <a href={sitePath(ctx, `${base}?personalId=${hit.client.personalId}`)}>
-                      Add {nameOf(hit.client)}
+                      Add {clientName(hit.client)}
                       {hit.client.dob ? `, born ${formatDay(hit.client.dob)}` : ''}
                     </a>
                   )}
@@ -197,17 +200,17 @@ export function ChooseMemberPage(props: { ctx: PageContext; detail: EnrollmentDe
 }
 
 /** Adding a member, step two: their entry date and entry answers. */
-export function AddMemberPage(props: Problems & { ctx: PageContext; detail: EnrollmentDetail; member: ClientRow; entryDate: string; values: MemberEntryInput }) {
+export function AddMemberPage(props: Problems & { ctx: PageContext; detail: EnrollmentDetail; member: ClientSummary; entryDate: string; values: MemberEntryInput }) {
   const { ctx, detail, member, errors = {} } = props;
   const head = detail.household.find((m) => m.relationshipToHoH === HEAD_OF_HOUSEHOLD);
   return (
     <Layout ctx={ctx} title="Add a member to the household">
       <div class="narrow">
         <Back ctx={ctx} detail={detail} />
-        <h1>Add {nameOf(member)} to the household</h1>
+        <h1>Add {clientName(member)} to the household</h1>
         <p class="lede">
           {detail.project.projectName}
-          {head ? `, head of household ${nameOf(head.client)} (entered ${formatDay(head.entryDate)})` : ''}.
+          {head ? `, head of household ${clientName(head.client)} (entered ${formatDay(head.entryDate)})` : ''}.
         </p>
         <p>
           <a href={sitePath(ctx, `enrollments/${detail.enrollment.enrollmentId}/members/new`)}>Choose someone else</a>

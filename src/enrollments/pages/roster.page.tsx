@@ -3,7 +3,9 @@ import { HEAD_OF_HOUSEHOLD, LIVING_SITUATION, RELATIONSHIP_TO_HOH } from '../../
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
 import { formatDay } from '../enrollment-fields.js';
-import { nameOf, ROSTER_LIMIT, type Roster } from '../enrollments.service.js';
+import { clientName } from '../../clients/client-name.js';
+import type { Roster } from '../enrollments.model.js';
+import { ROSTER_LIMIT } from '../enrollments.service.js';
 
 /** A project's enrollments, one row group per household with its head first. */
 export function RosterPage(props: { ctx: PageContext; roster: Roster }) {
@@ -59,13 +61,13 @@ export function RosterPage(props: { ctx: PageContext; roster: Roster }) {
                 <tbody>
                   <tr>
                     <th scope="rowgroup" colSpan={5}>
-                      Household of {nameOf(head.client)} ({head.householdSize} {head.householdSize === 1 ? 'person' : 'people'})
+                      Household of {clientName(head.client)} ({head.householdSize} {head.householdSize === 1 ? 'person' : 'people'})
                     </th>
                   </tr>
                   {household.members.map((m) => (
                     <tr>
                       <td>
-                        <a href={sitePath(ctx, `enrollments/${m.enrollmentId}`)}>{nameOf(m.client)}</a>
+                        <a href={sitePath(ctx, `enrollments/${m.enrollmentId}`)}>{clientName(m.client)}</a>
                       </td>
                       <td>{label(RELATIONSHIP_TO_HOH, m.relationshipToHoH)}</td>
                       <td>{formatDay(m.entryDate)}</td>

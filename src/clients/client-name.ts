@@ -1,4 +1,4 @@
-import type { Client } from '../clients.service.js';
+import type { Client } from './clients.model.js';
 
 /** "Last, First Middle Suffix", or a placeholder when HUD's name quality says none was given. */
 export function clientName(client: Pick<Client, 'firstName' | 'middleName' | 'lastName' | 'nameSuffix'>): string {

@@ -1,0 +1,133 @@
+import type { ClientSummary } from '../clients/clients.model.js';
+import type { ProjectSummary } from '../projects/projects.model.js';
+
+/** One member's entry data once it follows HUD's rules, as stored (Enrollment.csv columns). */
+export interface MemberEntryFields {
+  relationshipToHoH: number;
+  disablingCondition: number;
+  livingSituation: number | null;
+  rentalSubsidyType: number | null;
+  lengthOfStay: number | null;
+  /** Computed from the living situation and the length of stay (HUD 3.917 field 3), never typed. */
+  losUnderThreshold: number | null;
+  previousStreetEssh: number | null;
+  /** YYYY-MM-DD */
+  dateToStreetEssh: string | null;
+  timesHomelessPastThreeYears: number | null;
+  monthsHomelessPastThreeYears: number | null;
+}
+
+/** An exit's answers once they follow HUD's rules (Exit.csv columns). */
+export interface ExitFields {
+  /** YYYY-MM-DD */
+  exitDate: string;
+  destination: number;
+  destinationSubsidyType: number | null;
+  otherDestination: string | null;
+}
+
+/**
+ * A stay of one client in one project: HUD Enrollment.csv, the columns Hearth collects. Calendar dates are
+ * `YYYY-MM-DD`. Deleted enrollments never leave the repository.
+ */
+export interface Enrollment extends MemberEntryFields {
+  enrollmentId: string;
+  personalId: string;
+  projectId: string;
+  entryDate: string;
+  householdId: string;
+  /** Permanent housing: the day the household moved into its own unit. */
+  moveInDate: string | null;
+  dateCreated: Date;
+  dateUpdated: Date;
+  /** HUD UserID: the username of whoever last changed it. */
+  userId: string;
+}
+
+/** How a stay ended: HUD Exit.csv. At most one live exit per enrollment. */
+export interface Exit extends ExitFields {
+  exitId: string;
+  enrollmentId: string;
+  personalId: string;
+  dateCreated: Date;
+  dateUpdated: Date;
+  userId: string;
+}
+
+/** An enrollment with what every page shows next to it. */
+export interface EnrollmentSummary {
+  enrollmentId: string;
+  personalId: string;
+  householdId: string;
+  relationshipToHoH: number;
+  entryDate: string;
+  exitDate: string | null;
+  destination: number | null;
+  project: ProjectSummary;
+  client: ClientSummary;
+  householdSize: number;
+}
+
+/** A stay of a client in a project, from entry to exit (null while it goes on). */
+export interface Stay {
+  enrollmentId: string;
+  entryDate: string;
+  exitDate: string | null;
+}
+
+/** A stay that stands in the way of a new or changed one: the page links to it. */
+export interface StayConflict extends Stay {
+  personalId: string;
+  clientName: string;
+}
+
+export interface ProjectChoice extends ProjectSummary {
+  /** The operating end date has passed: old project data, still open to late (back-dated) entries. */
+  ended: boolean;
+}
+
+export interface PlannedMember {
+  client: ClientSummary;
+  /** Age on the entry date, when the date of birth is known. */
+  age: number | null;
+}
+
+/** A household checked and ready for its members' entry data (step two of enrolling). */
+export interface HouseholdPlan {
+  project: ProjectSummary;
+  entryDate: string;
+  members: PlannedMember[];
+}
+
+export interface EnrollmentDetail {
+  enrollment: Enrollment;
+  client: ClientSummary;
+  project: ProjectSummary;
+  exit: Exit | null;
+  /** Every member of the household (this one included), the head first. */
+  household: EnrollmentSummary[];
+  /** The viewer may change it (entry data, exits, household). */
+  canChange: boolean;
+}
+
+/** A client's stays in one project. */
+export interface ProjectEnrollments {
+  project: ProjectSummary;
+  enrollments: EnrollmentSummary[];
+}
+
+export interface RosterHousehold {
+  householdId: string;
+  members: EnrollmentSummary[];
+}
+
+/** A project's households, current or (with `past`) all of them. */
+export interface Roster {
+  project: ProjectSummary;
+  past: boolean;
+  households: RosterHousehold[];
+  truncated: boolean;
+}
+
+/** Who leaves: one member, or everyone of the household still enrolled. */
+export type ExitScope = 'member' | 'household';
