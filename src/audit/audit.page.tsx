@@ -1,4 +1,4 @@
-import type { AuditRecord } from './audit-log.js';
+import type { AuditRecord } from './audit.model.js';
 import { AUDIT_EVENTS, isAuditEvent } from './events.js';
 import { ErrorSummary, Field } from '../views/components.js';
 import { Layout } from '../views/layout.js';

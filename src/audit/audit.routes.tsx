@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { formString } from '../http/form.js';
 import type { SiteServices } from '../sites/site-services.js';
-import type { AuditFilter } from './audit-log.js';
+import type { AuditFilter } from './audit.model.js';
 import { AUDIT_AREAS, AuditPage, type AuditFilterForm } from './audit.page.js';
 import { CLIENT_DATA_EVENTS, isAuditEvent } from './events.js';
 

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
-import { sql, type Kysely } from 'kysely';
 import { loadConfig } from '../config.js';
+import { migrationsAppliedSince } from '../db/migrate.js';
 import { SITE_IDS, SITE_NAMES, type SiteId } from '../site-id.js';
 import type { CliIo } from './cli-io.js';
 import { withSiteDatabase } from './open-site.js';
@@ -36,13 +36,4 @@ Examples:
         );
       }
     });
-}
-
-/**
- * Opening the database has already migrated it; Kysely's own bookkeeping table tells which
- * migrations that run applied (its timestamps are written by this process's clock).
- */
-async function migrationsAppliedSince(db: Kysely<any>, since: Date): Promise<string[]> {
-  const { rows } = await sql<{ name: string; timestamp: string }>`select name, timestamp from kysely_migration order by name`.execute(db);
-  return rows.filter((r) => new Date(r.timestamp).getTime() >= since.getTime()).map((r) => r.name);
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as accounts from './migrations/0001_accounts.js';
 import * as attemptCounters from './migrations/0002_attempt_counters.js';
@@ -27,4 +27,13 @@ export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * Opening the database has already migrated it; Kysely's own bookkeeping table tells which
+ * migrations that run applied (its timestamps are written by this process's clock).
+ */
+export async function migrationsAppliedSince(db: Kysely<any>, since: Date): Promise<string[]> {
+  const { rows } = await sql<{ name: string; timestamp: string }>`select name, timestamp from kysely_migration order by name`.execute(db);
+  return rows.filter((r) => new Date(r.timestamp).getTime() >= since.getTime()).map((r) => r.name);
 }

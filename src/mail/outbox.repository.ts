@@ -1,17 +1,53 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { Database, MailOutboxTable } from '../db/schema.js';
+import type { Kysely } from 'kysely';
+import type { Database, Db, MailStatus } from '../db/schema.js';
+
+/* The only place that reads or writes mail_outbox: queued by enqueueMail (outbox.ts), delivered by the worker. */
 
 /** A queued message the worker has leased for one delivery attempt. */
-export type ClaimedMail = Pick<
-  Selectable<MailOutboxTable>,
-  'id' | 'recipient' | 'template' | 'subject' | 'sealed_body' | 'attempts'
->;
+export interface ClaimedMail {
+  id: number;
+  recipient: string;
+  template: string;
+  subject: string;
+  /** Encrypted at rest; null once sent or abandoned. */
+  sealedBody: string | null;
+  attempts: number;
+}
 
 /** What the admin screen shows; never the body. */
-export type MailSummary = Pick<
-  Selectable<MailOutboxTable>,
-  'id' | 'recipient' | 'template' | 'subject' | 'status' | 'attempts' | 'created_at' | 'sent_at' | 'last_error'
->;
+export interface MailSummary {
+  id: number;
+  recipient: string;
+  template: string;
+  subject: string;
+  status: MailStatus;
+  attempts: number;
+  createdAt: Date;
+  sentAt: Date | null;
+  lastError: string | null;
+}
+
+/** Queues a message, its body already sealed; returns its id. */
+export async function insertQueuedMail(
+  db: Db,
+  mail: { recipient: string; template: string; subject: string; sealedBody: string; now: Date },
+): Promise<number> {
+  const row = await db
+    .insertInto('mail_outbox')
+    .values({
+      recipient: mail.recipient,
+      template: mail.template,
+      subject: mail.subject,
+      sealed_body: mail.sealedBody,
+      status: 'queued',
+      attempts: 0,
+      next_attempt_at: mail.now,
+      created_at: mail.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
 
 /**
  * Leases up to `limit` due messages by pushing their next attempt to `leaseUntil`, in one statement.
@@ -42,7 +78,9 @@ export async function claimDueMail(
     .where('status', '=', 'queued')
     .returning(['id', 'recipient', 'template', 'subject', 'sealed_body', 'attempts'])
     .execute();
-  return rows.sort((a, b) => a.id - b.id);
+  return rows
+    .sort((a, b) => a.id - b.id)
+    .map((r) => ({ id: r.id, recipient: r.recipient, template: r.template, subject: r.subject, sealedBody: r.sealed_body, attempts: r.attempts }));
 }
 
 /** Delivered: the body is erased, since nothing needs it any more and it may hold a reset link. */
@@ -82,10 +120,21 @@ export async function markMailAbandoned(
 }
 
 export async function listRecentMail(db: Kysely<Database>, limit = 100): Promise<MailSummary[]> {
-  return db
+  const rows = await db
     .selectFrom('mail_outbox')
     .select(['id', 'recipient', 'template', 'subject', 'status', 'attempts', 'created_at', 'sent_at', 'last_error'])
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    recipient: r.recipient,
+    template: r.template,
+    subject: r.subject,
+    status: r.status,
+    attempts: r.attempts,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+    lastError: r.last_error,
+  }));
 }

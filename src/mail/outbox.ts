@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/schema.js';
+import { insertQueuedMail } from './outbox.repository.js';
 import type { Sealer } from './sealer.js';
 
 export interface OutgoingMail {
@@ -11,7 +12,7 @@ export interface OutgoingMail {
   html?: string;
 }
 
-/** What is sealed into `mail_outbox.sealed_body`. */
+/** What is sealed into a queued message's body. */
 export interface MailBody {
   text: string;
   html?: string;
@@ -27,23 +28,9 @@ export async function enqueueMail(
   clock: Clock,
   mail: OutgoingMail,
 ): Promise<number> {
-  const now = clock.now();
   const body: MailBody = { text: mail.text, html: mail.html };
-  const row = await db
-    .insertInto('mail_outbox')
-    .values({
-      recipient: mail.to,
-      template: mail.template,
-      subject: mail.subject,
-      sealed_body: sealer.seal(JSON.stringify(body)),
-      status: 'queued',
-      attempts: 0,
-      next_attempt_at: now,
-      created_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  const sealedBody = sealer.seal(JSON.stringify(body));
+  return insertQueuedMail(db, { recipient: mail.to, template: mail.template, subject: mail.subject, sealedBody, now: clock.now() });
 }
 
 /** The inverse of the sealing in enqueueMail; throws if the body was altered or the key changed. */

@@ -152,8 +152,8 @@ export class MailWorker {
 
     let body: MailBody;
     try {
-      if (mail.sealed_body === null) throw new Error('no body');
-      body = openMailBody(this.#sealer, mail.sealed_body);
+      if (mail.sealedBody === null) throw new Error('no body');
+      body = openMailBody(this.#sealer, mail.sealedBody);
     } catch {
       // Retrying cannot help: the body was lost or the sealing key (HEARTH_SECRET_KEY or key file) changed.
       const lastError = 'message body could not be opened (was the mail key changed?)';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { AuditLog, SYSTEM_ACTOR, type AuditRecord } from '../../src/audit/audit-log.js';
+import { AuditLog, SYSTEM_ACTOR } from '../../src/audit/audit-log.js';
+import type { AuditRecord } from '../../src/audit/audit.model.js';
 import { withSiteDatabase } from '../../src/cli/open-site.js';
 import { systemClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';

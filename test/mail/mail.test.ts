@@ -142,7 +142,7 @@ describe('mail delivery over SMTP', () => {
     const summary = await listRecentMail(db);
     assert.equal(summary.length, 1);
     assert.equal(summary[0]?.status, 'sent');
-    assert.ok(!('sealed_body' in (summary[0] ?? {})));
+    assert.ok(!('sealedBody' in (summary[0] ?? {})), 'the list never carries a body');
   });
 
   test('the reset link is not readable in a dump of the outbox before delivery', async () => {

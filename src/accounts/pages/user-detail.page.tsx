@@ -1,4 +1,4 @@
-import type { AuditRecord } from '../../audit/audit-log.js';
+import type { AuditRecord } from '../../audit/audit.model.js';
 import { AuditTable } from '../../audit/audit.page.js';
 import { CsrfField, ErrorSummary, Notice } from '../../views/components.js';
 import { formatDateTime } from '../../views/format.js';

@@ -1,4 +1,4 @@
-import type { AuditRecord } from '../../audit/audit-log.js';
+import type { AuditRecord } from '../../audit/audit.model.js';
 import { AUDIT_EVENTS, isAuditEvent } from '../../audit/events.js';
 import { CsrfField, ErrorSummary, Field, Notice } from '../../views/components.js';
 import { formatDateTime } from '../../views/format.js';

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock.js';
 import type { Database } from '../../db/schema.js';
+import { attemptEventsRepository } from './attempt-events.repository.js';
 
 /**
  * Sliding-window event counts shared by every server instance: in the site's database, or in Redis when
@@ -25,38 +26,23 @@ export class DatabaseAttemptCounter implements AttemptCounter {
 
   async hit(bucket: string, key: string, windowMs: number): Promise<number> {
     const now = this.clock.now();
-    await this.db.insertInto('attempt_events').values({ bucket, key, at: now }).execute();
+    await attemptEventsRepository.insert(this.db, bucket, key, now);
     // Forget what no window can see any more (the longest window is a day).
-    await this.db.deleteFrom('attempt_events').where('at', '<', new Date(now.getTime() - 86_400_000)).execute();
+    await attemptEventsRepository.deleteBefore(this.db, new Date(now.getTime() - 86_400_000));
     return this.count(bucket, key, windowMs);
   }
 
   async count(bucket: string, key: string, windowMs: number): Promise<number> {
-    const since = new Date(this.clock.now().getTime() - windowMs);
-    const row = await this.db
-      .selectFrom('attempt_events')
-      .select(sql<string>`count(*)`.as('n'))
-      .where('bucket', '=', bucket)
-      .where('key', '=', key)
-      .where('at', '>', since)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+    return attemptEventsRepository.countSince(this.db, bucket, key, new Date(this.clock.now().getTime() - windowMs));
   }
 
   async oldestExpiry(bucket: string, key: string, windowMs: number): Promise<Date | null> {
-    const since = new Date(this.clock.now().getTime() - windowMs);
-    const row = await this.db
-      .selectFrom('attempt_events')
-      .select(sql<Date | null>`min(at)`.as('oldest'))
-      .where('bucket', '=', bucket)
-      .where('key', '=', key)
-      .where('at', '>', since)
-      .executeTakeFirstOrThrow();
-    return row.oldest ? new Date(new Date(row.oldest).getTime() + windowMs) : null;
+    const oldest = await attemptEventsRepository.oldestSince(this.db, bucket, key, new Date(this.clock.now().getTime() - windowMs));
+    return oldest ? new Date(oldest.getTime() + windowMs) : null;
   }
 
   async clear(bucket: string, key: string): Promise<void> {
-    await this.db.deleteFrom('attempt_events').where('bucket', '=', bucket).where('key', '=', key).execute();
+    await attemptEventsRepository.clear(this.db, bucket, key);
   }
 }
 

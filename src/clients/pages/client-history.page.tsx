@@ -1,4 +1,4 @@
-import type { AuditRecord } from '../../audit/audit-log.js';
+import type { AuditRecord } from '../../audit/audit.model.js';
 import { AuditTable } from '../../audit/audit.page.js';
 import type { Client } from '../clients.model.js';
 import { Layout } from '../../views/layout.js';
