@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { formString } from '../http/form.js';
+import { HEARTH_ID_PATTERN } from '../hud/ids.js';
 import type { SiteServices } from '../sites/site-services.js';
 import type { AuditFilter } from './audit.model.js';
 import { AUDIT_AREAS, AuditPage, type AuditFilterForm } from './audit.page.js';
@@ -65,7 +66,7 @@ function parseAuditFilter(form: AuditFilterForm, beforeId: string, timeZone: str
   if (form.username) filter.username = form.username;
   if (form.client) {
     const personalId = form.client.toLowerCase();
-    if (/^[0-9a-f]{32}$/.test(personalId)) filter.clientPersonalId = personalId;
+    if (HEARTH_ID_PATTERN.test(personalId)) filter.clientPersonalId = personalId;
     else errors.client = ['A client PersonalID is 32 characters: digits 0–9 and letters a–f.'];
   }
   if (form.area) {

@@ -13,5 +13,3 @@ export class ClientMergedError extends NotFoundError {
     super(`This client record was merged into the record with PersonalID ${keptPersonalId}.`);
   }
 }
-
-export const PERSONAL_ID_PATTERN = /^[0-9a-f]{32}$/;

@@ -131,8 +131,8 @@ const BULK_COLUMNS: readonly BulkColumn<Insertable<ClientsTable>>[] = [
 
 /**
  * Client profiles. Deleted rows (date_deleted set) are never returned. Besides this file, only a merge
- * (client-merge.repository.ts, which marks the record merged away) and the Training reset's truncate write
- * the clients table.
+ * (client-merge.repository.ts, which marks the record merged away and dates the one kept) and the Training
+ * reset's truncate write the clients table.
  */
 export class ClientsRepository {
   constructor(private readonly db: Kysely<Database>) {}

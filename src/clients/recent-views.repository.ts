@@ -2,7 +2,10 @@ import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
 import type { RecentClient } from './clients.model.js';
 
-/** The only place that reads or writes client_recent_views ("my recent clients"). */
+/**
+ * "My recent clients" (client_recent_views). Besides this file, only a merge moves rows to the record kept
+ * (client-merge.repository.ts), and the Training reset's truncate empties the table.
+ */
 export const recentViewsRepository = {
   /** Records that the user opened the client now (one row per user and client: the latest opening). */
   async touch(db: Db, userId: number, personalId: string, viewedAt: Date): Promise<void> {

@@ -3,6 +3,7 @@ import { actorOf } from '../http/actor.js';
 import type { Viewer } from '../access/access-policy.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { HEAD_OF_HOUSEHOLD } from '../hud/enrollment-code-lists.js';
+import { HEARTH_ID_PATTERN } from '../hud/ids.js';
 import { formString, formStrings } from '../http/form.js';
 import {
   EMPTY_EXIT,
@@ -51,8 +52,8 @@ export async function enrollmentRoutes(app: FastifyInstance) {
 
     let addId = formString(query, 'addId', { max: 64 }).replace(/[\s-]/g, '').toLowerCase();
     if (addId) {
-      const [found] = /^[0-9a-f]{32}$/.test(addId) ? await site.enrollments.clients([addId]) : [];
-      if (!/^[0-9a-f]{32}$/.test(addId)) errors.addId = [`“${addId.slice(0, 40)}” is not a PersonalID: a PersonalID has 32 letters (a–f) and digits.`];
+      const [found] = HEARTH_ID_PATTERN.test(addId) ? await site.enrollments.clients([addId]) : [];
+      if (!HEARTH_ID_PATTERN.test(addId)) errors.addId = [`“${addId.slice(0, 40)}” is not a PersonalID: a PersonalID has 32 letters (a–f) and digits.`];
       else if (!found) errors.addId = ['No client has this PersonalID.'];
       else if (found.personalId === client.personalId || others.some((c) => c.personalId === found.personalId)) errors.addId = [`${clientName(found)} is already in the household.`];
       else {
@@ -357,7 +358,7 @@ function personalId(raw: string): string {
 
 function enrollmentId(request: FastifyRequest): string {
   const raw = ((request.params as { id?: string }).id ?? '').toLowerCase();
-  if (!/^[0-9a-f]{32}$/.test(raw)) throw new NotFoundError('There is no such enrollment.');
+  if (!HEARTH_ID_PATTERN.test(raw)) throw new NotFoundError('There is no such enrollment.');
   return raw;
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { canEnrollInto, canSeeEnrollmentsOf, enrollmentScope, type Viewer } from '../access/access-policy.js';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
 import { changedFields } from '../audit/changed-fields.js';
@@ -251,26 +251,9 @@ export class EnrollmentService {
       await this.refuseOverlaps(trx, project!, entryDate!, members);
       const created: { enrollmentId: string; personalId: string }[] = [];
       for (const { member, fields } of valid) {
-        const enrollmentId = this.newId();
-        await repo.insertEnrollment(trx, {
-          enrollmentId,
-          personalId: member.client.personalId,
-          projectId: project!.projectId,
-          entryDate: entryDate!,
-          householdId,
-          ...fields,
-          moveInDate: null,
-          dateCreated: now,
-          dateUpdated: now,
-          userId: hudUserId(actor),
-        });
-        await this.audit.record(trx, {
-          event: 'enrollment.created',
-          actor,
-          client: member.client.personalId,
-          details: { enrollmentId, projectId: project!.projectId, householdId },
-        });
-        created.push({ enrollmentId, personalId: member.client.personalId });
+        const personalId = member.client.personalId;
+        const stay = { personalId, projectId: project!.projectId, entryDate: entryDate!, householdId };
+        created.push({ enrollmentId: await this.createEnrollment(trx, stay, fields, actor, now), personalId });
       }
       return { householdId, enrollments: created };
     });
@@ -517,28 +500,29 @@ export class EnrollmentService {
       const locked = await repo.lockClients(trx, [client.personalId]);
       if (locked.length !== 1) throw new NotFoundError('There is no client with this PersonalID.');
       await this.refuseOverlaps(trx, project, entryDate, [{ client, field: 'personalId' }]);
-      const now = this.clock.now();
-      const newId = this.newId();
-      await repo.insertEnrollment(trx, {
-        enrollmentId: newId,
-        personalId: client.personalId,
-        projectId: project.projectId,
-        entryDate,
-        householdId,
-        ...fields,
-        moveInDate: null,
-        dateCreated: now,
-        dateUpdated: now,
-        userId: hudUserId(actor),
-      });
-      await this.audit.record(trx, {
-        event: 'enrollment.created',
-        actor,
-        client: client.personalId,
-        details: { enrollmentId: newId, projectId: project.projectId, householdId, joinedHousehold: true },
-      });
-      return { enrollmentId: newId };
+      const stay = { personalId: client.personalId, projectId: project.projectId, entryDate, householdId };
+      return { enrollmentId: await this.createEnrollment(trx, stay, fields, actor, this.clock.now(), { joinedHousehold: true }) };
     });
+  }
+
+  /** Writes one member's new enrollment and audits it (`enrollment.created`); returns its EnrollmentID. */
+  private async createEnrollment(
+    trx: Transaction<Database>,
+    stay: Pick<Enrollment, 'personalId' | 'projectId' | 'entryDate' | 'householdId'>,
+    fields: MemberEntryFields,
+    actor: Actor,
+    now: Date,
+    extra: { joinedHousehold?: true } = {},
+  ): Promise<string> {
+    const enrollmentId = this.newId();
+    await repo.insertEnrollment(trx, { enrollmentId, ...stay, ...fields, moveInDate: null, dateCreated: now, dateUpdated: now, userId: hudUserId(actor) });
+    await this.audit.record(trx, {
+      event: 'enrollment.created',
+      actor,
+      client: stay.personalId,
+      details: { enrollmentId, projectId: stay.projectId, householdId: stay.householdId, ...extra },
+    });
+    return enrollmentId;
   }
 
   /** A client's enrollments the viewer may see, grouped per project (the most recent stay first). */

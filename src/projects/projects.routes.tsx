@@ -3,13 +3,11 @@ import { actorOf } from '../http/actor.js';
 import { canManageAgencies, canManageProjectsOf, canSeeStaffOf, type Viewer } from '../access/access-policy.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { formString } from '../http/form.js';
+import { HUD_ID_PATTERN } from '../hud/ids.js';
 import { AgenciesListPage, AgencyPage, isDone, NewAgencyPage, type AgencyPageProps } from './pages/agency.pages.js';
 import { EMPTY_ORGANIZATION, EMPTY_PROJECT, type OrganizationFormValues, type ProjectFormValues } from './pages/fields.js';
 import { NewProjectPage, ProjectPage, type ProjectPageProps } from './pages/project.pages.js';
 import { projectHasEnded } from './projects.service.js';
-
-// HUD ids are at most 32 characters; Hearth makes 32 hex digits, imports may bring other letters.
-const HUD_ID = /^[A-Za-z0-9_-]{1,32}$/;
 
 /**
  * Agencies and their projects, under /SITE/agencies and /SITE/projects. Every signed-in user browses them.
@@ -159,13 +157,13 @@ function showOld(request: FastifyRequest): boolean {
 
 
 function agencyId(raw: string): string {
-  if (!HUD_ID.test(raw)) throw new NotFoundError('There is no such agency.');
+  if (!HUD_ID_PATTERN.test(raw)) throw new NotFoundError('There is no such agency.');
   return raw;
 }
 
 function idParam(request: FastifyRequest, kind: 'agency' | 'project'): string {
   const raw = (request.params as { id?: string }).id ?? '';
-  if (!HUD_ID.test(raw)) throw new NotFoundError(`There is no such ${kind}.`);
+  if (!HUD_ID_PATTERN.test(raw)) throw new NotFoundError(`There is no such ${kind}.`);
   return raw;
 }
 
