@@ -1,31 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { Database, Db, MailStatus } from '../db/schema.js';
+import type { Database, Db } from '../db/schema.js';
+import type { ClaimedMail, MailSummary } from './mail.model.js';
 
 /* The only place that reads or writes mail_outbox: queued by enqueueMail (outbox.ts), delivered by the worker. */
-
-/** A queued message the worker has leased for one delivery attempt. */
-export interface ClaimedMail {
-  id: number;
-  recipient: string;
-  template: string;
-  subject: string;
-  /** Encrypted at rest; null once sent or abandoned. */
-  sealedBody: string | null;
-  attempts: number;
-}
-
-/** What the admin screen shows; never the body. */
-export interface MailSummary {
-  id: number;
-  recipient: string;
-  template: string;
-  subject: string;
-  status: MailStatus;
-  attempts: number;
-  createdAt: Date;
-  sentAt: Date | null;
-  lastError: string | null;
-}
 
 /** Queues a message, its body already sealed; returns its id. */
 export async function insertQueuedMail(

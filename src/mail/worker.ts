@@ -1,14 +1,9 @@
 import type { Kysely } from 'kysely';
 import { addMs, MINUTE, type Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
+import type { ClaimedMail } from './mail.model.js';
 import { openMailBody, type MailBody } from './outbox.js';
-import {
-  claimDueMail,
-  markMailAbandoned,
-  markMailFailed,
-  markMailSent,
-  type ClaimedMail,
-} from './outbox.repository.js';
+import { claimDueMail, markMailAbandoned, markMailFailed, markMailSent } from './outbox.repository.js';
 import type { Sealer } from './sealer.js';
 import type { MailTransport } from './transport.js';
 
