@@ -3,9 +3,13 @@ import { assembleHearth, type Hearth } from './assemble.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirBusyError } from './db/data-dir-lock.js';
 import { siteDataDir } from './db/database.js';
+import { ensurePrivateDir, makeTreePrivate, restrictUmask } from './files/private-files.js';
+import { loggerOptions } from './http/logging.js';
+import { pino } from 'pino';
 
 /** Starts Hearth (see assemble.ts) and listens. Stops cleanly on SIGINT/SIGTERM. */
 export async function main(): Promise<void> {
+  restrictUmask();
   let config;
   try {
     config = loadConfig();
@@ -16,7 +20,6 @@ export async function main(): Promise<void> {
     }
     throw error;
   }
-  let hearth: Hearth | undefined;
   try {
     hearth = await assembleHearth(config);
     await hearth.app.listen({ port: config.port, host: config.host });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config.js';
+import { restrictUmask } from '../files/private-files.js';
 import { DataDirBusyError } from '../db/data-dir-lock.js';
 import { DomainError, ValidationError } from '../errors.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, errorLine, processIo, redirectStrayStdout, type CliIo } from './cli-io.js';
@@ -101,6 +102,8 @@ function reportError(error: unknown, io: CliIo): number {
   return EXIT_FAILED;
 }
 
+// Whatever a command writes (a new database, the outbox key) is private from the start.
+restrictUmask();
 const status = await runCli(process.argv, processIo());
 // A failed command may leave a half-opened database or server holding the event loop: end now.
 if (status !== EXIT_OK) process.exit(status);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDir, writePrivateFileSync } from '../files/private-files.js';
 
 /**
  * PGlite holds its files exclusively: two processes must never open the same data folder.
@@ -39,11 +40,11 @@ export function readLock(siteDir: string): LockInfo | undefined {
 }
 
 export function acquireLock(siteDir: string, info: LockInfo): () => void {
-  fs.mkdirSync(siteDir, { recursive: true });
+  ensurePrivateDir(siteDir);
   const file = lockPath(siteDir);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      fs.writeFileSync(file, JSON.stringify(info), { flag: 'wx', mode: 0o600 });
+      writePrivateFileSync(file, JSON.stringify(info), { exclusive: true });
       return () => fs.rmSync(file, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -58,5 +59,5 @@ export function acquireLock(siteDir: string, info: LockInfo): () => void {
 }
 
 export function updateLock(siteDir: string, info: LockInfo): void {
-  fs.writeFileSync(lockPath(siteDir), JSON.stringify(info), { mode: 0o600 });
+  writePrivateFileSync(lockPath(siteDir), JSON.stringify(info));
 }

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
+import { ensurePrivateDir, makeTreePrivate } from '../files/private-files.js';
 import type { SiteId } from '../site-id.js';
 import { acquireLock, readLock, updateLock } from './data-dir-lock.js';
 import { serveEmbeddedSocket, SOCKET_PORT } from './embedded-socket.js';
@@ -54,13 +55,24 @@ export interface EmbeddedDatabase extends SiteDatabase {
   mutex: Mutex;
 }
 
-/** An embedded PostgreSQL (PGlite); in memory when no folder is given. */
+/**
+ * An embedded PostgreSQL (PGlite); in memory when no folder is given. Its folder is made private
+ * before PGlite starts, and its files right after: a new cluster is unpacked with files open to
+ * everyone, and every start rewrites some with mode 0644. Files Postgres creates while it runs are
+ * 0600 already, and the folders around them are 0700; closing corrects whatever shutdown wrote.
+ */
 export async function embeddedDatabase(folder?: string): Promise<EmbeddedDatabase> {
+  if (folder) ensurePrivateDir(folder);
   const pglite = folder ? new PGlite(folder) : new PGlite();
   await pglite.waitReady;
+  if (folder) makeTreePrivate(folder);
   const mutex = new Mutex();
   const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect(pglite, mutex) });
-  return { db, pglite, mutex, description: folder ?? 'in-memory PGlite', close: () => db.destroy() };
+  const close = async () => {
+    await db.destroy();
+    if (folder) makeTreePrivate(folder);
+  };
+  return { db, pglite, mutex, description: folder ?? 'in-memory PGlite', close };
 }
 
 export function siteDataDir(config: Config, site: SiteId): string {

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDir, writePrivateFileSync } from '../files/private-files.js';
 
 const ALGORITHM = 'aes-256-gcm';
 const KEY_BYTES = 32;
@@ -64,11 +65,11 @@ export function loadSealerKey(options: { secret?: string; keyFile: string }): Bu
   }
   const existing = readKeyFile(options.keyFile);
   if (existing) return existing;
-  fs.mkdirSync(path.dirname(options.keyFile), { recursive: true, mode: 0o700 });
+  ensurePrivateDir(path.dirname(options.keyFile));
   const key = crypto.randomBytes(KEY_BYTES);
   try {
-    // 'wx': never overwrite a key another process wrote meanwhile; its outbox bodies depend on it.
-    fs.writeFileSync(options.keyFile, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+    // Exclusive: never overwrite a key another process wrote meanwhile; its outbox bodies depend on it.
+    writePrivateFileSync(options.keyFile, `${key.toString('base64')}\n`, { exclusive: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
       const raced = readKeyFile(options.keyFile);

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createTransport } from 'nodemailer';
+import { ensurePrivateDir, writePrivateFile } from '../files/private-files.js';
 
 export interface MailMessage {
   from: string;
@@ -73,11 +73,11 @@ function fileTransport(mailDir: string, log: MailTransportLog): MailTransport {
   return {
     async send(message) {
       const info = await composer.sendMail(message);
-      await fs.mkdir(mailDir, { recursive: true, mode: 0o700 });
+      ensurePrivateDir(mailDir);
       const name = `${new Date().toISOString().replace(/:/g, '-')}-${slug(message.subject)}-${crypto.randomBytes(2).toString('hex')}.eml`;
       const file = path.join(mailDir, name);
-      // 0600: the message may hold a working reset link.
-      await fs.writeFile(file, info.message as Buffer, { mode: 0o600, flag: 'wx' });
+      // The message may hold a working reset link.
+      await writePrivateFile(file, info.message as Buffer, { exclusive: true });
       log.info({ file }, 'mail written to file (no SMTP_URL configured)');
     },
     describe: () => `.eml files in ${mailDir} (no SMTP_URL configured)`,
