@@ -112,6 +112,6 @@ export async function assembleHearth(config: Config, deps: HearthDeps = {}): Pro
 
 function connectRedis(url: string, log: Logger): Redis {
   const redis = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: false });
-  redis.on('error', (error) => log.warn({ err: { message: error.message } }, 'redis unavailable'));
+  redis.on('error', (error) => log.warn({ err: error }, 'redis unavailable'));
   return redis;
 }

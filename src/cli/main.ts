@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config.js';
 import { restrictUmask } from '../files/private-files.js';
+import { messageForLog } from '../http/logging.js';
 import { DataDirBusyError } from '../db/data-dir-lock.js';
 import { DomainError, ValidationError } from '../errors.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, errorLine, processIo, redirectStrayStdout, type CliIo } from './cli-io.js';
@@ -96,8 +97,8 @@ function reportError(error: unknown, io: CliIo): number {
     io.err(errorLine(`${error.message} Try again when it has finished.`));
     return EXIT_FAILED;
   }
-  const message = error instanceof Error ? error.message : String(error);
-  io.err(errorLine(`unexpected error: ${message}`));
+  // Like a log line, this may be kept (cron mail, a terminal log): no value from a failed statement in it.
+  io.err(errorLine(`unexpected error: ${messageForLog(error)}`));
   if (process.env.HEARTH_DEBUG === '1' && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
   return EXIT_FAILED;
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance, InjectOptions } from 'fastify';
@@ -6,8 +7,11 @@ import { sql } from 'kysely';
 import type { ParsedMail } from 'mailparser';
 import type { Selectable } from 'kysely';
 import type { AuditLogTable } from '../../src/db/schema.js';
+import { pino } from 'pino';
+import { loggerOptions } from '../../src/http/logging.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { linkIn, pathOf, TestClient, textOf, type Page } from '../helpers/client.js';
+import { freshDatabase } from '../helpers/database.js';
 
 const ADMIN_IP = '192.0.2.10';
 const USER_IP = '198.51.100.20';
@@ -21,6 +25,21 @@ const RESET_PASSWORD = 'River-Stone-42!';
 const WRONG_PASSWORD = 'Wrong-Guess-1x';
 const LOCKOUT_PASSWORDS = ['Bad-Guess-1a', 'Bad-Guess-2b', 'Bad-Guess-3c', 'Bad-Guess-4d', 'Bad-Guess-5e'];
 const FORGED_USERNAME = 'bob\r\n{"level":30}';
+
+// Client data typed into searches: a name both ways, a date of birth in several forms, an SSN and its last 4.
+const CLIENT_FIRST_NAME = 'Marisol';
+const CLIENT_LAST_NAME = 'Quintanilla';
+const CLIENT_DOB_FORMS = ['1984-07-23', '7/23/1984', '07/23/1984'];
+const CLIENT_SSN = '518-24-7391';
+const CLIENT_SSN_LAST4 = '7391';
+const CLIENT_SEARCHES = [
+  `${CLIENT_FIRST_NAME} ${CLIENT_LAST_NAME}`,
+  `${CLIENT_LAST_NAME}, ${CLIENT_FIRST_NAME}`,
+  ...CLIENT_DOB_FORMS,
+  CLIENT_SSN,
+  CLIENT_SSN.replace(/-/g, ''),
+  CLIENT_SSN_LAST4,
+];
 
 /** A browser at a fixed client address (app.inject's remoteAddress), so the audit log's IP can be checked. */
 function browserAt(t: TestApp, ip: string): TestClient {
@@ -176,7 +195,19 @@ describe('the audit log after a scripted run (S49, S50)', () => {
     assert.equal((await admin.post(`/live/admin/users/${userId}/reactivate`)).status, 303);
     expected.push({ event: 'account.reactivated', at, ...admin_, subjectUsername: 'rvale' });
 
-    // 14. Someone guesses until the account locks.
+    // 14. Client searches, and a search bookmarked while signed out: it travels through the login page as ?next=.
+    step();
+    for (const q of CLIENT_SEARCHES) assert.equal((await admin.get(`/live/clients?${new URLSearchParams({ q })}`)).status, 200, q);
+    const bookmark = `/live/clients?${new URLSearchParams({ q: CLIENT_SEARCHES[0]! })}`;
+    const bookmarked = browserAt(t, ADMIN_IP);
+    const toLogin = await bookmarked.get(bookmark);
+    assert.equal(toLogin.location, `/live/login?next=${encodeURIComponent(bookmark)}`);
+    await bookmarked.get(toLogin.location!);
+    const back = await bookmarked.post('/live/login', { username: 'areyes', password: ADMIN_PASSWORD, next: bookmark });
+    assert.equal(back.location, bookmark);
+    assert.equal((await bookmarked.follow(back)).status, 200);
+
+    // 15. Someone guesses until the account locks.
     const attacker = browserAt(t, ATTACKER_IP);
     at = step();
     for (const guess of LOCKOUT_PASSWORDS) {
@@ -185,12 +216,12 @@ describe('the audit log after a scripted run (S49, S50)', () => {
     }
     expected.push({ event: 'login.locked', at, actorUserId: userId, actorUsername: 'rvale', ip: ATTACKER_IP, subjectUsername: 'rvale', details: { consecutiveFailures: 5 } });
 
-    // 15. A username with CR/LF in it.
+    // 16. A username with CR/LF in it.
     at = step();
     assert.equal((await attacker.login('live', FORGED_USERNAME, WRONG_PASSWORD)).status, 401);
     expected.push({ event: 'login.failed', at, actorUserId: null, actorUsername: null, ip: ATTACKER_IP, subjectUsername: null, details: { reason: 'unknown username', attemptedUsername: FORGED_USERNAME } });
 
-    // 16. The administrator's session times out (31 idle minutes).
+    // 17. The administrator's session times out (31 idle minutes).
     t.clock.advanceMinutes(31);
     at = t.clock.now();
     const timedOut = await admin.get('/live/');
@@ -286,6 +317,21 @@ describe('the audit log after a scripted run (S49, S50)', () => {
     }
   });
 
+  it('S50 no client data typed into a search (name, date of birth, SSN, last 4 of the SSN), nor a ?next= link carrying one, appears in the application log', () => {
+    const logs = t.logs.join('');
+    const typed = [CLIENT_FIRST_NAME, CLIENT_LAST_NAME, ...CLIENT_DOB_FORMS, CLIENT_SSN, CLIENT_SSN.replace(/-/g, '')];
+    for (const value of typed) {
+      for (const form of new Set([value, encodeURIComponent(value), encodeURIComponent(encodeURIComponent(value))])) {
+        assert.ok(!logs.toLowerCase().includes(form.toLowerCase()), `${JSON.stringify(form)} is in the application log`);
+      }
+    }
+    // Four digits alone also turn up in times and durations: look for them where a search would put them.
+    assert.doesNotMatch(logs, new RegExp(`(q=|q%3D|[/"])${CLIENT_SSN_LAST4}`), 'the last 4 of the SSN');
+    assert.doesNotMatch(logs, /\?|%3F/, 'no query string at all');
+    assert.match(logs, /"route":"\/live\/clients"/, 'the searches were logged, by their route');
+    assert.match(logs, /"path":"\/live\/login"/, 'the login page reached through ?next= was logged');
+  });
+
   it('S50 a CR/LF in a username cannot forge a log line, and is stored JSON-escaped', async () => {
     for (const chunk of t.logs) {
       assert.equal(chunk.indexOf('\n'), chunk.length - 1, `one line per write: ${JSON.stringify(chunk)}`);
@@ -305,5 +351,36 @@ describe('the audit log after a scripted run (S49, S50)', () => {
     const { rows: text } = await sql<{ details: string }>`select details::text as details from audit_log where id = ${row.id}`.execute(t.sites.live.db);
     assert.ok(text[0]!.details.includes('bob\\r\\n{\\"level\\":30}'), text[0]!.details);
     assert.ok(!/[\r\n]/.test(text[0]!.details), 'no raw line break in the stored JSON');
+  });
+});
+
+describe('errors in the application log (S50)', () => {
+  it('S50 a failed statement is logged by its kind, code and stack, without the values it was given', async () => {
+    const database = await freshDatabase();
+    try {
+      const lines: string[] = [];
+      const stream = new Writable({
+        write(chunk, _encoding, done) {
+          lines.push(String(chunk));
+          done();
+        },
+      });
+      const log = pino(loggerOptions({ logLevel: 'info' }), stream);
+      const typed = `07/23/1984 ${CLIENT_LAST_NAME}`;
+      const error = await sql`select ${typed}::date`.execute(database.db).then(
+        () => null,
+        (failure: unknown) => failure,
+      );
+      assert.ok(error instanceof Error && error.message.includes(typed), 'the database quotes the value in its message');
+      log.error({ err: error }, 'request failed');
+      assert.equal(lines.length, 1);
+      assert.ok(!lines[0]!.includes(CLIENT_LAST_NAME) && !lines[0]!.includes('1984'), lines[0]);
+      const entry = JSON.parse(lines[0]!) as { err: Record<string, unknown> };
+      assert.equal(entry.err.code, '22007', 'the SQLSTATE says what went wrong');
+      assert.match(String(entry.err.message), /^invalid input syntax for type date: "…"$/);
+      assert.match(String(entry.err.stack), /\n\s+at /);
+    } finally {
+      await database.close();
+    }
   });
 });
