@@ -20,8 +20,19 @@ export async function main(): Promise<void> {
     }
     throw error;
   }
+  const log = pino(loggerOptions(config));
+  // An install from before Hearth kept its files private, or one loosened by hand, is repaired before use.
+  const loosened = makeTreePrivate(config.dataDir);
+  ensurePrivateDir(config.dataDir);
+  if (loosened > 0) {
+    log.warn(
+      { dataDir: config.dataDir, corrected: loosened },
+      `file permissions repaired: ${loosened} files and folders in the data folder were open to other users of this machine; now only this account can use them`,
+    );
+  }
+  let hearth: Hearth | undefined;
   try {
-    hearth = await assembleHearth(config);
+    hearth = await assembleHearth(config, { logger: log });
     await hearth.app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await hearth?.close().catch(() => {});

@@ -104,16 +104,26 @@ export const usersRepository = {
     return toUser(await db.updateTable('users').set(toColumns(changes)).where('id', '=', id).returningAll().executeTakeFirstOrThrow());
   },
 
-  async recordFailedLogin(db: Db, id: number, lockedUntil: (failures: number) => Date | null): Promise<User> {
+  /**
+   * Counts a failed sign-in and, from the threshold on, makes the account wait: 1, 2, 4 … minutes,
+   * doubling with each failure past the threshold, up to maxMinutes. Returns undefined, counting
+   * nothing, when the account already waits. One statement, so of racing failures exactly one starts
+   * a wait, and it costs no more than the one write a wrong password always cost (S15's timing).
+   */
+  async countFailedLogin(db: Db, id: number, now: Date, lockout: { threshold: number; maxMinutes: number }): Promise<User | undefined> {
+    const failures = sql<number>`failed_login_count + 1`;
+    const minutes = sql<number>`least(power(2, least(${failures} - ${lockout.threshold}, 20)), ${lockout.maxMinutes})::int`;
     const row = await db
       .updateTable('users')
-      .set((eb) => ({ failed_login_count: eb('failed_login_count', '+', 1) }))
+      .set({
+        failed_login_count: failures,
+        locked_until: sql<Date | null>`case when ${failures} >= ${lockout.threshold} then ${now}::timestamptz + make_interval(mins => ${minutes}) else locked_until end`,
+      })
       .where('id', '=', id)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
       .returningAll()
-      .executeTakeFirstOrThrow();
-    const until = lockedUntil(row.failed_login_count);
-    if (!until) return toUser(row);
-    return this.update(db, id, { lockedUntil: until });
+      .executeTakeFirst();
+    return row && toUser(row);
   },
 
   async search(

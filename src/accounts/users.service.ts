@@ -28,8 +28,11 @@ export class UserService {
     return usersRepository.update(db, id, changes);
   }
 
-  /** Counts one more failure in a row; `lockedUntil` says, from the new count, until when the account locks (or null). */
-  recordFailedLogin(id: number, lockedUntil: (failures: number) => Date | null): Promise<User> {
-    return usersRepository.recordFailedLogin(this.db, id, lockedUntil);
+  /**
+   * Counts one more failure in a row and, from the threshold on, makes the account wait (1, 2, 4 … minutes, up
+   * to maxMinutes). Undefined, counting nothing, when the account already waits.
+   */
+  countFailedLogin(id: number, now: Date, lockout: { threshold: number; maxMinutes: number }): Promise<User | undefined> {
+    return usersRepository.countFailedLogin(this.db, id, now, lockout);
   }
 }

@@ -94,7 +94,7 @@ export function createSiteServices(options: {
     sealer,
     sessions,
     passwords,
-    login: new LoginService(db, clock, config, audit, sessions, throttle, secondFactors, signIn, mailer, users),
+    login: new LoginService(db, clock, config, audit, sessions, throttle, secondFactors, signIn, mailer, users, id),
     reset,
     accounts: new AccountService(db, clock, config, audit, access, sessions, reset),
     throttle,

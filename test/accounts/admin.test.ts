@@ -608,7 +608,7 @@ describe("admin area: managing a user's account", () => {
     const lee = await signIn(t, { firstName: 'Lee', lastName: 'Chan' });
     secrets.push(lee.temporaryPassword);
     await failLogins(t.client(), 'lchan', t.config.lockoutThreshold);
-    assert.equal((await t.client().login('live', 'lchan', NEW_PASSWORD)).status, 423);
+    assert.equal((await t.client().login('live', 'lchan', NEW_PASSWORD)).status, 401);
 
     const locked = await admin.get(`${USERS}/${lee.user.id}`);
     const lockedUntil = (await userRow(t, lee.user.id)).lockedUntil!;

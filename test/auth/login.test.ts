@@ -131,26 +131,56 @@ describe('S14 every failed login looks the same', () => {
       t.client().login('live', 'nobodyhere', 'Wrong-Password-1'),
       t.client().login('live', gone.username, NEW_PASSWORD),
       t.client().login('live', locked.username, 'Wrong-Password-1'),
+      t.client().login('live', locked.username, NEW_PASSWORD),
     ]);
     const normalized = responses.map((r) =>
       withoutCsrf(r.body).replace(new RegExp(`value="(${[user.username, 'nobodyhere', gone.username, locked.username].join('|')})"`), 'value=""'),
     );
     for (const r of responses) assert.equal(r.status, 401);
     for (const body of normalized) assert.equal(body, normalized[0]);
+    // The one answer says what may have happened and where to get help (the help article's last step).
+    const text = textOf(responses[0]!.body);
+    assert.match(text, /The username or password is incorrect\. After repeated failed attempts an account waits a few minutes/);
+    assert.match(text, /reset your password by email \(this also ends the wait\) or contact the HMIS Administration Team at hmis-admin@example\.org/);
+    assert.match(responses[0]!.body, /href="\/live\/forgot-password"/);
   });
 
-  it('S16 the correct password on a locked account is told plainly until when, and the lock ends by itself', async () => {
-    const { user } = await signedInUser(t, { firstName: 'Max', lastName: 'Lock' });
+  it('S16 while an account waits no password is checked: the correct one gets the answer of a wrong one, nothing extends the wait, its owner is emailed once, and the wait ends by itself', async () => {
+    const { user, client } = await signedInUser(t, { firstName: 'Max', lastName: 'Lock', email: 'max.lock@agency.example' });
+    const wrong: string[] = [];
     for (let i = 0; i < 5; i++) {
       const r = await t.client().login('live', user.username, 'Wrong-Password-1');
       assert.equal(r.status, 401);
+      wrong.push(withoutCsrf(r.body));
     }
-    const locked = await t.client().login('live', user.username, NEW_PASSWORD);
-    assert.equal(locked.status, 423);
-    assert.match(textOf(locked.body), /locked until/);
-    assert.match(textOf(locked.body), /HMIS Administration Team/);
-    // attempts while locked do not extend the lock
-    for (let i = 0; i < 3; i++) await t.client().login('live', user.username, 'Wrong-Password-1');
+    const lockedAt = t.clock.now();
+    const row = await t.sites.live.accounts.get(user.id);
+    assert.ok(row.lockedUntil && row.lockedUntil > lockedAt);
+    assert.match((await client.get('/live/')).location ?? '', /^\/live\/login/, 'the wait ended the sessions of the account');
+
+    const right = await t.client().login('live', user.username, NEW_PASSWORD);
+    assert.equal(right.status, 401, 'the correct password is refused like a wrong one');
+    assert.equal(withoutCsrf(right.body), wrong[0], 'with the very same page: no guess tells when it was right');
+    // Attempts while it waits, right or wrong, neither count nor extend the wait, nor send more mail.
+    for (const password of ['Wrong-Password-2', NEW_PASSWORD, 'Wrong-Password-3']) assert.equal((await t.client().login('live', user.username, password)).status, 401);
+    const after = await t.sites.live.accounts.get(user.id);
+    assert.equal(after.failedLoginCount, 5);
+    assert.equal(after.lockedUntil?.getTime(), row.lockedUntil.getTime());
+    const whileLocked = await t.sites.live.audit.list(t.sites.live.db, { event: 'login.failed', username: user.username });
+    assert.equal(whileLocked.filter((e) => e.details.reason === 'locked').length, 4, 'recorded, without saying which was right');
+
+    const mail = await t.smtp.waitForMail((m) => m.subject === 'Your Hearth Live site account is waiting after failed sign-ins' && (m.text ?? '').includes(user.username));
+    assert.match(String(Array.isArray(mail.to) ? mail.to[0]?.text : mail.to?.text), /^max\.lock@agency\.example$/);
+    const body = mail.text ?? '';
+    assert.match(body, /^When: \w+day, /m);
+    assert.match(body, /^From network address \(IP\): 127\.0\.0\.1$/m);
+    assert.match(body, /^Signing in works again after: \w+day, .* at \d{1,2}:\d{2} [AP]M E[SD]T$/m);
+    assert.match(body, /If this wasn't you, .*Reset it with "Forgot password\?".*HMIS Administration Team at hmis-admin@example\.org/);
+    assert.doesNotMatch(body, /https?:\/\//, 'no link to follow in an email nobody asked for');
+    assert.doesNotMatch(body, /Wrong-Password|Meadow-Lark/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(t.smtp.messages.filter((m) => m.subject === mail.subject && m.text?.includes(user.username)).length, 1, 'one email per wait');
+
     t.clock.advance(MINUTE + 1000);
     const ok = await t.client().login('live', user.username, NEW_PASSWORD);
     assert.equal(ok.status, 303);
@@ -254,6 +284,61 @@ describe('voluntary change and sessions', () => {
     assert.equal(page.status, 303);
     const mail = await t.smtp.waitForMail((m) => m.subject === 'Your Hearth password was changed' && m.text!.includes(user.username));
     assert.doesNotMatch(mail.text ?? '', /River-Stone-55/);
+  });
+
+  it('S11 guessing the current password inside a session: each wrong one counts towards the lockout, the wait ends every session, and while it waits even the right one is refused unchecked', async () => {
+    const { user, client } = await signedInUser(t, { firstName: 'Gia', lastName: 'Guess', email: 'gia.guess@agency.example' });
+    const other = t.client();
+    assert.equal((await other.login('live', user.username, NEW_PASSWORD)).location, '/live/');
+    const change = (currentPassword: string) =>
+      client.post('/live/password/change', { currentPassword, newPassword: 'River-Stone-55', confirmPassword: 'River-Stone-55' });
+    await client.get('/live/password/change');
+    for (let i = 1; i < 5; i++) assert.equal((await change(`Wrong-Current-${i}`)).status, 422);
+    const fifth = await change('Wrong-Current-5');
+    assert.equal(fifth.status, 303, 'the wait began: this session has ended');
+    assert.equal(fifth.location, '/live/login?signedOut=1');
+    assert.equal(client.sessionCookie('live'), undefined, 'its cookie is cleared');
+    assert.match((await other.get('/live/')).location ?? '', /^\/live\/login/, 'and every other session of the account ended');
+
+    // The stolen session is dead, so the right password cannot be tried there; and not at the login either.
+    assert.match((await change(NEW_PASSWORD)).location ?? '', /^\/live\/login/);
+    assert.equal((await t.client().login('live', user.username, NEW_PASSWORD)).status, 401);
+    const row = await t.sites.live.accounts.get(user.id);
+    assert.equal(row.failedLoginCount, 5);
+    assert.ok(row.lockedUntil && row.lockedUntil > t.clock.now());
+    const failures = await t.sites.live.audit.list(t.sites.live.db, { event: 'login.failed', username: user.username });
+    assert.equal(failures.filter((e) => e.details.reason === 'wrong current password').length, 5);
+    await t.smtp.waitForMail((m) => m.subject === 'Your Hearth Live site account is waiting after failed sign-ins' && (m.text ?? '').includes(user.username));
+
+    t.clock.advance(MINUTE + 1000);
+    const back = t.client();
+    assert.equal((await back.login('live', user.username, NEW_PASSWORD)).location, '/live/', 'the password was never changed');
+  });
+
+  it('S11 a session that arrives while its account waits checks no current password: it is signed out', async () => {
+    const { user, client } = await signedInUser(t, { firstName: 'Wes', lastName: 'Waits' });
+    // A wait that began while this session slipped through (set directly: every path that starts one ends the sessions).
+    await t.sites.live.db.updateTable('users').set({ locked_until: new Date(t.clock.now().getTime() + MINUTE) }).where('id', '=', user.id).execute();
+    await client.get('/live/password/change');
+    const page = await client.post('/live/password/change', { currentPassword: NEW_PASSWORD, newPassword: 'River-Stone-55', confirmPassword: 'River-Stone-55' });
+    assert.equal(page.location, '/live/login?signedOut=1');
+    assert.equal((await t.sites.live.accounts.get(user.id)).failedLoginCount, 0, 'not even counted');
+    t.clock.advance(MINUTE + 1000);
+    assert.equal((await t.client().login('live', user.username, NEW_PASSWORD)).location, '/live/', 'the password was not changed');
+  });
+
+  it('S11 wrong current passwords also count towards the per-address limit', async () => {
+    const limited = await startTestApp({ sites: ['live'], env: { HEARTH_IP_LOGIN_FAILURE_LIMIT: '3', HEARTH_LOCKOUT_THRESHOLD: '100' } });
+    try {
+      const { client } = await signedInUser(limited, { firstName: 'Ira', lastName: 'Limit' });
+      await client.get('/live/security');
+      for (let i = 0; i < 3; i++) assert.equal((await client.post('/live/security/second-factor/recovery-codes', { currentPassword: `Wrong-${i}` })).status, 422);
+      const refused = await client.post('/live/security/second-factor/recovery-codes', { currentPassword: NEW_PASSWORD });
+      assert.equal(refused.status, 429, 'this address has guessed enough, even with the right password');
+      assert.equal((await limited.client().login('live', 'nobody', 'Whatever-1')).status, 429, 'its logins wait too');
+    } finally {
+      await limited.close();
+    }
   });
 
   it('S41 the session id changes at login and after a password change; the old one is dead', async () => {

@@ -23,7 +23,7 @@ describe('second factor: set-up and sign-in', () => {
   });
   after(() => t.close());
 
-  it('enrolment end to end: QR code and grouped key, a wrong code refused, then 10 recovery codes shown once, stored hashed', async () => {
+  it('S45 enrolment end to end: QR code and grouped key, the current password asked and a wrong one counted, a wrong code refused, then 10 recovery codes shown once, stored hashed', async () => {
     const { user, client } = await signedInUser(t, { firstName: 'Ena', lastName: 'Rol', email: 'ena.rol@agency.example' });
     const security = await client.get('/live/security');
     assert.equal(security.status, 200);
@@ -43,13 +43,24 @@ describe('second factor: set-up and sign-in', () => {
     const ticket = /name="ticket" value="([^"]+)"/.exec(page.body)![1]!;
     assert.ok(!ticket.includes(secret), 'the ticket carries the secret sealed');
     assert.equal(await t.sites.live.secondFactors.isEnrolled(user.id), false, 'opening the page changes nothing');
+    assert.match(page.body, /<input[^>]*name="currentPassword" type="password" autocomplete="current-password"/, 'a security change asks for the password again');
 
-    const wrong = await client.post('/live/security/second-factor/enrol', { ticket, code: '000000' === totpCode(secret, t.clock.now()) ? '111111' : '000000' });
+    // Re-authentication: the right code with a wrong (or no) current password turns nothing on, and counts.
+    for (const currentPassword of ['', 'Wrong-Current-1']) {
+      const refused = await client.post('/live/security/second-factor/enrol', { ticket, currentPassword, code: totpCode(secret, t.clock.now()) });
+      assert.equal(refused.status, 422);
+      assert.match(textOf(refused.body), /Your current password is not correct\. .*Current password Enter your current password correctly\./);
+      assert.equal(manualKeyOf(refused.body), secret, 'the same key again, so the app entry still works');
+    }
+    assert.equal(await t.sites.live.secondFactors.isEnrolled(user.id), false);
+    assert.equal((await t.sites.live.accounts.get(user.id)).failedLoginCount, 2, 'wrong current passwords count towards the lockout');
+
+    const wrong = await client.post('/live/security/second-factor/enrol', { ticket, currentPassword: NEW_PASSWORD, code: '000000' === totpCode(secret, t.clock.now()) ? '111111' : '000000' });
     assert.equal(wrong.status, 422);
     assert.match(textOf(wrong.body), /That code is not correct/);
     assert.equal(manualKeyOf(wrong.body), secret, 'the same key again, so the app entry still works');
 
-    const done = await client.post('/live/security/second-factor/enrol', { ticket, code: totpCode(secret, t.clock.now()) });
+    const done = await client.post('/live/security/second-factor/enrol', { ticket, currentPassword: NEW_PASSWORD, code: totpCode(secret, t.clock.now()) });
     assert.equal(done.status, 200);
     assert.match(String(done.headers['cache-control']), /no-store/);
     const codes = recoveryCodesOf(done.body);
@@ -181,7 +192,7 @@ describe('second factor: set-up and sign-in', () => {
     assert.equal(audit.length, 2);
   });
 
-  it('5 wrong codes lock the account like wrong passwords; the password step does not reset the count', async () => {
+  it('5 wrong codes lock the account like wrong passwords and end all its sessions; the password step does not reset the count', async () => {
     const { user, client } = await signedInUser(t, { firstName: 'Lock', lastName: 'Codes' });
     const { secret } = await enrolOverHttp(t, client);
     const attacker = t.client();
@@ -196,15 +207,17 @@ describe('second factor: set-up and sign-in', () => {
     await attacker.get('/live/login/code');
     assert.equal((await attacker.post('/live/login/code', { code: wrongCode(t.clock.now()) })).status, 401);
     const locked = await attacker.post('/live/login/code', { code: wrongCode(t.clock.now()) });
-    assert.equal(locked.status, 423);
-    assert.match(textOf(locked.body), /Your account is locked until/);
+    assert.equal(locked.status, 303);
+    assert.equal(locked.location, '/live/login?signedOut=1');
+    assert.match(textOf((await attacker.follow(locked)).body), /You have been signed out after repeated failed attempts/);
     assert.equal((await attacker.get('/live/login/code')).location, '/live/login?next=%2Flive%2Flogin%2Fcode', 'the code step ended');
+    assert.match((await client.get('/live/')).location ?? '', /^\/live\/login/, "the owner's own session ended too");
 
     const row = await t.sites.live.accounts.get(user.id);
     assert.equal(row.failedLoginCount, 5);
     assert.ok(row.lockedUntil && row.lockedUntil > t.clock.now());
     const passwordWhileLocked = await t.client().login('live', user.username, NEW_PASSWORD);
-    assert.equal(passwordWhileLocked.status, 423, 'the correct password is told about the lock, as for wrong passwords');
+    assert.equal(passwordWhileLocked.status, 401, 'the correct password gets the answer of a wrong one');
     const lockedAudit = await t.sites.live.audit.list(t.sites.live.db, { event: 'login.locked', username: user.username });
     assert.equal(lockedAudit.length, 1);
     const failures = await t.sites.live.audit.list(t.sites.live.db, { event: 'login.failed', username: user.username });
@@ -214,6 +227,23 @@ describe('second factor: set-up and sign-in', () => {
     const ok = await loginWithCode(t, t.client(), user.username, secret);
     assert.equal(ok.status, 303);
     assert.equal(ok.location, '/live/');
+  });
+
+  it('S11 wrong current passwords for new recovery codes, turning the factor off and changing the password count together; the fifth signs the account out everywhere', async () => {
+    const { user, client } = await signedInUser(t, { firstName: 'Tess', lastName: 'Tries' });
+    await enrolOverHttp(t, client);
+    const attempts = [
+      ['/live/security/second-factor/recovery-codes', 'Guess-1'],
+      ['/live/security/second-factor/remove', 'Guess-2'],
+      ['/live/password/change', 'Guess-3'],
+      ['/live/security/second-factor/remove', 'Guess-4'],
+    ] as const;
+    await client.get('/live/security');
+    for (const [path, currentPassword] of attempts) assert.equal((await client.post(path, { currentPassword })).status, 422, path);
+    const fifth = await client.post('/live/security/second-factor/recovery-codes', { currentPassword: 'Guess-5' });
+    assert.equal(fifth.location, '/live/login?signedOut=1');
+    assert.match((await client.get('/live/security')).location ?? '', /^\/live\/login/);
+    assert.equal(await t.sites.live.secondFactors.isEnrolled(user.id), true, 'nothing was changed');
   });
 
   it('new recovery codes and turning the factor off both need the current password; old codes stop working', async () => {
@@ -298,6 +328,7 @@ describe('second factor: site policy and administrators', () => {
     const enrolPage = await again.get('/live/security/second-factor/enrol');
     assert.match(textOf(enrolPage.body), /requires a second factor/);
     assert.doesNotMatch(enrolPage.body, /href="\/live\/admin\/users"/, 'no navigation until set up');
+    assert.doesNotMatch(enrolPage.body, /name="currentPassword"/, 'the password was typed moments ago in this sign-in: not asked again');
     const before = again.sessionCookie('live');
     const { page: codesPage } = await enrolOverHttp(t, again);
     assert.notEqual(again.sessionCookie('live'), before, 'a new session token once signed in');

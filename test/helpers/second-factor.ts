@@ -42,14 +42,16 @@ export function recoveryCodesOf(html: string): string[] {
 
 /**
  * Sets up an authenticator app over HTTP, as a person does: opens the set-up page (from wherever the
- * client is, e.g. the forced step), reads the manual key, answers with the app's current code.
+ * client is, e.g. the forced step), reads the manual key, types the current password when the page
+ * asks for it (a voluntary set-up, not the forced step) and answers with the app's current code.
  */
-export async function enrolOverHttp(t: TestApp, client: TestClient, site: SiteId = 'live') {
+export async function enrolOverHttp(t: TestApp, client: TestClient, site: SiteId = 'live', password = NEW_PASSWORD) {
   const page = await client.get(`/${site}/security/second-factor/enrol`);
   assert.equal(page.status, 200, textOf(page.body).slice(0, 300));
   const secret = manualKeyOf(page.body);
   const done = await client.post(`/${site}/security/second-factor/enrol`, {
     ticket: /name="ticket" value="([^"]+)"/.exec(page.body)![1]!,
+    ...(page.body.includes('name="currentPassword"') ? { currentPassword: password } : {}),
     code: totpCode(secret, t.clock.now()),
   });
   assert.equal(done.status, 200, textOf(done.body).slice(0, 300));

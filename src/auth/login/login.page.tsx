@@ -1,5 +1,4 @@
-import { CsrfField, ErrorSummary, Field, Notice, SupportContact } from '../../views/components.js';
-import { formatDateTime } from '../../views/format.js';
+import { CsrfField, Field, Notice, SupportContact } from '../../views/components.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
 
@@ -7,16 +6,19 @@ export interface LoginPageProps {
   ctx: PageContext;
   username?: string;
   next?: string;
-  error?: string | null;
-  lockedUntil?: Date | null;
-  notice?: 'logged-out' | 'timeout' | 'password-reset' | null;
+  /** Any failed attempt: the same words for a wrong password, an unknown user and an account that waits (S14). */
+  failed?: boolean;
+  notice?: 'logged-out' | 'timeout' | 'password-reset' | 'signed-out' | null;
 }
 
 const NOTICES = {
   'logged-out': 'You have logged out.',
   timeout: 'Your session timed out. Please log in again.',
   'password-reset': 'Your password has been reset. Log in with your new password.',
+  'signed-out': 'You have been signed out after repeated failed attempts. Your account now waits a few minutes before anyone can sign in to it; you can also reset your password by email.',
 } as const;
+
+export const LOGIN_FAILED = 'The username or password is incorrect.';
 
 export function LoginPage(props: LoginPageProps) {
   const { ctx } = props;
@@ -29,18 +31,17 @@ export function LoginPage(props: LoginPageProps) {
         ) : (
           <p class="lede">The live HMIS database. Your Live username and password do not work on the Training site.</p>
         )}
-        {props.notice && <Notice kind="success">{NOTICES[props.notice]}</Notice>}
-        <ErrorSummary message={props.error} />
-        {props.lockedUntil && (
-          <div class="notice error" role="alert">
+        {props.notice && <Notice kind={props.notice === 'signed-out' ? 'warning' : 'success'}>{NOTICES[props.notice]}</Notice>}
+        {props.failed && (
+          <div class="notice error" role="alert" tabindex={-1} id="error-summary">
             <p>
-              <strong>Your account is locked until {formatDateTime(props.lockedUntil, ctx.timeZone)}</strong> after
-              too many failed sign-ins.
+              <strong>{LOGIN_FAILED}</strong>
             </p>
             <p>
-              Try again after that time, <a href={sitePath(ctx, 'forgot-password')}>reset your password by email</a>{' '}
-              (this also unlocks your account), or ask the HMIS Administration Team at{' '}
-              <a href={`mailto:${ctx.supportEmail}`}>{ctx.supportEmail}</a> to unlock it.
+              After repeated failed attempts an account waits a few minutes before anyone can sign in to it. If you
+              cannot sign in, <a href={sitePath(ctx, 'forgot-password')}>reset your password by email</a>{' '}
+              (this also ends the wait) or contact the HMIS Administration Team at{' '}
+              <a href={`mailto:${ctx.supportEmail}`}>{ctx.supportEmail}</a>.
             </p>
           </div>
         )}

@@ -5,13 +5,19 @@ import { clearSessionCookie, sessionToken, setSignInCookies, signInMeta } from '
 import { stepPath } from './sign-in-flow.js';
 import { LoginPage } from './login.page.js';
 
-const FAILED = 'The username or password is incorrect.';
-
 export async function loginRoutes(app: FastifyInstance) {
   app.get('/login', { config: { access: 'public' } }, async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     if (request.auth?.session.kind === 'full') return reply.redirect(safeNextPath(request.site.id, query.next), 303);
-    const notice = query.loggedOut ? 'logged-out' : query.timeout ? 'timeout' : query.reset ? 'password-reset' : null;
+    const notice = query.loggedOut
+      ? 'logged-out'
+      : query.timeout
+        ? 'timeout'
+        : query.reset
+          ? 'password-reset'
+          : query.signedOut
+            ? 'signed-out'
+            : null;
     const next = typeof query.next === 'string' ? safeNextPath(request.site.id, query.next) : undefined;
     return reply.page(<LoginPage ctx={reply.pageContext()} notice={notice} next={next} />);
   });
@@ -39,13 +45,8 @@ export async function loginRoutes(app: FastifyInstance) {
           const carried = session.kind === 'second_factor' && next !== `/${site.id}/` ? `?${new URLSearchParams({ next })}` : '';
           return reply.redirect(`${stepPath(site.id, session.kind, next)}${carried}`, 303);
         }
-        case 'locked':
-          return reply.page(
-            <LoginPage ctx={reply.pageContext()} username={username} lockedUntil={result.until} />,
-            423,
-          );
         case 'failed':
-          return reply.page(<LoginPage ctx={reply.pageContext()} username={username} error={FAILED} />, 401);
+          return reply.page(<LoginPage ctx={reply.pageContext()} username={username} failed />, 401);
       }
     },
   );

@@ -1,12 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { User } from '../../accounts/accounts.model.js';
+import { isLocked } from '../../accounts/account-status.js';
 import { usernameKey } from '../../accounts/username.js';
 import type { UserService } from '../../accounts/users.service.js';
 import type { Actor, AuditLog } from '../../audit/audit-log.js';
-import { addMs, MINUTE, type Clock } from '../../clock.js';
+import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/schema.js';
 import type { Mailer } from '../../mail/mailer.js';
+import { accountLockedEmail } from '../../mail/templates/account-locked.js';
+import { SITE_NAMES, type SiteId } from '../../site-id.js';
 import type { DeviceMeta } from '../devices/device.service.js';
 import { isExpired } from '../password/expiry.js';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from '../password/hashing.js';
@@ -17,10 +20,8 @@ import type { Throttle } from '../throttle/throttle.js';
 import { passwordChangeReason, type SignInFlow, type StartedSession } from './sign-in-flow.js';
 
 export type LoginResult =
-  /** Wrong password, unknown user, deactivated, spent or lapsed temporary password: all look the same. */
+  /** Wrong password, unknown user, deactivated, waiting, spent or lapsed temporary password: all look the same. */
   | { kind: 'failed' }
-  /** Only told to someone who typed the correct password. */
-  | { kind: 'locked'; until: Date }
   /** The password was right; `session.kind` says which step comes next ('full' when none). */
   | { kind: 'password-accepted'; user: User; session: StartedSession };
 
@@ -28,9 +29,22 @@ export type SecondFactorMethod = 'authenticator app' | 'recovery code';
 
 export type SecondFactorResult =
   | { kind: 'wrong-code'; replayed: boolean }
-  /** Too many wrong codes (or passwords): the step's session has been ended. */
-  | { kind: 'locked'; until: Date }
+  /** Too many wrong codes (or passwords): the account waits, and its sessions, this step's included, have ended. */
+  | { kind: 'signed-out' }
   | { kind: 'code-accepted'; user: User; session: StartedSession; recoveryCodesLeft: number | null };
+
+/** The answer to a current-password field inside a session. */
+export type PasswordConfirmation =
+  | 'confirmed'
+  | 'wrong'
+  /** The account waits (after this failure or earlier ones): every session of it has ended, the asking one too. */
+  | 'signed-out';
+
+/** A failure counted towards the lockout: the account afterwards, and whether it now waits. */
+export interface CountedFailure {
+  user: User;
+  locked: boolean;
+}
 
 /** Usernames and passwords longer than this are not looked up or hashed at all. */
 const MAX_USERNAME_LENGTH = 200;
@@ -53,6 +67,7 @@ export class LoginService {
     private readonly flow: SignInFlow,
     private readonly mailer: Mailer,
     private readonly users: UserService,
+    private readonly site: SiteId,
   ) {}
 
   async login(usernameInput: string, password: string, meta: DeviceMeta): Promise<LoginResult> {
@@ -60,12 +75,14 @@ export class LoginService {
     await this.throttle.assertLoginAllowed(meta.ip);
     const key = usernameKey(usernameInput.slice(0, MAX_USERNAME_LENGTH));
     const user = key ? await this.users.findByUsername(key) : undefined;
+    const now = this.clock.now();
+    const locked = user !== undefined && isLocked(user, now);
     const tooLong = password.length > MAX_PASSWORD_LENGTH;
-    // Always one argon2 verification, so an unknown username takes as long as a wrong password.
-    const valid =
-      (await verifyPassword(user?.passwordHash ?? (await dummyHash()), tooLong ? '' : password)) &&
-      !tooLong &&
-      user?.passwordHash != null;
+    // Always one argon2 verification, so an unknown username takes as long as a wrong password. An account
+    // that waits has its guess checked against the same dummy hash: it can never be right, so a guesser
+    // with many addresses cannot tell from any answer when a guess was right.
+    const hash = locked ? null : (user?.passwordHash ?? null);
+    const valid = (await verifyPassword(hash ?? (await dummyHash()), tooLong ? '' : password)) && !tooLong && hash !== null;
 
     if (!valid) await this.throttle.recordLoginFailure(meta.ip);
     if (!user) {
@@ -78,16 +95,15 @@ export class LoginService {
     }
     const subject = { id: user.id, username: user.username };
     const userActor = { userId: user.id, username: user.username, ip: meta.ip };
-    const now = this.clock.now();
 
     if (user.deactivatedAt) {
       await this.audit.record(this.db, { event: 'login.failed', actor: userActor, subject, details: { reason: 'deactivated' } });
       return { kind: 'failed' };
     }
-    if (user.lockedUntil && now < user.lockedUntil) {
-      // Attempts while locked neither count nor extend the lock.
+    if (locked) {
+      // Attempts while it waits neither count nor extend the wait; its owner was emailed when it began.
       await this.audit.record(this.db, { event: 'login.failed', actor: userActor, subject, details: { reason: 'locked' } });
-      return valid ? { kind: 'locked', until: user.lockedUntil } : { kind: 'failed' };
+      return { kind: 'failed' };
     }
     if (!valid) {
       await this.recordFailure(user, userActor);
@@ -146,10 +162,10 @@ export class LoginService {
     const actor = { userId: user.id, username: user.username, ip: meta.ip };
     const subject = { id: user.id, username: user.username };
     const now = this.clock.now();
-    if (user.lockedUntil && now < user.lockedUntil) {
+    if (isLocked(user, now)) {
       await this.audit.record(this.db, { event: 'login.failed', actor, subject, details: { reason: 'locked' } });
-      await this.sessions.endSession(this.db, auth.session);
-      return { kind: 'locked', until: user.lockedUntil };
+      await this.sessions.endAllForUser(this.db, user.id);
+      return { kind: 'signed-out' };
     }
 
     let check: 'ok' | 'wrong' | 'replayed';
@@ -163,12 +179,8 @@ export class LoginService {
     }
     if (check !== 'ok') {
       await this.throttle.recordLoginFailure(meta.ip);
-      const updated = await this.recordFailure(user, actor, CODE_FAILURE_REASONS[method][check]);
-      if (updated.lockedUntil && now < updated.lockedUntil) {
-        await this.sessions.endSession(this.db, auth.session);
-        return { kind: 'locked', until: updated.lockedUntil };
-      }
-      return { kind: 'wrong-code', replayed: check === 'replayed' };
+      const failure = await this.recordFailure(user, actor, CODE_FAILURE_REASONS[method][check]);
+      return failure.locked ? { kind: 'signed-out' } : { kind: 'wrong-code', replayed: check === 'replayed' };
     }
 
     const reason = passwordChangeReason(user, now);
@@ -187,44 +199,76 @@ export class LoginService {
     return { kind: 'code-accepted', user, session, recoveryCodesLeft };
   }
 
-  /** For actions that need the current password again; a wrong one counts towards the lockout. */
-  async confirmCurrentPassword(user: User, password: string, actor: Actor): Promise<boolean> {
-    if (user.passwordHash && password.length <= MAX_PASSWORD_LENGTH && (await verifyPassword(user.passwordHash, password))) {
-      return true;
+  /**
+   * For actions that need the current password again (changing it, the second factor, recovery codes).
+   * Guessing it from inside a session is guessing a password: a wrong one counts towards the account's
+   * lockout and the address's limit, the wait it may start ends every session of the account (the
+   * guesser's too), and while the account waits no password is checked at all.
+   */
+  async confirmCurrentPassword(user: User, password: string, actor: Actor): Promise<PasswordConfirmation> {
+    await this.throttle.assertLoginAllowed(actor.ip);
+    const userActor = { userId: user.id, username: user.username, ip: actor.ip };
+    if (isLocked(user, this.clock.now())) {
+      // Its sessions ended when the wait began; one that raced that ends now.
+      await this.audit.record(this.db, { event: 'login.failed', actor: userActor, subject: { id: user.id, username: user.username }, details: { reason: 'locked' } });
+      await this.sessions.endAllForUser(this.db, user.id);
+      return 'signed-out';
     }
-    await this.recordFailure(user, { userId: user.id, username: user.username, ip: actor.ip });
-    return false;
+    if (user.passwordHash && password.length <= MAX_PASSWORD_LENGTH && (await verifyPassword(user.passwordHash, password))) {
+      return 'confirmed';
+    }
+    await this.throttle.recordLoginFailure(actor.ip);
+    const failure = await this.recordFailure(user, userActor, 'wrong current password');
+    return failure.locked ? 'signed-out' : 'wrong';
   }
 
-  /** A wrong password or code anywhere (login, code step, a current-password field) counts towards the lockout. */
+  /**
+   * A wrong password or code anywhere (login, code step, a current-password field) counts towards the
+   * lockout. The failure that starts a wait ends every session of the account and emails its owner;
+   * a failure while the account already waits (a racing attempt) neither counts nor extends the wait,
+   * so each wait sends one email.
+   */
   async recordFailure(
     user: User,
     actor: { userId: number; username: string; ip: string | null },
     reason = 'wrong password',
-  ): Promise<User> {
+  ): Promise<CountedFailure> {
     const now = this.clock.now();
-    const threshold = this.config.lockoutThreshold;
-    const updated = await this.users.recordFailedLogin(user.id, (failures) => {
-      if (failures < threshold) return null;
-      // 1, 2, 4 … minutes, capped: each failure past the threshold doubles the wait.
-      const minutes = Math.min(2 ** Math.min(failures - threshold, 20), this.config.lockoutMaxMinutes);
-      return addMs(now, minutes * MINUTE);
-    });
     const subject = { id: user.id, username: user.username };
+    const lockout = { threshold: this.config.lockoutThreshold, maxMinutes: this.config.lockoutMaxMinutes };
+    const updated = await this.users.countFailedLogin(user.id, now, lockout);
+    if (!updated) {
+      await this.audit.record(this.db, { event: 'login.failed', actor, subject, details: { reason: 'locked' } });
+      return { user, locked: true };
+    }
     await this.audit.record(this.db, {
       event: 'login.failed',
       actor,
       subject,
       details: { reason, consecutiveFailures: updated.failedLoginCount },
     });
-    if (updated.lockedUntil && updated.failedLoginCount >= threshold) {
-      await this.audit.record(this.db, {
+    if (!isLocked(updated, now)) return { user: updated, locked: false };
+    await this.db.transaction().execute(async (trx) => {
+      await this.audit.record(trx, {
         event: 'login.locked',
         actor,
         subject,
-        details: { lockedUntil: updated.lockedUntil.toISOString(), consecutiveFailures: updated.failedLoginCount },
+        details: { lockedUntil: updated.lockedUntil!.toISOString(), consecutiveFailures: updated.failedLoginCount },
       });
-    }
-    return updated;
+      await this.sessions.endAllForUser(trx, user.id);
+      if (!updated.email) return;
+      const message = accountLockedEmail({
+        siteName: SITE_NAMES[this.site],
+        username: updated.username,
+        lockedAt: now,
+        lockedUntil: updated.lockedUntil!,
+        timeZone: this.config.timeZone,
+        ip: actor.ip,
+        supportEmail: this.config.supportEmail,
+      });
+      await this.mailer.enqueue(trx, { to: updated.email, template: 'account-locked', ...message });
+    });
+    this.mailer.nudge();
+    return { user: updated, locked: true };
   }
 }

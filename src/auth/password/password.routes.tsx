@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../errors.js';
+import { actorOf } from '../../http/actor.js';
+import { sessionMeta } from '../../http/client-ip.js';
 import { formString } from '../../http/form.js';
 import type { SessionKind } from '../session/session.model.js';
-import { setSignInCookies, signInMeta } from '../session/session-cookies.js';
+import { sendSignedOutToLogin, setSignInCookies, signInMeta } from '../session/session-cookies.js';
 import { stepPath } from '../login/sign-in-flow.js';
-import { verifyPassword } from './hashing.js';
 import type { PasswordChangeHow } from './password.service.js';
 import { ChangePasswordPage, ExpiredPasswordPage } from './password.pages.js';
 
@@ -36,9 +37,10 @@ export async function passwordRoutes(app: FastifyInstance) {
     const { site, auth } = request;
     const user = auth!.user;
     try {
-      const current = formString(request.body, 'currentPassword', { trim: false });
-      if (!user.passwordHash || !(await verifyPassword(user.passwordHash, current))) {
-        await site.login.recordFailure(user, { userId: user.id, username: user.username, ip: request.ip });
+      const current = formString(request.body, 'currentPassword', { trim: false, max: 10_000 });
+      const confirmation = await site.login.confirmCurrentPassword(user, current, actorOf(request));
+      if (confirmation === 'signed-out') return sendSignedOutToLogin(reply, site);
+      if (confirmation === 'wrong') {
         throw new ValidationError('Your current password is not correct.', {
           currentPassword: ['Enter your current password correctly.'],
         });

@@ -97,6 +97,8 @@ export interface EnrolPageProps {
   required: boolean;
   passwordChanged?: boolean;
   error?: string | null;
+  /** The error is about the current password (asked when the set-up is not part of signing in), not the code. */
+  wrongPassword?: boolean;
 }
 
 export function EnrolPage(props: EnrolPageProps) {
@@ -139,6 +141,16 @@ export function EnrolPage(props: EnrolPageProps) {
             <form method="post" action={sitePath(ctx, 'security/second-factor/enrol')} class="stack" novalidate>
               <CsrfField token={ctx.csrfToken} />
               <input type="hidden" name="ticket" value={offer.ticket} />
+              {!props.required && (
+                <Field
+                  name="currentPassword"
+                  label="Current password"
+                  type="password"
+                  autocomplete="current-password"
+                  required
+                  errors={props.wrongPassword ? ['Enter your current password correctly.'] : undefined}
+                />
+              )}
               <Field
                 name="code"
                 label="Enter the 6-digit code from your app"
@@ -147,7 +159,7 @@ export function EnrolPage(props: EnrolPageProps) {
                 pattern="[0-9 ]*"
                 maxLength={12}
                 required
-                errors={props.error ? ['Enter the code your app shows now for Hearth.'] : undefined}
+                errors={props.error && !props.wrongPassword ? ['Enter the code your app shows now for Hearth.'] : undefined}
               />
               <button type="submit" class="primary">
                 Turn on second factor

@@ -24,6 +24,15 @@ export function clearSessionCookie(reply: FastifyReply, site: CookieSite) {
   reply.clearCookie(sessionCookieName(site), cookieOptions(site.config));
 }
 
+/**
+ * After repeated failures inside a session started the account's wait, which ended all its sessions:
+ * the browser goes to the login page, which says why.
+ */
+export function sendSignedOutToLogin(reply: FastifyReply, site: CookieSite) {
+  clearSessionCookie(reply, site);
+  return reply.redirect(`/${site.id}/login?signedOut=1`, 303);
+}
+
 export function sessionToken(request: FastifyRequest): string | undefined {
   return request.cookies[sessionCookieName(request.site)];
 }
