@@ -34,3 +34,10 @@ export type UserChanges = Partial<Omit<User, 'id' | 'username' | 'createdAt'>>;
 
 /** Users of one agency, or users of none (new hires not yet assigned). */
 export type AgencyFilter = { kind: 'agency'; organizationId: string } | { kind: 'none' };
+
+/** An account's stored email, for the check that lists addresses saved before they were checked strictly. */
+export interface StoredEmail {
+  id: number;
+  username: string;
+  email: string;
+}

@@ -55,6 +55,7 @@ export async function accountRoutes(app: FastifyInstance) {
         page={page}
         hasNextPage={users.length > PAGE_SIZE}
         now={clock.now()}
+        unusableEmails={await accounts.withUnusableEmail()}
       />
     );
     return reply.page(list);

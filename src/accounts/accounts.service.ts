@@ -12,7 +12,8 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { accountStatus, type AccountStatus } from './account-status.js';
-import type { AgencyFilter, Role, User } from './accounts.model.js';
+import type { AgencyFilter, Role, StoredEmail, User } from './accounts.model.js';
+import { isPlainEmailAddress, normalizeEmail, PLAIN_EMAIL_RULE } from './email-address.js';
 import { baseUsername, nextAvailableUsername, normalizeRequestedUsername, UsernameError } from './username.js';
 import { usersRepository } from './users.repository.js';
 
@@ -44,8 +45,6 @@ export interface IssuedPassword {
 const AUDITED_FIELD_NAMES = { firstName: 'first_name', lastName: 'last_name', isVolunteer: 'is_volunteer' } as const;
 
 const NAME_MAX = 100;
-// Deliberately simple: one @, something on each side, a dot in the domain, no spaces.
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 import { ROLES } from '../access/access-policy.js';
 
@@ -55,7 +54,7 @@ function validateAccount(input: AccountInput): { firstName: string; lastName: st
   const errors: Record<string, string[]> = {};
   const firstName = String(input.firstName ?? '').trim();
   const lastName = String(input.lastName ?? '').trim();
-  const email = String(input.email ?? '').trim().toLowerCase() || null;
+  const email = normalizeEmail(String(input.email ?? '')) || null;
   const isVolunteer = input.isVolunteer === true;
   if (!firstName) errors.firstName = ['Enter a first name.'];
   else if (firstName.length > NAME_MAX) errors.firstName = [`Use at most ${NAME_MAX} characters.`];
@@ -64,7 +63,7 @@ function validateAccount(input: AccountInput): { firstName: string; lastName: st
   if (/[\u0000-\u001f\u007f]/.test(firstName + lastName)) {
     errors.lastName = [...(errors.lastName ?? []), 'Names cannot contain control characters.'];
   }
-  if (email && (email.length > 254 || !EMAIL_PATTERN.test(email))) errors.email = ['Enter a valid email address, like jane.doe@agency.org.'];
+  if (email && !isPlainEmailAddress(email)) errors.email = [PLAIN_EMAIL_RULE];
   if (!email && !isVolunteer) errors.email = ['Enter the work email address. Only volunteers may have no email.'];
   if (!ROLES.includes(input.role)) errors.role = ['Choose a role.'];
   if (Object.keys(errors).length > 0) throw new ValidationError('Please correct the highlighted fields.', errors);
@@ -256,6 +255,15 @@ export class AccountService {
 
   status(user: User): AccountStatus {
     return accountStatus(user, this.clock.now());
+  }
+
+  /**
+   * Accounts whose stored email is not one plain address (saved before addresses were checked
+   * strictly): no mail goes to them until an administrator enters one address.
+   */
+  async withUnusableEmail(): Promise<StoredEmail[]> {
+    const stored = await usersRepository.listEmails(this.db);
+    return stored.filter((row) => !isPlainEmailAddress(row.email));
   }
 
   private async ensureAnotherAdmin(trx: Transaction<Database>, user: User): Promise<void> {

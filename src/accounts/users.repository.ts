@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { Database, Db, UsersTable } from '../db/schema.js';
-import type { AgencyFilter, NewUser, User, UserChanges } from './accounts.model.js';
+import type { AgencyFilter, NewUser, StoredEmail, User, UserChanges } from './accounts.model.js';
 
 function toUser(row: Selectable<UsersTable>): User {
   return {
@@ -79,6 +79,12 @@ export const usersRepository = {
       .where(sql`lower(username)`, '=', username.toLowerCase())
       .executeTakeFirst();
     return row && toUser(row);
+  },
+
+  /** Every stored email with its account, by username. */
+  async listEmails(db: Db): Promise<StoredEmail[]> {
+    const rows = await db.selectFrom('users').select(['id', 'username', 'email']).where('email', 'is not', null).orderBy('username').execute();
+    return rows.map((row) => ({ id: row.id, username: row.username, email: row.email! }));
   },
 
   /** Locks the row for the rest of the transaction, so racing changes to one account run one after another. */

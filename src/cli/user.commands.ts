@@ -3,8 +3,9 @@ import { ACCOUNT_STATUSES, type AccountStatus } from '../accounts/account-status
 import type { AgencyFilter, Role, User } from '../accounts/accounts.model.js';
 import type { IssuedPassword } from '../accounts/accounts.service.js';
 import { lacksAgency, NO_AGENCY_WARNING, ROLE_DESCRIPTIONS, ROLE_NAMES, ROLES } from '../accounts/roles.js';
-import { NotFoundError } from '../errors.js';
+import { DomainError, NotFoundError } from '../errors.js';
 import type { Organization } from '../projects/projects.model.js';
+import { isPlainEmailAddress, normalizeEmail, PLAIN_EMAIL_RULE } from '../accounts/email-address.js';
 import type { SiteServices } from '../sites/site-services.js';
 import { SITE_IDS, SITE_NAMES } from '../site-id.js';
 import { UsageError, type CliIo } from './cli-io.js';
@@ -63,6 +64,7 @@ Examples:
   $ hearth user agencies --site live slee --add 9c1e7a2b3d4e4f5a8b6c7d8e9f0a1b2c
   $ hearth user temp-password --site live jdoe
   $ hearth user list --site training --status locked
+  $ hearth user check-emails --site live
   $ hearth user reset-second-factor --site live jdoe`,
     );
 
@@ -95,6 +97,8 @@ Examples:
     )
     .action(async (options: CreateOptions) => {
       const site = chosenSite(options.site);
+      const email = options.email === undefined ? undefined : normalizeEmail(options.email);
+      if (email && !isPlainEmailAddress(email)) throw new UsageError(`--email: ${PLAIN_EMAIL_RULE}`);
       await withSite(site, async (services) => {
         const organizations = await services.projects.organizations();
         const organizationIds = knownAgencies(services, organizations, options.agency ?? []);
@@ -102,7 +106,7 @@ Examples:
           {
             firstName: options.firstName,
             lastName: options.lastName,
-            email: options.email ?? null,
+            email: email || null,
             isVolunteer: options.volunteer === true,
             role: options.role,
             username: options.username ?? null,
@@ -242,6 +246,38 @@ Examples:
         if (options.json) return io.out(`${JSON.stringify(rows.map((r) => summary(services, r.user, agencyList(organizations, r.agencyIds))))}\n`);
         if (rows.length === 0) return io.out(`No matching accounts on the ${SITE_NAMES[site]}.\n`);
         io.out(table(services, rows, organizations));
+      });
+    });
+
+  user
+    .command('check-emails')
+    .description('list accounts whose stored email is not one plain address (no mail goes to them)')
+    .addOption(siteOption())
+    .addOption(jsonOption())
+    .addHelpText(
+      'after',
+      `
+Addresses saved before Hearth checked them strictly may hold a list ("a@x.org,b@y.org") or a display
+name ("Jane <jane@x.org>"), which could send a reset link elsewhere. Hearth sends nothing to them until
+an administrator enters one plain address under Users. Exits with status 1 when it finds any.
+With --json, stdout is [{"username": "...", "email": "..."}].
+
+Examples:
+  $ hearth user check-emails --site live
+  $ hearth user check-emails --site training --json`,
+    )
+    .action(async (options: SiteOptions) => {
+      const site = chosenSite(options.site);
+      await withSite(site, async (services) => {
+        const unusable = await services.accounts.withUnusableEmail();
+        if (options.json) io.out(`${JSON.stringify(unusable.map(({ username, email }) => ({ username, email })))}\n`);
+        else if (unusable.length === 0) io.out(`Every email address on the ${SITE_NAMES[site]} is one plain address.\n`);
+        else io.out(unusable.map((row) => `${row.username}  ${JSON.stringify(row.email)}\n`).join(''));
+        if (unusable.length > 0) {
+          throw new DomainError(
+            `${unusable.length} account${unusable.length === 1 ? '' : 's'} on the ${SITE_NAMES[site]} ${unusable.length === 1 ? 'has' : 'have'} an email that is not one plain address; enter one address for each under Users in Hearth`,
+          );
+        }
       });
     });
 

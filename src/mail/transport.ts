@@ -58,7 +58,8 @@ function smtpTransport(smtpUrl: string): MailTransport {
   return {
     async send(message) {
       try {
-        await transporter.sendMail(message);
+        // The envelope names the one stored address, whatever a header could be read to say.
+        await transporter.sendMail({ ...message, envelope: { from: message.from, to: [message.to] } });
       } catch (error) {
         throw sanitizedError(error, secrets);
       }

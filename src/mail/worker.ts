@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { isPlainEmailAddress } from '../accounts/email-address.js';
 import { addMs, MINUTE, type Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
 import type { ClaimedMail } from './mail.model.js';
@@ -151,10 +152,12 @@ export class MailWorker {
       body = openMailBody(this.#sealer, mail.sealedBody);
     } catch {
       // Retrying cannot help: the body was lost or the sealing key (HEARTH_SECRET_KEY or key file) changed.
-      const lastError = 'message body could not be opened (was the mail key changed?)';
-      await this.#record(context, () => markMailAbandoned(this.#db, mail.id, { attempts, lastError }));
-      this.#log.error({ ...context, attempts, error: lastError }, 'mail abandoned');
-      return 'failed';
+      return this.#abandon(mail, attempts, 'message body could not be opened (was the mail key changed?)');
+    }
+    if (!isPlainEmailAddress(mail.recipient)) {
+      // Queued for an address stored before addresses were checked strictly: a list or a display name
+      // would send it to someone else as well. `hearth user check-emails` lists such accounts.
+      return this.#abandon(mail, attempts, 'the recipient is not one plain email address');
     }
 
     try {
@@ -175,6 +178,13 @@ export class MailWorker {
     this.#log.info(context, 'mail sent');
     await this.#record(context, () => markMailSent(this.#db, mail.id, attempts, this.#clock.now()));
     return 'sent';
+  }
+
+  async #abandon(mail: ClaimedMail, attempts: number, lastError: string): Promise<Outcome> {
+    const context = { mailId: mail.id, template: mail.template };
+    await this.#record(context, () => markMailAbandoned(this.#db, mail.id, { attempts, lastError }));
+    this.#log.error({ ...context, attempts, error: lastError }, 'mail abandoned');
+    return 'failed';
   }
 
   /** A result that cannot be written is retried when the lease runs out (a sent message may then go twice). */

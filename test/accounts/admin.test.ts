@@ -445,7 +445,7 @@ describe('admin area: creating users', () => {
 
     const badEmail = await create({ firstName: 'Nia', lastName: 'Brooks', email: 'nia at agency', role: 'case_manager' });
     assert.equal(badEmail.status, 422);
-    assert.match(textOf(badEmail.body), /Enter a valid email address/);
+    assert.match(textOf(badEmail.body), /Enter one email address, like jane\.doe@agency\.org, and nothing else/);
     assert.match(badEmail.body, /value="nia at agency"/);
 
     const noName = await create({ firstName: '', lastName: '', email: 'x@agency.example', role: 'superuser' });
@@ -455,6 +455,25 @@ describe('admin area: creating users', () => {
     assert.match(text, /Enter a last name\./);
     assert.match(text, /Choose a role\./);
     assert.equal((await t.sites.live.db.selectFrom('users').select('id').where('last_name', '=', 'Brooks').execute()).length, 0);
+  });
+
+  test('S28 the email field takes exactly one plain address: a list, a display name, a comment or brackets get a 422 and nothing is saved', async () => {
+    for (const email of ['nia@agency.example,attacker@evil.example', 'nia@agency.example; attacker@evil.example', 'Nia Brooks <attacker@evil.example>', 'nia<attacker@evil.example>', 'nia@agency.example (Nia)', '"nia"@agency.example', 'nia @agency.example']) {
+      const page = await create({ firstName: 'Nia', lastName: 'Brooks', email, role: 'case_manager' });
+      assert.equal(page.status, 422, email);
+      assert.match(textOf(page.body), /Enter one email address, like jane\.doe@agency\.org, and nothing else: no name, no second address, no brackets or spaces\./, email);
+    }
+    assert.equal((await t.sites.live.db.selectFrom('users').select('id').where('last_name', '=', 'Brooks').execute()).length, 0);
+  });
+
+  test('S28 the Users page lists accounts whose stored email is not one plain address, linked to their edit form', async () => {
+    const { user } = await t.createUser('live', { firstName: 'Old', lastName: 'Import', email: 'old.import@agency.example' });
+    assert.doesNotMatch(textOf((await admin.get(USERS)).body), /not one plain address/);
+    await t.sites.live.db.updateTable('users').set({ email: 'old.import@agency.example,attacker@evil.example' }).where('id', '=', user.id).execute();
+    const page = await admin.get(USERS);
+    assert.match(textOf(page.body), /One account has an email that is not one plain address \(a list, or a name with the address\), so Hearth sends them no mail, not even a reset link\./);
+    assert.ok(page.body.includes(`<a href="${USERS}/${user.id}/edit">${user.username}</a>: <code>old.import@agency.example,attacker@evil.example</code>`), textOf(page.body));
+    secrets.push((await t.sites.live.accounts.issueTemporaryPassword(user.id, { userId: null, username: 'test', ip: null })).temporaryPassword);
   });
 
   test('no temporary password reached the logs or the audit log', () => assertSecretsNotRecorded(t, secrets));
@@ -673,7 +692,7 @@ describe("admin area: managing a user's account", () => {
     const text = textOf(page.body);
     assert.match(text, /Please correct the highlighted fields\./);
     assert.match(text, /Enter a first name\./);
-    assert.match(text, /Enter a valid email address/);
+    assert.match(text, /Enter one email address/);
     assert.match(page.body, /name="lastName" type="text" value="Tranh"/);
     assert.match(page.body, /name="email" type="email" value="not-an-email"/);
     const after = await userRow(t, vic.user.id);

@@ -28,25 +28,29 @@ describe('hearth CLI: usage, migrate, beside a running server', { skip: SKIP_IN_
     const create = ['user', 'create', '--first-name', 'Ann', '--last-name', 'Bee', '--email', 'ann@agency.example'];
 
     it('wrong arguments give one line on stderr and exit status 2', SLOW, async () => {
-      const [unknownOption, noSite, badSite, badRole, missingArgument] = await Promise.all([
+      const [unknownOption, noSite, badSite, badRole, missingArgument, addressList, displayName] = await Promise.all([
         hearth([...create, '--site', 'live', '--emial', 'x'], env),
         hearth(create, env),
         hearth([...create, '--site', 'staging'], env),
         hearth([...create, '--site', 'live', '--role', 'boss'], env),
         hearth(['user', 'unlock', '--site', 'live'], env),
+        hearth([...create.slice(0, -1), 'ann@agency.example,attacker@evil.example', '--site', 'live'], env),
+        hearth([...create.slice(0, -1), 'Ann Bee <attacker@evil.example>', '--site', 'live'], env),
       ]);
       assertOneLineError(unknownOption, 2, /unknown option '--emial'.*--email/);
       assertOneLineError(noSite, 2, /^hearth: choose --site training or --site live$/m);
       assertOneLineError(badSite, 2, /--site.*training, live/);
       assertOneLineError(badRole, 2, /--role.*case_manager, agency_manager, admin/);
       assertOneLineError(missingArgument, 2, /missing required argument 'username'/);
+      // S28: one plain address, or the command is used wrongly.
+      for (const run of [addressList, displayName]) assertOneLineError(run, 2, /^hearth: --email: Enter one email address, like jane\.doe@agency\.org, and nothing else/);
       assert.equal(fs.existsSync(path.join(os.tmpdir(), 'hearth-cli-never-created')), false);
     });
 
     it('every command has --help with examples', SLOW, async () => {
       const expected: [string[], RegExp[]][] = [
         [[], [/serve/, /migrate/, /user/]],
-        [['user'], [/create/, /agencies/, /temp-password/, /list/, /deactivate/, /reactivate/, /unlock/, /reset-second-factor/]],
+        [['user'], [/create/, /agencies/, /temp-password/, /list/, /deactivate/, /reactivate/, /unlock/, /reset-second-factor/, /check-emails/]],
         [['user', 'create'], [/--site/, /--first-name/, /--last-name/, /--email/, /--volunteer/, /--role/, /--agency/, /--username/, /--json/, /agency_manager: A case manager who also/]],
         [['user', 'agencies'], [/--site/, /<username>/, /--set/, /--add/, /--remove/, /--json/]],
         [['user', 'temp-password'], [/--site/, /--json/, /<username>/]],
@@ -55,6 +59,7 @@ describe('hearth CLI: usage, migrate, beside a running server', { skip: SKIP_IN_
         [['user', 'reactivate'], [/--site/, /<username>/]],
         [['user', 'unlock'], [/--site/, /<username>/]],
         [['user', 'reset-second-factor'], [/--site/, /<username>/, /--json/]],
+        [['user', 'check-emails'], [/--site/, /--json/, /status 1/]],
         [['migrate'], [/--site/]],
         [['serve'], [/PORT/, /HEARTH_DATA_DIR/]],
       ];

@@ -103,6 +103,24 @@ describe('hearth CLI', { skip: SKIP_IN_POSTGRES_PASS }, () => {
       assertOneLineError(run, 1, /only active HMIS administrator/);
     });
 
+    it('S28 check-emails lists accounts whose stored email is not one plain address (exit 1), and is quiet when all are', SLOW, async () => {
+      const clean = await hearth(['user', 'check-emails', '--site', 'live'], env);
+      assert.equal(clean.code, 0, clean.stderr);
+      assert.equal(clean.stdout, 'Every email address on the Live site is one plain address.\n');
+
+      // Saved before addresses were checked strictly: only the database itself still takes such a value.
+      const bad = 'jane.doe@agency.example,attacker@evil.example';
+      await withSiteDatabase('live', ({ db }) => db.updateTable('users').set({ email: bad }).where('username', '=', 'jdoe').execute(), loadConfig({ HEARTH_DATA_DIR: dataDir }));
+      const found = await hearth(['user', 'check-emails', '--site', 'live'], env);
+      assert.equal(found.code, 1);
+      assert.equal(found.stdout, `jdoe  ${JSON.stringify(bad)}\n`);
+      assert.match(found.stderr, /^hearth: 1 account on the Live site has an email that is not one plain address; enter one address for each under Users in Hearth\n$/);
+      const json = await hearth(['user', 'check-emails', '--site', 'live', '--json'], env);
+      assert.equal(json.code, 1);
+      assert.deepEqual(JSON.parse(json.stdout), [{ username: 'jdoe', email: bad }]);
+      await withSiteDatabase('live', ({ db }) => db.updateTable('users').set({ email: 'jane.doe@agency.example' }).where('username', '=', 'jdoe').execute(), loadConfig({ HEARTH_DATA_DIR: dataDir }));
+    });
+
     describe('agencies', () => {
       let harbor: string;
       let northside: string;

@@ -8,6 +8,8 @@ export interface TestSmtpServer {
   port: number;
   /** Every message received so far, parsed, in arrival order. */
   messages: ParsedMail[];
+  /** The SMTP envelope a received message came with: MAIL FROM and every RCPT TO. */
+  envelopeOf(mail: ParsedMail): { from: string | null; to: string[] };
   /** The first message, already received or still to come, that matches; rejects after timeoutMs. */
   waitForMail(predicate?: (m: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
   stop(): Promise<void>;
@@ -19,6 +21,7 @@ export interface TestSmtpServer {
  */
 export async function startSmtpServer(options: { port?: number } = {}): Promise<TestSmtpServer> {
   const messages: ParsedMail[] = [];
+  const envelopes = new Map<ParsedMail, { from: string | null; to: string[] }>();
   const waiters = new Set<{ predicate: (m: ParsedMail) => boolean; resolve: (m: ParsedMail) => void }>();
 
   const server = new SMTPServer({
@@ -27,9 +30,12 @@ export async function startSmtpServer(options: { port?: number } = {}): Promise<
     disableReverseLookup: true,
     logger: false,
     closeTimeout: 1_000,
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
+      const { mailFrom, rcptTo } = session.envelope;
+      const envelope = { from: mailFrom ? mailFrom.address : null, to: rcptTo.map((r) => r.address) };
       simpleParser(stream).then(
         (mail) => {
+          envelopes.set(mail, envelope);
           messages.push(mail);
           for (const waiter of [...waiters]) {
             if (waiter.predicate(mail)) {
@@ -58,6 +64,7 @@ export async function startSmtpServer(options: { port?: number } = {}): Promise<
     url: `smtp://127.0.0.1:${port}`,
     port,
     messages,
+    envelopeOf: (mail) => envelopes.get(mail) ?? { from: null, to: [] },
     waitForMail(predicate = () => true, timeoutMs = 5_000) {
       const found = messages.find(predicate);
       if (found) return Promise.resolve(found);

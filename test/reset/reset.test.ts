@@ -158,6 +158,45 @@ describe('lost password: the pages and what they reveal', () => {
     assert.equal(outboxAfter.at(-1)!.recipient, match.user.email);
   });
 
+  it('S28 a reset link goes to the one stored address alone: it is the only envelope recipient, and a stored list or display name gets no link at all', async () => {
+    const plain = await t.createUser('live', { username: 'eplain', email: 'eplain@agency.example' });
+    await requestLink(t, 'eplain', 'eplain@agency.example');
+    const mail = t.smtp.messages.filter(resetMailTo('eplain@agency.example')).at(-1)!;
+    assert.deepEqual(t.smtp.envelopeOf(mail), { from: 'no-reply@hearth.invalid', to: [plain.user.email] });
+
+    // Values saved before addresses were checked strictly, typed back exactly as stored.
+    const stored = ['fvictim@agency.example,attacker@evil.example', 'fvictim <attacker@evil.example>'];
+    const { user } = await t.createUser('live', { username: 'fvictim', email: 'fvictim@agency.example' });
+    const before = t.smtp.messages.length;
+    for (const email of stored) {
+      await t.sites.live.db.updateTable('users').set({ email }).where('id', '=', user.id).execute();
+      const page = await browser(t).submit('/live/forgot-password', { username: 'fvictim', email });
+      assert.equal(page.status, 422, 'what was typed is no single address: said plainly, about no account');
+      assert.match(textOf(page.body), /Enter one email address, like jane\.doe@agency\.org, and nothing else/);
+      // Behind the form, the service refuses too, whatever is typed.
+      assert.equal(await t.sites.live.reset.request('fvictim', email, '192.0.2.77'), 'not-sent');
+    }
+    await sleep(500);
+    assert.equal(t.smtp.messages.length, before, 'no message to anyone');
+    const audit = await t.sites.live.audit.list(t.sites.live.db, { event: 'reset.requested', username: 'fvictim' });
+    assert.deepEqual(audit.map((e) => e.details.outcome), ['email on file is not one plain address', 'email on file is not one plain address']);
+  });
+
+  it('S28 mail queued for a stored list of addresses is abandoned, never sent', async () => {
+    const before = t.smtp.messages.length;
+    await t.sites.live.mailer.enqueue(t.sites.live.db, { to: 'gold@agency.example,attacker@evil.example', template: 'password-changed', subject: 'Test', text: 'Hello' });
+    t.sites.live.mailer.nudge();
+    let row;
+    for (let i = 0; i < 50; i++) {
+      row = await t.sites.live.db.selectFrom('mail_outbox').select(['status', 'last_error']).orderBy('id', 'desc').executeTakeFirstOrThrow();
+      if (row.status !== 'queued') break;
+      await sleep(100);
+    }
+    assert.equal(row?.status, 'abandoned');
+    assert.equal(row?.last_error, 'the recipient is not one plain email address');
+    assert.equal(t.smtp.messages.length, before);
+  });
+
   it('the login page links "Forgot password?" to the form, which asks for Username and Registered email address', async () => {
     const client = browser(t);
     const login = await client.get('/live/login');

@@ -1,9 +1,10 @@
 import type { Organization } from '../../projects/projects.model.js';
 import { formatDateTime } from '../../views/format.js';
+import { Notice } from '../../views/components.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
 import type { AccountStatus } from '../account-status.js';
-import type { Role, User } from '../accounts.model.js';
+import type { Role, StoredEmail, User } from '../accounts.model.js';
 import { lacksAgency, NO_AGENCY_WARNING, ROLE_NAMES } from '../roles.js';
 
 export type StatusFilter = AccountStatus | 'all';
@@ -39,6 +40,8 @@ export interface UsersListPageProps {
   page: number;
   hasNextPage: boolean;
   now: Date;
+  /** Accounts whose stored email is not one plain address: no mail goes to them until it is corrected. */
+  unusableEmails: readonly StoredEmail[];
 }
 
 export function UsersListPage(props: UsersListPageProps) {
@@ -56,6 +59,25 @@ export function UsersListPage(props: UsersListPageProps) {
   return (
     <Layout ctx={ctx} title="Users">
       <h1>Users</h1>
+      {props.unusableEmails.length > 0 && (
+        <Notice kind="warning">
+          <p>
+            <strong>
+              {props.unusableEmails.length === 1 ? 'One account has' : `${props.unusableEmails.length} accounts have`} an email that
+              is not one plain address
+            </strong>{' '}
+            (a list, or a name with the address), so Hearth sends them no mail, not even a reset link. Edit each and
+            enter one address:
+          </p>
+          <ul>
+            {props.unusableEmails.map((account) => (
+              <li>
+                <a href={sitePath(ctx, `admin/users/${account.id}/edit`)}>{account.username}</a>: <code>{account.email}</code>
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      )}
       <p class="actions">
         <a class="button primary" href={sitePath(ctx, 'admin/users/new')}>
           Create user

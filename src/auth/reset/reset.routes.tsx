@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
+import { isPlainEmailAddress, normalizeEmail, PLAIN_EMAIL_RULE } from '../../accounts/email-address.js';
 import { ValidationError } from '../../errors.js';
 import { formString } from '../../http/form.js';
 import { ForgotPasswordPage, ResetLinkInvalidPage, ResetPasswordPage, ResetRequestedPage } from './reset.pages.js';
@@ -25,6 +26,10 @@ export async function resetRoutes(app: FastifyInstance) {
           <ForgotPasswordPage ctx={reply.pageContext()} username={username} email={email} error="Enter both your username and your registered email address." />,
           422,
         );
+      }
+      // Says nothing about any account: only that what was typed cannot be anyone's address.
+      if (!isPlainEmailAddress(normalizeEmail(email))) {
+        return reply.page(<ForgotPasswordPage ctx={reply.pageContext()} username={username} email={email} error={PLAIN_EMAIL_RULE} />, 422);
       }
       await site.reset.request(username, email, request.ip);
       // The same screen after the same time, whether or not anything was sent.

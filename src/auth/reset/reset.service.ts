@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { User } from '../../accounts/accounts.model.js';
+import { isPlainEmailAddress, normalizeEmail } from '../../accounts/email-address.js';
 import { usernameKey } from '../../accounts/username.js';
 import type { UserService } from '../../accounts/users.service.js';
 import type { Actor, AuditLog } from '../../audit/audit-log.js';
@@ -26,7 +27,9 @@ export class ResetLinkInvalidError extends DomainError {
 function refusalFor(user: User, email: string): string | null {
   if (user.deactivatedAt) return 'account deactivated';
   if (!user.email) return 'no email on file';
-  return user.email.toLowerCase() === email ? null : 'email does not match';
+  // Stored before addresses were checked strictly: a list or a display name could send the link elsewhere.
+  if (!isPlainEmailAddress(user.email)) return 'email on file is not one plain address';
+  return normalizeEmail(user.email) === email ? null : 'email does not match';
 }
 
 export function resetLink(config: Pick<Config, 'publicUrl'>, site: SiteId, token: string): string {
@@ -55,7 +58,7 @@ export class ResetService {
   async request(usernameInput: string, emailInput: string, ip: string | null): Promise<'sent' | 'not-sent'> {
     await this.throttle.assertResetAllowed(ip);
     const key = usernameKey(usernameInput.slice(0, 200));
-    const email = emailInput.trim().toLowerCase().slice(0, 320);
+    const email = normalizeEmail(emailInput).slice(0, 320);
     const user = key ? await this.users.findByUsername(key) : undefined;
     const actor: Actor = { userId: null, username: null, ip };
     const notSent = async (db: Kysely<Database>, outcome: string) => {
