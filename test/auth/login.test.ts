@@ -472,6 +472,33 @@ describe('CSRF', () => {
     assert.equal((await client.get('/live/')).status, 200, 'still signed in');
   });
 
+  it('S46 the CSRF secret is renewed at every sign-in step and at sign-out: a token from before no longer works after', async () => {
+    const { user, temporaryPassword } = await t.createUser('live', { firstName: 'Cy', lastName: 'Renew' });
+    const client = t.client();
+    const csrfCookie = () => client.cookies.get('hearth-live-csrf');
+    const loginToken = /name="_csrf" value="([^"]+)"/.exec((await client.get('/live/login')).body)![1]!;
+    const planted = csrfCookie();
+    assert.ok(planted, 'the login form came with a secret (one an attacker could have planted)');
+
+    const step = await client.post('/live/login', { _csrf: loginToken, username: user.username, password: temporaryPassword });
+    assert.equal(step.location, '/live/password/expired');
+    assert.notEqual(csrfCookie(), planted, 'a new secret with the sign-in step');
+    const form = { newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD };
+    const stale = await client.post('/live/password/expired', { _csrf: loginToken, ...form });
+    assert.equal(stale.status, 403, 'the token from the login page no longer works');
+    const stepToken = /name="_csrf" value="([^"]+)"/.exec((await client.get('/live/password/expired')).body)![1]!;
+    const full = await client.post('/live/password/expired', { _csrf: stepToken, ...form });
+    assert.equal(full.location, '/live/?passwordChanged=1');
+
+    assert.equal((await client.post('/live/logout', { _csrf: stepToken })).status, 403, "the step's token died with the step");
+    const homeToken = /name="_csrf" value="([^"]+)"/.exec((await client.get('/live/')).body)![1]!;
+    const signedIn = csrfCookie();
+    assert.equal((await client.post('/live/logout', { _csrf: homeToken })).location, '/live/login?loggedOut=1');
+    assert.notEqual(csrfCookie(), signedIn, 'a new secret at sign-out');
+    const afterLogout = await client.post('/live/login', { _csrf: homeToken, username: user.username, password: NEW_PASSWORD });
+    assert.equal(afterLogout.status, 403, 'a token from the signed-in pages does not work after sign-out');
+  });
+
   it('bad input gets a clear 4xx, never a 500', async () => {
     const client = t.client();
     await client.get('/live/login');

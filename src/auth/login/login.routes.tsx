@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { formString } from '../../http/form.js';
 import { safeNextPath } from '../../http/safe-redirect.js';
-import { clearSessionCookie, sessionToken, setSignInCookies, signInMeta } from '../session/session-cookies.js';
+import { clearSignInCookies, sessionToken, setSignInCookies, signInMeta } from '../session/session-cookies.js';
 import { stepPath } from './sign-in-flow.js';
 import { LoginPage } from './login.page.js';
 
@@ -63,7 +63,7 @@ export async function loginRoutes(app: FastifyInstance) {
         subject: { id: user.id, username: user.username },
       });
     }
-    clearSessionCookie(reply, site);
+    clearSignInCookies(reply, site);
     return reply.redirect(`/${site.id}/login?loggedOut=1`, 303);
   });
 }

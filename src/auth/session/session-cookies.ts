@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import { sessionMeta } from '../../http/client-ip.js';
@@ -25,11 +26,30 @@ export function clearSessionCookie(reply: FastifyReply, site: CookieSite) {
 }
 
 /**
+ * A new CSRF secret whenever the browser's session changes (each sign-in step, signing out), so no form
+ * token from before, nor a secret planted in the browser before sign-in, works after it. The secret is
+ * an opaque random string to @fastify/csrf-protection; stored in this request's cookies too, every token
+ * made for the rest of the response comes from it.
+ */
+export function renewCsrfSecret(reply: FastifyReply, site: CookieSite) {
+  const name = cookieName(site.config, site.id, 'csrf');
+  const secret = randomBytes(18).toString('base64url');
+  reply.setCookie(name, secret, cookieOptions(site.config));
+  reply.request.cookies[name] = secret;
+}
+
+/** Signing out: the session cookie goes, and so does the CSRF secret that served it. */
+export function clearSignInCookies(reply: FastifyReply, site: CookieSite) {
+  clearSessionCookie(reply, site);
+  renewCsrfSecret(reply, site);
+}
+
+/**
  * After repeated failures inside a session started the account's wait, which ended all its sessions:
  * the browser goes to the login page, which says why.
  */
 export function sendSignedOutToLogin(reply: FastifyReply, site: CookieSite) {
-  clearSessionCookie(reply, site);
+  clearSignInCookies(reply, site);
   return reply.redirect(`/${site.id}/login?signedOut=1`, 303);
 }
 
@@ -37,9 +57,10 @@ export function sessionToken(request: FastifyRequest): string | undefined {
   return request.cookies[sessionCookieName(request.site)];
 }
 
-/** After a sign-in step: the new session's cookie, and the device cookie once the sign-in is complete. */
+/** After a sign-in step: the new session's cookie, a new CSRF secret, and the device cookie once the sign-in is complete. */
 export function setSignInCookies(reply: FastifyReply, site: CookieSite, started: StartedSession) {
   setSessionCookie(reply, site, started.token);
+  renewCsrfSecret(reply, site);
   if (started.deviceToken) {
     reply.setCookie(cookieName(site.config, site.id, 'device'), started.deviceToken, {
       ...cookieOptions(site.config),
