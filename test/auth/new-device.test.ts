@@ -23,6 +23,12 @@ function deviceCookieOf(client: TestClient, site = 'live'): string | undefined {
   return client.cookies.get(`hearth-${site}-device`) ?? client.cookies.get(`__Host-hearth-${site}-device`);
 }
 
+/** The header's Log out button, pressed from the home page (the next person then signs in on this browser). */
+async function logOut(client: TestClient): Promise<void> {
+  await client.get('/live/');
+  assert.equal((await client.post('/live/logout')).location, '/live/login?loggedOut=1');
+}
+
 describe('new-device emails', () => {
   let t: TestApp;
   before(async () => {
@@ -56,6 +62,7 @@ describe('new-device emails', () => {
   it('a sign-in from a second device emails the user (time, IP, device) with no secret; a known device does not', async () => {
     const home = t.client({ ip: '203.0.113.10', headers: { 'user-agent': CHROME_LINUX } });
     const { user } = await signedInUser(t, { firstName: 'Dev', lastName: 'Ices', email: 'dev.ices@agency.example' }, { client: home });
+    await logOut(home);
     assert.equal((await home.login('live', user.username, NEW_PASSWORD)).location, '/live/');
     assert.equal(await newSignInMails(t, 'dev.ices@agency.example'), 0, 'the same browser again: no email');
 
@@ -74,6 +81,7 @@ describe('new-device emails', () => {
     }
     assert.doesNotMatch(everything, /https?:\/\//, 'no link to click');
 
+    await logOut(library);
     assert.equal((await library.login('live', user.username, NEW_PASSWORD)).location, '/live/');
     assert.equal(await newSignInMails(t, 'dev.ices@agency.example'), 1, 'now a known device');
     const audit = await t.sites.live.audit.list(t.sites.live.db, { event: 'login.new_device', username: user.username });
@@ -85,6 +93,7 @@ describe('new-device emails', () => {
     const { user: a } = await signedInUser(t, { firstName: 'Sha', lastName: 'Red', email: 'sha.red@agency.example' });
     const kiosk = t.client();
     await signedInUser(t, { firstName: 'Kio', lastName: 'Sk', email: 'kio.sk@agency.example' }, { client: kiosk });
+    await logOut(kiosk);
     const before = deviceCookieOf(kiosk);
     assert.equal((await kiosk.login('live', a.username, NEW_PASSWORD)).location, '/live/');
     assert.equal(deviceCookieOf(kiosk), before, 'the browser keeps one device cookie');
