@@ -37,11 +37,13 @@ describe('S3 the files Hearth writes are private to the account that runs it', {
   let dataDir: string;
   let env: NodeJS.ProcessEnv;
   let server: Started | undefined;
+  const started: Started[] = [];
 
   const startServer = async () => {
     env.PORT = String(await freePort());
     // A common umask: without Hearth's own care, folders would be 0755 and PGlite's files 0666.
     server = await withUmask(0o022, async () => startUntil([BIN, 'serve'], env, 'live site ready'));
+    started.push(server);
     await server.ready;
     return server;
   };
@@ -55,9 +57,10 @@ describe('S3 the files Hearth writes are private to the account that runs it', {
     env = cleanEnv({ HEARTH_DATA_DIR: dataDir, HEARTH_SITES: 'live', HEARTH_FORGOT_MIN_RESPONSE_MS: '0' });
   });
   after(async () => {
-    if (server && server.child.exitCode === null) {
-      server.child.kill('SIGTERM');
-      await server.closed;
+    // Every server a failed test left running, not only the last one.
+    for (const running of started.filter((s) => s.child.exitCode === null)) {
+      running.child.kill('SIGTERM');
+      await running.closed;
     }
     fs.rmSync(dataDir, { recursive: true, force: true });
   });

@@ -101,7 +101,7 @@ export class LoginService {
       return { kind: 'failed' };
     }
     if (locked) {
-      // Attempts while it waits neither count nor extend the wait; its owner was emailed when it began.
+      // Attempts while it waits neither count nor extend the wait, and no answer says that it waits.
       await this.audit.record(this.db, { event: 'login.failed', actor: userActor, subject, details: { reason: 'locked' } });
       return { kind: 'failed' };
     }
