@@ -5,33 +5,27 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { startTestApp, type TestApp } from '../test/helpers/app.js';
 import { totpCode } from '../test/helpers/second-factor.js';
-import { assertAccessible, assertVisible, closeBrowser, currentPath, launchBrowser, newSession, skipWithoutChromium } from './helpers/browser.js';
+import { startBrowserTest, type BrowserTestApp } from './helpers/app.js';
+import { assertAccessible, assertVisible, currentPath, skipWithoutChromium } from './helpers/browser.js';
 import { firstLogin } from './helpers/flows.js';
 
 const PASSWORD = 'Sunny-Meadow-42';
 
 describe('second factor set-up in a browser (Live site)', { skip: skipWithoutChromium }, () => {
-  let t: TestApp;
-  let baseUrl: string;
-  let browser: Browser;
+  let app: BrowserTestApp;
 
   before(async () => {
-    t = await startTestApp({ sites: ['live'] });
-    baseUrl = await t.listen();
-    browser = await launchBrowser();
+    app = await startBrowserTest({ sites: ['live'] });
   });
 
   after(async () => {
-    await closeBrowser(browser);
-    await t?.close();
+    await app?.close();
   });
 
   it('S45 the set-up asks for the current password with the code; a wrong password is explained and nothing is turned on', async () => {
-    const { user, temporaryPassword } = await t.createUser('live', { firstName: 'Ola', lastName: 'Factor', email: 'ola@agency.example' });
-    const s = await newSession(browser, baseUrl);
+    const { user, temporaryPassword } = await app.t.createUser('live', { firstName: 'Ola', lastName: 'Factor', email: 'ola@agency.example' });
+    const s = await app.newSession();
     try {
       const { page } = s;
       await firstLogin(page, 'live', user.username, temporaryPassword, PASSWORD);
@@ -43,7 +37,7 @@ describe('second factor set-up in a browser (Live site)', { skip: skipWithoutChr
 
       const submit = async (password: string) => {
         await page.getByLabel('Current password', { exact: true }).fill(password);
-        await page.getByLabel('Enter the 6-digit code from your app', { exact: true }).fill(totpCode(key, t.clock.now()));
+        await page.getByLabel('Enter the 6-digit code from your app', { exact: true }).fill(totpCode(key, app.t.clock.now()));
         await Promise.all([page.waitForEvent('framenavigated'), page.getByRole('button', { name: 'Turn on second factor', exact: true }).click()]);
         await page.waitForLoadState();
       };
@@ -52,12 +46,12 @@ describe('second factor set-up in a browser (Live site)', { skip: skipWithoutChr
       await assertVisible(page.getByText('Enter your current password correctly.', { exact: true }));
       assert.equal((await page.locator('#manual-key').innerText()).replace(/\s+/g, ''), key, 'the same key, so the app entry still works');
       await assertAccessible(page, 'the set-up page after a wrong password');
-      assert.equal(await t.sites.live.secondFactors.isEnrolled(user.id), false);
+      assert.equal(await app.t.sites.live.secondFactors.isEnrolled(user.id), false);
 
       await submit(PASSWORD);
       await assertVisible(page.getByRole('heading', { level: 1, name: /recovery codes/i }));
       assert.equal(await page.locator('code.recovery-code').count(), 10);
-      assert.equal(await t.sites.live.secondFactors.isEnrolled(user.id), true);
+      assert.equal(await app.t.sites.live.secondFactors.isEnrolled(user.id), true);
     } finally {
       await s.close();
     }
