@@ -122,8 +122,9 @@ describe('security checklist items not covered elsewhere', () => {
       }
       return Math.abs(median(unknown) - median(wrong)) / median(wrong);
     };
+    // Up to two retries against a noisy neighbour: a real difference shows in every attempt, noise does not.
     let difference = await attempt();
-    if (difference >= 0.1) difference = await attempt(); // one retry against a noisy neighbour
+    for (let retry = 0; retry < 2 && difference >= 0.1; retry++) difference = Math.min(difference, await attempt());
     assert.ok(difference < 0.1, `median difference ${(difference * 100).toFixed(1)}%`);
   });
 

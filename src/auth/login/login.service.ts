@@ -49,6 +49,8 @@ export interface CountedFailure {
 /** Usernames and passwords longer than this are not looked up or hashed at all. */
 const MAX_USERNAME_LENGTH = 200;
 const MAX_PASSWORD_LENGTH = 1024;
+/** Users' ids start at 1: an update of this id touches no row. */
+const NO_SUCH_USER_ID = 0;
 
 const CODE_FAILURE_REASONS = {
   'authenticator app': { wrong: 'wrong authentication code', replayed: 'authentication code already used' },
@@ -86,6 +88,9 @@ export class LoginService {
 
     if (!valid) await this.throttle.recordLoginFailure(meta.ip);
     if (!user) {
+      // The same statements as a wrong password for an account (S15): the failure count's update, here of no
+      // row, so the database's round trip does not tell which usernames exist.
+      await this.users.countFailedLogin(NO_SUCH_USER_ID, now, { threshold: this.config.lockoutThreshold, maxMinutes: this.config.lockoutMaxMinutes });
       await this.audit.record(this.db, {
         event: 'login.failed',
         actor,
