@@ -43,6 +43,9 @@ export const AUDIT_EVENTS = {
   'organization.changed': 'Agency changed',
   'project.created': 'Project created',
   'project.changed': 'Project changed',
+  'project_setup.added': 'Project set-up record added',
+  'project_setup.changed': 'Project set-up record changed',
+  'project_setup.deleted': 'Project set-up record deleted',
 } as const;
 
 export type AuditEvent = keyof typeof AUDIT_EVENTS;

@@ -7,6 +7,7 @@ import * as organizationsProjects from './migrations/0004_organizations_projects
 import * as clients from './migrations/0005_clients.js';
 import * as rolesEnrollments from './migrations/0006_roles_enrollments.js';
 import * as searchIndexes from './migrations/0007_search_indexes.js';
+import * as projectCocs from './migrations/0008_project_cocs.js';
 
 /** Migrations are listed here (not read from disk) so they work the same from source, a bundle or the CLI. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005_clients': clients,
   '0006_roles_enrollments': rolesEnrollments,
   '0007_search_indexes': searchIndexes,
+  '0008_project_cocs': projectCocs,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

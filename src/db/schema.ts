@@ -203,6 +203,24 @@ export interface ProjectsTable {
   date_deleted: Timestamp | null;
 }
 
+/** HUD ProjectCoC.csv (2.03), column for column (migration 0008). CoC codes and states are stored upper case. */
+export interface ProjectCocsTable {
+  project_coc_id: string;
+  project_id: string;
+  coc_code: string;
+  geocode: string;
+  address1: string | null;
+  address2: string | null;
+  city: string | null;
+  state: string | null;
+  zip: string | null;
+  geography_type: number | null;
+  date_created: Timestamp;
+  date_updated: Timestamp;
+  user_id: string;
+  date_deleted: Timestamp | null;
+}
+
 /** The agencies (organizations) a user works for (migration 0006). */
 export interface UserOrganizationsTable {
   user_id: number;
@@ -272,6 +290,7 @@ export interface Database {
   site_settings: SiteSettingsTable;
   organizations: OrganizationsTable;
   projects: ProjectsTable;
+  project_cocs: ProjectCocsTable;
   user_organizations: UserOrganizationsTable;
   enrollments: EnrollmentsTable;
   exits: ExitsTable;

@@ -220,6 +220,11 @@ export const projectsRepository = {
     return row && toProject(row);
   },
 
+  /** Holds off changes to the project (they lock its row for update) until the transaction ends. */
+  async lockForShare(trx: Transaction<Database>, id: string): Promise<void> {
+    await trx.selectFrom('projects').select('project_id').where('project_id', '=', id).forShare().execute();
+  },
+
   async insert(db: Db, project: Pick<Project, 'projectId' | 'organizationId' | 'dateCreated'> & ProjectChanges): Promise<Project> {
     await db
       .insertInto('projects')

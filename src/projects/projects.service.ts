@@ -22,6 +22,7 @@ import {
 } from '../hud/code-lists.js';
 import type { Organization, OrganizationFields, OrganizationWithProjects, Project, ProjectFields } from './projects.model.js';
 import { organizationsRepository, projectsRepository } from './projects.repository.js';
+import { projectCocsRepository } from './project-setup.repository.js';
 
 /** An organization as typed into the form: every value a string, checked here. */
 export interface OrganizationInput {
@@ -197,7 +198,7 @@ function hudUserId(actor: Actor): string {
   return actor.username ?? 'system';
 }
 
-const NOT_A_MANAGER = 'Only HMIS administrators and this agency’s managers can create and change its projects.';
+export const NOT_A_MANAGER = 'Only HMIS administrators and this agency’s managers can create and change its projects.';
 
 /**
  * Agencies (HUD organizations) and their projects. Every signed-in user may browse them, old projects
@@ -256,6 +257,18 @@ export class ProjectService {
     const organization = await organizationsRepository.findById(this.db, project.organizationId);
     if (!organization) throw new NotFoundError('There is no such project.');
     return { project, organization };
+  }
+
+  /**
+   * 2.03: the CoC codes the project operates in, upper case and sorted: the option list of 3.16 EnrollmentCoC.
+   * HUD's ProjectCoC records have no dates, so every code recorded (and not deleted) counts; an unknown project
+   * has none. Given the transaction that writes an enrollment, it locks the project's row for share until that
+   * commits, so no code it returned can be deleted meanwhile (deleting one takes the row for update).
+   */
+  async cocCodesOf(projectId: string, db: Db = this.db): Promise<string[]> {
+    if (db.isTransaction) await projectsRepository.lockForShare(db as Transaction<Database>, projectId);
+    const records = await projectCocsRepository.listByProject(db, projectId);
+    return [...new Set(records.map((r) => r.cocCode))].sort();
   }
 
   /**

@@ -21,6 +21,7 @@ import { SignInFlow } from '../auth/login/sign-in-flow.js';
 import { SecondFactorService } from '../auth/second-factor/second-factor.service.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { ProjectService } from '../projects/projects.service.js';
+import { ProjectSetupService } from '../projects/project-setup.service.js';
 import { ClientService } from '../clients/clients.service.js';
 import { AccessService } from '../access/access.service.js';
 import { EnrollmentService } from '../enrollments/enrollments.service.js';
@@ -48,6 +49,8 @@ export interface SiteServices {
   devices: DeviceService;
   signIn: SignInFlow;
   projects: ProjectService;
+  /** A project's HUD set-up records: CoCs (2.03), and more to come. */
+  projectSetup: ProjectSetupService;
   clients: ClientService;
   /** Who works for which agency, and the viewer the access policy (src/access/access-policy.ts) judges. */
   access: AccessService;
@@ -103,6 +106,7 @@ export function createSiteServices(options: {
     devices,
     signIn,
     projects,
+    projectSetup: new ProjectSetupService(db, clock, audit),
     clients,
     access,
     enrollments,

@@ -23,12 +23,12 @@ export const trainingRepository = {
   },
 
   /**
-   * Deletes every client and what hangs off them (exits, enrollments, recent views), and every project. One
-   * TRUNCATE: far faster than deleting row by row with a foreign-key check per row, and still undone by a
-   * rollback. A new table that references these must be added here (the statement fails until it is).
+   * Deletes every client and what hangs off them (exits, enrollments, recent views), and every project with its
+   * set-up records. One TRUNCATE: far faster than deleting row by row with a foreign-key check per row, and still
+   * undone by a rollback. A new table that references these must be added here (the statement fails until it is).
    */
   async deleteClientsAndProjects(trx: Transaction<Database>): Promise<void> {
-    await sql`truncate table exits, enrollments, client_recent_views, clients, projects`.execute(trx);
+    await sql`truncate table exits, enrollments, client_recent_views, clients, project_cocs, projects`.execute(trx);
   },
 
   /** Deletes every agency but these (which are about to be written again). */
