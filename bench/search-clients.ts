@@ -11,7 +11,7 @@ import type { ClientFields } from '../src/clients/clients.model.js';
 import { clientColumns } from '../src/clients/clients.repository.js';
 import type { ClientsTable } from '../src/db/schema.js';
 import { RACE_FIELDS, type RaceColumn } from '../src/hud/client-code-lists.js';
-import { normalizeName, soundex } from '../src/clients/name-matching.js';
+import { lastNameTail, normalizeName, soundex } from '../src/clients/name-matching.js';
 import { addDays } from '../src/training/calendar.js';
 import { TrainingRandom, type Culture } from '../src/training/random.js';
 
@@ -38,11 +38,12 @@ export class Prng {
   }
 }
 
-/** A pooled name with its search helpers worked out once (normalizeName and soundex, as the service does). */
+/** A pooled name with its search helpers worked out once (normalizeName, soundex, lastNameTail, as the clients repository does). */
 interface PooledName {
   name: string;
   norm: string;
   key: string;
+  tail: string;
 }
 
 interface NamePools {
@@ -58,7 +59,7 @@ function namePools(seed: number): NamePools {
   const cultures: Culture[] = ['us', 'mx', 'vi'];
   const pooled = (name: string): PooledName => {
     const norm = normalizeName(name);
-    return { name, norm, key: soundex(norm) };
+    return { name, norm, key: soundex(norm), tail: lastNameTail(name) };
   };
   const draw = (n: number, f: () => string) => Array.from({ length: n }, () => pooled(f()));
   return {
@@ -157,6 +158,7 @@ export class BenchClientGenerator {
       last_name_norm: last?.norm ?? '',
       first_name_key: first?.key ?? '',
       last_name_key: last?.key ?? '',
+      last_name_tail_norm: last?.tail ?? '',
       ssn_last4: ssnDataQuality === 1 || ssnDataQuality === 2 ? serial : null,
       date_created: this.#now,
       date_updated: this.#now,

@@ -42,9 +42,14 @@ export interface NormalizedName {
   lastNameNorm: string;
 }
 
-/** What ranking a name needs: candidates are fetched this narrow, and only the best in full. */
-export interface NameCandidate extends NormalizedName {
-  personalId: string;
+/**
+ * What ranking a typed name needs (search-ranking.ts): candidates are fetched this narrow, and only those shown in
+ * full.
+ */
+export interface NameCandidate extends ClientSummary, NormalizedName {
+  ssnLast4: string | null;
+  /** Whether the full SSN typed is this client's: the SSN itself never leaves the database for ranking. */
+  ssnMatches: boolean;
 }
 
 /** A client with the normalized name it is found by. */
@@ -52,14 +57,52 @@ export interface IndexedClient extends NormalizedName {
   client: Client;
 }
 
+/** The identifying details typed besides a name, or alone. */
+export interface TypedIdentifiers {
+  dob: string | null;
+  ssnLast4: string | null;
+  ssn: string | null;
+}
+
 /**
- * What the database narrows a name part by: Soundex keys, first letters, or the whole (normalized) name, of
- * the part and of its nicknames.
+ * What the database narrows one name part by: any of Soundex keys, first letters, whole (normalized) names, or
+ * trigram similarity (pg_trgm) to a typed part. A last name's `exact` also matches its last word (a second surname).
  */
 export interface NamePattern {
-  keys: string[];
-  prefixes: string[];
+  keys?: string[];
+  prefixes?: string[];
   exact?: string[];
+  similarTo?: string;
+}
+
+/** Rows matching both parts of one pair, or (a single word) first or last name matching one of `either`. */
+export interface CandidateBranch {
+  pairs: { first: NamePattern; last: NamePattern }[];
+  either: NamePattern[];
+  /** Rows with any of these (the date of birth or SSN digits typed with a name). */
+  identifiers?: TypedIdentifiers;
+  limit: number;
+}
+
+/**
+ * The candidates a name query needs from the database: the rows of each branch, each branch with its own limit so
+ * that a broad one (every name sounding like the typed one) never crowds out a narrow one (the typed first name
+ * with a last name one slip away). Within a branch, rows with what was typed exactly come first.
+ */
+export interface CandidatePlan {
+  branches: CandidateBranch[];
+  /**
+   * Fetched only when the branches find nobody likely: names a little off in ways Soundex cannot see, by trigrams.
+   * The trigram index answers in a few milliseconds, but more than all the other branches together.
+   */
+  fallback: CandidateBranch[];
+  /** Names typed exactly: rows with them sort first. */
+  exactFirst: string[];
+  exactLast: string[];
+  /** First + last name pairs that use every typed word: rows with one sort before all others. */
+  exactPairs: { first: string; last: string }[];
+  /** A row with this date of birth or these SSN digits sorts first. */
+  identifiers: TypedIdentifiers;
 }
 
 export type DuplicateReason = 'SSN' | 'name' | 'date of birth';

@@ -1,9 +1,9 @@
-import { sql, type Expression, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Insertable, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import { insertMany, type BulkColumn } from '../db/bulk-insert.js';
 import type { ClientsTable, Database } from '../db/schema.js';
 import { RACE_FIELDS, type RaceColumn } from '../hud/client-code-lists.js';
-import type { Client, ClientFields, IndexedClient, NameCandidate, NamePattern } from './clients.model.js';
-import { normalizeName, soundex } from './name-matching.js';
+import type { CandidatePlan, Client, ClientFields, IndexedClient, NameCandidate, NamePattern } from './clients.model.js';
+import { lastNameTail, normalizeName, soundex } from './name-matching.js';
 import { ssnLast4 } from './ssn.js';
 
 const COLUMNS = [
@@ -65,7 +65,10 @@ function toIndexed(row: ClientRow): IndexedClient {
   return { client: toClient(row), firstNameNorm: row.first_name_norm, lastNameNorm: row.last_name_norm };
 }
 
-/** The columns of the validated elements, with the search helpers worked out from them (normalized names, Soundex keys, last 4 of the SSN). */
+/**
+ * The columns of the validated elements, with the search helpers worked out from them (normalized names, Soundex
+ * keys, the second surname, last 4 of the SSN).
+ */
 export function clientColumns(fields: ClientFields) {
   const firstNorm = normalizeName(fields.firstName);
   const lastNorm = normalizeName(fields.lastName);
@@ -88,6 +91,7 @@ export function clientColumns(fields: ClientFields) {
     last_name_norm: lastNorm,
     first_name_key: soundex(firstNorm),
     last_name_key: soundex(lastNorm),
+    last_name_tail_norm: lastNameTail(fields.lastName),
     ssn_last4: ssnLast4(fields.ssn),
   };
 }
@@ -126,6 +130,7 @@ const BULK_COLUMNS: readonly BulkColumn<Insertable<ClientsTable>>[] = [
   ['last_name_norm', 'text'],
   ['first_name_key', 'text'],
   ['last_name_key', 'text'],
+  ['last_name_tail_norm', 'text'],
   ['ssn_last4', 'text'],
 ];
 
@@ -169,10 +174,6 @@ export class ClientsRepository {
       .execute();
   }
 
-  private selectCandidates() {
-    return this.db.selectFrom('clients').select(['personal_id', 'first_name_norm', 'last_name_norm']).where('date_deleted', 'is', null);
-  }
-
   /** These clients, in the order given (unknown and deleted ones left out). */
   async findByPersonalIds(personalIds: readonly string[]): Promise<Client[]> {
     if (personalIds.length === 0) return [];
@@ -202,43 +203,67 @@ export class ClientsRepository {
   }
 
   /**
-   * Candidates for a typed name: rows whose last name matches the last part and whose first name matches
-   * the first part of one of the readings (a part matches by Soundex key or by its first letters). Rows
-   * with an exactly equal first or last name come first, so a limit never drops them for near misses.
-   * The service ranks what comes back.
+   * Candidates for a typed name (client-search.ts, candidatePlan), one statement: the rows of each branch given, under the
+   * branch's own limit, rows with what was typed exactly first (a name using every typed word before anything
+   * else), so a limit only ever drops near misses. A row may come from several branches. The service ranks them.
    */
-  async findNameCandidates(options: { pairs: readonly { first: NamePattern; last: NamePattern }[]; exactFirst: readonly string[]; exactLast: readonly string[]; limit: number }): Promise<NameCandidate[]> {
-    const pairs = options.pairs.filter((p) => matchable(p.first) && matchable(p.last));
-    if (pairs.length === 0) return [];
-    const exact = (column: 'first_name_norm' | 'last_name_norm', values: readonly string[]) =>
+  async findNameCandidates(plan: CandidatePlan, which: 'branches' | 'fallback' = 'branches'): Promise<NameCandidate[]> {
+    const { dob, ssnLast4, ssn } = plan.identifiers;
+    const inList = (column: 'first_name_norm' | 'last_name_norm' | 'last_name_tail_norm', values: readonly string[]) =>
       values.length ? sql<number>`(${sql.ref(column)} in (${sql.join(values)}))::int` : sql<number>`0`;
-    const rows = await this.selectCandidates()
-      .where((eb) => eb.or(pairs.map((p) => eb.and([matches(eb, 'last', p.last), matches(eb, 'first', p.first)]))))
-      .orderBy(sql`${exact('last_name_norm', options.exactLast)} + ${exact('first_name_norm', options.exactFirst)}`, 'desc')
-      .limit(options.limit)
-      .execute();
-    return rows.map(toCandidate);
+    const exactness: RawBuilder<number>[] = [
+      inList('first_name_norm', plan.exactFirst),
+      sql<number>`greatest(${inList('last_name_norm', plan.exactLast)}, ${inList('last_name_tail_norm', plan.exactLast)})`,
+    ];
+    if (plan.exactPairs.length) exactness.push(sql<number>`2 * ((first_name_norm, last_name_norm) in (${sql.join(plan.exactPairs.map((p) => sql`(${p.first}, ${p.last})`))}))::int`);
+    if (dob) exactness.push(sql<number>`2 * ((dob = ${dob}) is true)::int`);
+    if (ssnLast4) exactness.push(sql<number>`2 * ((ssn_last4 = ${ssnLast4}) is true)::int`);
+    if (ssn) exactness.push(sql<number>`3 * ((ssn = ${ssn}) is true)::int`);
+    const branches = plan[which].flatMap((branch) => {
+      const pairs = branch.pairs.filter((p) => matchable(p.first) && matchable(p.last));
+      const either = branch.either.filter(matchable);
+      const ids = branch.identifiers;
+      if (pairs.length + either.length === 0 && !ids) return [];
+      const query = this.db
+        .selectFrom('clients')
+        .select(CANDIDATE_COLUMNS)
+        .select(sql<string | null>`to_char(dob, 'YYYY-MM-DD')`.as('dob'))
+        // Whether the SSN typed is this client's: the SSN itself stays in the database.
+        .select((ssn ? sql<boolean>`(ssn = ${ssn}) is true` : sql<boolean>`false`).as('ssn_matches'))
+        .where('date_deleted', 'is', null)
+        .where((eb) =>
+          eb.or([
+            ...pairs.map((p) => eb.and([matches(eb, 'last', p.last), matches(eb, 'first', p.first)])),
+            ...either.map((p) => eb.or([matches(eb, 'last', p), matches(eb, 'first', p)])),
+            ...(ids?.dob ? [eb('dob', '=', ids.dob)] : []),
+            ...(ids?.ssnLast4 ? [eb('ssn_last4', '=', ids.ssnLast4)] : []),
+            ...(ids?.ssn ? [eb('ssn', '=', ids.ssn)] : []),
+          ]),
+        )
+        .orderBy(sql`${sql.join(exactness, sql` + `)}`, 'desc')
+        .limit(branch.limit);
+      return [query];
+    });
+    if (branches.length === 0) return [];
+    const { rows } = await sql<CandidateRow>`${sql.join(branches, sql` union all `)}`.execute(this.db);
+    const seen = new Set<string>();
+    return rows.filter((row) => !seen.has(row.personal_id) && Boolean(seen.add(row.personal_id))).map(toCandidate);
   }
 
-  /** Rows whose first or last name is exactly this (normalized) word, by name. */
-  async findByExactName(word: string, limit: number): Promise<IndexedClient[]> {
+  /**
+   * Clients whose first or last name is exactly this (normalized) word, by name; then those with it as a second
+   * surname, as the ranking would order them.
+   */
+  async findByExactName(word: string, limit: number): Promise<Client[]> {
     const rows = await this.select()
-      .where((eb) => eb.or([eb('last_name_norm', '=', word), eb('first_name_norm', '=', word)]))
+      .where((eb) => eb.or([eb('last_name_norm', '=', word), eb('first_name_norm', '=', word), eb('last_name_tail_norm', '=', word)]))
+      .orderBy(sql`(last_name_norm = ${word} or first_name_norm = ${word})`, 'desc')
       .orderBy('last_name_norm')
       .orderBy('first_name_norm')
+      .orderBy('personal_id')
       .limit(limit)
       .execute();
-    return rows.map(toIndexed);
-  }
-
-  /** Rows whose first or last name matches one word by Soundex key or first letters: a generous set, ranked by the service. */
-  async findSingleNameCandidates(pattern: NamePattern, limit: number): Promise<NameCandidate[]> {
-    if (!matchable(pattern)) return [];
-    const rows = await this.selectCandidates()
-      .where((eb) => eb.or([matches(eb, 'last', pattern), matches(eb, 'first', pattern)]))
-      .limit(limit)
-      .execute();
-    return rows.map(toCandidate);
+    return rows.map(toClient);
   }
 
   /** Rows sharing at least one of: this SSN, this normalized first + last name, this DOB. */
@@ -258,25 +283,56 @@ export class ClientsRepository {
   }
 }
 
-function toCandidate(row: { personal_id: string; first_name_norm: string; last_name_norm: string }): NameCandidate {
-  return { personalId: row.personal_id, firstNameNorm: row.first_name_norm, lastNameNorm: row.last_name_norm };
+/** What ranking needs of a client, read from the table (see NameCandidate). */
+const CANDIDATE_COLUMNS = ['personal_id', 'first_name', 'middle_name', 'last_name', 'name_suffix', 'first_name_norm', 'last_name_norm', 'ssn_last4'] as const;
+
+/** A candidate as findNameCandidates selects it: the date of birth as text, and whether the SSN typed is this client's. */
+type CandidateRow = Pick<Selectable<ClientsTable>, (typeof CANDIDATE_COLUMNS)[number]> & { dob: string | null; ssn_matches: boolean };
+
+function toCandidate(row: CandidateRow): NameCandidate {
+  return {
+    personalId: row.personal_id,
+    firstName: row.first_name,
+    middleName: row.middle_name,
+    lastName: row.last_name,
+    nameSuffix: row.name_suffix,
+    firstNameNorm: row.first_name_norm,
+    lastNameNorm: row.last_name_norm,
+    dob: row.dob,
+    ssnLast4: row.ssn_last4,
+    ssnMatches: row.ssn_matches,
+  };
 }
 
 function matchable(pattern: NamePattern): boolean {
-  return pattern.keys.length > 0 || pattern.prefixes.length > 0 || (pattern.exact?.length ?? 0) > 0;
+  return Boolean(pattern.keys?.length || pattern.prefixes?.length || pattern.exact?.length || pattern.similarTo);
 }
 
-/** The name part matches: its Soundex key is one of these, it starts with one of these prefixes, or it is one of these names. */
+/**
+ * The name part matches: its Soundex key is one of these, it starts with one of these prefixes, it is one of these
+ * names (a last name: or its last word), or it is similar to this one by trigrams (pg_trgm).
+ */
 function matches(eb: ExpressionBuilder<Database, 'clients'>, part: 'first' | 'last', pattern: NamePattern): Expression<SqlBool> {
   const key = part === 'first' ? 'first_name_key' : 'last_name_key';
   const norm = part === 'first' ? 'first_name_norm' : 'last_name_norm';
-  return eb.or([
-    ...(pattern.keys.length ? [eb(key, 'in', pattern.keys)] : []),
-    ...pattern.prefixes.map((prefix) => eb(norm, 'like', `${escapeLike(prefix)}%`)),
-    ...(pattern.exact?.length ? [eb(norm, 'in', pattern.exact)] : []),
-  ]);
+  const any: Expression<SqlBool>[] = [];
+  if (pattern.keys?.length) any.push(eb(key, 'in', pattern.keys));
+  // A prefix as a range of the text_pattern_ops btree (what LIKE 'smi%' becomes there), so that the planner never
+  // answers it from the trigram index, which holds every name with those letters anywhere.
+  for (const prefix of pattern.prefixes ?? []) {
+    const next = prefixEnd(prefix);
+    any.push(next === null ? sql<SqlBool>`${sql.ref(norm)} ~>=~ ${prefix}` : sql<SqlBool>`(${sql.ref(norm)} ~>=~ ${prefix} and ${sql.ref(norm)} ~<~ ${next})`);
+  }
+  if (pattern.exact?.length) {
+    any.push(eb(norm, 'in', pattern.exact));
+    if (part === 'last') any.push(eb('last_name_tail_norm', 'in', pattern.exact));
+  }
+  if (pattern.similarTo) any.push(sql<SqlBool>`${sql.ref(norm)} % ${pattern.similarTo}`);
+  return eb.or(any);
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** The first string after every string starting with this prefix (of letters a–z): "smi" → "smj", "az" → "b". */
+function prefixEnd(prefix: string): string | null {
+  const kept = prefix.replace(/z+$/, '');
+  return kept ? kept.slice(0, -1) + String.fromCharCode(kept.charCodeAt(kept.length - 1) + 1) : null;
 }

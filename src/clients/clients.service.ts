@@ -17,16 +17,16 @@ import type {
   Client,
   ClientFields,
   DuplicateReason,
-  IndexedClient,
   MergeComparison,
   MergeResult,
-  NameCandidate,
   PossibleDuplicate,
   RecentClient,
+  TypedIdentifiers,
 } from './clients.model.js';
-import { namePattern, parseSearchQuery, rankByName, typoKeys, type NameQuery, type SearchKind } from './client-search.js';
-import { nicknameVariants, normalizeName } from './name-matching.js';
-import { isValidSsn } from './ssn.js';
+import { candidatePlan, parseSearchQuery, withoutSsnDigits, type NameQuery, type SearchKind } from './client-search.js';
+import { normalizeName } from './name-matching.js';
+import { rankCandidates, type Ranked } from './search-ranking.js';
+import { isValidSsn, ssnLast4 } from './ssn.js';
 
 export type CreateResult =
   | { status: 'created'; client: Client }
@@ -34,14 +34,18 @@ export type CreateResult =
 
 export interface SearchResult {
   kind: SearchKind | 'empty';
+  /** For a name: the date of birth and SSN digits typed with it, which ranked the results too. */
+  with: ('dob' | 'ssn-last4' | 'ssn')[];
   clients: Client[];
+  /** Weaker matches of a name, below the useful similarity of `clients`: shown apart, if at all. */
+  lessLikely: Client[];
 }
 
 const RECENT_CLIENTS_SHOWN = 10;
 // More than are shown, so a merged or deleted record still leaves a full list.
 const RECENT_VIEWS_KEPT = 30;
 const SEARCH_LIMIT = 50;
-const NAME_CANDIDATE_LIMIT = 1000;
+const LESS_LIKELY_LIMIT = 10;
 const DUPLICATE_LIMIT = 20;
 // Open Path ignores dates of birth before this year when matching duplicates (placeholder dates).
 const EARLIEST_DUPLICATE_DOB = '1921-01-01';
@@ -244,78 +248,74 @@ export class ClientService {
   }
 
   /**
-   * One search box: a PersonalID, a full SSN, the last 4 of an SSN, a date of birth or a name
-   * (fuzzy). Audited with what kind of search it was; SSN digits are never recorded.
+   * One search box: a PersonalID, a full SSN, the last 4 of an SSN, a date of birth, or a name (fuzzy), alone or
+   * with a date of birth and SSN digits (client-search.ts). Audited with what kind of search it was and what was
+   * typed, SSN digits left out.
    */
   async search(query: string, actor: Actor): Promise<SearchResult> {
-    const parsed = parseSearchQuery(query);
-    if (parsed.kind === 'empty') return { kind: 'empty', clients: [] };
+    const parsed = parseSearchQuery(query, this.today());
+    if (parsed.kind === 'empty') return { kind: 'empty', with: [], clients: [], lessLikely: [] };
     const repository = new ClientsRepository(this.db);
-    let clients: Client[];
+    let found: Ranked<Client>;
     switch (parsed.kind) {
       case 'personal-id': {
         // A PersonalID written down before a merge still finds the person, on the record kept.
         const kept = (await repository.findByPersonalId(parsed.personalId)) ?? (await this.keptRecordFor(parsed.personalId));
-        clients = kept ? [kept] : [];
+        found = { likely: kept ? [kept] : [], lessLikely: [] };
         break;
       }
       case 'ssn':
-        clients = await repository.findBySsn(parsed.ssn, SEARCH_LIMIT);
+        found = { likely: matchingFirst(await repository.findBySsn(parsed.ssn, SEARCH_LIMIT), parsed), lessLikely: [] };
         break;
       case 'ssn-last4':
-        clients = await repository.findBySsnLast4(parsed.last4, SEARCH_LIMIT);
+        found = { likely: matchingFirst(await repository.findBySsnLast4(parsed.last4, SEARCH_LIMIT), parsed), lessLikely: [] };
         break;
       case 'dob':
-        clients = await repository.findByDob(parsed.dob, SEARCH_LIMIT);
+        found = { likely: matchingFirst(await repository.findByDob(parsed.dob, SEARCH_LIMIT), parsed), lessLikely: [] };
         break;
       case 'name':
-        clients = await this.searchByName(repository, parsed);
+        found = await this.searchByName(repository, parsed);
         break;
     }
     const recordsQuery = parsed.kind === 'name' || parsed.kind === 'dob' || parsed.kind === 'personal-id';
+    const typedWith = parsed.kind === 'name' ? typedIdentifiers(parsed) : [];
     await this.audit.record(this.db, {
       event: 'client.searched',
       actor,
-      details: { kind: parsed.kind, results: clients.length, ...(recordsQuery ? { query: query.trim().slice(0, 200) } : {}) },
+      details: {
+        kind: parsed.kind,
+        ...(typedWith.length ? { with: typedWith.join(', ') } : {}),
+        results: found.likely.length,
+        ...(found.lessLikely.length ? { lessLikely: found.lessLikely.length } : {}),
+        ...(recordsQuery ? { query: withoutSsnDigits(query.trim()).slice(0, 200) } : {}),
+      },
     });
-    return { kind: parsed.kind, clients };
+    return { kind: parsed.kind, with: typedWith, clients: found.likely, lessLikely: found.lessLikely };
   }
 
   /**
-   * A typed name, fuzzily. A single word: its exact matches first (enough of them fill the page without any
-   * fuzzy query), then near matches. Several words: clients matching both the first and the last part of a
-   * reading, exact matches fetched first. Ranked by how alike the names are (client-search.ts).
+   * A typed name, fuzzily (client-search.ts reads it, search-ranking.ts ranks it). A single word with more exact
+   * matches than a page holds lists those by name without any fuzzy query; otherwise the candidates are fetched
+   * narrow, ranked, and only those shown fetched in full. When nobody is likely, a second, slower look by trigrams
+   * (the plan's fallback) before giving up.
    */
-  private async searchByName(repository: ClientsRepository, query: NameQuery): Promise<Client[]> {
-    let candidates: NameCandidate[];
-    if (query.single) {
+  private async searchByName(repository: ClientsRepository, query: NameQuery): Promise<Ranked<Client>> {
+    if (query.single && query.singleOthers.length === 0 && typedIdentifiers(query).length === 0 && !query.suffix) {
       const exact = await repository.findByExactName(query.single, SEARCH_LIMIT);
-      if (exact.length >= SEARCH_LIMIT) return rankByName(query, exact).map((found) => found.client);
-      const near = await repository.findSingleNameCandidates(namePattern(query.single, true), NAME_CANDIDATE_LIMIT);
-      const known = new Set(exact.map((found) => found.client.personalId));
-      candidates = [...exact.map(candidateOf), ...near.filter((c) => !known.has(c.personalId))];
-    } else {
-      // Each reading as typed; and one part exactly as typed with the other a slip of the keyboard away (a
-      // slip in the first letters changes a Soundex key), so that a record typed with a mistake, a likely
-      // duplicate, is found too.
-      candidates = await repository.findNameCandidates({
-        pairs: query.readings.flatMap((r) => {
-          const pairs = [{ first: namePattern(r.first, true), last: namePattern(r.last, false) }];
-          if (r.weight === 1) {
-            pairs.push(
-              { first: { keys: [], prefixes: [], exact: [r.first, ...nicknameVariants(r.first)] }, last: { keys: typoKeys(r.last), prefixes: [] } },
-              { first: { keys: typoKeys(r.first), prefixes: [] }, last: { keys: [], prefixes: [], exact: [r.last] } },
-            );
-          }
-          return pairs;
-        }),
-        exactFirst: [...new Set(query.readings.flatMap((r) => [r.first, ...nicknameVariants(r.first)]))],
-        exactLast: [...new Set(query.readings.map((r) => r.last))],
-        limit: NAME_CANDIDATE_LIMIT,
-      });
+      if (exact.length >= SEARCH_LIMIT) return { likely: exact, lessLikely: [] };
     }
-    const best = rankByName(query, candidates).slice(0, SEARCH_LIMIT);
-    return repository.findByPersonalIds(best.map((c) => c.personalId));
+    const plan = candidatePlan(query);
+    const candidates = await repository.findNameCandidates(plan);
+    let ranked = rankCandidates(query, candidates);
+    if (ranked.likely.length === 0) {
+      const known = new Set(candidates.map((c) => c.personalId));
+      const more = (await repository.findNameCandidates(plan, 'fallback')).filter((c) => !known.has(c.personalId));
+      if (more.length > 0) ranked = rankCandidates(query, [...candidates, ...more]);
+    }
+    const likely = ranked.likely.slice(0, SEARCH_LIMIT).map((c) => c.personalId);
+    const lessLikely = ranked.lessLikely.slice(0, LESS_LIKELY_LIMIT).map((c) => c.personalId);
+    const clients = await repository.findByPersonalIds([...likely, ...lessLikely]);
+    return { likely: clients.slice(0, likely.length), lessLikely: clients.slice(likely.length) };
   }
 
   /** Existing clients matching two of: the same valid SSN, the same normalized first + last name, the same DOB. */
@@ -337,8 +337,17 @@ export class ClientService {
   }
 }
 
-function candidateOf(found: IndexedClient): NameCandidate {
-  return { personalId: found.client.personalId, firstNameNorm: found.firstNameNorm, lastNameNorm: found.lastNameNorm };
+function typedIdentifiers(query: TypedIdentifiers): SearchResult['with'] {
+  return [...(query.dob ? (['dob'] as const) : []), ...(query.ssnLast4 ? (['ssn-last4'] as const) : []), ...(query.ssn ? (['ssn'] as const) : [])];
+}
+
+/** Clients found by one identifier, those also matching the other identifiers typed first ("03/14/1971 1234"). */
+function matchingFirst(clients: Client[], typed: TypedIdentifiers): Client[] {
+  const matching = (client: Client) =>
+    (typed.dob === null || client.dob === typed.dob) &&
+    (typed.ssnLast4 === null || ssnLast4(client.ssn) === typed.ssnLast4) &&
+    (typed.ssn === null || client.ssn === typed.ssn);
+  return [...clients.filter(matching), ...clients.filter((client) => !matching(client))];
 }
 
 function sharedHouseholdMessage(households: readonly string[]): string {

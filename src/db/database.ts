@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Extensions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
@@ -56,14 +57,21 @@ export interface EmbeddedDatabase extends SiteDatabase {
 }
 
 /**
+ * The PostgreSQL extensions Hearth's migrations create (0008: pg_trgm, for client search). PGlite has them only
+ * when loaded at start, so every PGlite Hearth opens passes these.
+ */
+export const PGLITE_EXTENSIONS: Extensions = { pg_trgm };
+
+/**
  * An embedded PostgreSQL (PGlite); in memory when no folder is given. Its folder is made private
  * before PGlite starts, and its files right after: a new cluster is unpacked with files open to
  * everyone, and every start rewrites some with mode 0644. Files Postgres creates while it runs are
  * 0600 already, and the folders around them are 0700; closing corrects whatever shutdown wrote.
+ * `extensions` adds to PGLITE_EXTENSIONS.
  */
-export async function embeddedDatabase(folder?: string): Promise<EmbeddedDatabase> {
+export async function embeddedDatabase(folder?: string, options: { extensions?: Extensions } = {}): Promise<EmbeddedDatabase> {
   if (folder) ensurePrivateDir(folder);
-  const pglite = folder ? new PGlite(folder) : new PGlite();
+  const pglite = new PGlite({ dataDir: folder, extensions: { ...PGLITE_EXTENSIONS, ...options.extensions } });
   await pglite.waitReady;
   if (folder) makeTreePrivate(folder);
   const mutex = new Mutex();

@@ -160,6 +160,8 @@ export interface ClientsTable {
   last_name_norm: string;
   first_name_key: string;
   last_name_key: string;
+  /** The last word of a last name of several words ("garcia" of "López García"), '' otherwise. */
+  last_name_tail_norm: string;
   ssn_last4: string | null;
   /** Set when this record was merged into another (it is then deleted); the PersonalID kept. */
   merged_into: Generated<string | null>;
@@ -203,7 +205,7 @@ export interface ProjectsTable {
   date_deleted: Timestamp | null;
 }
 
-/** HUD ProjectCoC.csv (2.03), column for column (migration 0008). CoC codes and states are stored upper case. */
+/** HUD ProjectCoC.csv (2.03), column for column (migration 0009). CoC codes and states are stored upper case. */
 export interface ProjectCocsTable {
   project_coc_id: string;
   project_id: string;

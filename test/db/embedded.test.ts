@@ -11,7 +11,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { embeddedDatabase, openCliDatabase, openServerDatabase, postgresDatabase, type SiteDatabase } from '../../src/db/database.js';
 import { DataDirBusyError, readLock } from '../../src/db/data-dir-lock.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
-import { TEST_DATABASE_URL, withSchemaLock } from '../helpers/database.js';
+import { postgresExtensions, TEST_DATABASE_URL, withSchemaLock } from '../helpers/database.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SLOW = { timeout: 120_000 };
@@ -212,7 +212,8 @@ describe('migrations', () => {
   it('migrateToLatest is idempotent on PostgreSQL (HEARTH_TEST_DATABASE_URL)', { ...SLOW, skip: TEST_DATABASE_URL ? false : 'HEARTH_TEST_DATABASE_URL is not set' }, async () => {
     const url = TEST_DATABASE_URL!;
     const schema = `hearth_migrate_${randomBytes(6).toString('hex')}`;
-    const database = postgresDatabase(url, { searchPath: schema, max: 2 });
+    await postgresExtensions(url);
+    const database = postgresDatabase(url, { searchPath: `${schema},public`, max: 2 });
     try {
       await withSchemaLock(url, 'shared', async (admin) => {
         await admin.query(`create schema ${schema}`);

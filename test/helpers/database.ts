@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
 import pg from 'pg';
-import { embeddedDatabase, postgresDatabase, type SiteDatabase } from '../../src/db/database.js';
+import { embeddedDatabase, PGLITE_EXTENSIONS, postgresDatabase, type SiteDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { Mutex } from '../../src/db/mutex.js';
 import { SerializedPGliteDialect } from '../../src/db/pglite-dialect.js';
@@ -42,7 +42,9 @@ export async function freshDatabase(): Promise<SiteDatabase> {
   if (TEST_DATABASE_URL) {
     const url = TEST_DATABASE_URL;
     const schema = `hearth_test_${randomBytes(6).toString('hex')}`;
-    const database = postgresDatabase(url, { searchPath: schema, max: 5 });
+    await postgresExtensions(url);
+    // public last: where the extensions are (see postgresExtensions).
+    const database = postgresDatabase(url, { searchPath: `${schema},public`, max: 5 });
     await withSchemaLock(url, 'shared', async (admin) => {
       await admin.query(`create schema ${schema}`);
       await migrateToLatest(database.db, schema);
@@ -55,11 +57,24 @@ export async function freshDatabase(): Promise<SiteDatabase> {
       },
     };
   }
-  const pglite = new PGlite({ loadDataDir: await pgliteTemplate() });
+  const pglite = new PGlite({ loadDataDir: await pgliteTemplate(), extensions: PGLITE_EXTENSIONS });
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect(pglite, new Mutex()) });
   await migrateToLatest(db); // a no-op on the template, kept so a stale template can never hide a migration
   return { db, description: 'in-memory PGlite (test)', close: () => db.destroy() };
+}
+
+let extensions: Promise<unknown> | undefined;
+
+/**
+ * The extensions Hearth's migrations create, created once in the test database's public schema. A migration
+ * running in a test schema would otherwise create them there, the first time, and dropping that schema would drop
+ * them, with every index that uses them in the other test schemas. Creating them is a database-wide change, done
+ * holding the exclusive lock so that two test processes never race to create the same extension.
+ */
+export function postgresExtensions(url: string): Promise<unknown> {
+  extensions ??= withSchemaLock(url, 'exclusive', (admin) => admin.query('create extension if not exists pg_trgm schema public'));
+  return extensions;
 }
 
 // Any number of test files may migrate at once, but no schema is dropped meanwhile: Kysely's migrator reads
