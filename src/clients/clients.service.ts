@@ -25,7 +25,7 @@ import type {
 } from './clients.model.js';
 import { candidatePlan, parseSearchQuery, withoutSsnDigits, type NameQuery, type SearchKind } from './client-search.js';
 import { normalizeName } from './name-matching.js';
-import { rankCandidates, type Ranked } from './search-ranking.js';
+import { CLOSE, rankCandidates, type Ranked } from './search-ranking.js';
 import { isValidSsn, ssnLast4 } from './ssn.js';
 
 export type CreateResult =
@@ -256,7 +256,7 @@ export class ClientService {
     const parsed = parseSearchQuery(query, this.today());
     if (parsed.kind === 'empty') return { kind: 'empty', with: [], clients: [], lessLikely: [] };
     const repository = new ClientsRepository(this.db);
-    let found: Ranked<Client>;
+    let found: Found;
     switch (parsed.kind) {
       case 'personal-id': {
         // A PersonalID written down before a merge still finds the person, on the record kept.
@@ -296,10 +296,10 @@ export class ClientService {
   /**
    * A typed name, fuzzily (client-search.ts reads it, search-ranking.ts ranks it). A single word with more exact
    * matches than a page holds lists those by name without any fuzzy query; otherwise the candidates are fetched
-   * narrow, ranked, and only those shown fetched in full. When nobody is likely, a second, slower look by trigrams
-   * (the plan's fallback) before giving up.
+   * narrow, ranked, and only those shown fetched in full. When nobody fits closely, a second, slower look by
+   * trigrams (the plan's fallback).
    */
-  private async searchByName(repository: ClientsRepository, query: NameQuery): Promise<Ranked<Client>> {
+  private async searchByName(repository: ClientsRepository, query: NameQuery): Promise<Found> {
     if (query.single && query.singleOthers.length === 0 && typedIdentifiers(query).length === 0 && !query.suffix) {
       const exact = await repository.findByExactName(query.single, SEARCH_LIMIT);
       if (exact.length >= SEARCH_LIMIT) return { likely: exact, lessLikely: [] };
@@ -307,7 +307,7 @@ export class ClientService {
     const plan = candidatePlan(query);
     const candidates = await repository.findNameCandidates(plan);
     let ranked = rankCandidates(query, candidates);
-    if (ranked.likely.length === 0) {
+    if (ranked.best < CLOSE) {
       const known = new Set(candidates.map((c) => c.personalId));
       const more = (await repository.findNameCandidates(plan, 'fallback')).filter((c) => !known.has(c.personalId));
       if (more.length > 0) ranked = rankCandidates(query, [...candidates, ...more]);
@@ -336,6 +336,8 @@ export class ClientService {
     return duplicates.sort((a, b) => b.reasons.length - a.reasons.length).slice(0, DUPLICATE_LIMIT);
   }
 }
+
+type Found = Pick<Ranked<Client>, 'likely' | 'lessLikely'>;
 
 function typedIdentifiers(query: TypedIdentifiers): SearchResult['with'] {
   return [...(query.dob ? (['dob'] as const) : []), ...(query.ssnLast4 ? (['ssn-last4'] as const) : []), ...(query.ssn ? (['ssn'] as const) : [])];

@@ -24,10 +24,14 @@ import { firstNameSimilarity, nameSimilarity, nameWords } from './name-matching.
 export interface Ranked<T> {
   likely: T[];
   lessLikely: T[];
+  /** The best score: CLOSE or more when what was typed fits someone with at most a slip. */
+  best: number;
 }
 
 /** At or above: a result. */
 export const LIKELY = 0.8;
+/** At or above: someone fits what was typed with at most a slip or a nickname. */
+export const CLOSE = 0.9;
 /** At or above, below LIKELY: shown apart as less likely. Below: not shown. */
 export const LESS_LIKELY = 0.65;
 /** A reading whose first or last name is less alike than this does not fit at all. */
@@ -39,10 +43,10 @@ const LATER_OF_SEVERAL = 0.94;
 /** Typed more surnames than the record has ("Hernández García" for a record with Hernández only). */
 const FEWER_IN_RECORD = 0.9;
 /** Two surnames typed, the record has one of them and another one ("Olivares Estrada" for Olivares Cruz). */
-const OTHER_SURNAME = 0.55;
+const OTHER_SURNAME = 0.25;
 const OTHER_WORD_FOUND = 0.02;
 const OTHER_WORD_MISSING = 0.1;
-const OTHER_SURNAME_MISSING = 0.25;
+const OTHER_MIDDLE_NAME = 0.15;
 const SUFFIX_SAME = 0.02;
 const SUFFIX_NONE = 0.03;
 const SUFFIX_OTHER = 0.1;
@@ -64,7 +68,11 @@ export function rankCandidates<T extends NameCandidate>(query: NameQuery, candid
       a.candidate.firstNameNorm.localeCompare(b.candidate.firstNameNorm) ||
       a.candidate.personalId.localeCompare(b.candidate.personalId),
   );
-  return { likely: scored.filter((s) => s.score >= LIKELY).map((s) => s.candidate), lessLikely: scored.filter((s) => s.score < LIKELY).map((s) => s.candidate) };
+  return {
+    likely: scored.filter((s) => s.score >= LIKELY).map((s) => s.candidate),
+    lessLikely: scored.filter((s) => s.score < LIKELY).map((s) => s.candidate),
+    best: scored[0]?.score ?? 0,
+  };
 }
 
 /** Scores clients against one query; similarities are remembered, as many candidates share a name. */
@@ -88,7 +96,7 @@ export class Scorer {
     };
     let best = 0;
     if (this.query.single) {
-      const name = Math.max(this.#first(this.query.single, record), this.#last([this.query.single], record));
+      const name = Math.max(this.#first(this.query.single, record), this.#last([this.query.single], record)[0]);
       best = name - this.#othersPenalty(this.query.singleOthers, record, false);
     }
     for (const reading of this.query.readings) best = Math.max(best, this.#reading(reading, record));
@@ -99,11 +107,11 @@ export class Scorer {
   #reading(reading: NameReading, record: RecordWords): number {
     const f = this.#first(reading.first, record);
     if (f < MIN_PART) return 0;
-    const l = this.#last(reading.lastWords, record);
+    const [l, surnameDiffers] = this.#last(reading.lastWords, record);
     if (l < MIN_PART) return 0;
     // A word typed besides, not in the record, while the record has a surname not typed: two surnames, one differing.
     const unexplained = record.lastWords.length > reading.lastWords.length;
-    return ((f + l) / 2) * reading.weight - this.#othersPenalty(reading.others, record, unexplained);
+    return ((f + l) / 2) * reading.weight - (surnameDiffers ? OTHER_SURNAME : 0) - this.#othersPenalty(reading.others, record, unexplained);
   }
 
   #first(typed: string, record: RecordWords): number {
@@ -117,20 +125,21 @@ export class Scorer {
    * more likely); or two typed where the record has one; or two typed, of which the record has one and another
    * one instead, which is not the same person as likely.
    */
-  #last(typedWords: string[], record: RecordWords): number {
+  #last(typedWords: string[], record: RecordWords): [similarity: number, surnameDiffers: boolean] {
     let best = this.#similar('l', typedWords.join(''), record.last);
-    if (best === 1) return best;
+    if (best === 1) return [best, false];
     const recordWords = record.lastWords.length > 1 ? record.lastWords : [record.last];
     if (typedWords.length === 1) {
       if (recordWords.length > 1) recordWords.forEach((word, i) => (best = Math.max(best, this.#similar('l', typedWords[0]!, word) * (i === 0 ? ONE_OF_SEVERAL : LATER_OF_SEVERAL))));
-      return best;
+      return [best, false];
     }
     // Two surnames against two, word by word: as one string, "Olivares Estrada" would look much like "Olivares Partida".
     if (recordWords.length > 1) best = 0;
     const found = typedWords.map((typed) => Math.max(...recordWords.map((word) => this.#similar('l', typed, word))));
     const any = Math.max(...found);
-    if (Math.min(...found) >= LIKELY) return Math.max(best, (found.reduce((a, b) => a + b) / found.length) * ONE_OF_SEVERAL);
-    return Math.max(best, any * (recordWords.length < typedWords.length ? FEWER_IN_RECORD : OTHER_SURNAME));
+    if (Math.min(...found) >= LIKELY) return [Math.max(best, (found.reduce((a, b) => a + b) / found.length) * ONE_OF_SEVERAL), false];
+    if (recordWords.length < typedWords.length) return [Math.max(best, any * FEWER_IN_RECORD), false];
+    return best >= any ? [best, false] : [any, true];
   }
 
   /** Words typed besides the first and last name: found in the record's name, a little more; not found, clearly less. */
@@ -139,7 +148,10 @@ export class Scorer {
     for (const word of others) {
       let found = 0;
       for (const token of record.allWords) found = Math.max(found, word.length === 1 ? (token.startsWith(word) ? 1 : 0) : this.#similar('l', word, token));
-      change += found >= LIKELY ? -OTHER_WORD_FOUND : surnameUntyped && word.length > 1 ? OTHER_SURNAME_MISSING : OTHER_WORD_MISSING;
+      if (found >= LIKELY) change -= OTHER_WORD_FOUND;
+      else if (surnameUntyped && word.length > 1) change += OTHER_SURNAME;
+      // A middle name typed, and another one on record, speaks more against the record than none on record.
+      else change += record.middleWords.length > 0 ? OTHER_MIDDLE_NAME : OTHER_WORD_MISSING;
     }
     return change;
   }

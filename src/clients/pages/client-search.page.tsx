@@ -16,6 +16,47 @@ const KIND_NAMES: Record<SearchResult['kind'], string> = {
   name: 'name',
 };
 
+const ALSO_NAMES: Record<SearchResult['with'][number], string> = {
+  dob: 'date of birth',
+  'ssn-last4': 'last 4 digits of the SSN',
+  ssn: 'SSN',
+};
+
+/** "name", "name and date of birth", "name, date of birth and last 4 digits of the SSN". */
+function foundBy(result: SearchResult): string {
+  const parts = [KIND_NAMES[result.kind], ...result.with.map((w) => ALSO_NAMES[w])];
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
+}
+
+function ResultsTable(props: { ctx: PageContext; clients: SearchResult['clients']; label: string }) {
+  return (
+    <table class="results" aria-label={props.label}>
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Date of birth</th>
+          <th scope="col">SSN</th>
+          <th scope="col">PersonalID</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.clients.map((client) => (
+          <tr>
+            <td>
+              <a href={sitePath(props.ctx, `clients/${client.personalId}`)}>{clientName(client)}</a>
+            </td>
+            <td>{formatDob(client.dob)}</td>
+            <td>{maskSsn(client.ssn)}</td>
+            <td>
+              <code>{client.personalId}</code>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function ClientSearchPage(props: { ctx: PageContext; q: string; result: SearchResult | null; error?: string | null }) {
   const { ctx, q, result } = props;
   return (
@@ -35,35 +76,16 @@ export function ClientSearchPage(props: { ctx: PageContext; q: string; result: S
       {result && result.kind !== 'empty' && (
         <section aria-labelledby="results-heading">
           <h2 id="results-heading">
-            {result.clients.length === 0 ? 'No clients found' : `${result.clients.length} client${result.clients.length === 1 ? '' : 's'} found`} by{' '}
-            {KIND_NAMES[result.kind]}
+            {result.clients.length === 0 ? 'No clients found' : `${result.clients.length} client${result.clients.length === 1 ? '' : 's'} found`} by {foundBy(result)}
           </h2>
-          {result.clients.length > 0 && (
-            <table class="results">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Date of birth</th>
-                  <th scope="col">SSN</th>
-                  <th scope="col">PersonalID</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.clients.map((client) => (
-                  <tr>
-                    <td>
-                      <a href={sitePath(ctx, `clients/${client.personalId}`)}>{clientName(client)}</a>
-                    </td>
-                    <td>{formatDob(client.dob)}</td>
-                    <td>{maskSsn(client.ssn)}</td>
-                    <td>
-                      <code>{client.personalId}</code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          {result.clients.length > 0 && <ResultsTable ctx={ctx} clients={result.clients} label="Clients found" />}
+        </section>
+      )}
+      {result && result.lessLikely.length > 0 && (
+        <section aria-labelledby="less-likely-heading">
+          <h2 id="less-likely-heading">Less likely matches</h2>
+          <p class="hint">These names are only somewhat like what you typed. Check the date of birth before choosing one.</p>
+          <ResultsTable ctx={ctx} clients={result.lessLikely} label="Less likely matches" />
         </section>
       )}
       <p>
