@@ -72,6 +72,8 @@ function namePools(seed: number): NamePools {
 
 const MAIN_RACE: Record<Culture, RaceColumn> = { us: 'black_af_american', mx: 'hispanic_latinao', vi: 'asian' };
 const US_RACES: readonly RaceColumn[] = ['black_af_american', 'black_af_american', 'white', 'white', 'white', 'am_ind_ak_native', 'asian', 'native_hi_pacific', 'mid_east_n_african', 'hispanic_latinao'];
+/** Name suffixes as case managers type them, for a few adult men. */
+const SUFFIXES = ['Jr.', 'Sr.', 'II', 'III'];
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 const OLDEST = 100 * 366;
 
@@ -115,6 +117,7 @@ export class BenchClientGenerator {
     const first = nameDataQuality === 99 ? null : p.pick(this.#pools.first[culture][named]);
     const last = nameDataQuality === 1 ? p.pick(this.#pools.last[culture]) : null;
     const middle = nameDataQuality === 1 && p.chance(0.3) ? p.pick(this.#pools.first[culture][named]) : null;
+    const suffix = nameDataQuality === 1 && !child && named === 'male' && p.chance(0.04) ? p.pick(SUFFIXES) : null;
 
     // 3.02 SSN: never-issued 9xx areas, some partial, some missing.
     const q = p.next();
@@ -143,7 +146,7 @@ export class BenchClientGenerator {
       first_name: first?.name ?? null,
       middle_name: middle?.name ?? null,
       last_name: last?.name ?? null,
-      name_suffix: null,
+      name_suffix: suffix,
       name_data_quality: nameDataQuality,
       ssn,
       ssn_data_quality: ssnDataQuality,

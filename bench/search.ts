@@ -1,7 +1,8 @@
 /**
- * `npm run bench:search`: the latency of client searches through the service layer (ClientService.search,
- * audit row included) on a large database, against a primary-key lookup of one client through the same
- * Kysely instance, measured in the same run.
+ * `npm run bench:search`: client searches through the service layer (ClientService.search, audit row included) on a
+ * large database: how often they find the person sought (first, among the first ten) against the ceiling and against
+ * a peer baseline (a pg_trgm + fuzzystrmatch search of the same clients, search-peer.ts), and how long they take,
+ * against a primary-key lookup of one client through the same Kysely instance, measured in the same run.
  *
  *   npm run bench:search                                   # 100,000 clients, PGlite in a temporary folder
  *   npm run bench:search -- --database-url postgres://postgres@127.0.0.1:5432/test   # 1,000,000 clients
@@ -15,18 +16,18 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { sql, type LogEvent } from 'kysely';
 import { from as copyFrom } from 'pg-copy-streams';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { AuditLog, type Actor } from '../src/audit/audit-log.js';
-import type { Client } from '../src/clients/clients.model.js';
 import { ClientsRepository } from '../src/clients/clients.repository.js';
 import { ClientService } from '../src/clients/clients.service.js';
-import { nicknameVariants, normalizeName } from '../src/clients/name-matching.js';
-import { systemClock } from '../src/clock.js';
-import { typo } from '../src/training/people.js';
-import { calendarDate } from '../src/clock.js';
+import { calendarDate, systemClock } from '../src/clock.js';
 import { openBenchDatabase, type BenchDatabase } from './lib/database.js';
 import { parseBenchArgs, positiveOption } from './lib/options.js';
-import { pct, percentile, progress } from './lib/stats.js';
+import { progress } from './lib/stats.js';
 import { BenchClientGenerator, checkAgainstService, Prng } from './search-clients.js';
+import { compare, comparisonTable } from './search-compare.js';
+import { buildQueries, KINDS, type Kind, type Query, type Sampled } from './search-kinds.js';
+import { PeerSearch } from './search-peer.js';
 
 const TIME_ZONE = 'America/New_York';
 const ACTOR: Actor = { userId: null, username: 'bench', ip: '127.0.0.1' };
@@ -100,14 +101,6 @@ class QueryLog {
 // ---------------------------------------------------------------------------------------------------
 // Loading
 
-interface Sampled {
-  personalId: string;
-  first: string;
-  last: string;
-  dob: string | null;
-  last4: string | null;
-}
-
 interface Loaded {
   /** Generating and writing the rows (COPY on PostgreSQL, INSERT … unnest on PGlite). */
   writeSeconds: number;
@@ -160,7 +153,17 @@ async function load(database: BenchDatabase, options: Options, today: string): P
         // Reservoir sampling: every client equally likely to be searched for.
         const seen = done + i;
         const slot = seen < SAMPLE ? seen : Math.floor(prng.next() * (seen + 1));
-        if (slot < SAMPLE) sample[slot] = { personalId: row.personal_id, first: row.first_name ?? '', last: row.last_name ?? '', dob: row.dob ?? null, last4: row.ssn_last4 ?? null };
+        if (slot < SAMPLE) {
+          sample[slot] = {
+            personalId: row.personal_id,
+            first: row.first_name ?? '',
+            middle: row.middle_name ?? null,
+            last: row.last_name ?? '',
+            suffix: row.name_suffix ?? null,
+            dob: row.dob ?? null,
+            last4: row.ssn_last4 ?? null,
+          };
+        }
       }
       yield rows;
     }
@@ -217,157 +220,7 @@ async function load(database: BenchDatabase, options: Options, today: string): P
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Queries
-
-type Kind = 'name' | 'misspelt' | 'nickname' | 'last-first' | 'accents' | 'last-name' | 'new-person' | 'dob' | 'ssn-last4';
-
-const KIND_LABELS: Record<Kind, string> = {
-  name: 'First Last',
-  misspelt: 'misspelt name',
-  nickname: 'nickname + last',
-  'last-first': 'Last, First',
-  accents: 'no accents typed',
-  'last-name': 'last name only',
-  'new-person': 'someone new',
-  dob: 'date of birth',
-  'ssn-last4': 'SSN last 4',
-};
-
-interface Query {
-  kind: Kind;
-  text: string;
-  /** The client searched for, found if among the results; null when nobody in particular is. */
-  personalId: string | null;
-}
-
-
-function stripAccents(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
-}
-
-function capitalized(name: string): string {
-  return name.charAt(0).toUpperCase() + name.slice(1);
-}
-
-function mmddyyyy(date: string): string {
-  const [y, m, d] = date.split('-');
-  return `${m}/${d}/${y}`;
-}
-
-/** `count` queries of each kind, built from clients in the sample (a kind the sample cannot feed is left out). */
-function buildQueries(sample: Sampled[], count: number, seed: number): Map<Kind, Query[]> {
-  const prng = new Prng(seed + 2);
-  const named = sample.filter((s) => s.first && s.last);
-  const queries = new Map<Kind, Query[]>();
-  const make = (kind: Kind, from: Sampled[], text: (s: Sampled) => string) => {
-    if (from.length === 0) return;
-    queries.set(kind, Array.from({ length: count }, () => {
-      const s = prng.pick(from);
-      return { kind, text: text(s), personalId: kind === 'new-person' ? null : s.personalId };
-    }));
-  };
-  make('name', named, (s) => `${s.first} ${s.last}`);
-  make('misspelt', named, (s) => (prng.chance(0.7) ? `${s.first} ${typo(prng, s.last)}` : `${typo(prng, s.first)} ${s.last}`));
-  make(
-    'nickname',
-    named.filter((s) => nicknameVariants(normalizeName(s.first)).length > 0),
-    (s) => `${capitalized(prng.pick(nicknameVariants(normalizeName(s.first))))} ${s.last}`,
-  );
-  make('last-first', named, (s) => `${s.last}, ${s.first}`);
-  make(
-    'accents',
-    named.filter((s) => stripAccents(s.first + s.last) !== s.first + s.last),
-    (s) => `${stripAccents(s.first)} ${stripAccents(s.last)}`,
-  );
-  make('last-name', named, (s) => s.last);
-  // Search before create: a first and a last name from different clients, most likely nobody's.
-  make('new-person', named, (s) => `${s.first} ${prng.pick(named).last}`);
-  make('dob', sample.filter((s) => s.dob), (s) => mmddyyyy(s.dob!));
-  make('ssn-last4', sample.filter((s) => s.last4), (s) => s.last4!);
-  return queries;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Measuring
-
-interface KindResult {
-  kind: Kind;
-  label: string;
-  n: number;
-  p50Ms: number;
-  p95Ms: number;
-  maxMs: number;
-  /** Share of searches whose client was among the results (the first page, 50); null when nobody was sought. */
-  found: number | null;
-  /** Share of searches whose client came first. */
-  first: number | null;
-  meanResults: number;
-  ratioP50: number;
-  ratioP95: number;
-}
-
-/**
- * Warm-up, then rounds: each round runs one search of every kind and one primary-key lookup, so that any
- * drift of the machine touches every kind alike.
- */
-async function measure(database: BenchDatabase, service: ClientService, queries: Map<Kind, Query[]>, options: Options) {
-  const repository = new ClientsRepository(database.db);
-  const kinds = [...queries.keys()];
-  const ids = [...queries.values()].flat().flatMap((q) => (q.personalId ? [q.personalId] : []));
-  const lookup = async (i: number) => {
-    const started = performance.now();
-    const row: Client | undefined = await repository.findByPersonalId(ids[i % ids.length]!);
-    const ms = performance.now() - started;
-    if (!row) throw new Error('a sampled client was not found by its PersonalID');
-    return ms;
-  };
-  for (let i = 0; i < options.warmup; i++) {
-    for (const kind of kinds) await service.search(queries.get(kind)![i % options.queries]!.text, ACTOR);
-    await lookup(i);
-  }
-  const times = new Map<Kind, number[]>(kinds.map((k) => [k, []]));
-  const stats = new Map<Kind, { found: number; first: number; results: number }>(kinds.map((k) => [k, { found: 0, first: 0, results: 0 }]));
-  const baseline: number[] = [];
-  for (let i = 0; i < options.queries; i++) {
-    for (const kind of kinds) {
-      const query = queries.get(kind)![i]!;
-      const started = performance.now();
-      const result = await service.search(query.text, ACTOR);
-      times.get(kind)!.push(performance.now() - started);
-      const stat = stats.get(kind)!;
-      const at = result.clients.findIndex((c) => c.personalId === query.personalId);
-      if (at >= 0) stat.found += 1;
-      if (at === 0) stat.first += 1;
-      stat.results += result.clients.length;
-    }
-    baseline.push(await lookup(options.warmup + i));
-    if (i % 50 === 49) progress(`  measured ${i + 1} of ${options.queries} rounds`);
-  }
-  if (process.stderr.isTTY) process.stderr.write('\n');
-  baseline.sort((a, b) => a - b);
-  const baseP50 = percentile(baseline, 0.5);
-  const results: KindResult[] = kinds.map((kind) => {
-    const sorted = times.get(kind)!.sort((a, b) => a - b);
-    const stat = stats.get(kind)!;
-    const sought = queries.get(kind)![0]!.personalId !== null;
-    const p50 = percentile(sorted, 0.5);
-    const p95 = percentile(sorted, 0.95);
-    return {
-      kind,
-      label: KIND_LABELS[kind],
-      n: sorted.length,
-      p50Ms: p50,
-      p95Ms: p95,
-      maxMs: sorted.at(-1)!,
-      found: sought ? stat.found / sorted.length : null,
-      first: sought ? stat.first / sorted.length : null,
-      meanResults: stat.results / sorted.length,
-      ratioP50: p50 / baseP50,
-      ratioP95: p95 / baseP50,
-    };
-  });
-  return { results, baseline: { n: baseline.length, p50Ms: baseP50, p95Ms: percentile(baseline, 0.95) } };
-}
+// Measuring (the kinds of searches: search-kinds.ts; Hearth against the peer: search-compare.ts)
 
 /** EXPLAIN ANALYZE of the SQL one search of each kind runs (the audit insert left out). */
 async function explain(database: BenchDatabase, service: ClientService, queries: Map<Kind, Query[]>, log: QueryLog): Promise<string> {
@@ -377,9 +230,9 @@ async function explain(database: BenchDatabase, service: ClientService, queries:
     log.recording = true;
     await service.search(list[0]!.text, ACTOR);
     log.recording = false;
-    for (const query of log.queries.filter((q) => /^\s*select/i.test(q.sql))) {
+    for (const query of log.queries.filter((q) => /^\s*\(*\s*select/i.test(q.sql))) {
       const plan = await sql<Record<string, string>>`explain (analyze, buffers) ${sql.raw(inline(query.sql, query.parameters))}`.execute(database.db);
-      out.push(`--- ${KIND_LABELS[kind]}: “${list[0]!.text}”\n${query.sql}\n${plan.rows.map((r) => Object.values(r)[0]).join('\n')}`);
+      out.push(`--- ${KINDS[kind]}: “${list[0]!.text}”\n${query.sql}\n${plan.rows.map((r) => Object.values(r)[0]).join('\n')}`);
     }
   }
   return out.join('\n\n');
@@ -411,7 +264,8 @@ async function main() {
     process.exit(2);
   }
   const log = new QueryLog();
-  const database = await openBenchDatabase({ url: options.databaseUrl, onDisk: true, log: log.log });
+  // fuzzystrmatch for the peer baseline (Double Metaphone).
+  const database = await openBenchDatabase({ url: options.databaseUrl, onDisk: true, log: log.log, extensions: { fuzzystrmatch } });
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -431,18 +285,21 @@ async function main() {
       console.log(`  database         ${database.description}`);
     }
     const loaded = await load(database, options, today);
-    const queries = buildQueries(loaded.sample, options.queries, options.seed);
-    const measured = await measure(database, service, queries, options);
+    const prepared = await PeerSearch.prepare(database.db, today);
+    const queries = buildQueries(loaded.sample, options.queries, new Prng(options.seed + 2));
+    const measured = await compare({ db: database.db, service, peer: prepared.peer, actor: ACTOR, queries, warmup: options.warmup, progress });
+    if (process.stderr.isTTY) process.stderr.write('\n');
     const plans = options.explain ? await explain(database, service, queries, log) : '';
-    const worstP95 = Math.max(...measured.results.map((r) => r.p95Ms));
+    const worstP95 = Math.max(...measured.kinds.map((k) => k.hearth.p95Ms));
     if (options.json) {
       console.log(
         JSON.stringify({
           database: database.kind,
           clients: options.clients,
           insert: { writeSeconds: loaded.writeSeconds, indexSeconds: loaded.indexSeconds, perSecond: loaded.perSecond, analyzeSeconds: loaded.analyzeSeconds },
+          peerIndexSeconds: prepared.seconds,
           baseline: measured.baseline,
-          kinds: measured.results,
+          kinds: measured.kinds,
           worstP95Ms: worstP95,
           loadAverage: os.loadavg()[0],
           targetP95Ms: TARGET_P95_MS,
@@ -454,16 +311,16 @@ async function main() {
         `  clients          ${options.clients.toLocaleString('en-US')}: generated and written (${how}) in ${loaded.writeSeconds.toFixed(1)} s, indexes built in ${loaded.indexSeconds.toFixed(1)} s: ` +
           `${Math.round(loaded.perSecond).toLocaleString('en-US')} clients/s overall (target ≥ 20,000 on PostgreSQL); ANALYZE ${loaded.analyzeSeconds.toFixed(1)} s`,
       );
-      console.log(`  searches         ${options.queries} of each kind after ${options.warmup} of each to warm up, through ClientService.search (its audit row included)`);
+      console.log(`  peer             pg_trgm + fuzzystrmatch search of the same clients (bench/search-peer.ts); its indexes and nickname table built in ${prepared.seconds.toFixed(1)} s`);
+      console.log(`  searches         ${options.queries} of each kind after ${options.warmup} of each to warm up; Hearth through ClientService.search (its audit row included)`);
       console.log(`  baseline         primary-key lookup of one client (ClientsRepository.findByPersonalId): p50 ${ms(measured.baseline.p50Ms)} ms, p95 ${ms(measured.baseline.p95Ms)} ms`);
       console.log('');
-      const header = ['kind', 'p50 ms', 'p95 ms', 'max ms', 'p50 ÷ PK', 'p95 ÷ PK', 'found', 'first', 'results'];
-      const rows = measured.results.map((r) => [r.label, ms(r.p50Ms), ms(r.p95Ms), ms(r.maxMs), r.ratioP50.toFixed(1), r.ratioP95.toFixed(1), pct(r.found), pct(r.first), r.meanResults.toFixed(1)]);
-      const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-      for (const row of [header, ...rows]) console.log(`  ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')}`);
+      for (const line of comparisonTable(measured)) console.log(line);
       console.log('');
-      console.log(`  worst p95        ${ms(worstP95)} ms; target < ${TARGET_P95_MS} ms at 1,000,000 clients on PostgreSQL: ${worstP95 < TARGET_P95_MS ? 'met' : 'NOT met'}${options.clients === 1_000_000 && database.kind === 'postgres' ? '' : ' (at this size and database)'}`);
-      console.log('  found / first    searches whose client was on the first page of results (50) / came first');
+      console.log('  H / P            Hearth / the peer. @1, @10: searches whose client came first, among the first ten');
+      console.log('  ceil             the best @1 / @10 any search could reach: clients matching what was typed as well as the one sought share the places');
+      console.log('  @1 uniq          @1 among the searches where nobody else matched as well (of how many)');
+      console.log(`  worst p95        ${ms(worstP95)} ms (Hearth); target < ${TARGET_P95_MS} ms at 1,000,000 clients on PostgreSQL: ${worstP95 < TARGET_P95_MS ? 'met' : 'NOT met'}${options.clients === 1_000_000 && database.kind === 'postgres' ? '' : ' (at this size and database)'}`);
       console.log(`  load average     ${os.loadavg()[0]!.toFixed(1)} at the end (above the core count, other processes competed for the CPU)`);
       if (plans) console.log(`\n${plans}`);
     }

@@ -3,9 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Extensions } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
-import { embeddedDatabase, redactUrl, type SiteDatabase } from '../../src/db/database.js';
+import { embeddedDatabase, PGLITE_EXTENSIONS, redactUrl, type SiteDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { SerializedPGliteDialect } from '../../src/db/pglite-dialect.js';
 import type { Database } from '../../src/db/schema.js';
@@ -25,6 +26,11 @@ export interface BenchDatabaseOptions {
   log?: (event: LogEvent) => void;
   /** PostgreSQL's application_name for the pool's connections, so that their backends can be found. */
   applicationName?: string;
+  /**
+   * Extensions the bench uses besides Hearth's own, as PGlite modules named like the extension: loaded into PGlite;
+   * on PostgreSQL, created by those names.
+   */
+  extensions?: Extensions;
 }
 
 /**
@@ -36,7 +42,7 @@ export async function openBenchDatabase(options: BenchDatabaseOptions = {}): Pro
   const { url, log } = options;
   if (!url) {
     const folder = options.onDisk ? mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-db-')) : undefined;
-    const embedded = await embeddedDatabase(folder);
+    const embedded = await embeddedDatabase(folder, { extensions: options.extensions });
     const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect(embedded.pglite, embedded.mutex), log });
     await migrateToLatest(db);
     return {
@@ -61,11 +67,15 @@ export async function openBenchDatabase(options: BenchDatabaseOptions = {}): Pro
     }
   };
   await admin(`create schema ${schema}`);
+  // Hearth's extensions (migration 0008's pg_trgm) and the bench's, in public: created from the bench's schema they
+  // would go when it is dropped, with the indexes other schemas built on them.
+  for (const name of Object.keys({ ...PGLITE_EXTENSIONS, ...options.extensions })) await admin(`create extension if not exists ${name} schema public`);
   const pool = new pg.Pool({
     max: 10,
     connectionTimeoutMillis: 5_000,
     connectionString: url,
-    options: `-c search_path=${schema}`,
+    // public last: where the extensions are.
+    options: `-c search_path=${schema},public`,
     application_name: options.applicationName,
   });
   pool.on('error', () => {});

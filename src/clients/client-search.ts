@@ -56,7 +56,9 @@ export const SEARCH_HELP =
   'a name may be followed by a date of birth or the last 4 of the SSN.';
 
 /** More words than this are not a name anyone types; the rest are ignored. */
-const MAX_WORDS = 5;
+const MAX_WORDS = 8;
+/** A first or last name of more words than this has no words between it and the other ("Diego Solano de Quintero de la Cruz"). */
+const MAX_SPAN_WITH_OTHERS = 3;
 /** Readings in the order typed count fully; "Smith John" a little less. */
 const SWAPPED = 0.95;
 
@@ -137,7 +139,9 @@ function plainReadings(words: string[]): NameReading[] {
   const n = words.length;
   for (let b = 1; b < n; b++) {
     for (let c = b; c < n; c++) {
-      const slips = b === 1 && c === n - 1 ? 'both' : b === 1 && c === 1 ? 'one' : false;
+      if (c > b && (b > MAX_SPAN_WITH_OTHERS || n - c > MAX_SPAN_WITH_OTHERS)) continue;
+      // A slip is looked for with a first name of one or two words and a last name of one or two.
+      const slips = b <= 2 && n - c <= 2 ? (b === 1 && c === n - 1 ? 'both' : 'one') : false;
       add(readings, { firstWords: words.slice(0, b), lastWords: words.slice(c), weight: 1, others: words.slice(b, c), slips });
       add(readings, { firstWords: words.slice(c), lastWords: words.slice(0, b), weight: SWAPPED, others: words.slice(b, c), slips: false });
     }
@@ -152,7 +156,7 @@ function commaReadings(lastWords: string[], firstWords: string[]): NameReading[]
   if (lastWords.length > 1) lastWords.forEach((w, i) => lasts.push({ words: [w], others: lastWords.filter((_, j) => j !== i) }));
   for (const [i, { words, others }] of lasts.entries()) {
     for (let b = 1; b <= firstWords.length; b++) {
-      add(readings, { firstWords: firstWords.slice(0, b), lastWords: words, weight: 1, others: [...firstWords.slice(b), ...others], slips: i === 0 && b === 1 ? 'both' : false });
+      add(readings, { firstWords: firstWords.slice(0, b), lastWords: words, weight: 1, others: [...firstWords.slice(b), ...others], slips: i === 0 && b <= 2 && words.length <= 2 ? (b === 1 ? 'both' : 'one') : false });
     }
   }
   return readings;
@@ -208,6 +212,11 @@ export function firstNameForms(first: string): string[] {
   return first.length < 2 ? [] : [first, ...nicknameVariants(first)];
 }
 
+/**
+ * Trigrams only for names at least this long: a short common name shares its trigrams with a large part of all
+ * clients (the index then reads tens of thousands of rows), and one slip in it is found by its Soundex keys anyway.
+ */
+const TRIGRAM_MIN = 6;
 /** Broad branches: names that sound like the typed ones. */
 const SOUND_LIMIT = 1000;
 /** Narrow branches: one part as typed, the other a slip away; or the identifiers typed. */
@@ -221,33 +230,32 @@ export function candidatePlan(query: NameQuery): CandidatePlan {
   if (query.single) {
     const forms = firstNameForms(query.single);
     sound.either.push({ keys: unique(forms.map(soundex)), prefixes: [query.single], exact: forms });
-    if (query.single.length >= 3) trigrams.either.push({ similarTo: query.single });
+    if (query.single.length >= TRIGRAM_MIN) trigrams.either.push({ similarTo: query.single });
   }
   for (const r of query.readings) {
     const firstForms = firstNameForms(r.first);
     const firstKeys = unique(firstForms.map(soundex));
     // Names beginning with what was typed, for the main readings, where the words may be unfinished ("Jo Smi"); an
     // initial, only those.
-    const prefixes = (forms: string[]) => (r.slips ? { prefixes: forms } : {});
-    const first: NamePattern = r.first.length === 1 ? { prefixes: [r.first] } : { keys: firstKeys, exact: firstForms, ...prefixes(firstForms) };
-    const last: NamePattern = { keys: [soundex(r.last)], exact: [r.last], ...prefixes([r.last]) };
-    // Names of more than two words are rare, and their first word sounds like the whole; typed exactly, they are
-    // found below.
-    if (r.firstWords.length <= 2 && r.lastWords.length <= 2) sound.pairs.push({ first, last });
+    const prefixes = (typed: string) => (r.slips ? { prefixes: [typed] } : {});
+    const first: NamePattern = r.first.length === 1 ? { prefixes: [r.first] } : { keys: firstKeys, exact: firstForms, ...prefixes(r.first) };
+    const last: NamePattern = { keys: [soundex(r.last)], exact: [r.last], ...prefixes(r.last) };
+    // Names of more than two words are rare, and their first word sounds like the whole: such a reading only when
+    // it uses every word, in the order typed (a long surname with a slip); typed exactly, they are found below.
+    if ((r.firstWords.length <= 2 && r.lastWords.length <= 2) || (r.others.length === 0 && r.weight === 1)) sound.pairs.push({ first, last });
     if (!r.slips || r.first.length === 1) continue;
     // One part as typed (or a nickname), the other by the keys one slip of the keyboard reaches.
     slips.pairs.push({ first: { exact: firstForms }, last: { keys: typoKeys(r.last) } }, { first: { keys: typoKeys(r.first) }, last: { exact: [r.last] } });
     // Both parts a little off, by trigrams: as typed or sounding alike, the other part similar ("Kristofer Smyht").
-    if (r.slips === 'both' && r.first.length >= 3 && r.last.length >= 3) {
-      trigrams.pairs.push(
-        { first: { similarTo: r.first }, last: { keys: [soundex(r.last)], exact: [r.last] } },
-        { first: { keys: firstKeys, exact: firstForms }, last: { similarTo: r.last } },
-      );
+    if (r.slips === 'both') {
+      if (r.first.length >= TRIGRAM_MIN) trigrams.pairs.push({ first: { similarTo: r.first }, last: { keys: [soundex(r.last)], exact: [r.last] } });
+      if (r.last.length >= TRIGRAM_MIN) trigrams.pairs.push({ first: { keys: firstKeys, exact: firstForms }, last: { similarTo: r.last } });
     }
   }
   // Every reading's names exactly as typed, those of more than two words too: a few index lookups.
   const exactFirsts = unique(query.readings.flatMap((r) => firstNameForms(r.first)));
   if (exactFirsts.length) slips.pairs.push({ first: { exact: exactFirsts }, last: { exact: unique(query.readings.map((r) => r.last)) } });
+  for (const branch of [sound, slips]) branch.pairs = mergedPairs(branch.pairs);
   const identifiers: TypedIdentifiers = { dob: query.dob, ssnLast4: query.ssnLast4, ssn: query.ssn };
   const branches = [sound, slips];
   if (identifiers.dob || identifiers.ssnLast4 || identifiers.ssn) branches.push({ pairs: [], either: [], identifiers, limit: SLIP_LIMIT });
@@ -259,6 +267,28 @@ export function candidatePlan(query: NameQuery): CandidatePlan {
     exactPairs: query.readings.filter((r) => r.others.length === 0 && r.weight === 1 && r.first.length > 1).map((r) => ({ first: r.first, last: r.last })),
     identifiers,
   };
+}
+
+/**
+ * Pairs with the same first-name pattern as one pair, their last-name patterns joined (the same rows, fewer index
+ * scans for the planner to plan and run): several readings often share a first name.
+ */
+function mergedPairs(pairs: CandidateBranch['pairs']): CandidateBranch['pairs'] {
+  const byFirst = new Map<string, { first: NamePattern; last: NamePattern }>();
+  for (const pair of pairs) {
+    const key = JSON.stringify(pair.first);
+    const same = byFirst.get(key);
+    if (!same || pair.first.similarTo || pair.last.similarTo || same.last.similarTo) {
+      byFirst.set(same ? `${key}${byFirst.size}` : key, { first: pair.first, last: { ...pair.last } });
+      continue;
+    }
+    same.last = {
+      keys: unique([...(same.last.keys ?? []), ...(pair.last.keys ?? [])]),
+      prefixes: unique([...(same.last.prefixes ?? []), ...(pair.last.prefixes ?? [])]),
+      exact: unique([...(same.last.exact ?? []), ...(pair.last.exact ?? [])]),
+    };
+  }
+  return [...byFirst.values()];
 }
 
 function unique(values: string[]): string[] {

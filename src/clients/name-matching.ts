@@ -148,7 +148,27 @@ export function nameSimilarity(typed: string, stored: string): number {
   const scale = longest + 2;
   // The distance is at least the difference in length: names far apart in length need no table.
   const similarity = Math.abs(typed.length - stored.length) / scale > 1 - UNALIKE ? 0 : 1 - editDistance(typed, stored) / scale;
-  return similarity < SAME_SOUND && soundex(typed) === soundex(stored) ? SAME_SOUND : similarity;
+  if (similarity < SAME_SOUND) return soundex(typed) === soundex(stored) ? SAME_SOUND : similarity;
+  // Among near misses, one that sounds the same comes first: Kaci before Cali for "Caci".
+  return similarity >= NEAR && soundsAlike(typed, stored) ? Math.min(similarity + SOUNDS_ALIKE, 0.99) : similarity;
+}
+
+const NEAR = 0.75;
+const SOUNDS_ALIKE = 0.03;
+
+/** First letters that sound alike, as one: the Soundex key then says whether two names sound the same. */
+const SOUND_OF_START: readonly [RegExp, string][] = [
+  [/^ph/, 'f'],
+  [/^[ckq]/, 'k'],
+  [/^[gj]/, 'j'],
+  [/^[szx]/, 's'],
+  [/^[iy]/, 'i'],
+  [/^[bvw]/, 'b'],
+];
+
+function soundsAlike(a: string, b: string): boolean {
+  const start = (name: string) => SOUND_OF_START.reduce((n, [pattern, letter]) => n.replace(pattern, letter), name);
+  return soundex(start(a)) === soundex(start(b));
 }
 
 /** Below this, how unalike two names are makes no difference to the ranking. */
