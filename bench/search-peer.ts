@@ -15,7 +15,7 @@
  * The peer's indexes are built after Hearth's, and not counted in Hearth's load figures.
  */
 import { readFileSync } from 'node:fs';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { readDate } from '../src/clients/client-search.js';
 import { normalizeName } from '../src/clients/name-matching.js';
 import type { Database } from '../src/db/schema.js';
@@ -106,14 +106,10 @@ export class PeerSearch {
     return this.ids(query, false);
   }
 
-  private async ids(query: ReturnType<typeof this.baseQuery>, byName = true): Promise<string[]> {
+  private async ids(query: SelectQueryBuilder<Database, 'clients', { personal_id: string }>, byName = true): Promise<string[]> {
     const ordered = byName ? query.orderBy('last_name_norm').orderBy('first_name_norm') : query;
     const rows = await ordered.where('date_deleted', 'is', null).limit(LIMIT).execute();
     return rows.map((r) => r.personal_id);
-  }
-
-  private baseQuery() {
-    return this.db.selectFrom('clients').select('personal_id');
   }
 }
 
