@@ -37,8 +37,6 @@ export interface NameQuery extends TypedIdentifiers {
   readings: NameReading[];
   /** A single word: matched against first names and last names (either surname) alike. */
   single: string;
-  /** With a single word, the initials typed with it. */
-  singleOthers: string[];
   /** A name suffix typed (jr, sr, ii, iii, iv), normalized. */
   suffix: string | null;
 }
@@ -123,10 +121,8 @@ export function parseSearchQuery(raw: string, today: string): ParsedQuery {
   if (nameWords.every((w) => w.length < 2)) throw new ValidationError(`Type at least 2 letters of a name. ${SEARCH_HELP}`);
 
   const readings = comma && before.length > 0 && after.length > 0 ? commaReadings(before.slice(0, MAX_WORDS), after.slice(0, MAX_WORDS)) : plainReadings(nameWords.slice(0, MAX_WORDS));
-  if (readings.length > 0) return { kind: 'name', readings, single: '', singleOthers: [], suffix, ...typed };
-  // One word, or one word and initials ("Smith J" is read above; "J" alone is not a name).
-  const single = nameWords.reduce((a, b) => (b.length > a.length ? b : a));
-  return { kind: 'name', readings: [], single, singleOthers: nameWords.filter((w) => w !== single).slice(0, MAX_WORDS), suffix, ...typed };
+  // No reading only for one word ("J Smith" is read as an initial and a last name).
+  return { kind: 'name', readings, single: readings.length > 0 ? '' : nameWords[0]!, suffix, ...typed };
 }
 
 /**

@@ -300,7 +300,7 @@ export class ClientService {
    * trigrams (the plan's fallback).
    */
   private async searchByName(repository: ClientsRepository, query: NameQuery): Promise<Found> {
-    if (query.single && query.singleOthers.length === 0 && typedIdentifiers(query).length === 0 && !query.suffix) {
+    if (query.single && typedIdentifiers(query).length === 0 && !query.suffix) {
       const exact = await repository.findByExactName(query.single, SEARCH_LIMIT);
       if (exact.length >= SEARCH_LIMIT) return { likely: exact, lessLikely: [] };
     }

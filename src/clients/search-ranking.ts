@@ -40,8 +40,6 @@ const MIN_PART = 0.6;
 const ONE_OF_SEVERAL = 0.95;
 /** The second surname alone: as likely, but the first surname is the one people go by. */
 const LATER_OF_SEVERAL = 0.94;
-/** Typed more surnames than the record has ("Hernández García" for a record with Hernández only). */
-const FEWER_IN_RECORD = 0.9;
 /** Two surnames typed, the record has one of them and another one ("Olivares Estrada" for Olivares Cruz). */
 const OTHER_SURNAME = 0.25;
 const OTHER_WORD_FOUND = 0.02;
@@ -96,8 +94,7 @@ export class Scorer {
     };
     let best = 0;
     if (this.query.single) {
-      const name = Math.max(this.#first(this.query.single, record), this.#last([this.query.single], record)[0]);
-      best = name - this.#othersPenalty(this.query.singleOthers, record, false);
+      best = Math.max(this.#first(this.query.single, record), this.#last([this.query.single], record)[0]);
     }
     for (const reading of this.query.readings) best = Math.max(best, this.#reading(reading, record));
     if (best === 0) return 0;
@@ -107,11 +104,12 @@ export class Scorer {
   #reading(reading: NameReading, record: RecordWords): number {
     const f = this.#first(reading.first, record);
     if (f < MIN_PART) return 0;
-    const [l, surnameDiffers] = this.#last(reading.lastWords, record);
+    const [l, surnameDiffers, notInRecord] = this.#last(reading.lastWords, record);
     if (l < MIN_PART) return 0;
     // A word typed besides, not in the record, while the record has a surname not typed: two surnames, one differing.
     const unexplained = record.lastWords.length > reading.lastWords.length;
-    return ((f + l) / 2) * reading.weight - (surnameDiffers ? OTHER_SURNAME : 0) - this.#othersPenalty(reading.others, record, unexplained);
+    const others = notInRecord ? [...reading.others, notInRecord] : reading.others;
+    return ((f + l) / 2) * reading.weight - (surnameDiffers ? OTHER_SURNAME : 0) - this.#othersPenalty(others, record, unexplained);
   }
 
   #first(typed: string, record: RecordWords): number {
@@ -122,10 +120,11 @@ export class Scorer {
 
   /**
    * A last name typed as one or more words: whole; or one surname typed of the record's two (the first a little
-   * more likely); or two typed where the record has one; or two typed, of which the record has one and another
-   * one instead, which is not the same person as likely.
+   * more likely); or two typed where the record has one (the other word is returned, to count as a word typed
+   * besides); or two typed, of which the record has one and another one instead, which is not the same person as
+   * likely.
    */
-  #last(typedWords: string[], record: RecordWords): [similarity: number, surnameDiffers: boolean] {
+  #last(typedWords: string[], record: RecordWords): [similarity: number, surnameDiffers: boolean, notInRecord?: string] {
     let best = this.#similar('l', typedWords.join(''), record.last);
     if (best === 1) return [best, false];
     const recordWords = record.lastWords.length > 1 ? record.lastWords : [record.last];
@@ -138,7 +137,8 @@ export class Scorer {
     const found = typedWords.map((typed) => Math.max(...recordWords.map((word) => this.#similar('l', typed, word))));
     const any = Math.max(...found);
     if (Math.min(...found) >= LIKELY) return [Math.max(best, (found.reduce((a, b) => a + b) / found.length) * ONE_OF_SEVERAL), false];
-    if (recordWords.length < typedWords.length) return [Math.max(best, any * FEWER_IN_RECORD), false];
+    // The record has fewer surnames: the one typed besides counts like any word typed besides (it may be a middle name).
+    if (recordWords.length < typedWords.length && typedWords.length === 2 && any > best) return [any, false, typedWords[found.indexOf(any) === 0 ? 1 : 0]];
     return best >= any ? [best, false] : [any, true];
   }
 
