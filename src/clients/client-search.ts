@@ -185,7 +185,7 @@ export function readDate(token: string, today: string): string | null {
   }
   const date = new Date(Date.UTC(year, month - 1, day));
   if (year < 1000 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    throw new ValidationError(`“${token}” is not a date: type a date of birth as MM/DD/YYYY. ${SEARCH_HELP}`);
+    throw new ValidationError(`“${token}” is not a real date: type a date of birth as MM/DD/YYYY. ${SEARCH_HELP}`);
   }
   const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   if (iso > today) throw new ValidationError(`“${token}” is after today: a date of birth cannot be in the future. ${SEARCH_HELP}`);

@@ -82,7 +82,7 @@ describe('client search finds the person', () => {
       assert.equal(result.kind, 'dob', typed);
       assert.deepEqual(result.ids, [ids.mariaHG], typed);
     }
-    await assert.rejects(search('02/30/1980'), (error: unknown) => error instanceof ValidationError && /is not a date/.test(error.message) && !/letters of a name/.test(error.message));
+    await assert.rejects(search('02/30/1980'), (error: unknown) => error instanceof ValidationError && /is not a real date/.test(error.message) && !/letters of a name/.test(error.message));
   });
 
   test('bug 3: a name that only sounds like part of what was typed is never a result', async () => {
@@ -192,8 +192,9 @@ describe('the search page', () => {
   });
 
   test('a date that is no date is a 422 that names the date', async () => {
-    const bad = await browser.get('/live/clients?q=13%2F45%2F1990');
+    const bad = await browser.get('/live/clients?q=13-45-1990');
     assert.equal(bad.status, 422);
-    assert.match(textOf(bad.body), /“13\/45\/1990” is not a date/);
+    assert.match(textOf(bad.body), /“13-45-1990” is not a real date/);
+    assert.doesNotMatch(textOf(bad.body), /letters of a name/);
   });
 });

@@ -36,11 +36,11 @@ describe('the search box reads dates, SSN digits and names', () => {
   test('a date that is no date, or after today, says so, never pointing at the name', () => {
     for (const typed of ['02/30/1980', '13/45/1990', '03-32-1971']) {
       const message = refusal(typed);
-      assert.match(message, /is not a date/, typed);
+      assert.match(message, /is not a real date/, typed);
       assert.doesNotMatch(message, /letters of a name/, typed);
     }
     assert.match(refusal('03/14/2027'), /cannot be in the future/);
-    assert.match(refusal('maria 02/30/1980'), /“02\/30\/1980” is not a date/);
+    assert.match(refusal('maria 02/30/1980'), /“02\/30\/1980” is not a real date/);
   });
 
   test('digits that are no date or SSN are named as such', () => {
