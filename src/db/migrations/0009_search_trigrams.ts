@@ -27,7 +27,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 const BATCH = 5_000;
 
-async function fillLastNameTails(db: Kysely<any>): Promise<void> {
+/** Fills last_name_tail_norm for the clients written before this migration (exported for its test). */
+export async function fillLastNameTails(db: Kysely<any>): Promise<void> {
   let after = '';
   for (;;) {
     const rows = await db
