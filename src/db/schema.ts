@@ -205,7 +205,7 @@ export interface ProjectsTable {
   date_deleted: Timestamp | null;
 }
 
-/** HUD ProjectCoC.csv (2.03), column for column (migration 0009). CoC codes and states are stored upper case. */
+/** HUD ProjectCoC.csv (2.03), column for column (migration 0008). CoC codes and states are stored upper case. */
 export interface ProjectCocsTable {
   project_coc_id: string;
   project_id: string;

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { SiteDatabase } from '../../src/db/database.js';
-import { fillLastNameTails } from '../../src/db/migrations/0008_search_trigrams.js';
+import { fillLastNameTails } from '../../src/db/migrations/0009_search_trigrams.js';
 import { freshDatabase } from '../helpers/database.js';
 import { hex32 } from '../clients/fixtures.js';
 
-/** Migration 0008 (issue 10): pg_trgm loads (PGlite and PostgreSQL), and clients written before it get their second surname indexed. */
-describe('migration 0008_search_trigrams', () => {
+/** Migration 0009 (issue 10): pg_trgm loads (PGlite and PostgreSQL), and clients written before it get their second surname indexed. */
+describe('migration 0009_search_trigrams', () => {
   let database: SiteDatabase;
   before(async () => {
     database = await freshDatabase();
@@ -43,7 +43,7 @@ describe('migration 0008_search_trigrams', () => {
       last_name_norm: (lastName ?? '').toLowerCase().replace(/[^a-z]/g, ''),
       first_name_key: 'M600',
       last_name_key: '',
-      // As a client written before 0008 has it.
+      // As a client written before 0009 has it.
       last_name_tail_norm: '',
     });
     const rows = [row('López García'), row('López-Núñez'), row('Smith'), row(null)];
