@@ -67,7 +67,7 @@ export async function openBenchDatabase(options: BenchDatabaseOptions = {}): Pro
     }
   };
   await admin(`create schema ${schema}`);
-  // Hearth's extensions (migration 0008's pg_trgm) and the bench's, in public: created from the bench's schema they
+  // Hearth's extensions (migration 0009's pg_trgm) and the bench's, in public: created from the bench's schema they
   // would go when it is dropped, with the indexes other schemas built on them.
   for (const name of Object.keys({ ...PGLITE_EXTENSIONS, ...options.extensions })) await admin(`create extension if not exists ${name} schema public`);
   const pool = new pg.Pool({
