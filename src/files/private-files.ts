@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -51,6 +52,21 @@ export async function writePrivateFile(file: string, data: string | Uint8Array, 
     await handle.writeFile(data);
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * A private file that appears whole or not at all: written under a temporary name beside it, then renamed (for
+ * files others pick up as soon as they exist, such as mail as .eml files). Refuses to replace an existing file.
+ */
+export async function writePrivateFileAtomically(file: string, data: string | Uint8Array): Promise<void> {
+  const temporary = `${file}.${randomBytes(6).toString('hex')}.part`;
+  await writePrivateFile(temporary, data, { exclusive: true });
+  try {
+    // link + unlink rather than rename: rename would silently replace a file of the same name.
+    await fs.promises.link(temporary, file);
+  } finally {
+    await fs.promises.unlink(temporary);
   }
 }
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { createTransport } from 'nodemailer';
-import { ensurePrivateDir, writePrivateFile } from '../files/private-files.js';
+import { ensurePrivateDir, writePrivateFileAtomically } from '../files/private-files.js';
 
 export interface MailMessage {
   from: string;
@@ -78,7 +78,7 @@ function fileTransport(mailDir: string, log: MailTransportLog): MailTransport {
       const name = `${new Date().toISOString().replace(/:/g, '-')}-${slug(message.subject)}-${crypto.randomBytes(2).toString('hex')}.eml`;
       const file = path.join(mailDir, name);
       // The message may hold a working reset link.
-      await writePrivateFile(file, info.message as Buffer, { exclusive: true });
+      await writePrivateFileAtomically(file, info.message as Buffer);
       log.info({ file }, 'mail written to file (no SMTP_URL configured)');
     },
     describe: () => `.eml files in ${mailDir} (no SMTP_URL configured)`,
