@@ -223,6 +223,88 @@ export interface ProjectCocsTable {
   date_deleted: Timestamp | null;
 }
 
+/** HUD Funder.csv (2.06), column for column (migration 0010). */
+export interface FundersTable {
+  funder_id: string;
+  project_id: string;
+  funder: number;
+  other_funder: string | null;
+  grant_id: string;
+  start_date: CalendarDate;
+  end_date: CalendarDate | null;
+  date_created: Timestamp;
+  date_updated: Timestamp;
+  user_id: string;
+  date_deleted: Timestamp | null;
+}
+
+/** HUD Inventory.csv (2.07), column for column (migration 0010). */
+export interface InventoriesTable {
+  inventory_id: string;
+  project_id: string;
+  coc_code: string;
+  household_type: number;
+  availability: number | null;
+  unit_inventory: number;
+  bed_inventory: number;
+  ch_vet_bed_inventory: number | null;
+  youth_vet_bed_inventory: number | null;
+  vet_bed_inventory: number | null;
+  ch_youth_bed_inventory: number | null;
+  youth_bed_inventory: number | null;
+  ch_bed_inventory: number | null;
+  other_bed_inventory: number | null;
+  es_bed_type: number | null;
+  inventory_start_date: CalendarDate;
+  inventory_end_date: CalendarDate | null;
+  date_created: Timestamp;
+  date_updated: Timestamp;
+  user_id: string;
+  date_deleted: Timestamp | null;
+}
+
+/** HUD Affiliation.csv (2.02.C), column for column (migration 0010). */
+export interface AffiliationsTable {
+  affiliation_id: string;
+  project_id: string;
+  res_project_id: string;
+  date_created: Timestamp;
+  date_updated: Timestamp;
+  user_id: string;
+  date_deleted: Timestamp | null;
+}
+
+/** HUD HMISParticipation.csv (2.08), column for column (migration 0010). */
+export interface HmisParticipationsTable {
+  hmis_participation_id: string;
+  project_id: string;
+  hmis_participation_type: number;
+  hmis_participation_status_start_date: CalendarDate;
+  hmis_participation_status_end_date: CalendarDate | null;
+  date_created: Timestamp;
+  date_updated: Timestamp;
+  user_id: string;
+  date_deleted: Timestamp | null;
+}
+
+/** HUD CEParticipation.csv (2.09), column for column (migration 0010). */
+export interface CeParticipationsTable {
+  ce_participation_id: string;
+  project_id: string;
+  access_point: number;
+  prevention_assessment: number | null;
+  crisis_assessment: number | null;
+  housing_assessment: number | null;
+  direct_services: number | null;
+  receives_referrals: number;
+  ce_participation_status_start_date: CalendarDate;
+  ce_participation_status_end_date: CalendarDate | null;
+  date_created: Timestamp;
+  date_updated: Timestamp;
+  user_id: string;
+  date_deleted: Timestamp | null;
+}
+
 /** The agencies (organizations) a user works for (migration 0006). */
 export interface UserOrganizationsTable {
   user_id: number;
@@ -293,6 +375,11 @@ export interface Database {
   organizations: OrganizationsTable;
   projects: ProjectsTable;
   project_cocs: ProjectCocsTable;
+  funders: FundersTable;
+  inventories: InventoriesTable;
+  affiliations: AffiliationsTable;
+  hmis_participations: HmisParticipationsTable;
+  ce_participations: CeParticipationsTable;
   user_organizations: UserOrganizationsTable;
   enrollments: EnrollmentsTable;
   exits: ExitsTable;

@@ -483,4 +483,47 @@ export const enrollmentsRepository = {
       .where('date_deleted', 'is', null)
       .execute();
   },
+
+  /** Live stays in a project outside [start, end]: begun before start, or begun, exited or still open past end. */
+  async countStaysOutside(db: Db, projectId: string, period: { start: string; end: string | null }): Promise<number> {
+    const row = await db
+      .selectFrom('enrollments')
+      .leftJoin('exits', (join) => join.onRef('exits.enrollment_id', '=', 'enrollments.enrollment_id').on('exits.date_deleted', 'is', null))
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('enrollments.project_id', '=', projectId)
+      .where('enrollments.date_deleted', 'is', null)
+      .where((eb) => {
+        const outside = [eb('enrollments.entry_date', '<', period.start)];
+        if (period.end !== null) {
+          outside.push(eb('enrollments.entry_date', '>', period.end), eb('exits.exit_date', 'is', null), eb('exits.exit_date', '>', period.end));
+        }
+        return eb.or(outside);
+      })
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+
+  /** Live enrollments in the projects of an agency. */
+  async countEnrollmentsOfAgency(db: Db, organizationId: string): Promise<number> {
+    const row = await db
+      .selectFrom('enrollments')
+      .innerJoin('projects', 'projects.project_id', 'enrollments.project_id')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('projects.organization_id', '=', organizationId)
+      .where('enrollments.date_deleted', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+
+  /** Live enrollments in a project with this EnrollmentCoC. */
+  async countEnrollmentsInCoc(db: Db, projectId: string, cocCode: string): Promise<number> {
+    const row = await db
+      .selectFrom('enrollments')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('project_id', '=', projectId)
+      .where('enrollment_coc', '=', cocCode)
+      .where('date_deleted', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
 };

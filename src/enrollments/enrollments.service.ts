@@ -560,6 +560,25 @@ export class EnrollmentService {
     }
     return { project, past: options.past, households, truncated };
   }
+
+  /*
+   * What projects ask about stays (StaysInProjects in projects.model.ts): each takes the caller's transaction.
+   */
+
+  /** Live stays in the project that begin before `start`, or, with an `end`, begin or end after it, or are still open. */
+  countStaysOutside(projectId: string, period: { start: string; end: string | null }, db: Db = this.db): Promise<number> {
+    return repo.countStaysOutside(db, projectId, period);
+  }
+
+  /** Live enrollments in projects of this agency: the client data it holds. */
+  countEnrollmentsOfAgency(organizationId: string, db: Db = this.db): Promise<number> {
+    return repo.countEnrollmentsOfAgency(db, organizationId);
+  }
+
+  /** Live enrollments in the project whose 3.16 EnrollmentCoC is this code. */
+  countEnrollmentsInCoc(projectId: string, cocCode: string, db: Db = this.db): Promise<number> {
+    return repo.countEnrollmentsInCoc(db, projectId, cocCode);
+  }
 }
 
 /** Stored entry data as the validated fields (for editing forms and for comparing). */

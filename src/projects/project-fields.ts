@@ -65,6 +65,8 @@ export function readText(value: string, field: string, what: string, options: { 
   }
   if (text.length > options.max) addError(errors, field, `The ${what} can have at most ${options.max} characters.`);
   else if (/[\u0000-\u001f\u007f]/.test(text)) addError(errors, field, `The ${what} cannot contain control characters.`);
+  // HUD's FY2026 CSV allows any UTF-8 but these, which an export would have to strip.
+  else if (/[<>[\]{}]/.test(text)) addError(errors, field, `The ${what} cannot contain < > [ ] { }: HUD's files do not allow them.`);
   return text;
 }
 

@@ -1,3 +1,5 @@
+import type { Db } from '../db/schema.js';
+
 /** An agency: HUD Organization.csv, the columns Hearth keeps. Deleted agencies never leave the repository. */
 export interface Organization {
   organizationId: string;
@@ -43,10 +45,20 @@ export type ProjectSummary = Pick<
 /** An agency's own fields, as typed and checked (what creating or changing it sets). */
 export type OrganizationFields = Pick<Organization, 'organizationName' | 'organizationCommonName' | 'victimServiceProvider'>;
 
-/** A project's descriptor (2.02) as typed and checked. */
+/** A project's descriptor (2.02) as typed and checked: everything but PITCount, which only the HIC fills. */
 export type ProjectFields = Pick<
   Project,
-  'projectName' | 'projectCommonName' | 'operatingStartDate' | 'operatingEndDate' | 'continuumProject' | 'projectType' | 'housingType' | 'rrhSubType'
+  | 'projectName'
+  | 'projectCommonName'
+  | 'operatingStartDate'
+  | 'operatingEndDate'
+  | 'continuumProject'
+  | 'projectType'
+  | 'housingType'
+  | 'rrhSubType'
+  | 'residentialAffiliation'
+  | 'targetPopulation'
+  | 'hopwaMedAssistedLivingFac'
 >;
 
 export interface OrganizationWithProjects {
@@ -55,4 +67,20 @@ export interface OrganizationWithProjects {
   current: Project[];
   /** Old project data: the operating end date has passed. */
   ended: Project[];
+}
+
+/**
+ * What projects ask of enrollments, whose service answers: stays are the enrollments feature's data. Each count
+ * takes the caller's transaction, so it sees what that transaction sees.
+ */
+export interface StaysInProjects {
+  /**
+   * Stays in the project that would fall outside these operating dates: begun before `start`, or, with an
+   * `end`, begun after it, exited after it, or still open.
+   */
+  countStaysOutside(projectId: string, period: { start: string; end: string | null }, db?: Db): Promise<number>;
+  /** Enrollments in the projects of this agency: the client data it holds in Hearth. */
+  countEnrollmentsOfAgency(organizationId: string, db?: Db): Promise<number>;
+  /** Enrollments in the project whose 3.16 EnrollmentCoC is this code. */
+  countEnrollmentsInCoc(projectId: string, cocCode: string, db?: Db): Promise<number>;
 }

@@ -84,6 +84,9 @@ function projectColumnsOf(changes: ProjectChanges) {
     project_type: changes.projectType,
     housing_type: changes.housingType,
     rrh_sub_type: changes.rrhSubType,
+    residential_affiliation: changes.residentialAffiliation,
+    target_population: changes.targetPopulation,
+    hopwa_med_assisted_living_fac: changes.hopwaMedAssistedLivingFac,
     date_updated: changes.dateUpdated,
     user_id: changes.userId,
   };
@@ -94,9 +97,6 @@ function projectRow(project: Project): Insertable<ProjectsTable> {
     project_id: project.projectId,
     organization_id: project.organizationId,
     ...projectColumnsOf(project),
-    residential_affiliation: project.residentialAffiliation,
-    target_population: project.targetPopulation,
-    hopwa_med_assisted_living_fac: project.hopwaMedAssistedLivingFac,
     pit_count: project.pitCount,
     date_created: project.dateCreated,
   };
@@ -131,6 +131,18 @@ export const organizationsRepository = {
       .where('organization_id', '=', id)
       .where('date_deleted', 'is', null)
       .forUpdate()
+      .executeTakeFirst();
+    return row && toOrganization(row);
+  },
+
+  /** Holds off changes to the agency (they lock its row for update) until the transaction ends. */
+  async findByIdForShare(trx: Transaction<Database>, id: string): Promise<Organization | undefined> {
+    const row = await trx
+      .selectFrom('organizations')
+      .selectAll()
+      .where('organization_id', '=', id)
+      .where('date_deleted', 'is', null)
+      .forShare()
       .executeTakeFirst();
     return row && toOrganization(row);
   },
@@ -198,6 +210,29 @@ export const projectsRepository = {
       .select(projectColumns)
       .where('organization_id', '=', organizationId)
       .where('date_deleted', 'is', null)
+      .orderBy(sql`lower(project_name)`)
+      .orderBy('project_id')
+      .execute();
+    return rows.map(toProject);
+  },
+
+  /** Projects with a 2.03 record for one of these CoC codes, by name. */
+  async listInCocs(db: Db, cocCodes: readonly string[]): Promise<Project[]> {
+    if (cocCodes.length === 0) return [];
+    const rows = await db
+      .selectFrom('projects')
+      .select(projectColumns)
+      .where('date_deleted', 'is', null)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('project_cocs')
+            .select('project_cocs.project_coc_id')
+            .whereRef('project_cocs.project_id', '=', 'projects.project_id')
+            .where('project_cocs.coc_code', 'in', [...cocCodes])
+            .where('project_cocs.date_deleted', 'is', null),
+        ),
+      )
       .orderBy(sql`lower(project_name)`)
       .orderBy('project_id')
       .execute();

@@ -1,13 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../http/actor.js';
 import { canManageAgencies, canManageProjectsOf, canSeeStaffOf, type Viewer } from '../access/access-policy.js';
-import { NotFoundError, ValidationError } from '../errors.js';
-import { formString } from '../http/form.js';
+import { NotFoundError } from '../errors.js';
+import { formString, submitForm } from '../http/form.js';
 import { HUD_ID_PATTERN } from '../hud/ids.js';
-import { AgenciesListPage, AgencyPage, isDone, NewAgencyPage, type AgencyPageProps } from './pages/agency.pages.js';
+import { AgenciesListPage, AgencyPage, isDone, NewAgencyPage, type AgencyPageProps, type Done } from './pages/agency.pages.js';
 import { EMPTY_ORGANIZATION, EMPTY_PROJECT, type OrganizationFormValues, type ProjectFormValues } from './pages/fields.js';
 import { NewProjectPage, ProjectPage, type ProjectPageProps } from './pages/project.pages.js';
-import { projectHasEnded } from './projects.service.js';
+import { setupReminders } from './project-setup.service.js';
+import { projectHasEnded, StaysOutsideOperatingDatesError } from './projects.service.js';
 
 /**
  * Agencies and their projects, under /SITE/agencies and /SITE/projects. Every signed-in user browses them.
@@ -32,31 +33,26 @@ export async function projectRoutes(app: FastifyInstance) {
   app.post('/agencies/new', adminForm, async (request, reply) => {
     const { site } = request;
     const values = readOrganizationForm(request.body);
-    try {
-      const organization = await site.projects.createOrganization(values, actorOf(request));
-      return reply.redirect(`/${site.id}/agencies/${organization.organizationId}?done=created`, 303);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return reply.page(<NewAgencyPage ctx={reply.pageContext()} values={values} error={error.message} errors={error.fieldErrors} />, 422);
-    }
+    return submitForm(reply, {
+      action: () => site.projects.createOrganization(values, actorOf(request)),
+      refused: (failure) => <NewAgencyPage ctx={reply.pageContext()} values={values} failure={failure} />,
+      done: (organization) => reply.redirect(`/${site.id}/agencies/${organization.organizationId}?done=created`, 303),
+    });
   });
 
   app.get('/agencies/:id', async (request, reply) => {
-    const done = (request.query as Record<string, unknown>).done;
-    return showAgency(request, reply, idParam(request, 'agency'), { showOld: showOld(request), done: isDone(done) ? done : null });
+    return showAgency(request, reply, idParam(request, 'agency'), { showOld: showOld(request), done: doneOf(request) });
   });
 
   app.post('/agencies/:id/edit', adminForm, async (request, reply) => {
     const { site } = request;
     const id = idParam(request, 'agency');
     const values = readOrganizationForm(request.body);
-    try {
-      await site.projects.updateOrganization(id, values, actorOf(request));
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return showAgency(request, reply, id, { showOld: false, error: error.message, errors: error.fieldErrors, editValues: values }, 422);
-    }
-    return reply.redirect(`/${site.id}/agencies/${id}?done=saved`, 303);
+    return submitForm(reply, {
+      action: () => site.projects.updateOrganization(id, values, actorOf(request)),
+      refused: (failure) => showAgency(request, reply, id, { showOld: false, failure, editValues: values }, 422),
+      done: () => reply.redirect(`/${site.id}/agencies/${id}?done=saved`, 303),
+    });
   });
 
   app.get('/projects/new', async (request, reply) => {
@@ -70,32 +66,33 @@ export async function projectRoutes(app: FastifyInstance) {
     const viewer = await viewerOf(request);
     const organization = await site.projects.organizationForNewProject(viewer, agencyId(formString(request.body, 'organizationId', { max: 100 })));
     const values = readProjectForm(request.body);
-    try {
-      const project = await site.projects.createProject(viewer, organization.organizationId, values, actorOf(request));
-      return reply.redirect(`/${site.id}/projects/${project.projectId}?done=created`, 303);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      const page = <NewProjectPage ctx={reply.pageContext()} organization={organization} values={values} error={error.message} errors={error.fieldErrors} />;
-      return reply.page(page, 422);
-    }
+    return submitForm(reply, {
+      action: () => site.projects.createProject(viewer, organization.organizationId, values, actorOf(request)),
+      refused: (failure) => <NewProjectPage ctx={reply.pageContext()} organization={organization} values={values} failure={failure} />,
+      done: (project) => reply.redirect(`/${site.id}/projects/${project.projectId}?done=created`, 303),
+    });
   });
 
   app.get('/projects/:id', async (request, reply) => {
-    const done = (request.query as Record<string, unknown>).done;
-    return showProject(request, reply, idParam(request, 'project'), { done: isDone(done) ? done : null });
+    return showProject(request, reply, idParam(request, 'project'), { done: doneOf(request) });
   });
 
   app.post('/projects/:id/edit', userForm, async (request, reply) => {
     const { site } = request;
     const id = idParam(request, 'project');
     const values = readProjectForm(request.body);
-    try {
-      await site.projects.updateProject(await viewerOf(request), id, values, actorOf(request));
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return showProject(request, reply, id, { error: error.message, errors: error.fieldErrors, editValues: values }, 422);
-    }
-    return reply.redirect(`/${site.id}/projects/${id}?done=saved`, 303);
+    const viewer = await viewerOf(request);
+    // Refused operating dates that stays lie outside: the page links the roster where they can be corrected.
+    let staysOutside: number | null = null;
+    return submitForm(reply, {
+      action: () =>
+        site.projects.updateProject(viewer, id, values, actorOf(request)).catch((error: unknown) => {
+          if (error instanceof StaysOutsideOperatingDatesError) staysOutside = error.stays;
+          throw error;
+        }),
+      refused: (failure) => showProject(request, reply, id, { failure, editValues: values, staysOutside }, 422),
+      done: () => reply.redirect(`/${site.id}/projects/${id}?done=saved`, 303),
+    });
   });
 }
 
@@ -104,7 +101,7 @@ async function showAgency(
   request: FastifyRequest,
   reply: FastifyReply,
   id: string,
-  extra: Pick<AgencyPageProps, 'showOld' | 'done' | 'error' | 'errors' | 'editValues'>,
+  extra: Pick<AgencyPageProps, 'showOld' | 'done' | 'failure' | 'editValues'>,
   status = 200,
 ) {
   const { site } = request;
@@ -124,22 +121,27 @@ async function showAgency(
   return reply.page(page, status);
 }
 
-async function showProject(
+/** A project's page: its descriptor, its HUD set-up records, and the controls the viewer is allowed. */
+export async function showProject(
   request: FastifyRequest,
   reply: FastifyReply,
   id: string,
-  extra: Pick<ProjectPageProps, 'done' | 'error' | 'errors' | 'editValues'>,
+  extra: Pick<ProjectPageProps, 'done' | 'failure' | 'editValues' | 'staysOutside'>,
   status = 200,
 ) {
   const { site } = request;
   const { project, organization } = await site.projects.project(id);
+  const setup = await site.projectSetup.setup(id);
   const viewer = await viewerOf(request);
+  const today = site.projects.today();
   const page = (
     <ProjectPage
       ctx={reply.pageContext()}
       project={project}
       organization={organization}
-      ended={projectHasEnded(project, site.projects.today())}
+      setup={setup}
+      reminders={setupReminders(project, organization, setup, today)}
+      ended={projectHasEnded(project, today)}
       canEdit={canManageProjectsOf(viewer, project.organizationId)}
       {...extra}
     />
@@ -147,21 +149,26 @@ async function showProject(
   return reply.page(page, status);
 }
 
-function viewerOf(request: FastifyRequest): Promise<Viewer> {
+export function viewerOf(request: FastifyRequest): Promise<Viewer> {
   return request.site.access.viewerOf(request.auth!.user);
+}
+
+/** What ?done= says after a change redirected back to the page, if it is one of the known messages. */
+export function doneOf(request: FastifyRequest): Done | null {
+  const done = (request.query as Record<string, unknown>).done;
+  return isDone(done) ? done : null;
 }
 
 function showOld(request: FastifyRequest): boolean {
   return (request.query as Record<string, unknown>).old === '1';
 }
 
-
 function agencyId(raw: string): string {
   if (!HUD_ID_PATTERN.test(raw)) throw new NotFoundError('There is no such agency.');
   return raw;
 }
 
-function idParam(request: FastifyRequest, kind: 'agency' | 'project'): string {
+export function idParam(request: FastifyRequest, kind: 'agency' | 'project'): string {
   const raw = (request.params as { id?: string }).id ?? '';
   if (!HUD_ID_PATTERN.test(raw)) throw new NotFoundError(`There is no such ${kind}.`);
   return raw;
@@ -185,5 +192,8 @@ function readProjectForm(body: unknown): ProjectFormValues {
     projectType: formString(body, 'projectType', { max: 20 }),
     housingType: formString(body, 'housingType', { max: 20 }),
     rrhSubType: formString(body, 'rrhSubType', { max: 20 }),
+    residentialAffiliation: formString(body, 'residentialAffiliation', { max: 20 }),
+    targetPopulation: formString(body, 'targetPopulation', { max: 20 }),
+    hopwaMedAssistedLivingFac: formString(body, 'hopwaMedAssistedLivingFac', { max: 20 }),
   };
 }

@@ -49,7 +49,7 @@ export interface SiteServices {
   devices: DeviceService;
   signIn: SignInFlow;
   projects: ProjectService;
-  /** A project's HUD set-up records: CoCs (2.03), and more to come. */
+  /** A project's HUD set-up records: CoCs, funders, inventory, affiliations, HMIS and CE participation. */
   projectSetup: ProjectSetupService;
   clients: ClientService;
   /** Who works for which agency, and the viewer the access policy (src/access/access-policy.ts) judges. */
@@ -83,7 +83,8 @@ export function createSiteServices(options: {
   const passwords = new PasswordService(db, clock, config, audit, mailer, id, users, sessions, signIn);
   const reset = new ResetService(db, id, clock, config, audit, mailer, passwords, throttle, users);
   const access = new AccessService(db, clock, audit);
-  const projects = new ProjectService(db, clock, audit, config.timeZone);
+  // Projects ask enrollments about stays (given late, so the two can be built in either order).
+  const projects = new ProjectService(db, clock, audit, config.timeZone, () => enrollments);
   const clients = new ClientService(db, clock, audit, config.timeZone);
   const enrollments = new EnrollmentService(db, clock, audit, config.timeZone);
   return {
@@ -106,7 +107,7 @@ export function createSiteServices(options: {
     devices,
     signIn,
     projects,
-    projectSetup: new ProjectSetupService(db, clock, audit),
+    projectSetup: new ProjectSetupService(db, clock, audit, () => enrollments),
     clients,
     access,
     enrollments,

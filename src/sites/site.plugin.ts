@@ -15,6 +15,7 @@ import { sendErrorPage } from '../http/error-handler.js';
 import { cookieName, cookieOptions } from '../http/cookies.js';
 import { settingsRoutes } from '../settings/settings.routes.js';
 import { projectRoutes } from '../projects/projects.routes.js';
+import { projectSetupRoutes } from '../projects/project-setup.routes.js';
 import { clientRoutes } from '../clients/clients.routes.js';
 import { enrollmentRoutes } from '../enrollments/enrollments.routes.js';
 import { homeRoutes } from '../home/home.routes.js';
@@ -102,6 +103,7 @@ export async function sitePlugin(app: FastifyInstance, options: { site: SiteServ
   // Both sites: the Live site answers with why it has no training data.
   await app.register(trainingRoutes, { prefix: '/admin/training-data' });
   await app.register(projectRoutes);
+  await app.register(projectSetupRoutes);
   await app.register(clientRoutes, { prefix: '/clients' });
   await app.register(enrollmentRoutes);
 }

@@ -28,7 +28,8 @@ export const trainingRepository = {
    * undone by a rollback. A new table that references these must be added here (the statement fails until it is).
    */
   async deleteClientsAndProjects(trx: Transaction<Database>): Promise<void> {
-    await sql`truncate table exits, enrollments, client_recent_views, clients, project_cocs, projects`.execute(trx);
+    await sql`truncate table exits, enrollments, client_recent_views, clients, project_cocs, funders, inventories, affiliations,
+              hmis_participations, ce_participations, projects`.execute(trx);
   },
 
   /** Deletes every agency but these (which are about to be written again). */

@@ -6,7 +6,8 @@ import type { AuditRecord } from '../../src/audit/audit.model.js';
 import { withSiteDatabase } from '../../src/cli/open-site.js';
 import { systemClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
-import { ProjectService } from '../../src/projects/projects.service.js';
+import { siteDataDir } from '../../src/db/database.js';
+import { createSiteServices, siteSealer } from '../../src/sites/site-services.js';
 import { SKIP_IN_POSTGRES_PASS } from '../helpers/database.js';
 import { assertOneLineError, cleanEnv, hearth, lines, listed, parseIssued, SLOW, statusOf, tempDir } from '../helpers/hearth-cli.js';
 
@@ -16,7 +17,7 @@ async function createAgencies(dataDir: string, names: string[]): Promise<string[
   return withSiteDatabase(
     'live',
     async ({ db }) => {
-      const projects = new ProjectService(db, systemClock, new AuditLog('live', systemClock), config.timeZone);
+      const projects = createSiteServices({ id: 'live', db, config, clock: systemClock, sealer: siteSealer(config, siteDataDir(config, 'live')) }).projects;
       const ids: string[] = [];
       for (const name of names) ids.push((await projects.createOrganization({ name, commonName: '', victimServiceProvider: '0' }, SYSTEM_ACTOR)).organizationId);
       return ids;

@@ -49,7 +49,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const a = await projects.createOrganization({ name: 'Harbor Light', commonName: '', victimServiceProvider: '0' }, ACTOR);
   const b = await projects.createOrganization({ name: 'Northside Housing', commonName: '', victimServiceProvider: '0' }, ACTOR);
   const shelterA = await projects.createProject(SETUP_ADMIN, a.organizationId, project('Harbor Night Shelter'), ACTOR);
-  const servicesA = await projects.createProject(SETUP_ADMIN, a.organizationId, project('Harbor Case Management', { projectType: '6', housingType: '' }), ACTOR);
+  const servicesA = await projects.createProject(SETUP_ADMIN, a.organizationId, project('Harbor Case Management', { projectType: '6', housingType: '', residentialAffiliation: '0' }), ACTOR);
   const endedA = await projects.createProject(SETUP_ADMIN, a.organizationId, project('Harbor Winter Shelter 2025', { operatingEndDate: '2025-12-31' }), ACTOR);
   const housingB = await projects.createProject(SETUP_ADMIN, b.organizationId, project('Northside Transitional', { projectType: '2' }), ACTOR);
   return {

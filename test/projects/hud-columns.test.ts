@@ -13,6 +13,11 @@ const TABLES: Record<string, string> = {
   Organization: 'organizations',
   Project: 'projects',
   ProjectCoC: 'project_cocs',
+  Funder: 'funders',
+  Inventory: 'inventories',
+  Affiliation: 'affiliations',
+  HMISParticipation: 'hmis_participations',
+  CEParticipation: 'ce_participations',
 };
 
 /** The columns of a file's table in the reference: numbered rows, the common tail spelled out. */

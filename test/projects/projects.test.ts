@@ -128,7 +128,7 @@ describe('agencies and projects', () => {
     assert.equal(row.user_id, adminName);
     const page = await admin.follow(created);
     const text = textOf(page.body);
-    assert.match(text, /Operating start date 2020-01-15/, 'the date is shown as entered, never shifted by a time zone');
+    assert.match(text, /Operating start date 01\/15\/2020/, 'the date is shown as entered, never shifted by a time zone');
     assert.match(text, new RegExp(label(PROJECT_TYPE, 0)));
     assert.match(text, /Housing type Site-based – single site/);
 
@@ -142,7 +142,7 @@ describe('agencies and projects', () => {
     assert.equal(saved.status, 303, textOf(saved.body));
     const after = await admin.follow(saved);
     assert.match(textOf(after.body), /RRH subtype RRH: Housing with or without services/);
-    assert.match(textOf(after.body), /Operating end date 2030-06-30/);
+    assert.match(textOf(after.body), /Operating end date 06\/30\/2030/);
     const audit = await t.sites.live.audit.list(t.sites.live.db, { event: 'project.changed' });
     const entry = audit.find((a) => a.details.projectId === id);
     assert.ok(entry);
@@ -151,13 +151,14 @@ describe('agencies and projects', () => {
     assert.ok(createdAudit.some((a) => a.details.projectId === id && a.actorUsername === adminName));
   });
 
-  const REFUSALS: [string, Partial<typeof SHELTER>, string, RegExp][] = [
+  const REFUSALS: [string, Record<string, string>, string, RegExp][] = [
     ['project type required', { projectType: '' }, 'projectType', /Choose the HUD project type\./],
     ['project type from the list (there is no 5)', { projectType: '5' }, 'projectType', /Choose one of the HUD project types in the list\./],
-    ['operating start required', { operatingStartDate: '' }, 'operatingStartDate', /Enter the operating start date\./],
-    ['operating start a real date', { operatingStartDate: '2026-02-30' }, 'operatingStartDate', /a real date in the form YYYY-MM-DD/],
+    ['operating start required', { operatingStartDate: '' }, 'operatingStartDate', /Enter the operating start date \(MM\/DD\/YYYY\)\./],
+    ['operating start a real date', { operatingStartDate: '2026-02-30' }, 'operatingStartDate', /as a real date, MM\/DD\/YYYY/],
+    ['operating start a real date, typed MM/DD/YYYY', { operatingStartDate: '02/30/2026' }, 'operatingStartDate', /as a real date, MM\/DD\/YYYY/],
     ['end not before start', { operatingEndDate: '2020-01-14' }, 'operatingEndDate', /cannot be before the operating start date/],
-    ['end a real date', { operatingEndDate: 'yesterday' }, 'operatingEndDate', /a real date in the form YYYY-MM-DD/],
+    ['end a real date', { operatingEndDate: 'yesterday' }, 'operatingEndDate', /as a real date, MM\/DD\/YYYY/],
     ['continuum project yes/no', { continuumProject: '' }, 'continuumProject', /Choose Yes or No: is this a Continuum project\?/],
     ['continuum project only 0 or 1', { continuumProject: '99' }, 'continuumProject', /Choose Yes or No/],
     ['housing type required for a shelter', { housingType: '' }, 'housingType', /HUD requires it for Emergency Shelter – Entry Exit projects/],
@@ -168,6 +169,10 @@ describe('agencies and projects', () => {
     ['housing type required for RRH with housing', { projectType: '13', rrhSubType: '2', housingType: '' }, 'housingType', /HUD requires it for PH – Rapid Re-Housing projects that provide housing/],
     ['housing type empty for RRH services only', { projectType: '13', rrhSubType: '1', housingType: '2' }, 'housingType', /only with the subtype “RRH: Housing with or without services”/],
     ['project name required', { name: '' }, 'name', /Enter the project name\./],
+    ['no < > [ ] { } in names (HUD FY2026 CSV)', { name: 'Harbor {Main}' }, 'name', /cannot contain < > \[ \] \{ \}: HUD's files do not allow them/],
+    ['2.02.B not asked of an emergency shelter', { residentialAffiliation: '0' }, 'residentialAffiliation', /HUD asks it only of Services Only and RRH: Services Only projects/],
+    ['target population from HUD’s list (no 2)', { targetPopulation: '2' }, 'targetPopulation', /Choose one of the target populations/],
+    ['HOPWA facility from HUD’s list', { hopwaMedAssistedLivingFac: '3' }, 'hopwaMedAssistedLivingFac', /Choose one of the answers in the list/],
   ];
 
   for (const [rule, change, field, message] of REFUSALS) {
@@ -224,7 +229,7 @@ describe('agencies and projects', () => {
     assert.match(agency, /Old projects of Harbor Light Services/);
     const old = await user.get(pathOnly(endedYesterday.location));
     assert.equal(old.status, 200);
-    assert.match(textOf(old.body), /Old project data: this project stopped operating on 2026-11-26\./);
+    assert.match(textOf(old.body), /Old project data: this project stopped operating on 11\/26\/2026\./);
   });
 
   it('a case manager browses agencies and projects but gets 403 on every change', async () => {

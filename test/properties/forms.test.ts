@@ -58,8 +58,12 @@ const ENDPOINTS: Endpoint[] = [
   { route: '/live/admin/training-data/', as: 'admin', fields: ['confirm'] },
   { route: '/live/agencies/new', as: 'admin', fields: ['name', 'commonName', 'victimServiceProvider'] },
   { route: '/live/agencies/:id/edit', as: 'admin', fields: ['name', 'commonName', 'victimServiceProvider'] },
-  { route: '/live/projects/new', as: 'admin', fields: ['organizationId', 'name', 'commonName', 'projectType', 'operatingStartDate', 'operatingEndDate', 'continuumProject', 'housingType', 'rrhSubType'] },
-  { route: '/live/projects/:id/edit', as: 'admin', fields: ['name', 'commonName', 'projectType', 'operatingStartDate', 'operatingEndDate', 'continuumProject', 'housingType', 'rrhSubType'] },
+  { route: '/live/projects/new', as: 'admin', fields: ['organizationId', 'name', 'commonName', 'projectType', 'operatingStartDate', 'operatingEndDate', 'continuumProject', 'housingType', 'rrhSubType', 'residentialAffiliation', 'targetPopulation', 'hopwaMedAssistedLivingFac'] },
+  { route: '/live/projects/:id/edit', as: 'admin', fields: ['name', 'commonName', 'projectType', 'operatingStartDate', 'operatingEndDate', 'continuumProject', 'housingType', 'rrhSubType', 'residentialAffiliation', 'targetPopulation', 'hopwaMedAssistedLivingFac'] },
+  // A project's set-up records (KIND: cocs, funders, inventory, affiliations, hmis-participation, ce-participation).
+  { route: '/live/projects/:id/:kind/new', as: 'admin', fields: ['cocCode', 'geocode', 'funder', 'grantId', 'startDate', 'endDate', 'householdType', 'otherBedInventory', 'unitInventory', 'accessPoint', 'services', 'confirmWarnings'] },
+  { route: '/live/projects/:id/:kind/:recordId', as: 'admin', fields: ['cocCode', 'geocode', 'funder', 'grantId', 'startDate', 'endDate', 'householdType', 'otherBedInventory', 'unitInventory', 'accessPoint', 'services', 'confirmWarnings'] },
+  { route: '/live/projects/:id/:kind/:recordId/delete', as: 'admin', fields: [] },
   { route: '/live/clients/new', as: 'user', fields: ['firstName', 'middleName', 'lastName', 'nameSuffix', 'nameDataQuality', 'ssn', 'ssnDataQuality', 'dob', 'dobDataQuality', 'races', 'raceNone', 'additionalRaceEthnicity', 'sex', 'veteranStatus', 'confirm', 'dismissedDuplicates'] },
   { route: '/live/clients/:id/edit', as: 'user', fields: ['firstName', 'middleName', 'lastName', 'nameSuffix', 'nameDataQuality', 'ssn', 'ssnDataQuality', 'dob', 'dobDataQuality', 'races', 'raceNone', 'additionalRaceEthnicity', 'sex', 'veteranStatus'] },
   // Enrollments: an administrator may enroll into any agency's projects, so the fuzz reaches past the access check.

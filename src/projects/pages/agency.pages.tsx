@@ -1,17 +1,22 @@
 import { ROLE_NAMES } from '../../access/access-policy.js';
 import type { StaffMember } from '../../access/access.model.js';
 import { label, NO_YES, PROJECT_TYPE } from '../../hud/code-lists.js';
-import { CsrfField, ErrorSummary, Notice } from '../../views/components.js';
+import { Notice } from '../../views/components.js';
+import { ErrorSummary, PostForm, type FormFailure } from '../../views/form-kit.js';
 import { formatDateTime } from '../../views/format.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
+import { formatDay } from '../project-fields.js';
 import type { OrganizationWithProjects, Project } from '../projects.model.js';
-import { OrganizationFields, organizationValues, type FieldErrors, type OrganizationFormValues } from './fields.js';
+import { acceptsClientData, VSP_HOLDS_NO_CLIENT_DATA } from '../projects.service.js';
+import { OrganizationFields, organizationValues, type OrganizationFormValues } from './fields.js';
 
 /** What ?done= may say after a change redirected back to a page. */
 export const DONE_MESSAGES = {
   created: 'Saved. It is now listed under Agencies.',
   saved: 'Your changes are saved.',
+  added: 'Added.',
+  deleted: 'Deleted.',
 } as const;
 
 export type Done = keyof typeof DONE_MESSAGES;
@@ -22,8 +27,8 @@ export function isDone(value: unknown): value is Done {
 
 function operatingText(project: Project): string {
   return project.operatingEndDate
-    ? `${project.operatingStartDate} to ${project.operatingEndDate}`
-    : `Since ${project.operatingStartDate}`;
+    ? `${formatDay(project.operatingStartDate)} to ${formatDay(project.operatingEndDate)}`
+    : `Since ${formatDay(project.operatingStartDate)}`;
 }
 
 export function ProjectsTable(props: { ctx: PageContext; projects: readonly Project[]; caption: string }) {
@@ -114,7 +119,7 @@ export function AgenciesListPage(props: { ctx: PageContext; entries: readonly Or
   );
 }
 
-export function NewAgencyPage(props: { ctx: PageContext; values: OrganizationFormValues; error?: string | null; errors?: FieldErrors }) {
+export function NewAgencyPage(props: { ctx: PageContext; values: OrganizationFormValues; failure?: FormFailure | null }) {
   const { ctx } = props;
   return (
     <Layout ctx={ctx} title="New agency">
@@ -123,14 +128,13 @@ export function NewAgencyPage(props: { ctx: PageContext; values: OrganizationFor
           <a href={sitePath(ctx, 'agencies')}>← All agencies</a>
         </p>
         <h1>New agency</h1>
-        <ErrorSummary message={props.error} errors={props.errors} />
-        <form method="post" action={sitePath(ctx, 'agencies/new')} class="stack" novalidate>
-          <CsrfField token={ctx.csrfToken} />
-          <OrganizationFields values={props.values} errors={props.errors} />
+        <ErrorSummary failure={props.failure} />
+        <PostForm ctx={ctx} action="agencies/new">
+          <OrganizationFields values={props.values} errors={props.failure?.errors} />
           <button type="submit" class="primary">
             Create agency
           </button>
-        </form>
+        </PostForm>
       </div>
     </Layout>
   );
@@ -147,8 +151,8 @@ export interface AgencyPageProps {
   /** The people who work for the agency, for those allowed to see them; otherwise null. */
   staff: readonly StaffMember[] | null;
   done?: Done | null;
-  error?: string | null;
-  errors?: FieldErrors;
+  /** Why the edit form was refused, if it was. */
+  failure?: FormFailure | null;
   /** The edit form as typed, when it was refused; otherwise the stored values. */
   editValues?: OrganizationFormValues;
 }
@@ -165,7 +169,8 @@ export function AgencyPage(props: AgencyPageProps) {
       </p>
       <h1>{organization.organizationName}</h1>
       {props.done && <Notice kind="success">{DONE_MESSAGES[props.done]}</Notice>}
-      <ErrorSummary message={props.error} errors={props.errors} />
+      {!acceptsClientData(organization) && <Notice kind="info">This agency is a victim service provider. {VSP_HOLDS_NO_CLIENT_DATA}</Notice>}
+      <ErrorSummary failure={props.failure} />
       <section aria-labelledby="agency-heading">
         <h2 id="agency-heading">Agency</h2>
         <dl class="facts">
@@ -198,13 +203,12 @@ export function AgencyPage(props: AgencyPageProps) {
       {props.canEditAgency && (
         <section aria-labelledby="edit-heading">
           <h2 id="edit-heading">Edit agency</h2>
-          <form method="post" action={`${path}/edit`} class="stack narrow" novalidate>
-            <CsrfField token={ctx.csrfToken} />
-            <OrganizationFields values={props.editValues ?? organizationValues(organization)} errors={props.errors} />
+          <PostForm ctx={ctx} action={`agencies/${organization.organizationId}/edit`} class="stack narrow">
+            <OrganizationFields values={props.editValues ?? organizationValues(organization)} errors={props.failure?.errors} />
             <button type="submit" class="primary">
               Save changes
             </button>
-          </form>
+          </PostForm>
         </section>
       )}
     </Layout>
