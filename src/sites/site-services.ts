@@ -85,6 +85,7 @@ export function createSiteServices(options: {
   const access = new AccessService(db, clock, audit);
   // Projects ask enrollments about stays (given late, so the two can be built in either order).
   const projects = new ProjectService(db, clock, audit, config.timeZone, () => enrollments);
+  const projectSetup = new ProjectSetupService(db, clock, audit, () => enrollments);
   const clients = new ClientService(db, clock, audit, config.timeZone);
   const enrollments = new EnrollmentService(db, clock, audit, config.timeZone);
   return {
@@ -107,11 +108,11 @@ export function createSiteServices(options: {
     devices,
     signIn,
     projects,
-    projectSetup: new ProjectSetupService(db, clock, audit, () => enrollments),
+    projectSetup,
     clients,
     access,
     enrollments,
-    training: new TrainingService(db, clock, audit, id, config.timeZone, projects, clients, enrollments),
+    training: new TrainingService(db, clock, audit, id, config.timeZone, projects, projectSetup, clients, enrollments),
   };
 }
 

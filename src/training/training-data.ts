@@ -2,8 +2,9 @@ import { validateClientInput } from '../clients/client-fields.js';
 import type { Client } from '../clients/clients.model.js';
 import type { Enrollment, Exit } from '../enrollments/enrollments.model.js';
 import type { Organization, Project } from '../projects/projects.model.js';
+import type { ProjectSetupRecords } from '../projects/project-setup.model.js';
 import { addDays, addYears, maxDate, momentOn } from './calendar.js';
-import { catalogueOrganizations, catalogueProjects, projectsOf, TRAINING_USER_ID } from './catalogue.js';
+import { catalogueOrganizations, catalogueProjects, projectsOf, setupOf, TRAINING_USER_ID } from './catalogue.js';
 import { firstSeenDates, generateHistory, HISTORY_DAYS, IdSequence, type GeneratedStays, type HistoryContext, type Household, type Member, type Relationship } from './histories.js';
 import { drawPerson, nearDuplicateOf, type PersonDraft } from './people.js';
 import { TrainingRandom, type Culture } from './random.js';
@@ -17,6 +18,8 @@ const DUPLICATE_SHARE = 0.015;
 export interface TrainingData {
   organizations: Organization[];
   projects: Project[];
+  /** The projects' HUD set-up: CoC, funders, inventory, affiliations, HMIS and CE participation. */
+  setup: ProjectSetupRecords;
   clients: Client[];
   enrollments: Enrollment[];
   exits: Exit[];
@@ -81,6 +84,7 @@ export function generateTrainingData(options: TrainingDataOptions): TrainingData
   return {
     organizations: catalogueOrganizations(now),
     projects: projectsOf(projects, now),
+    setup: setupOf(projects, today, now),
     clients,
     enrollments: out.enrollments,
     exits: out.exits,

@@ -6,6 +6,7 @@ import type { ClientService } from '../clients/clients.service.js';
 import type { EnrollmentService } from '../enrollments/enrollments.service.js';
 import { ForbiddenError } from '../errors.js';
 import type { ProjectService } from '../projects/projects.service.js';
+import type { ProjectSetupService } from '../projects/project-setup.service.js';
 import type { SiteId } from '../site-id.js';
 import { generateTrainingData, TRAINING_SEED } from './training-data.js';
 import { trainingRepository, type RecordCounts } from './training.repository.js';
@@ -38,9 +39,9 @@ export const LIVE_REFUSAL = 'The Live site never holds generated data: training 
 
 /**
  * Refills the Training site with generated, fictitious data (see training-data.ts): every client, enrollment,
- * exit, project and agency is replaced, in one transaction. User accounts stay, and so do their agency
- * memberships, because the generated agencies keep their OrganizationIDs. The audit log is append-only and
- * stays too. The Live site refuses, whoever asks.
+ * exit, project (with its HUD set-up) and agency is replaced, in one transaction. User accounts stay, and so do
+ * their agency memberships, because the generated agencies keep their OrganizationIDs. The audit log is
+ * append-only and stays too. The Live site refuses, whoever asks.
  */
 export class TrainingService {
   constructor(
@@ -50,6 +51,7 @@ export class TrainingService {
     private readonly siteId: SiteId,
     private readonly timeZone: string,
     private readonly projects: ProjectService,
+    private readonly projectSetup: ProjectSetupService,
     private readonly clients: ClientService,
     private readonly enrollments: EnrollmentService,
   ) {}
@@ -70,6 +72,7 @@ export class TrainingService {
       const membershipsRemoved = await trainingRepository.deleteMembershipsExcept(trx, agencyIds);
       await trainingRepository.deleteAgenciesExcept(trx, agencyIds);
       await this.projects.writeGenerated(trx, data.organizations, data.projects);
+      await this.projectSetup.writeGenerated(trx, data.setup);
       await this.clients.writeGenerated(trx, data.clients);
       await this.enrollments.writeGenerated(trx, data.enrollments, data.exits);
       const summary: TrainingResetSummary = {
