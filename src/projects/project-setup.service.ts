@@ -342,6 +342,10 @@ export class ProjectSetupService {
           : 'No residential project of this project’s CoCs is left to choose: add the project’s Continuum of Care information (2.03) first, or the CoC of the residential project to it.';
         throw new ValidationError(CORRECT, { resProjectId: [message] });
       }
+      // Held until this commits: the residential project cannot meanwhile become one that is not.
+      await projectsRepository.lockForShare(trx, resProject.projectId);
+      const locked = await projectsRepository.findById(trx, resProject.projectId);
+      if (!locked || !isResidential(locked.projectType, locked.rrhSubType)) throw new ConflictError(`${resProject.projectName} just changed: choose the residential project again.`);
       const record: Affiliation = { affiliationId: this.newId(), projectId, resProjectId: resProject.projectId, ...this.created(actor) };
       await affiliationsRepository.insert(trx, record);
       await this.recordAudit(trx, 'project_setup.added', actor, projectId, 'Affiliation', record.affiliationId, { resProjectId: resProject.projectId });

@@ -1,4 +1,4 @@
-import { HOPWA_MED_ASSISTED_LIVING_FAC, HOUSING_TYPE, NO_YES, PROJECT_TYPE, RRH_SUBTYPE, TARGET_POPULATION } from '../../hud/code-lists.js';
+import { HOPWA_MED_ASSISTED_LIVING_FAC, HOUSING_TYPE, label, NO_YES, PROJECT_TYPE, RRH_SUBTYPE, TARGET_POPULATION } from '../../hud/code-lists.js';
 import {
   AVAILABILITY,
   BED_TYPE,
@@ -329,7 +329,7 @@ export function AffiliationFields(props: { value: string; errors: FieldErrors; c
       name="resProjectId"
       label="Residential project"
       value={props.value}
-      choices={props.candidates.map((p) => ({ value: p.projectId, label: `${p.projectName} — ${PROJECT_TYPE[p.projectType as keyof typeof PROJECT_TYPE] ?? ''}` }))}
+      choices={props.candidates.map((p) => ({ value: p.projectId, label: `${p.projectName} — ${label(PROJECT_TYPE, p.projectType)}` }))}
       hint="The residential projects of this project's CoCs (2.03) whose clients it serves."
       errors={props.errors.resProjectId}
     />

@@ -66,7 +66,7 @@ export const SETUP_PATHS = {
 } as const;
 
 export function ProjectPage(props: ProjectPageProps) {
-  const { ctx, project, organization, setup } = props;
+  const { ctx, project, organization } = props;
   const tz = ctx.timeZone;
   const roster = sitePath(ctx, `projects/${project.projectId}/enrollments`);
   return (
