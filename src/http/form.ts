@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { isValidElement, type VNode } from 'preact';
-import { UnconfirmedWarningsError, ValidationError } from '../errors.js';
+import { ConflictError, ForbiddenError, UnconfirmedWarningsError, ValidationError } from '../errors.js';
 import { CONFIRM_WARNINGS_FIELD, type FormFailure } from '../views/form-kit.js';
 import './fastify-types.js';
 
@@ -68,6 +68,11 @@ export async function submitForm<T>(
     action: () => Promise<T>;
     refused: (failure: FormFailure) => VNode | FastifyReply | Promise<VNode | FastifyReply>;
     done: (result: T) => FastifyReply | Promise<FastifyReply>;
+    /**
+     * Also explain a conflict (409) or a refusal (403) on the form's own page, for forms whose page says best why
+     * (an administrator demoting the last administrator). Otherwise they go to the error page.
+     */
+    alsoRefuses?: readonly (typeof ConflictError | typeof ForbiddenError)[];
   },
 ): Promise<FastifyReply> {
   let result: T;
@@ -78,17 +83,23 @@ export async function submitForm<T>(
     if (error instanceof UnconfirmedWarningsError) {
       return refuse(reply, { message: error.message, errors: {}, warnings: error.fieldWarnings }, steps.refused);
     }
+    const onPage = steps.alsoRefuses?.find((kind) => error instanceof kind);
+    if (onPage) return refuse(reply, { message: (error as Error).message, errors: {} }, steps.refused, onPage === ConflictError ? 409 : 403);
     throw error;
   }
   return steps.done(result);
 }
 
-/** Draws a refused form with 422: for refusals a route finds itself, before any service is called. */
+/**
+ * Draws a refused form with 422: for refusals a route finds itself, before any service is called. A form that is
+ * not refused for what was typed says so by its status: 401 for a wrong password or code, 400 for a filter.
+ */
 export async function refuse(
   reply: FastifyReply,
   failure: FormFailure,
   draw: (failure: FormFailure) => VNode | FastifyReply | Promise<VNode | FastifyReply>,
+  status = 422,
 ): Promise<FastifyReply> {
   const drawn = await draw(failure);
-  return isValidElement(drawn) ? reply.page(drawn as VNode, 422) : (drawn as FastifyReply);
+  return isValidElement(drawn) ? reply.page(drawn as VNode, status) : (drawn as FastifyReply);
 }

@@ -3,8 +3,8 @@ import { describe, it } from 'node:test';
 import Fastify from 'fastify';
 import { h, type VNode } from 'preact';
 import { render } from 'preact-render-to-string';
-import { UnconfirmedWarningsError, requireConfirmation, ValidationError } from '../../src/errors.js';
-import { formConfirmsWarnings, submitForm } from '../../src/http/form.js';
+import { ConflictError, ForbiddenError, UnconfirmedWarningsError, requireConfirmation, ValidationError } from '../../src/errors.js';
+import { formConfirmsWarnings, refuse, submitForm } from '../../src/http/form.js';
 import { renderPage } from '../../src/http/render.js';
 import {
   CheckboxField,
@@ -121,19 +121,23 @@ describe('form kit: warnings, which stand once the user confirms them', () => {
 });
 
 describe('form kit: submitForm, the one "refused → same form with 422" helper', () => {
-  async function app(action: (value: string) => Promise<string>) {
+  async function app(action: (value: string) => Promise<string>, alsoRefuses?: readonly (typeof ConflictError | typeof ForbiddenError)[]) {
     const server = Fastify();
     server.decorateReply('page', function (this: import('fastify').FastifyReply, vnode: VNode, status = 200) {
       return this.status(status).header('content-type', 'text/html').send(renderPage(vnode));
     });
+    const form = (value: string) => (failure: FormFailure) =>
+      h('main', null, h(ErrorSummary, { failure }), h(TextField, { name: 'value', label: 'Value', value, errors: failure.errors.value }));
     server.get('/form', async (request, reply) => {
       const value = String((request.query as Record<string, string>).value ?? '');
       return submitForm(reply, {
         action: () => action(value),
-        refused: (failure) => h('main', null, h(ErrorSummary, { failure }), h(TextField, { name: 'value', label: 'Value', value, errors: failure.errors.value })),
+        refused: form(value),
         done: (saved) => reply.redirect(`/saved/${saved}`, 303),
+        alsoRefuses,
       });
     });
+    server.get('/wrong-code', async (_request, reply) => refuse(reply, { message: 'That code is not correct.', errors: { value: ['Enter the code.'] } }, form('123'), 401));
     return server;
   }
 
@@ -165,6 +169,31 @@ describe('form kit: submitForm, the one "refused → same form with 422" helper'
     assert.match(refused.body, /Unusual value\./);
     const saved = await server.inject('/form?value=confirmed');
     assert.equal(saved.statusCode, 303);
+  });
+
+  it('draws a conflict (409) or a refusal (403) on the form itself when the form asks for it', async () => {
+    const conflict = await app(async () => {
+      throw new ConflictError('There must be one administrator left.');
+    }, [ConflictError, ForbiddenError]);
+    const refused = await conflict.inject('/form?value=kept');
+    assert.equal(refused.statusCode, 409);
+    assert.match(refused.body, /There must be one administrator left\./);
+    assert.match(refused.body, /value="kept"/);
+    const forbidden = await app(async () => {
+      throw new ForbiddenError('You cannot deactivate yourself.');
+    }, [ForbiddenError]);
+    assert.equal((await forbidden.inject('/form?value=x')).statusCode, 403);
+    const notAsked = await app(async () => {
+      throw new ConflictError('Taken.');
+    }, [ForbiddenError]);
+    assert.equal((await notAsked.inject('/form?value=x')).statusCode, 500, 'left to the error handler (none here)');
+  });
+
+  it('refuse draws the form with another status when the refusal is not about what was typed (401 for a wrong code)', async () => {
+    const server = await app(async (value) => value);
+    const response = await server.inject('/wrong-code');
+    assert.equal(response.statusCode, 401);
+    assert.match(response.body, /<a href="#field-value">Enter the code\.<\/a>/);
   });
 
   it('leaves other errors to the error handler', async () => {

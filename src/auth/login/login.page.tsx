@@ -1,4 +1,5 @@
-import { CsrfField, Field, Notice, SupportContact } from '../../views/components.js';
+import { Notice, SupportContact } from '../../views/components.js';
+import { ErrorSummary, PostForm, TextField } from '../../views/form-kit.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
 
@@ -33,27 +34,23 @@ export function LoginPage(props: LoginPageProps) {
         )}
         {props.notice && <Notice kind={props.notice === 'signed-out' ? 'warning' : 'success'}>{NOTICES[props.notice]}</Notice>}
         {props.failed && (
-          <div class="notice error" role="alert" tabindex={-1} id="error-summary">
-            <p>
-              <strong>{LOGIN_FAILED}</strong>
-            </p>
+          <ErrorSummary message={LOGIN_FAILED}>
             <p>
               After repeated failed attempts an account waits a few minutes before anyone can sign in to it. If you
               cannot sign in, <a href={sitePath(ctx, 'forgot-password')}>reset your password by email</a>{' '}
               (this also ends the wait) or contact the HMIS Administration Team at{' '}
               <a href={`mailto:${ctx.supportEmail}`}>{ctx.supportEmail}</a>.
             </p>
-          </div>
+          </ErrorSummary>
         )}
-        <form method="post" action={sitePath(ctx, 'login')} class="stack" novalidate>
-          <CsrfField token={ctx.csrfToken} />
+        <PostForm ctx={ctx} action="login">
           {props.next && <input type="hidden" name="next" value={props.next} />}
-          <Field name="username" label="Username" value={props.username} autocomplete="username" required autofocus maxLength={200} />
-          <Field name="password" label="Password" type="password" autocomplete="current-password" required />
+          <TextField name="username" label="Username" value={props.username} autocomplete="username" required autofocus maxLength={200} />
+          <TextField name="password" label="Password" type="password" autocomplete="current-password" required />
           <button type="submit" class="primary">
             Log in
           </button>
-        </form>
+        </PostForm>
         <p>
           <a href={sitePath(ctx, 'forgot-password')}>Forgot password?</a>
         </p>

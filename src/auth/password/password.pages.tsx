@@ -1,16 +1,16 @@
-import { CsrfField, ErrorSummary, Field, PasswordRules } from '../../views/components.js';
+import { PasswordRules } from '../../views/components.js';
+import { ErrorSummary, PostForm, TextField, type FormFailure } from '../../views/form-kit.js';
 import { Layout } from '../../views/layout.js';
-import { sitePath, type PageContext } from '../../views/page-context.js';
+import type { PageContext } from '../../views/page-context.js';
 
 interface FormState {
   ctx: PageContext;
-  error?: string | null;
-  errors?: Readonly<Record<string, readonly string[]>>;
+  failure?: FormFailure | null;
 }
 
 /** The screen the help article shows after a first (temporary) or expired password. */
 export function ExpiredPasswordPage(props: FormState) {
-  const { ctx, errors = {} } = props;
+  const { ctx, failure } = props;
   return (
     <Layout ctx={ctx} title="Password has expired!">
       <div class="narrow">
@@ -19,17 +19,15 @@ export function ExpiredPasswordPage(props: FormState) {
           Please enter a new password in both spaces with at least one uppercase letter, one lowercase letter, one
           number, and one symbol.
         </p>
-        <ErrorSummary message={props.error} errors={errors} />
+        <ErrorSummary failure={failure} />
         <PasswordRules />
-        <form method="post" action={sitePath(ctx, 'password/expired')} class="stack" novalidate>
-          <CsrfField token={ctx.csrfToken} />
-          <input type="text" name="username" value={ctx.user?.username} autocomplete="username" hidden readonly />
-          <Field name="newPassword" label="New password" type="password" autocomplete="new-password" required autofocus errors={errors.newPassword} hint="See the rules above." />
-          <Field name="confirmPassword" label="Confirm new password" type="password" autocomplete="new-password" required errors={errors.confirmPassword} />
+        <PostForm ctx={ctx} action="password/expired">
+          <UsernameForPasswordManagers username={ctx.user?.username} />
+          <NewPasswordFields failure={failure} autofocus hint="See the rules above." />
           <button type="submit" class="primary">
             Save new password
           </button>
-        </form>
+        </PostForm>
         <p class="hint">
           If you leave this screen without creating a new password, your temporary password will no longer work: use
           “Forgot password?” on the login page or ask the HMIS Administration Team for a new one.
@@ -40,25 +38,64 @@ export function ExpiredPasswordPage(props: FormState) {
 }
 
 export function ChangePasswordPage(props: FormState) {
-  const { ctx, errors = {} } = props;
+  const { ctx, failure } = props;
   return (
     <Layout ctx={ctx} title="Change your password">
       <div class="narrow">
         <h1>Change your password</h1>
         <p class="lede">Your new password will last 60 days. Save it somewhere safe (not your browser on a shared computer).</p>
-        <ErrorSummary message={props.error} errors={errors} />
+        <ErrorSummary failure={failure} />
         <PasswordRules />
-        <form method="post" action={sitePath(ctx, 'password/change')} class="stack" novalidate>
-          <CsrfField token={ctx.csrfToken} />
-          <input type="text" name="username" value={ctx.user?.username} autocomplete="username" hidden readonly />
-          <Field name="currentPassword" label="Current password" type="password" autocomplete="current-password" required autofocus errors={errors.currentPassword} />
-          <Field name="newPassword" label="New password" type="password" autocomplete="new-password" required errors={errors.newPassword} />
-          <Field name="confirmPassword" label="Confirm new password" type="password" autocomplete="new-password" required errors={errors.confirmPassword} />
+        <PostForm ctx={ctx} action="password/change">
+          <UsernameForPasswordManagers username={ctx.user?.username} />
+          <CurrentPasswordField errors={failure?.errors.currentPassword} autofocus />
+          <NewPasswordFields failure={failure} />
           <button type="submit" class="primary">
             Change password
           </button>
-        </form>
+        </PostForm>
       </div>
     </Layout>
+  );
+}
+
+/** Hidden, so that a password manager files the new password under the right account. */
+export function UsernameForPasswordManagers(props: { username: string | undefined }) {
+  return <input type="text" name="username" value={props.username} autocomplete="username" hidden readonly />;
+}
+
+/** The current password, asked again before a security change. `id` tells apart two such fields on one page. */
+export function CurrentPasswordField(props: { id?: string; errors?: readonly string[]; autofocus?: boolean }) {
+  return (
+    <TextField
+      id={props.id}
+      name="currentPassword"
+      label="Current password"
+      type="password"
+      autocomplete="current-password"
+      required
+      autofocus={props.autofocus}
+      errors={props.errors}
+    />
+  );
+}
+
+/** A new password, typed twice (newPassword, confirmPassword): for a change, an expired password and a reset. */
+export function NewPasswordFields(props: { failure?: FormFailure | null; autofocus?: boolean; hint?: string }) {
+  const errors = props.failure?.errors ?? {};
+  return (
+    <>
+      <TextField
+        name="newPassword"
+        label="New password"
+        type="password"
+        autocomplete="new-password"
+        required
+        autofocus={props.autofocus}
+        errors={errors.newPassword}
+        hint={props.hint}
+      />
+      <TextField name="confirmPassword" label="Confirm new password" type="password" autocomplete="new-password" required errors={errors.confirmPassword} />
+    </>
   );
 }

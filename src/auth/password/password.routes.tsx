@@ -1,11 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ValidationError } from '../../errors.js';
-import { actorOf } from '../../http/actor.js';
-import { sessionMeta } from '../../http/client-ip.js';
-import { formString } from '../../http/form.js';
+import { formString, submitForm } from '../../http/form.js';
 import type { SessionKind } from '../session/session.model.js';
 import { sendSignedOutToLogin, setSignInCookies, signInMeta } from '../session/session-cookies.js';
 import { stepPath } from '../login/sign-in-flow.js';
+import { requireCurrentPassword } from './current-password.js';
 import type { PasswordChangeHow } from './password.service.js';
 import { ChangePasswordPage, ExpiredPasswordPage } from './password.pages.js';
 
@@ -18,39 +16,29 @@ export async function passwordRoutes(app: FastifyInstance) {
   });
 
   app.post('/password/expired', { config: forcedChange, preHandler: app.csrfProtection }, async (request, reply) => {
-    if (request.auth!.session.kind !== 'password_change') return reply.redirect(`/${request.site.id}/password/change`, 303);
-    let next: SessionKind;
-    try {
-      next = await setOwnPassword(request, reply, 'forced change');
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return reply.page(<ExpiredPasswordPage ctx={reply.pageContext()} error={error.message} errors={error.fieldErrors} />, 422);
-    }
-    // The sign-in may not be over: a site that requires a second factor asks for one to be set up now.
-    if (next !== 'full') return reply.redirect(`${stepPath(request.site.id, next)}?passwordChanged=1`, 303);
-    return reply.redirect(`/${request.site.id}/?passwordChanged=1`, 303);
+    const { site } = request;
+    if (request.auth!.session.kind !== 'password_change') return reply.redirect(`/${site.id}/password/change`, 303);
+    return submitForm(reply, {
+      action: () => setOwnPassword(request, reply, 'forced change'),
+      refused: (failure) => <ExpiredPasswordPage ctx={reply.pageContext()} failure={failure} />,
+      // The sign-in may not be over: a site that requires a second factor asks for one to be set up now.
+      done: (next) => reply.redirect(next === 'full' ? `/${site.id}/?passwordChanged=1` : `${stepPath(site.id, next)}?passwordChanged=1`, 303),
+    });
   });
 
   app.get('/password/change', async (_request, reply) => reply.page(<ChangePasswordPage ctx={reply.pageContext()} />));
 
   app.post('/password/change', { preHandler: app.csrfProtection }, async (request, reply) => {
-    const { site, auth } = request;
-    const user = auth!.user;
-    try {
-      const current = formString(request.body, 'currentPassword', { trim: false, max: 10_000 });
-      const confirmation = await site.login.confirmCurrentPassword(user, current, actorOf(request));
-      if (confirmation === 'signed-out') return sendSignedOutToLogin(reply, site);
-      if (confirmation === 'wrong') {
-        throw new ValidationError('Your current password is not correct.', {
-          currentPassword: ['Enter your current password correctly.'],
-        });
-      }
-      await setOwnPassword(request, reply, 'change');
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return reply.page(<ChangePasswordPage ctx={reply.pageContext()} error={error.message} errors={error.fieldErrors} />, 422);
-    }
-    return reply.redirect(`/${site.id}/?passwordChanged=1`, 303);
+    const { site } = request;
+    return submitForm(reply, {
+      action: async () => {
+        if ((await requireCurrentPassword(request)) === 'signed-out') return 'signed-out';
+        await setOwnPassword(request, reply, 'change');
+        return 'changed';
+      },
+      refused: (failure) => <ChangePasswordPage ctx={reply.pageContext()} failure={failure} />,
+      done: (outcome) => (outcome === 'signed-out' ? sendSignedOutToLogin(reply, site) : reply.redirect(`/${site.id}/?passwordChanged=1`, 303)),
+    });
   });
 }
 

@@ -1,9 +1,11 @@
-import { CsrfField, ErrorSummary, Field, Notice, PasswordRules, SupportContact } from '../../views/components.js';
+import { Notice, PasswordRules, SupportContact } from '../../views/components.js';
+import { ErrorSummary, PostForm, TextField, type FormFailure } from '../../views/form-kit.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
+import { NewPasswordFields, UsernameForPasswordManagers } from '../password/password.pages.js';
 
-export function ForgotPasswordPage(props: { ctx: PageContext; username?: string; email?: string; error?: string | null }) {
-  const { ctx } = props;
+export function ForgotPasswordPage(props: { ctx: PageContext; username?: string; email?: string; failure?: FormFailure | null }) {
+  const { ctx, failure } = props;
   return (
     <Layout ctx={ctx} title="Forgot password">
       <div class="narrow">
@@ -12,15 +14,14 @@ export function ForgotPasswordPage(props: { ctx: PageContext; username?: string;
           Enter your HMIS username and the work email address registered to your account. We will email you a link to
           set a new password. This resets your password for the {ctx.site!.name} only.
         </p>
-        <ErrorSummary message={props.error} />
-        <form method="post" action={sitePath(ctx, 'forgot-password')} class="stack" novalidate>
-          <CsrfField token={ctx.csrfToken} />
-          <Field name="username" label="Username" value={props.username} autocomplete="username" required autofocus maxLength={200} />
-          <Field name="email" label="Registered email address" type="email" value={props.email} autocomplete="email" required maxLength={320} />
+        <ErrorSummary failure={failure} />
+        <PostForm ctx={ctx} action="forgot-password">
+          <TextField name="username" label="Username" value={props.username} autocomplete="username" required autofocus maxLength={200} errors={failure?.errors.username} />
+          <TextField name="email" label="Registered email address" type="email" value={props.email} autocomplete="email" required maxLength={320} errors={failure?.errors.email} />
           <button type="submit" class="primary">
             Email me a reset link
           </button>
-        </form>
+        </PostForm>
         <p>
           <a href={sitePath(ctx, 'login')}>Back to log in</a>
         </p>
@@ -63,10 +64,9 @@ export function ResetPasswordPage(props: {
   ctx: PageContext;
   token: string;
   username: string;
-  error?: string | null;
-  errors?: Readonly<Record<string, readonly string[]>>;
+  failure?: FormFailure | null;
 }) {
-  const { ctx, errors = {} } = props;
+  const { ctx, failure } = props;
   return (
     <Layout ctx={ctx} title="Create a new password">
       <div class="narrow">
@@ -75,17 +75,15 @@ export function ResetPasswordPage(props: {
           For <strong>{props.username}</strong> on the {ctx.site!.name}. Enter your new password twice. It will be your
           HMIS password for the next 60 days; save it somewhere safe (not your browser).
         </p>
-        <ErrorSummary message={props.error} errors={errors} />
+        <ErrorSummary failure={failure} />
         <PasswordRules />
-        <form method="post" action={sitePath(ctx, `reset/${props.token}`)} class="stack" novalidate>
-          <CsrfField token={ctx.csrfToken} />
-          <input type="text" name="username" value={props.username} autocomplete="username" hidden readonly />
-          <Field name="newPassword" label="New password" type="password" autocomplete="new-password" required autofocus errors={errors.newPassword} />
-          <Field name="confirmPassword" label="Confirm new password" type="password" autocomplete="new-password" required errors={errors.confirmPassword} />
+        <PostForm ctx={ctx} action={`reset/${props.token}`}>
+          <UsernameForPasswordManagers username={props.username} />
+          <NewPasswordFields failure={failure} autofocus />
           <button type="submit" class="primary">
             Set new password
           </button>
-        </form>
+        </PostForm>
         <SupportContact email={ctx.supportEmail} />
       </div>
     </Layout>

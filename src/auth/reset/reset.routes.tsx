@@ -1,8 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { isPlainEmailAddress, normalizeEmail, PLAIN_EMAIL_RULE } from '../../accounts/email-address.js';
-import { ValidationError } from '../../errors.js';
-import { formString } from '../../http/form.js';
+import { formString, refuse, submitForm } from '../../http/form.js';
 import { ForgotPasswordPage, ResetLinkInvalidPage, ResetPasswordPage, ResetRequestedPage } from './reset.pages.js';
 import { ResetLinkInvalidError } from './reset.service.js';
 
@@ -21,15 +20,11 @@ export async function resetRoutes(app: FastifyInstance) {
       const started = performance.now();
       const username = formString(request.body, 'username', { max: 200 });
       const email = formString(request.body, 'email', { max: 320 });
-      if (!username || !email) {
-        return reply.page(
-          <ForgotPasswordPage ctx={reply.pageContext()} username={username} email={email} error="Enter both your username and your registered email address." />,
-          422,
-        );
-      }
-      // Says nothing about any account: only that what was typed cannot be anyone's address.
-      if (!isPlainEmailAddress(normalizeEmail(email))) {
-        return reply.page(<ForgotPasswordPage ctx={reply.pageContext()} username={username} email={email} error={PLAIN_EMAIL_RULE} />, 422);
+      const refusal = forgotPasswordRefusal(username, email);
+      if (refusal) {
+        return refuse(reply, { message: refusal, errors: {} }, (failure) => (
+          <ForgotPasswordPage ctx={reply.pageContext()} username={username} email={email} failure={failure} />
+        ));
       }
       await site.reset.request(username, email, request.ip);
       // The same screen after the same time, whether or not anything was sent.
@@ -47,7 +42,7 @@ export async function resetRoutes(app: FastifyInstance) {
       return reply.page(<ResetPasswordPage ctx={reply.pageContext()} token={token} username={user.username} />);
     } catch (error) {
       if (!(error instanceof ResetLinkInvalidError)) throw error;
-      return reply.page(<ResetLinkInvalidPage ctx={reply.pageContext()} message={error.message} />, 410);
+      return sendLinkInvalid(reply, error);
     }
   });
 
@@ -60,21 +55,34 @@ export async function resetRoutes(app: FastifyInstance) {
       reply.header('referrer-policy', 'no-referrer');
       const newPassword = formString(request.body, 'newPassword', { trim: false, max: 10_000 });
       const confirm = formString(request.body, 'confirmPassword', { trim: false, max: 10_000 });
-      try {
-        await site.reset.complete(token, newPassword, confirm, request.ip);
-      } catch (error) {
-        if (error instanceof ResetLinkInvalidError) {
-          return reply.page(<ResetLinkInvalidPage ctx={reply.pageContext()} message={error.message} />, 410);
-        }
-        if (!(error instanceof ValidationError)) throw error;
-        const user = await site.reset.findUserForToken(token).catch(() => null);
-        if (!user) return reply.page(<ResetLinkInvalidPage ctx={reply.pageContext()} message={new ResetLinkInvalidError().message} />, 410);
-        return reply.page(
-          <ResetPasswordPage ctx={reply.pageContext()} token={token} username={user.username} error={error.message} errors={error.fieldErrors} />,
-          422,
-        );
-      }
-      return reply.redirect(`/${site.id}/login?reset=1`, 303);
+      return submitForm(reply, {
+        action: () =>
+          site.reset.complete(token, newPassword, confirm, request.ip).then(
+            () => null,
+            (error: unknown) => {
+              if (error instanceof ResetLinkInvalidError) return error;
+              throw error;
+            },
+          ),
+        refused: async (failure) => {
+          // The link may have lapsed while the form was open.
+          const user = await site.reset.findUserForToken(token).catch(() => null);
+          if (!user) return sendLinkInvalid(reply, new ResetLinkInvalidError());
+          return <ResetPasswordPage ctx={reply.pageContext()} token={token} username={user.username} failure={failure} />;
+        },
+        done: (invalid) => (invalid ? sendLinkInvalid(reply, invalid) : reply.redirect(`/${site.id}/login?reset=1`, 303)),
+      });
     },
   );
+}
+
+/** Why a reset request cannot go ahead as typed. Says nothing about any account: only that what was typed cannot be anyone's. */
+function forgotPasswordRefusal(username: string, email: string): string | null {
+  if (!username || !email) return 'Enter both your username and your registered email address.';
+  if (!isPlainEmailAddress(normalizeEmail(email))) return PLAIN_EMAIL_RULE;
+  return null;
+}
+
+function sendLinkInvalid(reply: FastifyReply, error: ResetLinkInvalidError) {
+  return reply.page(<ResetLinkInvalidPage ctx={reply.pageContext()} message={error.message} />, 410);
 }

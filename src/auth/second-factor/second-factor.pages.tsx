@@ -1,91 +1,88 @@
-import { CsrfField, ErrorSummary, Field, Notice, SupportContact } from '../../views/components.js';
+import type { ComponentChildren } from 'preact';
+import { Notice, SupportContact } from '../../views/components.js';
+import { ErrorSummary, PostForm, TextField, type FormFailure, type TextFieldProps } from '../../views/form-kit.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
+import { CurrentPasswordField } from '../password/password.pages.js';
 import type { EnrolmentOffer } from './second-factor.service.js';
 
 interface CodeFormProps {
   ctx: PageContext;
   /** Where to go once signed in, carried over from the login form. */
   next?: string | null;
-  error?: string | null;
+  failure?: FormFailure | null;
 }
 
 function nextQuery(next?: string | null): string {
   return next ? `?${new URLSearchParams({ next }).toString()}` : '';
 }
 
+/** A sign-in step that asks for one code: its form, then the way to the other kind of code (`children`). */
+function CodeStepPage(
+  props: CodeFormProps & { title: string; heading: string; lede: ComponentChildren; action: string; field: Omit<TextFieldProps, 'name' | 'errors'>; children: ComponentChildren },
+) {
+  const { ctx, failure } = props;
+  return (
+    <Layout ctx={ctx} title={props.title}>
+      <div class="narrow">
+        <h1>{props.heading}</h1>
+        <p class="lede">{props.lede}</p>
+        <ErrorSummary failure={failure} />
+        <PostForm ctx={ctx} action={props.action}>
+          {props.next && <input type="hidden" name="next" value={props.next} />}
+          <TextField {...props.field} name="code" required autofocus errors={failure?.errors.code} />
+          <button type="submit" class="primary">
+            Verify
+          </button>
+        </PostForm>
+        {props.children}
+      </div>
+    </Layout>
+  );
+}
+
+/** A code from an authenticator app: six digits, a number pad on phones. */
+const APP_CODE_FIELD = { autocomplete: 'one-time-code', inputmode: 'numeric', pattern: '[0-9 ]*', maxLength: 12 } as const;
+
 /** The sign-in step after the password, for users with an authenticator app. */
 export function AuthenticationCodePage(props: CodeFormProps) {
   const { ctx } = props;
   return (
-    <Layout ctx={ctx} title="Authentication code">
-      <div class="narrow">
-        <h1>Enter your authentication code</h1>
-        <p class="lede">Open the authenticator app on your phone and enter the 6-digit code it shows for Hearth {ctx.site!.name}.</p>
-        <ErrorSummary message={props.error} />
-        <form method="post" action={sitePath(ctx, 'login/code')} class="stack" novalidate>
-          <CsrfField token={ctx.csrfToken} />
-          {props.next && <input type="hidden" name="next" value={props.next} />}
-          <Field
-            name="code"
-            label="Authentication code"
-            autocomplete="one-time-code"
-            inputmode="numeric"
-            pattern="[0-9 ]*"
-            maxLength={12}
-            required
-            autofocus
-            errors={props.error ? ['Enter the 6-digit code your app shows now.'] : undefined}
-          />
-          <button type="submit" class="primary">
-            Verify
-          </button>
-        </form>
-        <p>
-          <a href={sitePath(ctx, 'login/recovery') + nextQuery(props.next)}>Use a recovery code instead</a>
-        </p>
-        <SupportContact email={ctx.supportEmail} />
-      </div>
-    </Layout>
+    <CodeStepPage
+      {...props}
+      title="Authentication code"
+      heading="Enter your authentication code"
+      lede={`Open the authenticator app on your phone and enter the 6-digit code it shows for Hearth ${ctx.site!.name}.`}
+      action="login/code"
+      field={{ ...APP_CODE_FIELD, label: 'Authentication code' }}
+    >
+      <p>
+        <a href={sitePath(ctx, 'login/recovery') + nextQuery(props.next)}>Use a recovery code instead</a>
+      </p>
+      <SupportContact email={ctx.supportEmail} />
+    </CodeStepPage>
   );
 }
 
 export function RecoveryCodeLoginPage(props: CodeFormProps) {
   const { ctx } = props;
   return (
-    <Layout ctx={ctx} title="Recovery code">
-      <div class="narrow">
-        <h1>Enter a recovery code</h1>
-        <p class="lede">
-          Use one of the recovery codes you saved when you set up your authenticator app. Each code works once.
-        </p>
-        <ErrorSummary message={props.error} />
-        <form method="post" action={sitePath(ctx, 'login/recovery')} class="stack" novalidate>
-          <CsrfField token={ctx.csrfToken} />
-          {props.next && <input type="hidden" name="next" value={props.next} />}
-          <Field
-            name="code"
-            label="Recovery code"
-            hint="Like 7k2m-q9xd-4f. Dashes and capitals do not matter."
-            autocomplete="off"
-            maxLength={40}
-            required
-            autofocus
-            errors={props.error ? ['Enter one of your unused recovery codes.'] : undefined}
-          />
-          <button type="submit" class="primary">
-            Verify
-          </button>
-        </form>
-        <p>
-          <a href={sitePath(ctx, 'login/code') + nextQuery(props.next)}>Use a code from your authenticator app instead</a>
-        </p>
-        <p>
-          Lost your phone and your recovery codes? Ask the HMIS Administration Team at{' '}
-          <a href={`mailto:${ctx.supportEmail}`}>{ctx.supportEmail}</a> to reset your second factor.
-        </p>
-      </div>
-    </Layout>
+    <CodeStepPage
+      {...props}
+      title="Recovery code"
+      heading="Enter a recovery code"
+      lede="Use one of the recovery codes you saved when you set up your authenticator app. Each code works once."
+      action="login/recovery"
+      field={{ label: 'Recovery code', hint: 'Like 7k2m-q9xd-4f. Dashes and capitals do not matter.', autocomplete: 'off', maxLength: 40 }}
+    >
+      <p>
+        <a href={sitePath(ctx, 'login/code') + nextQuery(props.next)}>Use a code from your authenticator app instead</a>
+      </p>
+      <p>
+        Lost your phone and your recovery codes? Ask the HMIS Administration Team at{' '}
+        <a href={`mailto:${ctx.supportEmail}`}>{ctx.supportEmail}</a> to reset your second factor.
+      </p>
+    </CodeStepPage>
   );
 }
 
@@ -96,13 +93,11 @@ export interface EnrolPageProps {
   /** Part of signing in: the site requires a second factor and the user has none yet. */
   required: boolean;
   passwordChanged?: boolean;
-  error?: string | null;
-  /** The error is about the current password (asked when the set-up is not part of signing in), not the code. */
-  wrongPassword?: boolean;
+  failure?: FormFailure | null;
 }
 
 export function EnrolPage(props: EnrolPageProps) {
-  const { ctx, offer } = props;
+  const { ctx, offer, failure } = props;
   return (
     <Layout ctx={ctx} title="Set up your authenticator app">
       <div class="narrow">
@@ -119,7 +114,7 @@ export function EnrolPage(props: EnrolPageProps) {
             code from your phone as well.
           </p>
         )}
-        <ErrorSummary message={props.error} />
+        <ErrorSummary failure={failure} />
         <ol class="steps">
           <li>
             <p>
@@ -138,33 +133,14 @@ export function EnrolPage(props: EnrolPageProps) {
             </p>
           </li>
           <li>
-            <form method="post" action={sitePath(ctx, 'security/second-factor/enrol')} class="stack" novalidate>
-              <CsrfField token={ctx.csrfToken} />
+            <PostForm ctx={ctx} action="security/second-factor/enrol">
               <input type="hidden" name="ticket" value={offer.ticket} />
-              {!props.required && (
-                <Field
-                  name="currentPassword"
-                  label="Current password"
-                  type="password"
-                  autocomplete="current-password"
-                  required
-                  errors={props.wrongPassword ? ['Enter your current password correctly.'] : undefined}
-                />
-              )}
-              <Field
-                name="code"
-                label="Enter the 6-digit code from your app"
-                autocomplete="one-time-code"
-                inputmode="numeric"
-                pattern="[0-9 ]*"
-                maxLength={12}
-                required
-                errors={props.error && !props.wrongPassword ? ['Enter the code your app shows now for Hearth.'] : undefined}
-              />
+              {!props.required && <CurrentPasswordField errors={failure?.errors.currentPassword} />}
+              <TextField {...APP_CODE_FIELD} name="code" label="Enter the 6-digit code from your app" required errors={failure?.errors.code} />
               <button type="submit" class="primary">
                 Turn on second factor
               </button>
-            </form>
+            </PostForm>
           </li>
         </ol>
         {!props.required && (

@@ -1,20 +1,24 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../../http/actor.js';
-import { ForbiddenError } from '../../errors.js';
-import { formString } from '../../http/form.js';
+import { ForbiddenError, ValidationError } from '../../errors.js';
+import { formString, refuse, submitForm } from '../../http/form.js';
+import type { FormFailure } from '../../views/form-kit.js';
 import { safeNextPath } from '../../http/safe-redirect.js';
 import { sendSignedOutToLogin, setSignInCookies, signInMeta } from '../session/session-cookies.js';
 import type { SiteId } from '../../site-id.js';
 import type { SecondFactorMethod } from '../login/login.service.js';
 import { stepPath } from '../login/sign-in-flow.js';
-import { showSecurityPage } from '../security/security.routes.js';
+import { requireCurrentPassword } from '../password/current-password.js';
+import { securityPage } from '../security/security.routes.js';
 import { qrCodeDataUri } from './qr-code.js';
-import { AuthenticationCodePage, EnrolPage, RecoveryCodeLoginPage, RecoveryCodesPage } from './second-factor.pages.js';
+import { AuthenticationCodePage, EnrolPage, RecoveryCodeLoginPage, RecoveryCodesPage, type EnrolPageProps } from './second-factor.pages.js';
 import type { EnrolmentOffer } from './second-factor.service.js';
 
 const WRONG_CODE = 'That code is not correct. Check your authenticator app and enter the code it shows now.';
 const REPLAYED_CODE = 'That code has already been used. Wait for your app to show a new code, then enter it.';
 const WRONG_RECOVERY_CODE = 'That recovery code is not correct or has already been used.';
+const ENTER_APP_CODE = 'Enter the 6-digit code your app shows now.';
+const ENTER_RECOVERY_CODE = 'Enter one of your unused recovery codes.';
 
 /** The authentication-code step of signing in, and setting up, renewing or removing the second factor. */
 export async function secondFactorRoutes(app: FastifyInstance) {
@@ -58,67 +62,63 @@ export async function secondFactorRoutes(app: FastifyInstance) {
     const ticket = formString(request.body, 'ticket', { max: 2000 });
     const code = formString(request.body, 'code', { max: 100 });
     const required = session.kind === 'second_factor_enrolment';
-    // Re-authentication before a security change; see SECURITY.md for why the sign-in step asks no second time.
-    if (!required) {
-      const password = formString(request.body, 'currentPassword', { trim: false, max: 10_000 });
-      const confirmation = await site.login.confirmCurrentPassword(user, password, actorOf(request));
-      if (confirmation === 'signed-out') return sendSignedOutToLogin(reply, site);
-      if (confirmation === 'wrong') {
-        const offer = site.secondFactors.reopenEnrolment(user, ticket) ?? site.secondFactors.offerEnrolment(user);
-        return showEnrolPage(request, reply, offer, { error: 'Your current password is not correct.', wrongPassword: true }, 422);
-      }
-    }
-    const result = await site.secondFactors.confirmEnrolment(user, ticket, code, actorOf(request), async (trx) => {
-      if (!required) return null;
-      // The set-up was the last step of signing in: this step's session gives way to a full one.
-      await site.sessions.endSession(trx, session);
-      return site.signIn.advance(trx, user, 'second_factor_enrolment', signInMeta(request));
+    // A refused code shows the same QR code again while its ticket lasts, and a new one once it has expired.
+    let offerAgain: EnrolmentOffer | null = null;
+    return submitForm(reply, {
+      action: async () => {
+        // Re-authentication before a security change; see SECURITY.md for why the sign-in step asks no second time.
+        if (!required && (await requireCurrentPassword(request)) === 'signed-out') return null;
+        const result = await site.secondFactors.confirmEnrolment(user, ticket, code, actorOf(request), async (trx) => {
+          if (!required) return null;
+          // The set-up was the last step of signing in: this step's session gives way to a full one.
+          await site.sessions.endSession(trx, session);
+          return site.signIn.advance(trx, user, 'second_factor_enrolment', signInMeta(request));
+        });
+        if (result.ok) return result;
+        const reopened = result.reason === 'wrong-code' ? site.secondFactors.reopenEnrolment(user, ticket) : null;
+        offerAgain = reopened ?? site.secondFactors.offerEnrolment(user);
+        const codeErrors = { code: ['Enter the code your app shows now for Hearth.'] };
+        if (reopened) throw new ValidationError('That code is not correct. Check that the app shows Hearth, then enter the code it shows now.', codeErrors);
+        throw new ValidationError('This set-up page has expired. Scan the new QR code below (remove the old Hearth entry from your app first).', codeErrors);
+      },
+      refused: (failure) => {
+        const offer = offerAgain ?? site.secondFactors.reopenEnrolment(user, ticket) ?? site.secondFactors.offerEnrolment(user);
+        return enrolPage(request, reply, offer, { failure });
+      },
+      done: (result) => {
+        if (!result) return sendSignedOutToLogin(reply, site);
+        if (result.then) setSignInCookies(reply, site, result.then);
+        return reply.page(<RecoveryCodesPage ctx={reply.pageContext()} codes={result.recoveryCodes} reason="enabled" />);
+      },
     });
-    if (!result.ok) {
-      const reopened = result.reason === 'wrong-code' ? site.secondFactors.reopenEnrolment(user, ticket) : null;
-      const error = reopened
-        ? 'That code is not correct. Check that the app shows Hearth, then enter the code it shows now.'
-        : 'This set-up page has expired. Scan the new QR code below (remove the old Hearth entry from your app first).';
-      return showEnrolPage(request, reply, reopened ?? site.secondFactors.offerEnrolment(user), { error }, 422);
-    }
-    if (result.then) setSignInCookies(reply, site, result.then);
-    return reply.page(<RecoveryCodesPage ctx={reply.pageContext()} codes={result.recoveryCodes} reason="enabled" />);
   });
 
   app.post('/security/second-factor/recovery-codes', { preHandler: app.csrfProtection }, async (request, reply) => {
     const { site, auth } = request;
-    const user = auth!.user;
-    const password = formString(request.body, 'currentPassword', { trim: false, max: 10_000 });
-    const confirmation = await site.login.confirmCurrentPassword(user, password, actorOf(request));
-    if (confirmation === 'signed-out') return sendSignedOutToLogin(reply, site);
-    if (confirmation === 'wrong') {
-      const errors = { regeneratePassword: ['Enter your current password correctly.'] };
-      return showSecurityPage(request, reply, { error: 'Your current password is not correct.', errors }, 422);
-    }
-    const codes = await site.secondFactors.regenerateRecoveryCodes(user, actorOf(request));
-    return reply.page(<RecoveryCodesPage ctx={reply.pageContext()} codes={codes} reason="regenerated" />);
+    return submitForm(reply, {
+      action: async () => {
+        if ((await requireCurrentPassword(request, 'regeneratePassword')) === 'signed-out') return null;
+        return site.secondFactors.regenerateRecoveryCodes(auth!.user, actorOf(request));
+      },
+      refused: (failure) => securityPage(request, reply, { failure }),
+      done: (codes) => (codes ? reply.page(<RecoveryCodesPage ctx={reply.pageContext()} codes={codes} reason="regenerated" />) : sendSignedOutToLogin(reply, site)),
+    });
   });
 
   app.post('/security/second-factor/remove', { preHandler: app.csrfProtection }, async (request, reply) => {
     const { site, auth } = request;
     const user = auth!.user;
-    if (!(await site.secondFactors.mayRemove(user))) {
-      return showSecurityPage(request, reply, { error: 'A second factor is required on this site, so it cannot be turned off.' }, 403);
-    }
-    const password = formString(request.body, 'currentPassword', { trim: false, max: 10_000 });
-    const confirmation = await site.login.confirmCurrentPassword(user, password, actorOf(request));
-    if (confirmation === 'signed-out') return sendSignedOutToLogin(reply, site);
-    if (confirmation === 'wrong') {
-      const errors = { removePassword: ['Enter your current password correctly.'] };
-      return showSecurityPage(request, reply, { error: 'Your current password is not correct.', errors }, 422);
-    }
-    try {
-      await site.secondFactors.remove(user, actorOf(request));
-    } catch (error) {
-      if (!(error instanceof ForbiddenError)) throw error;
-      return showSecurityPage(request, reply, { error: error.message }, 403);
-    }
-    return reply.redirect(`/${site.id}/security?done=second-factor-removed`, 303);
+    return submitForm(reply, {
+      action: async () => {
+        if (!(await site.secondFactors.mayRemove(user))) throw new ForbiddenError('A second factor is required on this site, so it cannot be turned off.');
+        if ((await requireCurrentPassword(request, 'removePassword')) === 'signed-out') return 'signed-out';
+        await site.secondFactors.remove(user, actorOf(request));
+        return 'removed';
+      },
+      refused: (failure) => securityPage(request, reply, { failure }),
+      done: (outcome) => (outcome === 'signed-out' ? sendSignedOutToLogin(reply, site) : reply.redirect(`/${site.id}/security?done=second-factor-removed`, 303)),
+      alsoRefuses: [ForbiddenError],
+    });
   });
 }
 
@@ -140,22 +140,26 @@ async function submitCode(request: FastifyRequest, reply: FastifyReply, method: 
       return sendSignedOutToLogin(reply, site);
     case 'wrong-code': {
       const ctx = reply.pageContext();
-      if (method === 'recovery code') return reply.page(<RecoveryCodeLoginPage ctx={ctx} next={next} error={WRONG_RECOVERY_CODE} />, 401);
-      return reply.page(<AuthenticationCodePage ctx={ctx} next={next} error={result.replayed ? REPLAYED_CODE : WRONG_CODE} />, 401);
+      if (method === 'recovery code') {
+        return refuse(reply, codeFailure(WRONG_RECOVERY_CODE, ENTER_RECOVERY_CODE), (failure) => <RecoveryCodeLoginPage ctx={ctx} next={next} failure={failure} />, 401);
+      }
+      const failure = codeFailure(result.replayed ? REPLAYED_CODE : WRONG_CODE, ENTER_APP_CODE);
+      return refuse(reply, failure, (failure) => <AuthenticationCodePage ctx={ctx} next={next} failure={failure} />, 401);
     }
   }
 }
 
-async function showEnrolPage(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  offer: EnrolmentOffer,
-  extra: { error?: string; wrongPassword?: boolean; passwordChanged?: boolean },
-  status = 200,
-) {
+function codeFailure(message: string, fieldMessage: string): FormFailure {
+  return { message, errors: { code: [fieldMessage] } };
+}
+
+async function showEnrolPage(request: FastifyRequest, reply: FastifyReply, offer: EnrolmentOffer, extra: { passwordChanged?: boolean }) {
+  return reply.page(await enrolPage(request, reply, offer, extra));
+}
+
+async function enrolPage(request: FastifyRequest, reply: FastifyReply, offer: EnrolmentOffer, extra: Pick<EnrolPageProps, 'passwordChanged' | 'failure'>) {
   const required = request.auth!.session.kind === 'second_factor_enrolment';
-  const page = <EnrolPage ctx={reply.pageContext()} offer={offer} qrCode={await qrCodeDataUri(offer.uri)} required={required} {...extra} />;
-  return reply.page(page, status);
+  return <EnrolPage ctx={reply.pageContext()} offer={offer} qrCode={await qrCodeDataUri(offer.uri)} required={required} {...extra} />;
 }
 
 /** The page asked for before login, kept through the code step; null for the home page. */

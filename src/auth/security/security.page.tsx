@@ -1,9 +1,11 @@
 import type { AuditRecord } from '../../audit/audit.model.js';
 import { AUDIT_EVENTS, isAuditEvent } from '../../audit/events.js';
-import { CsrfField, ErrorSummary, Field, Notice } from '../../views/components.js';
+import { Notice } from '../../views/components.js';
+import { ErrorSummary, fieldId, PostForm, type FormFailure } from '../../views/form-kit.js';
 import { formatDateTime } from '../../views/format.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
+import { CurrentPasswordField, UsernameForPasswordManagers } from '../password/password.pages.js';
 import { RECOVERY_CODE_COUNT } from '../second-factor/recovery-codes.js';
 import type { SecondFactorStatus } from '../second-factor/second-factor.service.js';
 import type { Session, SessionKind } from '../session/session.model.js';
@@ -38,12 +40,12 @@ export interface SecurityPageProps {
   done?: SecurityDone | null;
   /** Just signed in with a recovery code. */
   usedRecoveryCode?: boolean;
-  error?: string | null;
-  errors?: Readonly<Record<string, readonly string[]>>;
+  /** A refused form: the current password of "new recovery codes" (regeneratePassword) or of "turn off" (removePassword). */
+  failure?: FormFailure | null;
 }
 
 export function SecurityPage(props: SecurityPageProps) {
-  const { ctx, secondFactor } = props;
+  const { ctx, secondFactor, failure } = props;
   const tz = ctx.timeZone;
   const others = props.sessions.filter((s) => s.tokenHash !== props.currentSessionHash).length;
   return (
@@ -58,7 +60,7 @@ export function SecurityPage(props: SecurityPageProps) {
           reset your second factor, or get new recovery codes below.
         </Notice>
       )}
-      <ErrorSummary message={props.error} errors={props.errors} />
+      <ErrorSummary failure={failure} />
 
       <section aria-labelledby="second-factor-heading">
         <h2 id="second-factor-heading">Second factor (authenticator app)</h2>
@@ -70,28 +72,26 @@ export function SecurityPage(props: SecurityPageProps) {
               codes are unused.
             </p>
             <div class="account-actions">
-              <form method="post" action={sitePath(ctx, 'security/second-factor/recovery-codes')} class="account-action stack" novalidate>
-                <CsrfField token={ctx.csrfToken} />
-                <input type="text" name="username" value={ctx.user?.username} autocomplete="username" hidden readonly />
+              <PostForm ctx={ctx} action="security/second-factor/recovery-codes" class="account-action stack">
+                <UsernameForPasswordManagers username={ctx.user?.username} />
                 <p>New recovery codes replace all your old ones. They are shown once.</p>
-                <Field id="field-regenerate-password" name="currentPassword" label="Current password" type="password" autocomplete="current-password" required errors={props.errors?.regeneratePassword} />
+                <CurrentPasswordField id={fieldId('regeneratePassword')} errors={failure?.errors.regeneratePassword} />
                 <button type="submit">Get new recovery codes</button>
-              </form>
+              </PostForm>
               {props.secondFactorRequired ? (
                 <p class="account-action">
                   The HMIS Administration Team requires a second factor on this site, so it cannot be turned off. If you
                   change phones, ask them to reset it; you will set it up again when you next sign in.
                 </p>
               ) : (
-                <form method="post" action={sitePath(ctx, 'security/second-factor/remove')} class="account-action stack" novalidate>
-                  <CsrfField token={ctx.csrfToken} />
-                  <input type="text" name="username" value={ctx.user?.username} autocomplete="username" hidden readonly />
+                <PostForm ctx={ctx} action="security/second-factor/remove" class="account-action stack">
+                  <UsernameForPasswordManagers username={ctx.user?.username} />
                   <p>Turning it off makes your password the only thing protecting your account.</p>
-                  <Field id="field-remove-password" name="currentPassword" label="Current password" type="password" autocomplete="current-password" required errors={props.errors?.removePassword} />
+                  <CurrentPasswordField id={fieldId('removePassword')} errors={failure?.errors.removePassword} />
                   <button type="submit" class="danger">
                     Turn off second factor
                   </button>
-                </form>
+                </PostForm>
               )}
             </div>
           </>
@@ -140,10 +140,9 @@ export function SecurityPage(props: SecurityPageProps) {
           </table>
         </div>
         {others > 0 ? (
-          <form method="post" action={sitePath(ctx, 'security/sessions/end-others')} class="actions">
-            <CsrfField token={ctx.csrfToken} />
+          <PostForm ctx={ctx} action="security/sessions/end-others" class="actions">
             <button type="submit">Sign out everywhere else</button>
-          </form>
+          </PostForm>
         ) : (
           <p class="hint">You are not signed in anywhere else.</p>
         )}

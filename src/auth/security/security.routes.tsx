@@ -24,10 +24,11 @@ export const SIGN_IN_ACTIVITY_EVENTS: readonly AuditEvent[] = [
 export async function securityRoutes(app: FastifyInstance) {
   app.get('/security', async (request, reply) => {
     const query = request.query as Record<string, unknown>;
-    return showSecurityPage(request, reply, {
+    const page = await securityPage(request, reply, {
       done: isSecurityDone(query.done) ? query.done : null,
       usedRecoveryCode: query.usedRecoveryCode === '1',
     });
+    return reply.page(page);
   });
 
   app.post('/security/sessions/end-others', { preHandler: app.csrfProtection }, async (request, reply) => {
@@ -38,12 +39,8 @@ export async function securityRoutes(app: FastifyInstance) {
   });
 }
 
-export async function showSecurityPage(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  extra: Pick<SecurityPageProps, 'done' | 'usedRecoveryCode' | 'error' | 'errors'>,
-  status = 200,
-) {
+/** The Security page of the signed-in user, with a notice or a refused form of its own. */
+export async function securityPage(request: FastifyRequest, reply: FastifyReply, extra: Pick<SecurityPageProps, 'done' | 'usedRecoveryCode' | 'failure'>) {
   const { site } = request;
   const { user, session } = request.auth!;
   const [sessions, activity, secondFactor, secondFactorRequired] = await Promise.all([
@@ -52,7 +49,7 @@ export async function showSecurityPage(
     site.secondFactors.status(user.id),
     site.settings.requiresSecondFactor(user.role),
   ]);
-  const page = (
+  return (
     <SecurityPage
       ctx={reply.pageContext()}
       sessions={sessions}
@@ -63,5 +60,4 @@ export async function showSecurityPage(
       {...extra}
     />
   );
-  return reply.page(page, status);
 }
