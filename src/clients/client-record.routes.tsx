@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { canMergeClients, canReadClientAudit, type Viewer } from '../access/access-policy.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
-import { formString } from '../http/form.js';
+import { formString, refuse, submitForm } from '../http/form.js';
+import type { FormFailure } from '../views/form-kit.js';
 import { ClientMergedError } from './client-merge.js';
 import { actorOf, personalIdParam } from './client-request.js';
 import type { Client } from './clients.model.js';
+import type { SearchResult } from './clients.service.js';
 import { ClientHistoryPage } from './pages/client-history.page.js';
 import { MergeChoosePage, MergeComparePage } from './pages/client-merge.pages.js';
 import { SsnRevealPage } from './pages/ssn-reveal.page.js';
@@ -55,14 +57,14 @@ export async function clientRecordRoutes(app: FastifyInstance) {
     if (!client) return reply;
     const q = formString(request.query, 'q', { max: 200 });
     const duplicates = await site.clients.likelyDuplicatesOf(client);
-    const page = { ctx: reply.pageContext(), client, duplicates, q, other: '' };
-    try {
-      const searchResult = q ? await site.clients.search(q, actorOf(request)) : null;
-      return reply.page(<MergeChoosePage {...page} searchResult={searchResult} />);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return reply.page(<MergeChoosePage {...page} searchResult={null} error={error.message} />, 422);
-    }
+    const page = (searchResult: SearchResult | null, failure?: FormFailure) => (
+      <MergeChoosePage ctx={reply.pageContext()} client={client} duplicates={duplicates} q={q} other="" searchResult={searchResult} failure={failure} />
+    );
+    return submitForm(reply, {
+      action: async () => (q ? site.clients.search(q, actorOf(request)) : null),
+      refused: (failure) => page(null, failure),
+      done: (searchResult) => reply.page(page(searchResult)),
+    });
   });
 
   // Step 2: the two records side by side.
@@ -72,15 +74,14 @@ export async function clientRecordRoutes(app: FastifyInstance) {
     const client = await redirectIfMerged(request, reply, '/merge', () => site.clients.get(personalIdParam(request)));
     if (!client) return reply;
     const other = formString(request.query, 'other', { max: 100 });
-    try {
-      const comparison = await site.clients.compareForMerge(viewer, client.personalId, other);
-      return reply.page(<MergeComparePage ctx={reply.pageContext()} comparison={comparison} keep="" confirmed={false} />);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      const duplicates = await site.clients.likelyDuplicatesOf(client);
-      const page = <MergeChoosePage ctx={reply.pageContext()} client={client} duplicates={duplicates} q="" searchResult={null} other={other} error={error.message} errors={error.fieldErrors} />;
-      return reply.page(page, 422);
-    }
+    return submitForm(reply, {
+      action: () => site.clients.compareForMerge(viewer, client.personalId, other),
+      refused: async (failure) => {
+        const duplicates = await site.clients.likelyDuplicatesOf(client);
+        return <MergeChoosePage ctx={reply.pageContext()} client={client} duplicates={duplicates} q="" searchResult={null} other={other} failure={failure} />;
+      },
+      done: (comparison) => reply.page(<MergeComparePage ctx={reply.pageContext()} comparison={comparison} keep="" confirmed={false} />),
+    });
   });
 
   // Step 3: which record to keep, confirmed; then everything moves in one transaction.
@@ -92,19 +93,17 @@ export async function clientRecordRoutes(app: FastifyInstance) {
     const keep = formString(request.body, 'keep', { max: 100 }).toLowerCase();
     const confirmed = formString(request.body, 'confirm', { max: 10 }) === 'yes';
     const comparison = await comparisonOrRefusal(() => site.clients.compareForMerge(viewer, personalId, other));
-    try {
-      const errors: Record<string, string[]> = {};
-      if (!keep) errors.keep = ['Choose which record to keep.'];
-      else if (keep !== personalId && keep !== other) errors.keep = ['Choose one of the two records.'];
-      if (!confirmed) errors.confirm = ['Tick the box to confirm that both records are the same person.'];
-      if (Object.keys(errors).length > 0) throw new ValidationError('Please correct the highlighted fields. Nothing was changed.', errors);
-      const result = await site.clients.merge(viewer, { personalIds: [personalId, other], keep }, actorOf(request));
-      return reply.redirect(`/${site.id}/clients/${result.kept}?done=merged`, 303);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      const page = <MergeComparePage ctx={reply.pageContext()} comparison={comparison} keep={keep} confirmed={confirmed} error={error.message} errors={error.fieldErrors} />;
-      return reply.page(page, 422);
-    }
+    const page = (failure: FormFailure) => <MergeComparePage ctx={reply.pageContext()} comparison={comparison} keep={keep} confirmed={confirmed} failure={failure} />;
+    const errors: Record<string, string[]> = {};
+    if (!keep) errors.keep = ['Choose which record to keep.'];
+    else if (keep !== personalId && keep !== other) errors.keep = ['Choose one of the two records.'];
+    if (!confirmed) errors.confirm = ['Tick the box to confirm that both records are the same person.'];
+    if (Object.keys(errors).length > 0) return refuse(reply, { message: 'Please correct the highlighted fields. Nothing was changed.', errors }, page);
+    return submitForm(reply, {
+      action: () => site.clients.merge(viewer, { personalIds: [personalId, other], keep }, actorOf(request)),
+      refused: page,
+      done: (result) => reply.redirect(`/${site.id}/clients/${result.kept}?done=merged`, 303),
+    });
   });
 }
 

@@ -37,14 +37,15 @@ const COLUMNS = [
 /** A stored client as the selection below reads it: the date of birth as `YYYY-MM-DD` text. */
 type ClientRow = Pick<Selectable<ClientsTable>, (typeof COLUMNS)[number] | 'dob'>;
 
+/** The PersonalID and the four parts of the name, as every reading of a client row starts. */
+function idAndName(row: Pick<Selectable<ClientsTable>, 'personal_id' | 'first_name' | 'middle_name' | 'last_name' | 'name_suffix'>) {
+  return { personalId: row.personal_id, firstName: row.first_name, middleName: row.middle_name, lastName: row.last_name, nameSuffix: row.name_suffix };
+}
+
 function toClient(row: ClientRow): Client {
   const races = Object.fromEntries(RACE_FIELDS.map((r) => [r.column, row[r.column] === 1 ? 1 : 0])) as Record<RaceColumn, 0 | 1>;
   return {
-    personalId: row.personal_id,
-    firstName: row.first_name,
-    middleName: row.middle_name,
-    lastName: row.last_name,
-    nameSuffix: row.name_suffix,
+    ...idAndName(row),
     nameDataQuality: row.name_data_quality,
     ssn: row.ssn,
     ssnDataQuality: row.ssn_data_quality,
@@ -291,11 +292,7 @@ type CandidateRow = Pick<Selectable<ClientsTable>, (typeof CANDIDATE_COLUMNS)[nu
 
 function toCandidate(row: CandidateRow): NameCandidate {
   return {
-    personalId: row.personal_id,
-    firstName: row.first_name,
-    middleName: row.middle_name,
-    lastName: row.last_name,
-    nameSuffix: row.name_suffix,
+    ...idAndName(row),
     firstNameNorm: row.first_name_norm,
     lastNameNorm: row.last_name_norm,
     dob: row.dob,

@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { ValidationError } from '../errors.js';
-import { formString, formStrings } from '../http/form.js';
+import { formString, formStrings, submitForm } from '../http/form.js';
+import type { FormFailure } from '../views/form-kit.js';
 import { canMergeClients, canReadClientAudit } from '../access/access-policy.js';
 import { clientRecordRoutes, redirectIfMerged } from './client-record.routes.js';
 import { actorOf, personalIdParam } from './client-request.js';
 import { HEARTH_ID_PATTERN } from '../hud/ids.js';
 import { EMPTY_CLIENT_INPUT, type ClientInput } from './client-fields.js';
-import { clientToInput } from './clients.service.js';
+import { clientToInput, type SearchResult } from './clients.service.js';
 import { ClientFormPage } from './pages/client-form.page.js';
 import { ClientProfilePage } from './pages/client-profile.page.js';
 import { ClientSearchPage } from './pages/client-search.page.js';
@@ -23,13 +23,12 @@ export async function clientRoutes(app: FastifyInstance) {
 
   app.get('/', async (request, reply) => {
     const q = formString(request.query, 'q', { max: 200 });
-    try {
-      const result = q ? await request.site.clients.search(q, actorOf(request)) : null;
-      return reply.page(<ClientSearchPage ctx={reply.pageContext()} q={q} result={result} />);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return reply.page(<ClientSearchPage ctx={reply.pageContext()} q={q} result={null} error={error.message} />, 422);
-    }
+    const page = (result: SearchResult | null, failure?: FormFailure) => <ClientSearchPage ctx={reply.pageContext()} q={q} result={result} failure={failure} />;
+    return submitForm(reply, {
+      action: async () => (q ? request.site.clients.search(q, actorOf(request)) : null),
+      refused: (failure) => page(null, failure),
+      done: (result) => reply.page(page(result)),
+    });
   });
 
   app.get('/new', async (_request, reply) => reply.page(<ClientFormPage ctx={reply.pageContext()} values={EMPTY_CLIENT_INPUT} />));
@@ -39,14 +38,14 @@ export async function clientRoutes(app: FastifyInstance) {
     const values = readClientForm(request.body);
     const confirmed = formString(request.body, 'confirm', { max: 40 }) === 'not-duplicates';
     const dismissedDuplicates = confirmed ? formStrings(request.body, 'dismissedDuplicates') : [];
-    try {
-      const result = await site.clients.create(values, actorOf(request), { dismissedDuplicates });
-      if (result.status === 'created') return reply.redirect(`/${site.id}/clients/${result.client.personalId}?done=created`, 303);
-      return reply.page(<ClientFormPage ctx={reply.pageContext()} values={values} duplicates={result.duplicates} />, 409);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return reply.page(<ClientFormPage ctx={reply.pageContext()} values={values} error={error.message} errors={error.fieldErrors} />, 422);
-    }
+    return submitForm(reply, {
+      action: () => site.clients.create(values, actorOf(request), { dismissedDuplicates }),
+      refused: (failure) => <ClientFormPage ctx={reply.pageContext()} values={values} failure={failure} />,
+      done: (result) =>
+        result.status === 'created'
+          ? reply.redirect(`/${site.id}/clients/${result.client.personalId}?done=created`, 303)
+          : reply.page(<ClientFormPage ctx={reply.pageContext()} values={values} duplicates={result.duplicates} />, 409),
+    });
   });
 
   app.get('/:id', async (request, reply) => {
@@ -83,21 +82,17 @@ export async function clientRoutes(app: FastifyInstance) {
     const values = readClientForm(request.body);
     // The SSN is never sent to the browser: an empty SSN field keeps the stored one.
     const input = values.ssn === '' && client.ssn ? { ...values, ssn: client.ssn } : values;
-    try {
-      await site.clients.update(client.personalId, input, actorOf(request));
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return reply.page(editPage(reply, client.personalId, values, client.ssn, error), 422);
-    }
-    return reply.redirect(`/${site.id}/clients/${client.personalId}?done=saved`, 303);
+    return submitForm(reply, {
+      action: () => site.clients.update(client.personalId, input, actorOf(request)),
+      refused: (failure) => editPage(reply, client.personalId, values, client.ssn, failure),
+      done: () => reply.redirect(`/${site.id}/clients/${client.personalId}?done=saved`, 303),
+    });
   });
 }
 
-function editPage(reply: FastifyReply, personalId: string, values: ClientInput, storedSsn: string | null, error?: ValidationError) {
-  const page = (
-    <ClientFormPage ctx={reply.pageContext()} values={values} personalId={personalId} error={error?.message} errors={error?.fieldErrors} ssnHint={storedSsn ? `Leave empty to keep the SSN on file (${maskSsn(storedSsn)}).` : undefined} />
-  );
-  return page;
+function editPage(reply: FastifyReply, personalId: string, values: ClientInput, storedSsn: string | null, failure?: FormFailure) {
+  const ssnHint = storedSsn ? `Leave empty to keep the SSN on file (${maskSsn(storedSsn)}).` : undefined;
+  return <ClientFormPage ctx={reply.pageContext()} values={values} personalId={personalId} failure={failure} ssnHint={ssnHint} />;
 }
 
 function readClientForm(body: unknown): ClientInput {

@@ -4,6 +4,8 @@
  * Client.csv export is a straight mapping.
  */
 
+import { NO_YES_REASONS_FOR_MISSING_DATA } from './code-lists.js';
+
 export type CodeList = Readonly<Record<number, string>>;
 
 /** The "reasons for missing data" shared by most lists (8, 9, 99). */
@@ -64,13 +66,11 @@ export const SEX: CodeList = {
   ...MISSING_DATA_REASONS,
 };
 
-/** 1.8 No/Yes/Reasons for missing data, used by VeteranStatus (3.07). */
-export const NO_YES_MISSING: CodeList = {
-  0: 'No',
-  1: 'Yes',
-  ...MISSING_DATA_REASONS,
-};
-export const VETERAN_STATUS = NO_YES_MISSING;
+/**
+ * 3.07 VeteranStatus: list 1.8 No/Yes/Reasons for missing data (code-lists.ts names it; list 1.7 NO_YES_MISSING,
+ * without 8 and 9, is another list).
+ */
+export const VETERAN_STATUS: CodeList = NO_YES_REASONS_FOR_MISSING_DATA;
 
 /** The list's codes in a stable order: the meaningful answers first, then 8, 9, 99. */
 export function codesOf(list: CodeList): number[] {

@@ -59,15 +59,15 @@ export const RRH_SUBTYPE = {
 /** Reference §4, list 2.02.D HousingType. */
 export const HOUSING_TYPE = {
   1: 'Site-based – single site',
-  2: 'Site-based – clustered/multiple sites',
+  2: 'Site-based – clustered / multiple sites',
   3: 'Tenant-based – scattered site',
 } as const satisfies CodeList;
 
 /** Reference §4, list 2.02.7 TargetPopulation. */
 export const TARGET_POPULATION = {
-  1: 'DV',
-  3: 'HIV',
-  4: 'NA',
+  1: 'DV: Survivor of Domestic Violence',
+  3: 'HIV: Persons with HIV/AIDS',
+  4: 'NA: Not applicable',
 } as const satisfies CodeList;
 
 /** Reference §4, list 2.02.8 HOPWAMedAssistedLivingFac. */

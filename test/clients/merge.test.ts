@@ -113,8 +113,8 @@ describe('merging two client records (administrators only)', () => {
     assert.deepEqual(rows['Exits'], ['1', '1', 'Same']);
     assert.deepEqual(rows['PersonalID'], [kept.personalId, older.personalId, '—']);
     assert.match(page.body, /<legend>Which record do you keep\?<\/legend>/);
-    assert.match(page.body, new RegExp(`<input id="field-keep-0" name="keep" type="radio" value="${kept.personalId}"/>`));
-    assert.match(page.body, new RegExp(`<input id="field-keep-1" name="keep" type="radio" value="${older.personalId}"/>`));
+    assert.match(page.body, new RegExp(`<input id="field-keep-${kept.personalId}" name="keep" type="radio" value="${kept.personalId}"/><label for="field-keep-${kept.personalId}">Keep this record: Smith, John`));
+    assert.match(page.body, new RegExp(`<input id="field-keep-${older.personalId}" name="keep" type="radio" value="${older.personalId}"/><label for="field-keep-${older.personalId}">Keep the other record: Smith, Jon`));
     assert.match(page.body, /<input id="field-confirm" name="confirm" type="checkbox" value="yes"\/><label for="field-confirm">I have compared both records: they are the same person\. A merge cannot be undone\.<\/label>/);
     assert.ok(page.body.includes(`<input type="hidden" name="other" value="${older.personalId}"/>`));
   });
@@ -127,7 +127,7 @@ describe('merging two client records (administrators only)', () => {
     assert.match(text, /Please correct the highlighted fields\. Nothing was changed\./);
     assert.match(text, /Choose which record to keep\./);
     assert.match(text, /Tick the box to confirm that both records are the same person\./);
-    assert.match(none.body, /<fieldset class="has-error" aria-describedby="field-keep-hint field-keep-error">/);
+    assert.match(none.body, /<fieldset id="field-keep" class="choices has-error" aria-describedby="field-keep-hint field-keep-error">/);
 
     const unconfirmed = await admin.client.post(mergePath(kept), { other: older.personalId, keep: kept.personalId });
     assert.equal(unconfirmed.status, 422);

@@ -167,12 +167,12 @@ describe('enrolling: step two and the household rules', () => {
     assert.match(text, /Enrolled\./);
     assert.match(text, /Alvarez, Maria in Harbor Night Shelter/);
     assert.match(text, /Agency Harbor Light/);
-    assert.match(text, /Entry date 11\/20\/2026 Exit date Still enrolled Relationship to head of household Self \(head of household\)/);
+    assert.match(text, /Entry date 11\/20\/2026 Exit date Still enrolled Relationship to head of household Self \(Head of Household\)/);
     assert.match(text, /Household \(3\)/);
     assert.match(text, /Alvarez, Jose Head of household's spouse or partner 11\/20\/2026 Still enrolled/);
     assert.match(text, /Alvarez, Lucia Head of household's child/);
     assert.match(text, /Prior living situation Place not meant for habitation/);
-    assert.match(text, /Length of stay 90 days or more, but less than one year/);
+    assert.match(text, /Length of stay 90 days or more but less than one year/);
     assert.match(text, /Approximate date this episode of homelessness started 06\/01\/2026/);
     assert.match(text, /Months homeless in the past three years 6 months/);
     const viewed = await t.sites.live.audit.list(t.sites.live.db, { event: 'enrollment.viewed', clientPersonalId: p.maria });

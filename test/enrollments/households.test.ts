@@ -298,8 +298,8 @@ describe('where stays are listed', () => {
     const profile = await caseA.get(`/live/clients/${p.other}`);
     const text = textOf(profile.body);
     assert.match(text, /Harbor Case Management · Harbor Light · Services Only Entry Exit Destination Relationship Household/);
-    assert.match(text, /11\/01\/2026 Still enrolled — Self \(head of household\) 1 person Open/);
-    assert.match(text, /10\/01\/2026 10\/15\/2026 Emergency shelter, including hotel or motel paid for with emergency shelter voucher, Host Home shelter Self \(head of household\) 1 person/);
+    assert.match(text, /11\/01\/2026 Still enrolled — Self \(Head of Household\) 1 person Open/);
+    assert.match(text, /10\/01\/2026 10\/15\/2026 Emergency shelter, including hotel or motel paid for with emergency shelter voucher, Host Home shelter Self \(Head of Household\) 1 person/);
     const ana = textOf((await caseA.get(`/live/clients/${p.ana}`)).body);
     assert.match(ana, /Harbor Night Shelter · Harbor Light · Emergency Shelter – Entry Exit/);
     assert.match(ana, /11\/02\/2026 11\/26\/2026 Rental by client, no ongoing housing subsidy Head of household's spouse or partner 5 people/);
@@ -312,12 +312,12 @@ describe('where stays are listed', () => {
     assert.equal(current.status, 200);
     const text = textOf(current.body);
     assert.match(text, /Enrollments in Harbor Case Management/);
-    assert.match(text, /Household of Other, Olga \(1 person\) Other, Olga Self \(head of household\) 11\/01\/2026 Still enrolled/);
+    assert.match(text, /Household of Other, Olga \(1 person\) Other, Olga Self \(Head of Household\) 11\/01\/2026 Still enrolled/);
     assert.doesNotMatch(text, /10\/15\/2026/, 'past stays only on request');
     const past = textOf((await caseA.get(`/live/projects/${w.servicesA}/enrollments?past=1`)).body);
     assert.match(past, /10\/01\/2026 10\/15\/2026/);
     const shelter = textOf((await caseA.get(`/live/projects/${w.shelterA}/enrollments?past=1`)).body);
-    assert.match(shelter, /Household of Brook, Ben \(5 people\) Brook, Ben Self \(head of household\)/);
+    assert.match(shelter, /Household of Brook, Ben \(5 people\) Brook, Ben Self \(Head of Household\)/);
     const empty = textOf((await caseA.get(`/live/projects/${w.shelterA}/enrollments`)).body);
     assert.match(empty, /No one is enrolled in this project right now/);
   });

@@ -2,11 +2,13 @@ import { formatDob } from '../client-fields.js';
 import type { Client } from '../clients.model.js';
 import { maskSsn } from '../ssn.js';
 import { DOB_DATA_QUALITY, labelOf, NAME_DATA_QUALITY, RACE_FIELDS, RACE_NONE, SEX, SSN_DATA_QUALITY, VETERAN_STATUS } from '../../hud/client-code-lists.js';
-import { CsrfField, Notice } from '../../views/components.js';
+import { Notice } from '../../views/components.js';
+import { PostForm } from '../../views/form-kit.js';
 import { formatDateTime } from '../../views/format.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
 import { clientName } from '../client-name.js';
+import { BackLink } from './client-tables.js';
 import { ClientEnrollmentsSection } from '../../enrollments/pages/client-enrollments.js';
 import type { ProjectEnrollments } from '../../enrollments/enrollments.model.js';
 
@@ -30,9 +32,7 @@ export function ClientProfilePage(props: {
   const races = RACE_FIELDS.filter((r) => client.races[r.column] === 1).map((r) => r.label);
   return (
     <Layout ctx={ctx} title={clientName(client)}>
-      <p>
-        <a href={sitePath(ctx, 'clients')}>← Search clients</a>
-      </p>
+      <BackLink href={sitePath(ctx, 'clients')}>Search clients</BackLink>
       {props.done === 'created' && <Notice kind="success">The client was created.</Notice>}
       {props.done === 'saved' && <Notice kind="success">Your changes were saved.</Notice>}
       {props.done === 'merged' && <Notice kind="success">The records were merged into this one. Its enrollments now include those of the other record.</Notice>}
@@ -54,15 +54,15 @@ export function ClientProfilePage(props: {
         <dd>
           {maskSsn(client.ssn)}
           {client.ssn && (
-            <form method="post" action={sitePath(ctx, `clients/${client.personalId}/ssn`)} class="inline reveal-ssn">
-              <CsrfField token={ctx.csrfToken} />{' '}
+            <PostForm ctx={ctx} action={`clients/${client.personalId}/ssn`} class="inline reveal-ssn">
+              {' '}
               <button type="submit" class="link-button" aria-describedby="reveal-ssn-hint">
                 Show full SSN
               </button>{' '}
               <span class="hint" id="reveal-ssn-hint">
                 (recorded in the audit log)
               </span>
-            </form>
+            </PostForm>
           )}
         </dd>
         <dt>SSN data quality</dt>

@@ -1,11 +1,9 @@
-import { formatDob } from '../client-fields.js';
-import { SEARCH_HELP } from '../client-search.js';
 import type { SearchResult } from '../clients.service.js';
-import { maskSsn } from '../ssn.js';
-import { ErrorSummary } from '../../views/components.js';
+import { ErrorSummary, type FormFailure } from '../../views/form-kit.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
-import { clientName } from '../client-name.js';
+import { ClientSearchForm } from './client-search-form.js';
+import { ClientsTable } from './client-tables.js';
 
 const KIND_NAMES: Record<SearchResult['kind'], string> = {
   empty: '',
@@ -28,64 +26,26 @@ function foundBy(result: SearchResult): string {
   return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
 }
 
-function ResultsTable(props: { ctx: PageContext; clients: SearchResult['clients']; label: string }) {
-  return (
-    <table class="results" aria-label={props.label}>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Date of birth</th>
-          <th scope="col">SSN</th>
-          <th scope="col">PersonalID</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.clients.map((client) => (
-          <tr>
-            <td>
-              <a href={sitePath(props.ctx, `clients/${client.personalId}`)}>{clientName(client)}</a>
-            </td>
-            <td>{formatDob(client.dob)}</td>
-            <td>{maskSsn(client.ssn)}</td>
-            <td>
-              <code>{client.personalId}</code>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-export function ClientSearchPage(props: { ctx: PageContext; q: string; result: SearchResult | null; error?: string | null }) {
+export function ClientSearchPage(props: { ctx: PageContext; q: string; result: SearchResult | null; failure?: FormFailure | null }) {
   const { ctx, q, result } = props;
   return (
     <Layout ctx={ctx} title="Clients" quickSearch={false}>
       <h1>Clients</h1>
-      <form method="get" action={sitePath(ctx, 'clients')} class="search" role="search">
-        <label for="field-q">Search clients</label>
-        <p class="hint" id="field-q-hint">
-          {SEARCH_HELP}
-        </p>
-        <input id="field-q" name="q" type="search" value={q} maxLength={200} autocomplete="off" aria-describedby="field-q-hint" autofocus />
-        <button type="submit" class="primary">
-          Search
-        </button>
-      </form>
-      <ErrorSummary message={props.error} />
+      <ClientSearchForm ctx={ctx} action="clients" q={q} autofocus primary />
+      <ErrorSummary failure={props.failure} />
       {result && result.kind !== 'empty' && (
         <section aria-labelledby="results-heading">
           <h2 id="results-heading">
             {result.clients.length === 0 ? 'No clients found' : `${result.clients.length} client${result.clients.length === 1 ? '' : 's'} found`} by {foundBy(result)}
           </h2>
-          {result.clients.length > 0 && <ResultsTable ctx={ctx} clients={result.clients} label="Clients found" />}
+          {result.clients.length > 0 && <ClientsTable ctx={ctx} clients={result.clients} caption="Clients found" hiddenCaption class="results" showPersonalId />}
         </section>
       )}
       {result && result.lessLikely.length > 0 && (
         <section aria-labelledby="less-likely-heading">
           <h2 id="less-likely-heading">Less likely matches</h2>
           <p class="hint">These names are only somewhat like what you typed. Check the date of birth before choosing one.</p>
-          <ResultsTable ctx={ctx} clients={result.lessLikely} label="Less likely matches" />
+          <ClientsTable ctx={ctx} clients={result.lessLikely} caption="Less likely matches" hiddenCaption class="results" showPersonalId />
         </section>
       )}
       <p>

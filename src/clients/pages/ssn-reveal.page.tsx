@@ -6,6 +6,7 @@ import { Notice } from '../../views/components.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
 import { clientName } from '../client-name.js';
+import { BackLink } from './client-tables.js';
 
 /**
  * The one page that shows a full SSN: the answer to the POST that asked for it (never a GET, never cached,
@@ -16,9 +17,7 @@ export function SsnRevealPage(props: { ctx: PageContext; client: Client & { ssn:
   const name = clientName(client);
   return (
     <Layout ctx={ctx} title={`Full SSN · ${name}`}>
-      <p>
-        <a href={sitePath(ctx, `clients/${client.personalId}`)}>← Back to the client</a>
-      </p>
+      <BackLink href={sitePath(ctx, `clients/${client.personalId}`)}>Back to the client</BackLink>
       <h1>Full SSN of {name}</h1>
       <Notice kind="info">
         Your viewing of this SSN was recorded in the audit log, with your username, the time and your IP address. It
