@@ -4,6 +4,7 @@ import { Option, type Command } from 'commander';
 import { ValidationError } from '../errors.js';
 import { EXPORT_PERIOD_TYPES, type ExportPeriodType, type HudExportRequest, type HudExportSummary } from '../exchange/hud-csv-export.model.js';
 import { UsageError, type CliIo } from './cli-io.js';
+import { SITE_IDS } from '../site-id.js';
 import { chosenSite, cliActor, withSite } from './open-site.js';
 
 interface ExportOptions {
@@ -29,7 +30,7 @@ export function registerExportCommand(program: Command, io: CliIo): void {
   program
     .command('export')
     .description('export HUD HMIS CSV (FY2026): the 24 files in one zip, for HUD’s tools, a data warehouse or another HMIS')
-    .addOption(new Option('--site <site>', 'the site to export; required').choices(['training', 'live']))
+    .addOption(new Option('--site <site>', 'the site to export; required').choices(SITE_IDS))
     .requiredOption('--from <date>', 'first day of the period, YYYY-MM-DD')
     .requiredOption('--to <date>', 'last day of the period, YYYY-MM-DD')
     .requiredOption('--out <file>', 'the zip file to write (a new file, readable by this account only)')
