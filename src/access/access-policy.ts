@@ -11,6 +11,8 @@ import type { Role } from '../db/schema.js';
  * - Client identity (name, DOB, PersonalID) and the profile's universal data elements are visible to every
  *   signed-in user, so anyone can search before creating; enrollments (and exits, households, prior living
  *   situation) only to users of the enrolling agency, i.e. the agency that operates the project.
+ * - HUD CSV exports: administrators export any project; agency managers only their agencies' projects; case
+ *   managers none. The `hearth export` command, run by whoever operates the server, exports any project.
  */
 export interface Viewer {
   userId: number;
@@ -49,6 +51,28 @@ export function canManageProjectsOf(viewer: Viewer, organizationId: string): boo
 export function canSeeStaffOf(viewer: Viewer, organizationId: string): boolean {
   return canManageProjectsOf(viewer, organizationId);
 }
+
+/**
+ * Which projects a viewer may export as HUD CSV (with their clients and enrollments): all, their agencies', or
+ * none (null).
+ */
+export function exportScope(viewer: Viewer): EnrollmentScope | null {
+  if (isAdministrator(viewer)) return { kind: 'all' };
+  if (viewer.role === 'agency_manager') return { kind: 'organizations', organizationIds: [...viewer.organizationIds].sort() };
+  return null;
+}
+
+/** Whether the viewer may export at all (and so see the Exports page). */
+export const canExport = (viewer: Viewer): boolean => exportScope(viewer) !== null;
+
+/** Exporting this agency's projects. */
+export function canExportProjectsOf(viewer: Viewer, organizationId: string): boolean {
+  const scope = exportScope(viewer);
+  return scope !== null && (scope.kind === 'all' || scope.organizationIds.includes(organizationId));
+}
+
+/** The scope of `hearth export`: its operator can read the site's database anyway. */
+export const OPERATOR_EXPORT_SCOPE: EnrollmentScope = { kind: 'all' };
 
 /** Creating and editing agencies themselves, user accounts and site settings. */
 export const canManageAgencies = isAdministrator;

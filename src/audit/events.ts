@@ -46,6 +46,9 @@ export const AUDIT_EVENTS = {
   'project_setup.added': 'Project set-up record added',
   'project_setup.changed': 'Project set-up record changed',
   'project_setup.deleted': 'Project set-up record deleted',
+  'export.written': 'HUD CSV export written',
+  'export.downloaded': 'HUD CSV export downloaded',
+  'export.deleted': 'HUD CSV export deleted',
 } as const;
 
 export type AuditEvent = keyof typeof AUDIT_EVENTS;

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config.js';
 import { restrictUmask } from '../files/private-files.js';
@@ -6,10 +5,12 @@ import { messageForLog } from '../http/logging.js';
 import { DataDirBusyError } from '../db/data-dir-lock.js';
 import { DomainError, ValidationError } from '../errors.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, errorLine, processIo, redirectStrayStdout, type CliIo } from './cli-io.js';
+import { registerExportCommand } from './export.command.js';
 import { registerMigrateCommand } from './migrate.command.js';
 import { registerServeCommand } from './serve.command.js';
 import { registerTrainingCommands } from './training.command.js';
 import { registerUserCommands } from './user.commands.js';
+import { hearthVersion } from '../version.js';
 
 /** The option each account field comes from, so a validation message names what to fix. */
 const FIELD_OPTIONS: Record<string, string> = {
@@ -21,15 +22,10 @@ const FIELD_OPTIONS: Record<string, string> = {
   agencies: '--agency',
 };
 
-function packageVersion(): string {
-  const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
-  return pkg.version ?? '0.0.0';
-}
-
 export function buildProgram(io: CliIo): Command {
   const program = new Command('hearth')
     .description('Hearth HMIS: run the server, migrate the databases, administer user accounts and refill the Training site')
-    .version(packageVersion(), '-V, --version', 'print the version')
+    .version(hearthVersion(), '-V, --version', 'print the version')
     // Set before any subcommand is added: subcommands copy these settings from their parent.
     .exitOverride()
     .showSuggestionAfterError(true)
@@ -48,7 +44,8 @@ Examples:
   $ hearth migrate
   $ hearth user create --site live --first-name Jane --last-name Doe --email jane.doe@agency.example --role admin
   $ hearth user list --site live
-  $ hearth training reset`,
+  $ hearth training reset
+  $ hearth export --site live --from 2025-10-01 --to 2026-09-30 --out fy2026.zip`,
     );
   // The server logs to stdout; every other command keeps stdout for its result alone.
   program.hook('preAction', (_program, command) => {
@@ -58,6 +55,7 @@ Examples:
   registerMigrateCommand(program, io);
   registerUserCommands(program, io);
   registerTrainingCommands(program, io);
+  registerExportCommand(program, io);
   return program;
 }
 

@@ -56,6 +56,16 @@ export async function writePrivateFile(file: string, data: string | Uint8Array, 
 }
 
 /**
+ * A stream into a new private file (refuses to replace an existing one), for files too large to hold in memory,
+ * such as an export's zip.
+ */
+export function createPrivateWriteStream(file: string): fs.WriteStream {
+  const fd = fs.openSync(file, 'wx', PRIVATE_FILE_MODE);
+  fs.fchmodSync(fd, PRIVATE_FILE_MODE);
+  return fs.createWriteStream(file, { fd });
+}
+
+/**
  * A private file that appears whole or not at all: written under a temporary name beside it, then renamed (for
  * files others pick up as soon as they exist, such as mail as .eml files). Refuses to replace an existing file.
  */

@@ -26,6 +26,7 @@ import { ClientService } from '../clients/clients.service.js';
 import { AccessService } from '../access/access.service.js';
 import { EnrollmentService } from '../enrollments/enrollments.service.js';
 import { TrainingService } from '../training/training.service.js';
+import { HudCsvExportService, implementationIdOf } from '../exchange/hud-csv-export.service.js';
 import { SITE_NAMES, type SiteId } from '../site-id.js';
 
 /** Everything one site (Training or Live) needs, wired to that site's own database. */
@@ -58,6 +59,8 @@ export interface SiteServices {
   enrollments: EnrollmentService;
   /** Refilling the Training site with generated data (the Live site refuses). */
   training: TrainingService;
+  /** HUD HMIS CSV exports (src/exchange/). */
+  hudExports: HudCsvExportService;
 }
 
 export function createSiteServices(options: {
@@ -113,6 +116,7 @@ export function createSiteServices(options: {
     access,
     enrollments,
     training: new TrainingService(db, clock, audit, id, config.timeZone, projects, projectSetup, clients, enrollments),
+    hudExports: new HudCsvExportService(db, clock, audit, config.timeZone, implementationIdOf(config.publicUrl, id)),
   };
 }
 

@@ -1,0 +1,180 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { EnrollmentScope } from '../access/access-policy.js';
+import type { Db } from '../db/schema.js';
+import type { ExportDirective } from './hud-csv-export.model.js';
+import { sourceColumn, type HudFileSource, type HudFill } from './hud-csv-export-sources.js';
+import type { HudFile } from './hud-csv-spec.js';
+
+/*
+ * The export's reads. They are written over the tables' names, not the query builder's types, because one query
+ * shape serves every HUD file through its mapping table (hud-csv-export-sources.ts). Every read is one page of
+ * rows, walked by the file's key (keyset pages): memory stays flat however large the tables, and no statement
+ * runs for long. A row created after the export started (`cutoff`) waits for the next export.
+ */
+
+/** What every page of one export reads through. */
+export interface ExportWindow {
+  projectIds: readonly string[];
+  directive: ExportDirective;
+  from: string;
+  to: string;
+  timeZone: string;
+  cutoff: Date;
+}
+
+/** One page: the key of each row (for the next page) and its values, in the order of the file's columns. */
+export interface SourcePage {
+  lastKey: string | null;
+  rows: unknown[][];
+}
+
+const periodStart = (w: ExportWindow) => sql`((${w.from}::date)::timestamp at time zone ${w.timeZone})`;
+const periodEnd = (w: ExportWindow) => sql`(((${w.to}::date) + 1)::timestamp at time zone ${w.timeZone})`;
+const projectsOf = (w: ExportWindow) => sql`${[...w.projectIds]}::text[]`;
+
+/** A delta carries what changed in the period, deleted rows included; a full export the live rows. */
+function liveOrChanged(alias: string, w: ExportWindow): RawBuilder<boolean> {
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
+  if (w.directive === 'full') return sql<boolean>`${column('date_deleted')} is null`;
+  return sql<boolean>`((${column('date_updated')} >= ${periodStart(w)} and ${column('date_updated')} < ${periodEnd(w)})
+    or (${column('date_deleted')} >= ${periodStart(w)} and ${column('date_deleted')} < ${periodEnd(w)}))`;
+}
+
+/**
+ * The enrollments an export covers: in its projects, and, for a full export, live and active in the period
+ * (entered by its end, not exited before its start). A delta covers every enrollment of its projects that changed.
+ */
+function enrollmentInScope(alias: string, w: ExportWindow): RawBuilder<boolean> {
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
+  const inProjects = sql<boolean>`${column('project_id')} = any(${projectsOf(w)})`;
+  if (w.directive === 'delta') return inProjects;
+  return sql<boolean>`${inProjects} and ${column('date_deleted')} is null and ${column('entry_date')} <= ${w.to}::date
+    and not exists (select 1 from exits x where x.enrollment_id = ${column('enrollment_id')}
+                    and x.date_deleted is null and x.exit_date < ${w.from}::date)`;
+}
+
+function inScope(source: HudFileSource, w: ExportWindow): RawBuilder<boolean> {
+  switch (source.scope) {
+    case 'organizations':
+      return sql<boolean>`t.organization_id in (select p.organization_id from projects p where p.project_id = any(${projectsOf(w)}))`;
+    case 'projects':
+      return sql<boolean>`t.project_id = any(${projectsOf(w)})`;
+    case 'clients':
+      return sql<boolean>`exists (select 1 from enrollments e where e.personal_id = t.personal_id and ${enrollmentInScope('e', w)})`;
+    case 'enrollments':
+      return source.table === 'enrollments'
+        ? enrollmentInScope('t', w)
+        : sql<boolean>`exists (select 1 from enrollments e where e.enrollment_id = t.enrollment_id and ${enrollmentInScope('e', w)})`;
+  }
+}
+
+function filled(fill: HudFill, name: string): RawBuilder<unknown> {
+  switch (fill) {
+    case 'head-enrollment-coc':
+      return sql`coalesce(${sql.ref(`t.${name}`)}, case when t.relationship_to_hoh = 1 then
+        (select min(c.coc_code) from project_cocs c where c.project_id = t.project_id and c.date_deleted is null
+         having count(distinct c.coc_code) = 1) end)`;
+  }
+}
+
+/** A column as HUD writes it: dates `yyyy-mm-dd`, date-times `yyyy-mm-dd hh:mm:ss` in the site's time zone. */
+function selected(file: HudFile, source: HudFileSource, w: ExportWindow): RawBuilder<unknown>[] {
+  return file.columns.map((column, index) => {
+    const name = sourceColumn(source, column.name);
+    const alias = sql.raw(`c${index}`);
+    if (name === null) return sql`null as ${alias}`;
+    const ref = source.filled?.[column.name] ? filled(source.filled[column.name]!, name) : sql.ref(`t.${name}`);
+    switch (column.type) {
+      case 'D':
+        return sql`to_char(${ref}, 'YYYY-MM-DD') as ${alias}`;
+      case 'T':
+        return sql`to_char(${ref} at time zone ${w.timeZone}, 'YYYY-MM-DD HH24:MI:SS') as ${alias}`;
+      case 'M':
+      case 'M+':
+        return sql`to_char(${ref}, 'FM999999990.00') as ${alias}`;
+      default:
+        return sql`${ref} as ${alias}`;
+    }
+  });
+}
+
+export const hudCsvExportRepository = {
+  /** The next page of a file's rows after `afterKey` (null: the first page). */
+  async page(db: Db, file: HudFile, source: HudFileSource, w: ExportWindow, afterKey: string | null, limit: number): Promise<SourcePage> {
+    const key = sql.ref(`t.${sourceColumn(source, file.key)}`);
+    const { rows } = await sql<Record<string, unknown>>`
+      select ${key} as k, ${sql.join(selected(file, source, w))}
+      from ${sql.table(source.table)} t
+      where ${inScope(source, w)} and ${liveOrChanged('t', w)} and t.date_created <= ${w.cutoff}
+        ${afterKey === null ? sql`` : sql`and ${key} > ${afterKey}`}
+      order by ${key}
+      limit ${limit}`.execute(db);
+    const width = file.columns.length;
+    return {
+      lastKey: rows.length > 0 ? String(rows[rows.length - 1]!.k) : null,
+      rows: rows.map((row) => Array.from({ length: width }, (_, i) => row[`c${i}`])),
+    };
+  },
+
+  /** Projects by id, with their agency: to judge a request for them. */
+  async projectsByIds(db: Db, projectIds: readonly string[]): Promise<{ projectId: string; organizationId: string }[]> {
+    if (projectIds.length === 0) return [];
+    const rows = await db
+      .selectFrom('projects')
+      .select(['project_id', 'organization_id'])
+      .where('project_id', 'in', [...projectIds])
+      .where('date_deleted', 'is', null)
+      .execute();
+    return rows.map((r) => ({ projectId: r.project_id, organizationId: r.organization_id }));
+  },
+
+  /**
+   * The projects an export covers: those asked for (every one when none is), within the requester's scope, and with
+   * a ProjectCoC record for the CoC code when one is given. A delta also covers projects deleted in its period.
+   */
+  async projectIdsInScope(
+    db: Db,
+    filter: { scope: EnrollmentScope; projectIds: readonly string[]; cocCode: string | null; window: Omit<ExportWindow, 'projectIds'> },
+  ): Promise<string[]> {
+    const w = { ...filter.window, projectIds: [] };
+    const rows = await sql<{ project_id: string }>`
+      select t.project_id from projects t
+      where ${liveOrChangedProject(w)}
+        ${filter.projectIds.length > 0 ? sql`and t.project_id = any(${[...filter.projectIds]}::text[])` : sql``}
+        ${filter.scope.kind === 'organizations' ? sql`and t.organization_id = any(${[...filter.scope.organizationIds]}::text[])` : sql``}
+        ${filter.cocCode === null ? sql`` : sql`and exists (select 1 from project_cocs c where c.project_id = t.project_id
+                                                            and c.coc_code = ${filter.cocCode} and c.date_deleted is null)`}
+      order by t.project_id`.execute(db);
+    return rows.rows.map((r) => r.project_id);
+  },
+
+  /** The CoC codes of these projects' live ProjectCoC records, for Export.csv's SourceID. */
+  async cocCodesOf(db: Db, projectIds: readonly string[]): Promise<string[]> {
+    if (projectIds.length === 0) return [];
+    const { rows } = await sql<{ coc_code: string }>`
+      select distinct coc_code from project_cocs
+      where project_id = any(${[...projectIds]}::text[]) and date_deleted is null order by coc_code`.execute(db);
+    return rows.map((r) => r.coc_code);
+  },
+
+  /** The accounts among these HUD UserIDs (usernames), formatted for User.csv. */
+  async usersByUsernames(
+    db: Db,
+    usernames: readonly string[],
+    timeZone: string,
+  ): Promise<{ username: string; firstName: string; lastName: string; email: string | null; dateCreated: string; dateUpdated: string }[]> {
+    if (usernames.length === 0) return [];
+    const { rows } = await sql<{ username: string; first_name: string; last_name: string; email: string | null; created: string; updated: string }>`
+      select username, first_name, last_name, email,
+             to_char(created_at at time zone ${timeZone}, 'YYYY-MM-DD HH24:MI:SS') as created,
+             to_char(updated_at at time zone ${timeZone}, 'YYYY-MM-DD HH24:MI:SS') as updated
+      from users where username = any(${[...usernames]}::text[])`.execute(db);
+    return rows.map((r) => ({ username: r.username, firstName: r.first_name, lastName: r.last_name, email: r.email, dateCreated: r.created, dateUpdated: r.updated }));
+  },
+};
+
+/** A full export covers live projects; a delta also those deleted in its period. */
+function liveOrChangedProject(w: ExportWindow): RawBuilder<boolean> {
+  if (w.directive === 'full') return sql<boolean>`t.date_deleted is null`;
+  return sql<boolean>`(t.date_deleted is null or t.date_deleted >= ${periodStart(w)})`;
+}
