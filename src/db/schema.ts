@@ -331,6 +331,8 @@ export interface EnrollmentsTable {
   months_homeless_past_three_years: number | null;
   disabling_condition: number;
   move_in_date: CalendarDate | null;
+  /** 4.13 (migration 0012). */
+  date_of_engagement: Generated<CalendarDate | null>;
   date_created: Timestamp;
   date_updated: Timestamp;
   user_id: string;
@@ -350,6 +352,86 @@ export interface ExitsTable {
   date_updated: Timestamp;
   user_id: string;
   date_deleted: Timestamp | null;
+}
+
+/** HUD's bookkeeping columns, last in every occurrence record (migration 0012). */
+interface OccurrenceBookkeeping {
+  enrollment_id: string;
+  personal_id: string;
+  date_created: Timestamp;
+  date_updated: Timestamp;
+  user_id: string;
+  date_deleted: Timestamp | null;
+}
+
+/** HUD Services.csv (migration 0012): Hearth records 4.14 bed nights (RecordType 200) there. */
+export interface ServicesTable extends OccurrenceBookkeeping {
+  services_id: string;
+  date_provided: CalendarDate;
+  record_type: number;
+  type_provided: number;
+  other_type_provided: string | null;
+  moving_on_other_type: string | null;
+  sub_type_provided: number | null;
+  fa_amount: string | null;
+  fa_start_date: CalendarDate | null;
+  fa_end_date: CalendarDate | null;
+  referral_outcome: number | null;
+}
+
+/** HUD CurrentLivingSituation.csv (4.12, migration 0012). */
+export interface CurrentLivingSituationsTable extends OccurrenceBookkeeping {
+  current_living_sit_id: string;
+  information_date: CalendarDate;
+  current_living_situation: number;
+  cls_subsidy_type: number | null;
+  verified_by: string | null;
+  leave_situation_14_days: number | null;
+  subsequent_residence: number | null;
+  resources_to_obtain: number | null;
+  lease_own_60_day: number | null;
+  moved_two_or_more: number | null;
+  location_details: string | null;
+}
+
+/** HUD Assessment.csv (4.19, migration 0012). */
+export interface AssessmentsTable extends OccurrenceBookkeeping {
+  assessment_id: string;
+  assessment_date: CalendarDate;
+  assessment_location: string;
+  assessment_type: number;
+  assessment_level: number;
+  prioritization_status: number;
+}
+
+/** HUD AssessmentQuestions.csv (4.19.5/A, migration 0012). */
+export interface AssessmentQuestionsTable extends OccurrenceBookkeeping {
+  assessment_question_id: string;
+  assessment_id: string;
+  assessment_question_group: string | null;
+  assessment_question_order: number | null;
+  assessment_question: string;
+  assessment_answer: string | null;
+}
+
+/** HUD AssessmentResults.csv (4.19.6/B, migration 0012). */
+export interface AssessmentResultsTable extends OccurrenceBookkeeping {
+  assessment_result_id: string;
+  assessment_id: string;
+  assessment_result_type: string;
+  assessment_result: string | null;
+}
+
+/** HUD Event.csv (4.20, migration 0012). */
+export interface EventsTable extends OccurrenceBookkeeping {
+  event_id: string;
+  event_date: CalendarDate;
+  event: number;
+  prob_sol_div_rr_result: number | null;
+  referral_case_manage_after: number | null;
+  location_crisis_or_ph_housing: string | null;
+  referral_result: number | null;
+  result_date: CalendarDate | null;
 }
 
 /** The clients a user opened last ("my recent clients"); one row per user and client. */
@@ -384,6 +466,12 @@ export interface Database {
   enrollments: EnrollmentsTable;
   exits: ExitsTable;
   client_recent_views: ClientRecentViewsTable;
+  services: ServicesTable;
+  current_living_situations: CurrentLivingSituationsTable;
+  assessments: AssessmentsTable;
+  assessment_questions: AssessmentQuestionsTable;
+  assessment_results: AssessmentResultsTable;
+  events: EventsTable;
 }
 
 /** The database or a transaction on it: repositories take either, so their caller decides what runs together. */

@@ -141,7 +141,7 @@ const enrollmentColumns = [
 ] as const;
 
 /** A stored enrollment as the selection above reads it (dates as `YYYY-MM-DD` text). */
-function toEnrollment(r: Omit<Selectable<EnrollmentsTable>, 'enrollment_coc' | 'date_deleted'>): Enrollment {
+function toEnrollment(r: Omit<Selectable<EnrollmentsTable>, 'enrollment_coc' | 'date_deleted' | 'date_of_engagement'>): Enrollment {
   return {
     enrollmentId: r.enrollment_id,
     personalId: r.personal_id,

@@ -6,7 +6,7 @@ import { changedFields } from '../audit/changed-fields.js';
 import { calendarDate, type Clock } from '../clock.js';
 import type { Database, Db } from '../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import { HEAD_OF_HOUSEHOLD, MEMBER_RELATIONSHIPS } from '../hud/enrollment-code-lists.js';
+import { HEAD_OF_HOUSEHOLD, losUnderThreshold, MEMBER_RELATIONSHIPS } from '../hud/enrollment-code-lists.js';
 import { HEARTH_ID_PATTERN, HUD_ID_PATTERN, hudUserId } from '../hud/ids.js';
 import { clientName } from '../clients/client-name.js';
 import type { ClientSummary } from '../clients/clients.model.js';
@@ -512,7 +512,7 @@ export class EnrollmentService {
     fields: MemberEntryFields,
     actor: Actor,
     now: Date,
-    extra: { joinedHousehold?: true } = {},
+    extra: { joinedHousehold?: true; checkIn?: true } = {},
   ): Promise<string> {
     const enrollmentId = this.newId();
     await repo.insertEnrollment(trx, { enrollmentId, ...stay, ...fields, moveInDate: null, dateCreated: now, dateUpdated: now, userId: hudUserId(actor) });
@@ -523,6 +523,47 @@ export class EnrollmentService {
       details: { enrollmentId, projectId: stay.projectId, householdId: stay.householdId, ...extra },
     });
     return enrollmentId;
+  }
+
+  /**
+   * A night-by-night shelter's check-in (src/shelter/): a stay for each of these clients, each the head of a
+   * household of their own, entering on `entryDate`. The guest is at the door, so the entry data are "Data not
+   * collected" until a worker completes them on the enrollment's edit page. Refused like any enrollment when the
+   * project is not the viewer's or not operating that day, or a client already has a stay there that day.
+   * Runs in the caller's transaction; `enrollment.created` with `checkIn`.
+   */
+  async openStaysAtCheckIn(
+    trx: Transaction<Database>,
+    viewer: Viewer,
+    input: { projectId: string; entryDate: string; personalIds: readonly string[] },
+    actor: Actor,
+  ): Promise<{ enrollmentId: string; personalId: string; householdId: string }[]> {
+    if (input.personalIds.length === 0) return [];
+    // Everything through the caller's transaction (PGlite has one connection: the database would wait on itself).
+    const project = HUD_ID_PATTERN.test(input.projectId) ? await repo.findProject(trx, input.projectId) : undefined;
+    if (!project || !canEnrollInto(viewer, project.organizationId)) throw new ForbiddenError('You can check guests in only at shelters of the agencies you work for.');
+    const entryDate = readDate(input.entryDate);
+    const errors: FieldErrors = {};
+    if (!entryDate || entryDate > this.today()) add(errors, 'night', 'A stay can be opened only for tonight or a past night.');
+    else if (entryDate < project.operatingStartDate || (project.operatingEndDate !== null && entryDate > project.operatingEndDate)) {
+      add(errors, 'night', `${project.projectName} was not operating on ${formatDay(entryDate)}.`);
+    }
+    const wanted = input.personalIds.filter((id) => HEARTH_ID_PATTERN.test(id));
+    const clients = await repo.findClients(trx, wanted);
+    if (clients.length !== input.personalIds.length) add(errors, 'guests', 'A guest found by search no longer exists (merged or removed): search again.');
+    if (Object.keys(errors).length > 0 || !entryDate) refuse(errors, 'The guests without a stay cannot be checked in.');
+    const members = clients.map((client) => ({ client }));
+    const locked = await repo.lockClients(trx, members.map((m) => m.client.personalId));
+    if (locked.length !== members.length) throw new ConflictError('A client was just merged or removed. Search for them again.');
+    await this.refuseOverlaps(trx, project, entryDate, members);
+    const now = this.clock.now();
+    const opened: { enrollmentId: string; personalId: string; householdId: string }[] = [];
+    for (const member of members) {
+      const householdId = this.newId();
+      const stay = { personalId: member.client.personalId, projectId: project.projectId, entryDate, householdId };
+      opened.push({ enrollmentId: await this.createEnrollment(trx, stay, AT_THE_DOOR_ENTRY, actor, now, { checkIn: true }), personalId: member.client.personalId, householdId });
+    }
+    return opened;
   }
 
   /** A client's enrollments the viewer may see, grouped per project (the most recent stay first). */
@@ -580,6 +621,24 @@ export class EnrollmentService {
     return repo.countEnrollmentsInCoc(db, projectId, cocCode);
   }
 }
+
+/**
+ * The entry data of a guest checked in at a night-by-night shelter's door, until a worker completes them: the head of
+ * their own household, every answer "Data not collected" (HUD's code for an answer not yet asked). The date
+ * homelessness started has no such code: it stays empty, and the entry edit form asks for it.
+ */
+const AT_THE_DOOR_ENTRY: MemberEntryFields = {
+  relationshipToHoH: HEAD_OF_HOUSEHOLD,
+  disablingCondition: 99,
+  livingSituation: 99,
+  rentalSubsidyType: null,
+  lengthOfStay: 99,
+  losUnderThreshold: losUnderThreshold(99, 99),
+  previousStreetEssh: null,
+  dateToStreetEssh: null,
+  timesHomelessPastThreeYears: 99,
+  monthsHomelessPastThreeYears: 99,
+};
 
 /** Stored entry data as the validated fields (for editing forms and for comparing). */
 export function entryFieldsOf(enrollment: Enrollment): MemberEntryFields {

@@ -27,6 +27,7 @@ import { AccessService } from '../access/access.service.js';
 import { EnrollmentService } from '../enrollments/enrollments.service.js';
 import { TrainingService } from '../training/training.service.js';
 import { HudCsvExportService, implementationIdOf } from '../exchange/hud-csv-export.service.js';
+import { ShelterService } from '../shelter/shelter.service.js';
 import { SITE_NAMES, type SiteId } from '../site-id.js';
 
 /** Everything one site (Training or Live) needs, wired to that site's own database. */
@@ -57,6 +58,8 @@ export interface SiteServices {
   access: AccessService;
   /** Households, enrollments and exits (HUD Enrollment.csv and Exit.csv). */
   enrollments: EnrollmentService;
+  /** 4.14 bed nights and the check-in screen of night-by-night shelters. */
+  shelter: ShelterService;
   /** Refilling the Training site with generated data (the Live site refuses). */
   training: TrainingService;
   /** HUD HMIS CSV exports (src/exchange/). */
@@ -115,6 +118,7 @@ export function createSiteServices(options: {
     clients,
     access,
     enrollments,
+    shelter: new ShelterService(db, clock, audit, config.timeZone, enrollments),
     training: new TrainingService(db, clock, audit, id, config.timeZone, projects, projectSetup, clients, enrollments),
     hudExports: new HudCsvExportService(db, clock, audit, config.timeZone, implementationIdOf(config.publicUrl, id)),
   };

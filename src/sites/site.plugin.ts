@@ -20,6 +20,7 @@ import { clientRoutes } from '../clients/clients.routes.js';
 import { enrollmentRoutes } from '../enrollments/enrollments.routes.js';
 import { homeRoutes } from '../home/home.routes.js';
 import { trainingRoutes } from '../training/training.routes.js';
+import { shelterRoutes } from '../shelter/shelter.routes.js';
 import '../http/fastify-types.js';
 import type { PageContext } from '../views/page-context.js';
 import type { SiteServices } from './site-services.js';
@@ -106,6 +107,7 @@ export async function sitePlugin(app: FastifyInstance, options: { site: SiteServ
   await app.register(projectSetupRoutes);
   await app.register(clientRoutes, { prefix: '/clients' });
   await app.register(enrollmentRoutes);
+  await app.register(shelterRoutes);
 }
 
 function pageContext(request: FastifyRequest, reply: FastifyReply, site: SiteServices): PageContext {

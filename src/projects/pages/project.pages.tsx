@@ -99,6 +99,12 @@ export function ProjectPage(props: ProjectPageProps) {
       </ErrorSummary>
       <p>
         <a href={roster}>Enrollments in this project</a> (for users of {organization.organizationName} and HMIS administrators)
+        {project.projectType === 1 && (
+          <>
+            {' · '}
+            <a href={sitePath(ctx, `projects/${project.projectId}/check-in`)}>Check in tonight’s guests</a>
+          </>
+        )}
       </p>
       <section aria-labelledby="project-heading">
         <h2 id="project-heading">Project</h2>
