@@ -46,13 +46,15 @@ export const AUDIT_EVENTS = {
   'project_setup.added': 'Project set-up record added',
   'project_setup.changed': 'Project set-up record changed',
   'project_setup.deleted': 'Project set-up record deleted',
+  'assessment.recorded': 'Assessment recorded (income, benefits, insurance, disabilities, domestic violence)',
+  'assessment.corrected': 'Assessment corrected',
 } as const;
 
 export type AuditEvent = keyof typeof AUDIT_EVENTS;
 
 /** Events about client data: views, creation, changes, searches, SSN reveals, merges, enrollments and exits. */
 export const CLIENT_DATA_EVENTS: readonly AuditEvent[] = (Object.keys(AUDIT_EVENTS) as AuditEvent[]).filter((event) =>
-  /^(client|enrollment|household)\./.test(event),
+  /^(client|enrollment|household|assessment)\./.test(event),
 );
 
 export function isAuditEvent(value: string): value is AuditEvent {

@@ -26,6 +26,7 @@ import { ClientService } from '../clients/clients.service.js';
 import { AccessService } from '../access/access.service.js';
 import { EnrollmentService } from '../enrollments/enrollments.service.js';
 import { TrainingService } from '../training/training.service.js';
+import { AssessmentService } from '../assessments/assessments.service.js';
 import { SITE_NAMES, type SiteId } from '../site-id.js';
 
 /** Everything one site (Training or Live) needs, wired to that site's own database. */
@@ -56,6 +57,8 @@ export interface SiteServices {
   access: AccessService;
   /** Households, enrollments and exits (HUD Enrollment.csv and Exit.csv). */
   enrollments: EnrollmentService;
+  /** The stage-based elements of a household: income, benefits, insurance, disabilities, domestic violence. */
+  assessments: AssessmentService;
   /** Refilling the Training site with generated data (the Live site refuses). */
   training: TrainingService;
 }
@@ -112,6 +115,7 @@ export function createSiteServices(options: {
     clients,
     access,
     enrollments,
+    assessments: new AssessmentService(db, clock, audit, config.timeZone, enrollments, projectSetup),
     training: new TrainingService(db, clock, audit, id, config.timeZone, projects, projectSetup, clients, enrollments),
   };
 }
