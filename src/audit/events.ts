@@ -50,13 +50,15 @@ export const AUDIT_EVENTS = {
   'export.written': 'HUD CSV export written',
   'export.downloaded': 'HUD CSV export downloaded',
   'export.deleted': 'HUD CSV export deleted',
+  'assessment.recorded': 'Assessment recorded (income, benefits, insurance, disabilities, domestic violence)',
+  'assessment.corrected': 'Assessment corrected',
 } as const;
 
 export type AuditEvent = keyof typeof AUDIT_EVENTS;
 
 /** Events about client data: views, creation, changes, searches, SSN reveals, merges, enrollments and exits. */
 export const CLIENT_DATA_EVENTS: readonly AuditEvent[] = (Object.keys(AUDIT_EVENTS) as AuditEvent[]).filter((event) =>
-  /^(client|enrollment|household)\./.test(event),
+  /^(client|enrollment|household|assessment)\./.test(event),
 );
 
 export function isAuditEvent(value: string): value is AuditEvent {

@@ -10,6 +10,7 @@ import * as searchIndexes from './migrations/0007_search_indexes.js';
 import * as projectCocs from './migrations/0008_project_cocs.js';
 import * as searchTrigrams from './migrations/0009_search_trigrams.js';
 import * as projectSetup from './migrations/0010_project_setup.js';
+import * as stageRecords from './migrations/0011_stage_records.js';
 import * as occurrenceRecords from './migrations/0012_occurrence_records.js';
 
 /** Migrations are listed here (not read from disk) so they work the same from source, a bundle or the CLI. */
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0008_project_cocs': projectCocs,
   '0009_search_trigrams': searchTrigrams,
   '0010_project_setup': projectSetup,
+  '0011_stage_records': stageRecords,
   '0012_occurrence_records': occurrenceRecords,
 };
 

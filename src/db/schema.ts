@@ -441,6 +441,73 @@ export interface ClientRecentViewsTable {
   viewed_at: Timestamp;
 }
 
+type Money = ColumnType<string, string | number, string | number>;
+type IncomeSourceColumn = 'earned' | 'unemployment' | 'ssi' | 'ssdi' | 'va_disability_service' | 'va_disability_non_service' | 'private_disability'
+  | 'workers_comp' | 'tanf' | 'ga' | 'soc_sec_retirement' | 'pension' | 'child_support' | 'alimony' | 'other_income_source';
+type IncomeAmountColumn = `${Exclude<IncomeSourceColumn, 'other_income_source'>}_amount` | 'other_income_amount';
+type BenefitColumn = 'snap' | 'wic' | 'tanf_child_care' | 'tanf_transportation' | 'other_tanf' | 'other_benefits_source';
+type InsuranceColumn = 'medicaid' | 'medicare' | 'schip' | 'vha_services' | 'employer_provided' | 'cobra' | 'private_pay' | 'state_health_ins'
+  | 'indian_health_services' | 'other_insurance';
+type NoInsuranceReasonColumn = `no_${Exclude<InsuranceColumn, 'other_insurance' | 'vha_services'>}_reason` | 'no_vha_reason';
+
+/** HUD's stage key and bookkeeping, shared by the stage-based files (migration 0011). */
+interface StageRecordColumns {
+  enrollment_id: string;
+  personal_id: string;
+  information_date: CalendarDate;
+  data_collection_stage: number;
+  date_created: Timestamp;
+  date_updated: Timestamp;
+  user_id: string;
+  date_deleted: Timestamp | null;
+}
+
+/** HUD IncomeBenefits.csv (FY2026): 4.02, 4.03, 4.04 and the W3/P4 columns of the same row (migration 0011). */
+export type IncomeBenefitsTable = StageRecordColumns & {
+  income_benefits_id: string;
+  income_from_any_source: number | null;
+  total_monthly_income: Money | null;
+  other_income_source_identify: string | null;
+  benefits_from_any_source: number | null;
+  other_benefits_source_identify: string | null;
+  insurance_from_any_source: number | null;
+  other_insurance_identify: string | null;
+  adap: number | null;
+  no_adap_reason: number | null;
+  ryan_white_med_dent: number | null;
+  no_ryan_white_reason: number | null;
+  connection_with_soar: number | null;
+} & Record<IncomeSourceColumn | BenefitColumn | InsuranceColumn | NoInsuranceReasonColumn, number | null> &
+  Record<IncomeAmountColumn, Money | null>;
+
+/** HUD HealthAndDV.csv (FY2026): 4.11 and RHY's R7–R10 (migration 0011). */
+export interface HealthAndDvTable extends StageRecordColumns {
+  health_and_dv_id: string;
+  domestic_violence_survivor: number | null;
+  when_occurred: number | null;
+  currently_fleeing: number | null;
+  general_health_status: number | null;
+  dental_health_status: number | null;
+  mental_health_status: number | null;
+  pregnancy_status: number | null;
+  due_date: CalendarDate | null;
+}
+
+/** HUD Disabilities.csv (FY2026): 4.05–4.10, one row per type, with HOPWA's W4 (migration 0011). */
+export interface DisabilitiesTable extends StageRecordColumns {
+  disabilities_id: string;
+  disability_type: number;
+  disability_response: number;
+  indefinite_and_impairs: number | null;
+  t_cell_count_available: number | null;
+  t_cell_count: number | null;
+  t_cell_source: number | null;
+  viral_load_available: number | null;
+  viral_load: number | null;
+  viral_load_source: number | null;
+  anti_retroviral: number | null;
+}
+
 export interface Database {
   clients: ClientsTable;
   attempt_events: AttemptEventsTable;
@@ -472,6 +539,9 @@ export interface Database {
   assessment_questions: AssessmentQuestionsTable;
   assessment_results: AssessmentResultsTable;
   events: EventsTable;
+  income_benefits: IncomeBenefitsTable;
+  health_and_dv: HealthAndDvTable;
+  disabilities: DisabilitiesTable;
 }
 
 /** The database or a transaction on it: repositories take either, so their caller decides what runs together. */

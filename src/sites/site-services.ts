@@ -28,6 +28,7 @@ import { EnrollmentService } from '../enrollments/enrollments.service.js';
 import { TrainingService } from '../training/training.service.js';
 import { HudCsvExportService, implementationIdOf } from '../exchange/hud-csv-export.service.js';
 import { ShelterService } from '../shelter/shelter.service.js';
+import { AssessmentService } from '../assessments/assessments.service.js';
 import { SITE_NAMES, type SiteId } from '../site-id.js';
 
 /** Everything one site (Training or Live) needs, wired to that site's own database. */
@@ -60,6 +61,8 @@ export interface SiteServices {
   enrollments: EnrollmentService;
   /** 4.14 bed nights and the check-in screen of night-by-night shelters. */
   shelter: ShelterService;
+  /** The stage-based elements of a household: income, benefits, insurance, disabilities, domestic violence. */
+  assessments: AssessmentService;
   /** Refilling the Training site with generated data (the Live site refuses). */
   training: TrainingService;
   /** HUD HMIS CSV exports (src/exchange/). */
@@ -119,6 +122,7 @@ export function createSiteServices(options: {
     access,
     enrollments,
     shelter: new ShelterService(db, clock, audit, config.timeZone, enrollments),
+    assessments: new AssessmentService(db, clock, audit, config.timeZone, enrollments, projectSetup),
     training: new TrainingService(db, clock, audit, id, config.timeZone, projects, projectSetup, clients, enrollments),
     hudExports: new HudCsvExportService(db, clock, audit, config.timeZone, implementationIdOf(config.publicUrl, id)),
   };
