@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../http/actor.js';
 import type { Actor } from '../audit/audit-log.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import { formBoolean, formString, formStrings } from '../http/form.js';
+import { formBoolean, formString, formStrings, submitForm } from '../http/form.js';
 import { ACCOUNT_STATUSES } from './account-status.js';
 import type { AgencyFilter, Role } from './accounts.model.js';
 import type { AccountInput } from './accounts.service.js';
@@ -20,6 +20,8 @@ const MAX_USER_ID = 2_147_483_647;
 // Far more agencies than a Continuum of Care has; HUD OrganizationIDs are at most 32 characters.
 const MAX_AGENCIES = 1000;
 const MAX_AGENCY_ID_LENGTH = 32;
+/** An administrator's change the rules refuse (the last administrator, their own account) is explained on the page. */
+const ON_THE_PAGE = [ConflictError, ForbiddenError];
 
 /** Administration of users, under /SITE/admin/users. Every route is for HMIS administrators only. */
 export async function accountRoutes(app: FastifyInstance) {
@@ -82,34 +84,32 @@ export async function accountRoutes(app: FastifyInstance) {
   app.post('/new', adminForm, async (request, reply) => {
     const { site } = request;
     const values: NewUserFormValues = { ...readAccountForm(request.body), username: formString(request.body, 'username', { max: 200 }) };
-    try {
-      const issued = await site.accounts.create({ ...accountInput(values), username: values.username || null }, actorOf(request));
-      const organizations = await site.projects.organizations();
-      const agencyIds = await site.access.organizationIdsOf(issued.user.id);
-      // 201 with the password in the page, not a redirect: it is shown exactly once.
-      const shown = (
-        <TemporaryPasswordPage
-          ctx={reply.pageContext()}
-          user={issued.user}
-          temporaryPassword={issued.temporaryPassword}
-          ttlHours={site.config.tempPasswordTtlHours}
-          kind="created"
-          agencies={{ ids: agencyIds, organizations }}
-        />
-      );
-      return reply.page(shown, 201);
-    } catch (error) {
-      const refused = refusal(error);
-      if (!refused) throw error;
-      const organizations = await site.projects.organizations();
-      const form = <NewUserPage ctx={reply.pageContext()} values={values} organizations={organizations} error={refused.message} errors={refused.fieldErrors} />;
-      return reply.page(form, refused.status);
-    }
+    return submitForm(reply, {
+      action: () => site.accounts.create({ ...accountInput(values), username: values.username || null }, actorOf(request)),
+      refused: async (failure) => <NewUserPage ctx={reply.pageContext()} values={values} organizations={await site.projects.organizations()} failure={failure} />,
+      done: async (issued) => {
+        const organizations = await site.projects.organizations();
+        const agencyIds = await site.access.organizationIdsOf(issued.user.id);
+        // 201 with the password in the page, not a redirect: it is shown exactly once.
+        const shown = (
+          <TemporaryPasswordPage
+            ctx={reply.pageContext()}
+            user={issued.user}
+            temporaryPassword={issued.temporaryPassword}
+            ttlHours={site.config.tempPasswordTtlHours}
+            kind="created"
+            agencies={{ ids: agencyIds, organizations }}
+          />
+        );
+        return reply.page(shown, 201);
+      },
+      alsoRefuses: ON_THE_PAGE,
+    });
   });
 
   app.get('/:id', adminOnly, async (request, reply) => {
     const done = (request.query as Record<string, unknown>).done;
-    return showUser(request, reply, userIdParam(request), { done: isDoneAction(done) ? done : null });
+    return reply.page(await userPage(request, reply, userIdParam(request), { done: isDoneAction(done) ? done : null }));
   });
 
   app.post('/:id/temporary-password', adminForm, async (request, reply) => {
@@ -141,16 +141,16 @@ export async function accountRoutes(app: FastifyInstance) {
     const { site } = request;
     const values = readAccountForm(request.body);
     const id = userIdParam(request);
-    try {
-      const user = await site.accounts.update(id, accountInput(values), actorOf(request));
-      // An administrator who just made themselves an ordinary user can no longer see this page.
-      if (user.id === request.auth!.user.id && user.role !== 'admin') return reply.redirect(`/${site.id}/`, 303);
-    } catch (error) {
-      const refused = refusal(error);
-      if (!refused) throw error;
-      return showUser(request, reply, id, { error: refused.message, errors: refused.fieldErrors, editValues: values }, refused.status);
-    }
-    return reply.redirect(userPath(request, id, 'saved'), 303);
+    return submitForm(reply, {
+      action: () => site.accounts.update(id, accountInput(values), actorOf(request)),
+      refused: (failure) => userPage(request, reply, id, { failure, editValues: values }),
+      done: (user) => {
+        // An administrator who just made themselves an ordinary user can no longer see this page.
+        if (user.id === request.auth!.user.id && user.role !== 'admin') return reply.redirect(`/${site.id}/`, 303);
+        return reply.redirect(userPath(request, id, 'saved'), 303);
+      },
+      alsoRefuses: ON_THE_PAGE,
+    });
   });
 }
 
@@ -162,30 +162,23 @@ async function runAction(
   action: (userId: number, actor: Actor) => Promise<unknown>,
 ) {
   const id = userIdParam(request);
-  try {
-    await action(id, actorOf(request));
-  } catch (error) {
-    const refused = refusal(error);
-    if (!refused) throw error;
-    return showUser(request, reply, id, { error: refused.message, errors: refused.fieldErrors }, refused.status);
-  }
-  return reply.redirect(userPath(request, id, done), 303);
+  return submitForm(reply, {
+    action: () => action(id, actorOf(request)),
+    refused: (failure) => userPage(request, reply, id, { failure }),
+    done: () => reply.redirect(userPath(request, id, done), 303),
+    alsoRefuses: ON_THE_PAGE,
+  });
 }
 
-async function showUser(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  userId: number,
-  extra: Pick<UserDetailPageProps, 'done' | 'error' | 'errors' | 'editValues'>,
-  status = 200,
-) {
+/** A user's page, with a notice or a refused action or edit. */
+async function userPage(request: FastifyRequest, reply: FastifyReply, userId: number, extra: Pick<UserDetailPageProps, 'done' | 'failure' | 'editValues'>) {
   const { site } = request;
   const user = await site.accounts.get(userId);
   const recent = await site.audit.list(site.db, { username: user.username, limit: RECENT_AUDIT_ENTRIES });
   const secondFactor = await site.secondFactors.status(user.id);
   const agencyIds = await site.access.organizationIdsOf(user.id);
   const organizations = await site.projects.organizations();
-  const page = (
+  return (
     <UserDetailPage
       ctx={reply.pageContext()}
       user={user}
@@ -199,17 +192,7 @@ async function showUser(
       {...extra}
     />
   );
-  return reply.page(page, status);
 }
-
-/** Expected refusals, shown on the page they came from; anything else goes to the error handler. */
-function refusal(error: unknown): { status: number; message: string; fieldErrors: Readonly<Record<string, readonly string[]>> } | null {
-  if (error instanceof ValidationError) return { status: 422, message: error.message, fieldErrors: error.fieldErrors };
-  if (error instanceof ConflictError) return { status: 409, message: error.message, fieldErrors: {} };
-  if (error instanceof ForbiddenError) return { status: 403, message: error.message, fieldErrors: {} };
-  return null;
-}
-
 
 function userPath(request: FastifyRequest, userId: number, done: DoneAction): string {
   return `/${request.site.id}/admin/users/${userId}?done=${done}`;
@@ -232,7 +215,6 @@ function readAccountForm(body: unknown): AccountFormValues {
     agencies: [...new Set(formStrings(body, 'agencies', { maxCount: MAX_AGENCIES, max: MAX_AGENCY_ID_LENGTH }))],
   };
 }
-
 
 function accountInput(values: AccountFormValues): AccountInput {
   return {

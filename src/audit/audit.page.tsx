@@ -1,8 +1,9 @@
-import type { AuditRecord } from './audit.model.js';
-import { AUDIT_EVENTS, isAuditEvent } from './events.js';
-import { ErrorSummary, Field } from '../views/components.js';
+import type { ComponentChildren } from 'preact';
+import { ErrorSummary, SelectField, TextField, type FormFailure } from '../views/form-kit.js';
 import { Layout } from '../views/layout.js';
 import { sitePath, type PageContext } from '../views/page-context.js';
+import type { AuditRecord } from './audit.model.js';
+import { AUDIT_EVENTS, auditEventName } from './events.js';
 
 /** The filter form as typed, echoed back so a mistake can be corrected in place. */
 export interface AuditFilterForm {
@@ -28,12 +29,16 @@ export interface AuditPageProps {
   olderBeforeId: string | null;
   /** Whether this page is a continuation (beforeId was given). */
   isOlderPage: boolean;
-  error?: string | null;
-  errors?: Readonly<Record<string, readonly string[]>>;
+  /** A refused filter: the log is not shown until it is corrected. */
+  failure?: FormFailure | null;
 }
 
+const EVENT_CHOICES = Object.entries(AUDIT_EVENTS).map(([value, label]) => ({ value, label }));
+const AREA_CHOICES = Object.entries(AUDIT_AREAS).map(([value, label]) => ({ value, label }));
+
 export function AuditPage(props: AuditPageProps) {
-  const { ctx, form, errors = {} } = props;
+  const { ctx, form, failure } = props;
+  const errors = failure?.errors ?? {};
   const filterQuery = (extra: Record<string, string> = {}) => {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries({ ...form, ...extra })) if (value) params.set(key, value);
@@ -48,49 +53,15 @@ export function AuditPage(props: AuditPageProps) {
         Sign-ins, passwords, account changes and every view, change, search, SSN reveal and merge of client data on
         the {ctx.site!.name}, newest first. Times are in {ctx.timeZone}.
       </p>
-      <ErrorSummary message={props.error} errors={errors} />
+      <ErrorSummary failure={failure} />
       <form method="get" action={sitePath(ctx, 'admin/audit')} class="filters" role="search" aria-label="Filter the audit log">
-        <div class={`field${errors.event?.length ? ' has-error' : ''}`}>
-          <label for="field-event">Event</label>
-          {errors.event?.length ? (
-            <p class="field-error" id="field-event-error">
-              {errors.event.join(' ')}
-            </p>
-          ) : null}
-          <select id="field-event" name="event" aria-invalid={errors.event?.length ? 'true' : undefined} aria-describedby={errors.event?.length ? 'field-event-error' : undefined}>
-            <option value="" selected={!form.event}>
-              All events
-            </option>
-            {Object.entries(AUDIT_EVENTS).map(([value, label]) => (
-              <option value={value} selected={form.event === value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <Field name="username" label="Username" value={form.username} maxLength={200} errors={errors.username} hint="Who did it or whom it was about" autocomplete="off" />
-        <Field name="actor" label="Acting user" value={form.actor} maxLength={200} errors={errors.actor} hint="Only what this user did" autocomplete="off" />
-        <Field name="client" label="Client PersonalID" value={form.client} maxLength={100} errors={errors.client} hint="Only entries about this client" autocomplete="off" />
-        <div class={`field${errors.area?.length ? ' has-error' : ''}`}>
-          <label for="field-area">Area</label>
-          {errors.area?.length ? (
-            <p class="field-error" id="field-area-error">
-              {errors.area.join(' ')}
-            </p>
-          ) : null}
-          <select id="field-area" name="area" aria-invalid={errors.area?.length ? 'true' : undefined} aria-describedby={errors.area?.length ? 'field-area-error' : undefined}>
-            <option value="" selected={!form.area}>
-              Everything
-            </option>
-            {Object.entries(AUDIT_AREAS).map(([value, label]) => (
-              <option value={value} selected={form.area === value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <Field name="from" label="From date" type="date" value={form.from} errors={errors.from} />
-        <Field name="to" label="To date" type="date" value={form.to} errors={errors.to} hint="Includes this whole day" />
+        <SelectField name="event" label="Event" value={form.event} choices={EVENT_CHOICES} emptyLabel="All events" errors={errors.event} />
+        <TextField name="username" label="Username" value={form.username} maxLength={200} errors={errors.username} hint="Who did it or whom it was about" autocomplete="off" />
+        <TextField name="actor" label="Acting user" value={form.actor} maxLength={200} errors={errors.actor} hint="Only what this user did" autocomplete="off" />
+        <TextField name="client" label="Client PersonalID" value={form.client} maxLength={100} errors={errors.client} hint="Only entries about this client" autocomplete="off" />
+        <SelectField name="area" label="Area" value={form.area} choices={AREA_CHOICES} emptyLabel="Everything" errors={errors.area} />
+        <TextField name="from" label="From date" type="date" value={form.from} errors={errors.from} />
+        <TextField name="to" label="To date" type="date" value={form.to} errors={errors.to} hint="Includes this whole day" />
         <div>
           <button type="submit" class="primary">
             Filter
@@ -98,7 +69,7 @@ export function AuditPage(props: AuditPageProps) {
           <a href={sitePath(ctx, 'admin/audit')}>Clear filters</a>
         </div>
       </form>
-      {!props.error && (
+      {!failure && (
         <>
           <AuditTable ctx={ctx} entries={props.entries} caption={props.isOlderPage ? 'Older audit entries' : 'Audit entries'} />
           <nav class="pagination" aria-label="Audit log pages">
@@ -119,64 +90,83 @@ export function AuditPage(props: AuditPageProps) {
 export function AuditTable(props: { ctx: PageContext; entries: readonly AuditRecord[]; caption: string; forClient?: { showRecord: boolean } }) {
   const { ctx, forClient } = props;
   if (forClient) return <ClientAuditTable ctx={ctx} entries={props.entries} caption={props.caption} showRecord={forClient.showRecord} />;
-  if (props.entries.length === 0) {
-    return (
-      <p class="empty" role="status">
-        No audit entries match.
-      </p>
-    );
-  }
   return (
-    <div class="table-wrap">
-      <table class="audit-table">
-        <caption>{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Event</th>
-            <th scope="col">Actor</th>
-            <th scope="col">Subject</th>
-            <th scope="col">IP address</th>
-            <th scope="col">Details</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.entries.map((entry) => (
-            <tr>
-              <td>
-                <time dateTime={entry.occurredAt.toISOString()}>{formatAuditTime(entry.occurredAt, ctx.timeZone)}</time>
-              </td>
-              <td>{isAuditEvent(entry.event) ? AUDIT_EVENTS[entry.event] : entry.event}</td>
-              <td>{entry.actorUsername ?? (entry.ip ? 'Not signed in' : 'System')}</td>
-              <td>
-                {entry.subjectUserId !== null && entry.subjectUsername ? (
-                  <a href={sitePath(ctx, `admin/users/${entry.subjectUserId}`)}>{entry.subjectUsername}</a>
-                ) : entry.clientPersonalId ? (
-                  <>
-                    Client <a href={sitePath(ctx, `clients/${entry.clientPersonalId}/history`)}>{entry.clientPersonalId}</a>
-                  </>
-                ) : (
-                  (entry.subjectUsername ?? '—')
-                )}
-              </td>
-              <td>{entry.ip ?? '—'}</td>
-              <td>
-                <AuditDetails details={entry.details} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <AuditEntries
+      ctx={ctx}
+      entries={props.entries}
+      caption={props.caption}
+      empty="No audit entries match."
+      columns={['Actor', 'Subject', 'IP address', 'Details']}
+      cells={(entry) => (
+        <>
+          <td>{entry.actorUsername ?? (entry.ip ? 'Not signed in' : 'System')}</td>
+          <td>
+            {entry.subjectUserId !== null && entry.subjectUsername ? (
+              <a href={sitePath(ctx, `admin/users/${entry.subjectUserId}`)}>{entry.subjectUsername}</a>
+            ) : entry.clientPersonalId ? (
+              <>
+                Client <a href={sitePath(ctx, `clients/${entry.clientPersonalId}/history`)}>{entry.clientPersonalId}</a>
+              </>
+            ) : (
+              (entry.subjectUsername ?? '—')
+            )}
+          </td>
+          <td>{entry.ip ?? '—'}</td>
+          <td>
+            <AuditDetails details={entry.details} />
+          </td>
+        </>
+      )}
+    />
   );
 }
 
 function ClientAuditTable(props: { ctx: PageContext; entries: readonly AuditRecord[]; caption: string; showRecord: boolean }) {
   const { ctx } = props;
+  return (
+    <AuditEntries
+      ctx={ctx}
+      entries={props.entries}
+      caption={props.caption}
+      empty="Nothing has been recorded about this client."
+      columns={['User', 'IP address', 'Details', ...(props.showRecord ? ['Record'] : [])]}
+      cells={(entry) => (
+        <>
+          <td>
+            {entry.actorUserId !== null && entry.actorUsername ? (
+              <a href={sitePath(ctx, `admin/users/${entry.actorUserId}`)}>{entry.actorUsername}</a>
+            ) : (
+              (entry.actorUsername ?? 'System')
+            )}
+          </td>
+          <td>{entry.ip ?? '—'}</td>
+          <td>
+            <AuditDetails details={entry.details} />
+          </td>
+          {props.showRecord && (
+            <td>
+              <code>{entry.clientPersonalId ?? '—'}</code>
+            </td>
+          )}
+        </>
+      )}
+    />
+  );
+}
+
+/** Audit entries, newest first: when and what, then the columns of the table that shows them (or `empty`). */
+function AuditEntries(props: {
+  ctx: PageContext;
+  entries: readonly AuditRecord[];
+  caption: string;
+  empty: string;
+  columns: readonly string[];
+  cells: (entry: AuditRecord) => ComponentChildren;
+}) {
   if (props.entries.length === 0) {
     return (
       <p class="empty" role="status">
-        Nothing has been recorded about this client.
+        {props.empty}
       </p>
     );
   }
@@ -188,35 +178,19 @@ function ClientAuditTable(props: { ctx: PageContext; entries: readonly AuditReco
           <tr>
             <th scope="col">Time</th>
             <th scope="col">Event</th>
-            <th scope="col">User</th>
-            <th scope="col">IP address</th>
-            <th scope="col">Details</th>
-            {props.showRecord && <th scope="col">Record</th>}
+            {props.columns.map((column) => (
+              <th scope="col">{column}</th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {props.entries.map((entry) => (
             <tr>
               <td>
-                <time dateTime={entry.occurredAt.toISOString()}>{formatAuditTime(entry.occurredAt, ctx.timeZone)}</time>
+                <time dateTime={entry.occurredAt.toISOString()}>{formatAuditTime(entry.occurredAt, props.ctx.timeZone)}</time>
               </td>
-              <td>{isAuditEvent(entry.event) ? AUDIT_EVENTS[entry.event] : entry.event}</td>
-              <td>
-                {entry.actorUserId !== null && entry.actorUsername ? (
-                  <a href={sitePath(ctx, `admin/users/${entry.actorUserId}`)}>{entry.actorUsername}</a>
-                ) : (
-                  (entry.actorUsername ?? 'System')
-                )}
-              </td>
-              <td>{entry.ip ?? '—'}</td>
-              <td>
-                <AuditDetails details={entry.details} />
-              </td>
-              {props.showRecord && (
-                <td>
-                  <code>{entry.clientPersonalId ?? '—'}</code>
-                </td>
-              )}
+              <td>{auditEventName(entry.event)}</td>
+              {props.cells(entry)}
             </tr>
           ))}
         </tbody>

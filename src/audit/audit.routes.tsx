@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { NotFoundError, ValidationError } from '../errors.js';
-import { formString } from '../http/form.js';
+import { formString, submitForm } from '../http/form.js';
 import { HEARTH_ID_PATTERN } from '../hud/ids.js';
 import type { SiteServices } from '../sites/site-services.js';
 import type { AuditFilter } from './audit.model.js';
@@ -23,23 +23,18 @@ export async function auditRoutes(app: FastifyInstance) {
       area: formString(query, 'area', { max: 40 }),
     };
     const beforeId = formString(query, 'beforeId', { max: 100 });
-    let filter: AuditFilter;
-    try {
-      filter = await withActingUser(site, form, parseAuditFilter(form, beforeId, site.config.timeZone));
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      const page = (
-        <AuditPage ctx={reply.pageContext()} form={form} entries={[]} olderBeforeId={null} isOlderPage={false} error={error.message} errors={error.fieldErrors} />
-      );
-      return reply.page(page, 400);
-    }
-    // One extra row tells whether there is an older page.
-    const rows = await site.audit.list(site.db, { ...filter, limit: PAGE_SIZE + 1 });
-    const entries = rows.slice(0, PAGE_SIZE);
-    const olderBeforeId = rows.length > PAGE_SIZE ? entries[entries.length - 1]!.id : null;
-    return reply.page(
-      <AuditPage ctx={reply.pageContext()} form={form} entries={entries} olderBeforeId={olderBeforeId} isOlderPage={Boolean(beforeId)} />,
-    );
+    return submitForm(reply, {
+      action: async () => withActingUser(site, form, parseAuditFilter(form, beforeId, site.config.timeZone)),
+      refused: (failure) => <AuditPage ctx={reply.pageContext()} form={form} entries={[]} olderBeforeId={null} isOlderPage={false} failure={failure} />,
+      done: async (filter) => {
+        // One extra row tells whether there is an older page.
+        const rows = await site.audit.list(site.db, { ...filter, limit: PAGE_SIZE + 1 });
+        const entries = rows.slice(0, PAGE_SIZE);
+        const olderBeforeId = rows.length > PAGE_SIZE ? entries[entries.length - 1]!.id : null;
+        return reply.page(<AuditPage ctx={reply.pageContext()} form={form} entries={entries} olderBeforeId={olderBeforeId} isOlderPage={Boolean(beforeId)} />);
+      },
+      refusedStatus: 400,
+    });
   });
 }
 

@@ -64,3 +64,8 @@ export const CLIENT_DATA_EVENTS: readonly AuditEvent[] = (Object.keys(AUDIT_EVEN
 export function isAuditEvent(value: string): value is AuditEvent {
   return Object.hasOwn(AUDIT_EVENTS, value);
 }
+
+/** An event in words, for the tables that list the log; an event no longer known shows as stored. */
+export function auditEventName(event: string): string {
+  return isAuditEvent(event) ? AUDIT_EVENTS[event] : event;
+}

@@ -1,6 +1,7 @@
-import { CsrfField, ErrorSummary, Notice } from '../views/components.js';
+import { Notice } from '../views/components.js';
+import { ErrorSummary, PostForm, RadioField, type FormFailure } from '../views/form-kit.js';
 import { Layout } from '../views/layout.js';
-import { sitePath, type PageContext } from '../views/page-context.js';
+import type { PageContext } from '../views/page-context.js';
 import { SECOND_FACTOR_POLICIES, SECOND_FACTOR_POLICY_NAMES, type SecondFactorPolicy } from './settings.service.js';
 
 const POLICY_HINTS: Record<SecondFactorPolicy, string> = {
@@ -9,52 +10,36 @@ const POLICY_HINTS: Record<SecondFactorPolicy, string> = {
   all: 'Everyone without one sets it up right after entering their password, at their next sign-in.',
 };
 
+const POLICY_CHOICES = SECOND_FACTOR_POLICIES.map((policy) => ({ value: policy, label: SECOND_FACTOR_POLICY_NAMES[policy], hint: POLICY_HINTS[policy] }));
+
 export interface SettingsPageProps {
   ctx: PageContext;
   secondFactorPolicy: SecondFactorPolicy;
   saved?: boolean;
-  error?: string | null;
-  errors?: Readonly<Record<string, readonly string[]>>;
+  failure?: FormFailure | null;
 }
 
 export function SettingsPage(props: SettingsPageProps) {
-  const { ctx } = props;
-  const fieldErrors = props.errors?.secondFactorPolicy;
+  const { ctx, failure } = props;
   return (
     <Layout ctx={ctx} title="Site settings">
       <h1>Site settings</h1>
       <p class="lede">Settings for the {ctx.site!.name} only. Every change is recorded in the audit log.</p>
       {props.saved && <Notice kind="success">Your changes are saved.</Notice>}
-      <ErrorSummary message={props.error} errors={props.errors} />
-      <form method="post" action={sitePath(ctx, 'admin/settings')} class="stack narrow" novalidate>
-        <CsrfField token={ctx.csrfToken} />
-        <fieldset class={fieldErrors?.length ? 'has-error' : undefined}>
-          <legend>Who must use a second factor (authenticator app)?</legend>
-          <p class="hint">
-            The change applies from each person’s next sign-in; anyone signed in now stays signed in. Users keep their
-            recovery codes for a lost phone, and you can reset a user’s second factor on their page under Users.
-          </p>
-          {SECOND_FACTOR_POLICIES.map((policy) => (
-            <div class="field checkbox">
-              <input
-                type="radio"
-                id={`policy-${policy}`}
-                name="secondFactorPolicy"
-                value={policy}
-                checked={policy === props.secondFactorPolicy}
-                aria-describedby={`policy-${policy}-hint`}
-              />
-              <label for={`policy-${policy}`}>{SECOND_FACTOR_POLICY_NAMES[policy]}</label>
-              <span class="hint" id={`policy-${policy}-hint`}>
-                {POLICY_HINTS[policy]}
-              </span>
-            </div>
-          ))}
-        </fieldset>
+      <ErrorSummary failure={failure} />
+      <PostForm ctx={ctx} action="admin/settings" class="stack narrow">
+        <RadioField
+          name="secondFactorPolicy"
+          label="Who must use a second factor (authenticator app)?"
+          hint="The change applies from each person’s next sign-in; anyone signed in now stays signed in. Users keep their recovery codes for a lost phone, and you can reset a user’s second factor on their page under Users."
+          choices={POLICY_CHOICES}
+          value={props.secondFactorPolicy}
+          errors={failure?.errors.secondFactorPolicy}
+        />
         <button type="submit" class="primary">
           Save settings
         </button>
-      </form>
+      </PostForm>
     </Layout>
   );
 }

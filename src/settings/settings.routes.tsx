@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { ValidationError } from '../errors.js';
-import { formString } from '../http/form.js';
+import { actorOf } from '../http/actor.js';
+import { formString, submitForm } from '../http/form.js';
 import { SettingsPage } from './settings.page.js';
 
 /** Site settings, under /SITE/admin/settings: for HMIS administrators only. */
@@ -13,16 +13,12 @@ export async function settingsRoutes(app: FastifyInstance) {
 
   app.post('/', { config: { access: 'admin' }, preHandler: app.csrfProtection }, async (request, reply) => {
     const { site } = request;
-    const user = request.auth!.user;
     const chosen = formString(request.body, 'secondFactorPolicy', { max: 40 });
-    try {
-      await site.settings.setSecondFactorPolicy(chosen, { userId: user.id, username: user.username, ip: request.ip });
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      const current = await site.settings.secondFactorPolicy();
-      const page = <SettingsPage ctx={reply.pageContext()} secondFactorPolicy={current} error={error.message} errors={error.fieldErrors} />;
-      return reply.page(page, 422);
-    }
-    return reply.redirect(`/${site.id}/admin/settings?saved=1`, 303);
+    return submitForm(reply, {
+      action: () => site.settings.setSecondFactorPolicy(chosen, actorOf(request)),
+      // What was sent is no policy: the form shows the one in force.
+      refused: async (failure) => <SettingsPage ctx={reply.pageContext()} secondFactorPolicy={await site.settings.secondFactorPolicy()} failure={failure} />,
+      done: () => reply.redirect(`/${site.id}/admin/settings?saved=1`, 303),
+    });
   });
 }

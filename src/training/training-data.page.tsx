@@ -1,7 +1,8 @@
-import { CsrfField, Notice } from '../views/components.js';
+import { Notice } from '../views/components.js';
+import { ErrorSummary, PostForm, TextField, type FormFailure } from '../views/form-kit.js';
 import { formatDateTime } from '../views/format.js';
 import { Layout } from '../views/layout.js';
-import { sitePath, type PageContext } from '../views/page-context.js';
+import type { PageContext } from '../views/page-context.js';
 import type { RecordCounts } from './training.repository.js';
 import type { LastTrainingReset } from './training.service.js';
 
@@ -16,17 +17,14 @@ export interface TrainingDataPageProps {
   done?: boolean;
   /** What was typed into the confirmation box, kept when it is refused. */
   confirm?: string;
-  error?: string | null;
-  errors?: Readonly<Record<string, readonly string[]>>;
+  failure?: FormFailure | null;
 }
 
 const n = (count: number | undefined) => (count ?? 0).toLocaleString('en-US');
 
 /** The Training site's admin page for refilling its practice data. */
 export function TrainingDataPage(props: TrainingDataPageProps) {
-  const { ctx, counts, lastReset } = props;
-  const confirmErrors = props.errors?.confirm ?? [];
-  const invalid = confirmErrors.length > 0;
+  const { ctx, counts, lastReset, failure } = props;
   const s = lastReset?.summary;
   return (
     <Layout ctx={ctx} title="Training data">
@@ -41,22 +39,7 @@ export function TrainingDataPage(props: TrainingDataPageProps) {
           enrollments ({n(s.currentEnrollments)} current) and {n(s.exits)} exits, in {n(s.projects)} projects of {n(s.agencies)} agencies.
         </Notice>
       )}
-      {props.error && (
-        <div class="notice error" role="alert" tabindex={-1} id="error-summary">
-          <p>
-            <strong>{props.error}</strong>
-          </p>
-          {invalid && (
-            <ul>
-              {confirmErrors.map((message) => (
-                <li>
-                  <a href="#field-confirm">{message}</a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      <ErrorSummary failure={failure} />
 
       <h2>What a reset does</h2>
       <ul>
@@ -88,34 +71,20 @@ export function TrainingDataPage(props: TrainingDataPageProps) {
           : 'It has never been refilled with training data.'}
       </p>
 
-      <form method="post" action={sitePath(ctx, 'admin/training-data')} class="stack narrow" novalidate>
-        <CsrfField token={ctx.csrfToken} />
-        <div class={`field${invalid ? ' has-error' : ''}`}>
-          <label for="field-confirm">Type {CONFIRMATION_WORD} to confirm</label>
-          <p class="hint" id="field-confirm-hint">
-            This cannot be undone.
-          </p>
-          {invalid && (
-            <p class="field-error" id="field-confirm-error">
-              {confirmErrors.join(' ')}
-            </p>
-          )}
-          <input
-            id="field-confirm"
-            name="confirm"
-            type="text"
-            value={props.confirm ?? ''}
-            autocomplete="off"
-            spellcheck={false}
-            maxLength={20}
-            aria-invalid={invalid ? 'true' : undefined}
-            aria-describedby={invalid ? 'field-confirm-hint field-confirm-error' : 'field-confirm-hint'}
-          />
-        </div>
+      <PostForm ctx={ctx} action="admin/training-data" class="stack narrow">
+        <TextField
+          name="confirm"
+          label={`Type ${CONFIRMATION_WORD} to confirm`}
+          hint="This cannot be undone."
+          value={props.confirm}
+          autocomplete="off"
+          maxLength={20}
+          errors={failure?.errors.confirm}
+        />
         <button type="submit" class="danger">
           Delete all client data and refill the {ctx.site!.name}
         </button>
-      </form>
+      </PostForm>
     </Layout>
   );
 }

@@ -1,8 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { canResetTraining } from '../access/access-policy.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
-import { formString } from '../http/form.js';
-import { CONFIRMATION_WORD, TrainingDataPage } from './training-data.page.js';
+import { actorOf } from '../http/actor.js';
+import { formString, submitForm } from '../http/form.js';
+import { CONFIRMATION_WORD, TrainingDataPage, type TrainingDataPageProps } from './training-data.page.js';
 import { LIVE_REFUSAL } from './training.service.js';
 
 /**
@@ -12,33 +13,38 @@ import { LIVE_REFUSAL } from './training.service.js';
 export async function trainingRoutes(app: FastifyInstance) {
   app.get('/', async (request, reply) => {
     await assertMayReset(request);
-    const { training } = request.site;
     const done = (request.query as Record<string, unknown>).done === '1';
-    const [counts, lastReset] = await Promise.all([training.counts(), training.lastReset()]);
-    return reply.page(<TrainingDataPage ctx={reply.pageContext()} counts={counts} lastReset={lastReset} done={done} />);
+    return reply.page(await trainingDataPage(request, reply, { done }));
   });
 
   app.post('/', { preHandler: app.csrfProtection }, async (request, reply) => {
     await assertMayReset(request);
     const { site } = request;
     let confirm = '';
-    try {
-      confirm = formString(request.body, 'confirm', { max: 100 });
-      if (confirm.toUpperCase() !== CONFIRMATION_WORD) {
-        throw new ValidationError('Nothing was changed.', {
-          confirm: [`Type ${CONFIRMATION_WORD} in the box to confirm that every client, enrollment, project and agency on the ${site.name} is replaced.`],
-        });
-      }
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      const [counts, lastReset] = await Promise.all([site.training.counts(), site.training.lastReset()]);
-      const errors = Object.keys(error.fieldErrors).length ? error.fieldErrors : { confirm: [error.message] };
-      return reply.page(<TrainingDataPage ctx={reply.pageContext()} counts={counts} lastReset={lastReset} confirm={confirm} error="Nothing was changed." errors={errors} />, 422);
-    }
-    const user = request.auth!.user;
-    await site.training.reset({ userId: user.id, username: user.username, ip: request.ip });
-    return reply.redirect(`/${site.id}/admin/training-data?done=1`, 303);
+    return submitForm(reply, {
+      action: async () => {
+        confirm = formString(request.body, 'confirm', { max: 100 });
+        if (confirm.toUpperCase() !== CONFIRMATION_WORD) {
+          throw new ValidationError(NOTHING_CHANGED, {
+            confirm: [`Type ${CONFIRMATION_WORD} in the box to confirm that every client, enrollment, project and agency on the ${site.name} is replaced.`],
+          });
+        }
+        await site.training.reset(actorOf(request));
+      },
+      // A box sent in an unexpected form (twice) is refused on the box too.
+      refused: (failure) =>
+        trainingDataPage(request, reply, { confirm, failure: failure.errors.confirm ? failure : { message: NOTHING_CHANGED, errors: { confirm: [failure.message] } } }),
+      done: () => reply.redirect(`/${site.id}/admin/training-data?done=1`, 303),
+    });
   });
+}
+
+const NOTHING_CHANGED = 'Nothing was changed.';
+
+async function trainingDataPage(request: FastifyRequest, reply: FastifyReply, extra: Pick<TrainingDataPageProps, 'done' | 'confirm' | 'failure'>) {
+  const { training } = request.site;
+  const [counts, lastReset] = await Promise.all([training.counts(), training.lastReset()]);
+  return <TrainingDataPage ctx={reply.pageContext()} counts={counts} lastReset={lastReset} {...extra} />;
 }
 
 async function assertMayReset(request: FastifyRequest): Promise<void> {

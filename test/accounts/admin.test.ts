@@ -325,9 +325,10 @@ describe('admin area: creating users', () => {
     assert.match(page.body, /<label for="field-username">Username/);
     // The role is a group of radio buttons under one legend; case manager, the common case, is chosen.
     assert.match(page.body, /<legend>Role<\/legend>/);
-    assert.match(page.body, /<input type="radio" id="field-role" name="role" value="case_manager" checked/);
-    assert.match(page.body, /<label for="field-role">Case manager<\/label>/);
-    assert.match(page.body, /<input type="radio" id="field-role-admin" name="role" value="admin" aria-describedby/);
+    assert.match(page.body, /<fieldset id="field-role" class="choices"/);
+    assert.match(page.body, /<input id="field-role-case_manager" name="role" type="radio" value="case_manager" checked/);
+    assert.match(page.body, /<label for="field-role-case_manager">Case manager<\/label>/);
+    assert.match(page.body, /<input id="field-role-admin" name="role" type="radio" value="admin" aria-describedby/);
     assert.match(page.body, /<label for="field-role-admin">HMIS administrator<\/label>/);
     assert.ok(textOf(page.body).includes('Leave empty to use first initial + last name (John Doe → jdoe)'));
     assert.match(page.body, /<script src="\/assets\/admin.js" defer><\/script>/);
@@ -417,7 +418,7 @@ describe('admin area: creating users', () => {
     assert.match(page.body, /name="lastName" type="text" value="Dough"/);
     assert.match(page.body, /name="email" type="email" value="jim@agency.example"/);
     assert.match(page.body, /name="isVolunteer" type="checkbox" value="on" checked/);
-    assert.match(page.body, /name="role" value="admin" checked/);
+    assert.match(page.body, /name="role" type="radio" value="admin" checked/);
     assert.match(page.body, /name="username" type="text" value="jdoe"/);
     assert.match(page.body, /aria-invalid="true"/);
     assert.equal((await t.sites.live.db.selectFrom('users').select('id').where('last_name', '=', 'Dough').execute()).length, 0);

@@ -16,7 +16,7 @@ function newUser(overrides: Record<string, string | string[]> = {}): Record<stri
 
 /** The ids of the agency checkboxes that are ticked on a page. */
 function tickedAgencies(html: string): string[] {
-  return [...html.matchAll(/<input id="field-agency-[^"]+" name="agencies" type="checkbox" value="([^"]+)"( checked)?/g)]
+  return [...html.matchAll(/<input id="field-agencies-[^"]+" name="agencies" type="checkbox" value="([^"]+)"( checked)?/g)]
     .filter((m) => m[2])
     .map((m) => m[1]!)
     .sort();
@@ -75,7 +75,7 @@ describe('administrators assign agencies to accounts', () => {
     for (const [key, name] of [['harbor', 'Harbor Light Services'], ['northside', 'Northside Outreach'], ['riverside', 'Riverside Family Services']] as const) {
       const id = agency[key];
       assert.ok(
-        page.body.includes(`<input id="field-agency-${id}" name="agencies" type="checkbox" value="${id}"/><label for="field-agency-${id}">${name}</label>`),
+        page.body.includes(`<input id="field-agencies-${id}" name="agencies" type="checkbox" value="${id}"/><label for="field-agencies-${id}">${name}</label>`),
         `a labelled checkbox for ${name}`,
       );
     }
@@ -178,10 +178,10 @@ describe('administrators assign agencies to accounts', () => {
     assert.equal(page.status, 422);
     assert.match(textOf(page.body), /Choose agencies from the list\./);
     assert.match(page.body, /id="field-agencies-error"/);
-    assert.match(page.body, /<fieldset class="has-error" aria-describedby="field-agencies-hint field-agencies-error"/);
+    assert.match(page.body, /<fieldset id="field-agencies" class="choices has-error" aria-describedby="field-agencies-hint field-agencies-error"/);
     assert.deepEqual(tickedAgencies(page.body), [agency.harbor], 'the real agency stays ticked');
     assert.match(page.body, /name="firstName" type="text" value="Tam"/);
-    assert.match(page.body, /name="role" value="agency_manager" checked/);
+    assert.match(page.body, /name="role" type="radio" value="agency_manager" checked/);
     assert.deepEqual(await t.sites.live.db.selectFrom('users').select('id').execute(), before, 'the account and its agencies are saved together or not at all');
   });
 

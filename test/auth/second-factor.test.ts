@@ -306,7 +306,7 @@ describe('second factor: site policy and administrators', () => {
     const { user: admin, client: adminClient } = await signedInUser(t, { firstName: 'Ada', lastName: 'Min', role: 'admin' });
     const settings = await adminClient.get('/live/admin/settings');
     assert.equal(settings.status, 200);
-    assert.match(settings.body, /name="secondFactorPolicy" value="optional" checked/);
+    assert.match(settings.body, /name="secondFactorPolicy" type="radio" value="optional" checked/);
     assert.match((await adminClient.get('/live/')).body, /href="\/live\/admin\/settings"/, 'linked from the admin nav and home');
     const saved = await adminClient.post('/live/admin/settings', { secondFactorPolicy: 'admins' });
     assert.equal(saved.status, 303);

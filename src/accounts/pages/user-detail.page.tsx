@@ -1,6 +1,8 @@
+import type { ComponentChildren } from 'preact';
 import type { AuditRecord } from '../../audit/audit.model.js';
 import { AuditTable } from '../../audit/audit.page.js';
-import { CsrfField, ErrorSummary, Notice } from '../../views/components.js';
+import { Notice } from '../../views/components.js';
+import { ErrorSummary, PostForm, type FormFailure } from '../../views/form-kit.js';
 import { formatDateTime } from '../../views/format.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
@@ -44,8 +46,8 @@ export interface UserDetailPageProps {
   /** Every agency of the site: names for the ids, and the choices of the edit form. */
   organizations: readonly Organization[];
   done?: DoneAction | null;
-  error?: string | null;
-  errors?: Readonly<Record<string, readonly string[]>>;
+  /** A refused action or edit. */
+  failure?: FormFailure | null;
   /** The edit form as typed, when it was refused; otherwise the stored values. */
   editValues?: AccountFormValues;
 }
@@ -54,7 +56,6 @@ export function UserDetailPage(props: UserDetailPageProps) {
   const { ctx, user, status, isSelf } = props;
   const tz = ctx.timeZone;
   const name = `${user.firstName} ${user.lastName}`;
-  const userPath = (action = '') => sitePath(ctx, `admin/users/${user.id}${action ? `/${action}` : ''}`);
   const editValues: AccountFormValues = props.editValues ?? {
     firstName: user.firstName,
     lastName: user.lastName,
@@ -72,7 +73,7 @@ export function UserDetailPage(props: UserDetailPageProps) {
         {name} <span class="muted">({user.username})</span>
       </h1>
       {props.done && <Notice kind="success">{DONE_MESSAGES[props.done]}</Notice>}
-      <ErrorSummary message={props.error} errors={props.errors} />
+      <ErrorSummary failure={props.failure} />
       {lacksAgency(user.role, props.agencyIds) && (
         <Notice kind="warning">
           <strong>{user.username}</strong> {NO_AGENCY_WARNING}. Tick their agencies under “Edit account” below.
@@ -130,74 +131,47 @@ export function UserDetailPage(props: UserDetailPageProps) {
       <section aria-labelledby="actions-heading">
         <h2 id="actions-heading">Actions</h2>
         <div class="account-actions">
-          <form method="post" action={userPath('temporary-password')} class="account-action">
-            <CsrfField token={ctx.csrfToken} />
-            <p id="temporary-password-help">
-              Issuing a temporary password replaces {user.username}’s current password and signs them out everywhere.
-              You will see the new temporary password once, to give them in person or by phone.
-              {isSelf && ' This is your own account: you will be signed out too.'}
-            </p>
-            <button type="submit" aria-describedby="temporary-password-help">
-              Issue temporary password
-            </button>
-          </form>
+          <AccountAction ctx={ctx} userId={user.id} action="temporary-password" button="Issue temporary password">
+            Issuing a temporary password replaces {user.username}’s current password and signs them out everywhere.
+            You will see the new temporary password once, to give them in person or by phone.
+            {isSelf && ' This is your own account: you will be signed out too.'}
+          </AccountAction>
           {status === 'locked' && (
-            <form method="post" action={userPath('unlock')} class="account-action">
-              <CsrfField token={ctx.csrfToken} />
-              <p id="unlock-help">Lets {user.username} try to sign in again now, and resets their failed sign-in count.</p>
-              <button type="submit" aria-describedby="unlock-help">
-                Unlock
-              </button>
-            </form>
+            <AccountAction ctx={ctx} userId={user.id} action="unlock" button="Unlock">
+              Lets {user.username} try to sign in again now, and resets their failed sign-in count.
+            </AccountAction>
           )}
           {props.secondFactor && (
-            <form method="post" action={userPath('second-factor/reset')} class="account-action">
-              <CsrfField token={ctx.csrfToken} />
-              <p id="second-factor-reset-help">
-                For a lost or replaced phone: removes {user.username}’s authenticator app and recovery codes and signs them
-                out everywhere. Check who is asking first (in person or by phone).
-                {isSelf && ' This is your own account: you will be signed out too.'}
-              </p>
-              <button type="submit" class="danger" aria-describedby="second-factor-reset-help">
-                Reset second factor
-              </button>
-            </form>
+            <AccountAction ctx={ctx} userId={user.id} action="second-factor/reset" button="Reset second factor" danger>
+              For a lost or replaced phone: removes {user.username}’s authenticator app and recovery codes and signs them
+              out everywhere. Check who is asking first (in person or by phone).
+              {isSelf && ' This is your own account: you will be signed out too.'}
+            </AccountAction>
           )}
           {user.deactivatedAt ? (
-            <form method="post" action={userPath('reactivate')} class="account-action">
-              <CsrfField token={ctx.csrfToken} />
-              <p id="reactivate-help">Lets {user.username} sign in again.</p>
-              <button type="submit" aria-describedby="reactivate-help">
-                Reactivate
-              </button>
-            </form>
+            <AccountAction ctx={ctx} userId={user.id} action="reactivate" button="Reactivate">
+              Lets {user.username} sign in again.
+            </AccountAction>
           ) : isSelf ? (
             <p class="hint">You cannot deactivate your own account.</p>
           ) : (
-            <form method="post" action={userPath('deactivate')} class="account-action">
-              <CsrfField token={ctx.csrfToken} />
-              <p id="deactivate-help">
-                Stops {user.username} signing in, signs them out everywhere and cancels their password reset links. Their
-                records stay.
-              </p>
-              <button type="submit" class="danger" aria-describedby="deactivate-help">
-                Deactivate
-              </button>
-            </form>
+            <AccountAction ctx={ctx} userId={user.id} action="deactivate" button="Deactivate" danger>
+              Stops {user.username} signing in, signs them out everywhere and cancels their password reset links. Their
+              records stay.
+            </AccountAction>
           )}
         </div>
       </section>
 
       <section aria-labelledby="edit-heading">
         <h2 id="edit-heading">Edit account</h2>
-        <form method="post" action={userPath('edit')} class="stack narrow" novalidate>
-          <CsrfField token={ctx.csrfToken} />
-          <AccountFields ctx={ctx} values={editValues} organizations={props.organizations} errors={props.errors} />
+        <PostForm ctx={ctx} action={`admin/users/${user.id}/edit`} class="stack narrow">
+          <AccountFields ctx={ctx} values={editValues} organizations={props.organizations} errors={props.failure?.errors} />
           <p class="hint">The username cannot be changed.</p>
           <button type="submit" class="primary">
             Save changes
           </button>
-        </form>
+        </PostForm>
       </section>
 
       <section aria-labelledby="activity-heading">
@@ -215,5 +189,18 @@ export function UserDetailPage(props: UserDetailPageProps) {
         </p>
       </section>
     </Layout>
+  );
+}
+
+/** One button that acts on the account at once, with what it does written above it (and read with the button). */
+function AccountAction(props: { ctx: PageContext; userId: number; action: string; button: string; danger?: boolean; children: ComponentChildren }) {
+  const helpId = `${props.action.replace('/', '-')}-help`;
+  return (
+    <PostForm ctx={props.ctx} action={`admin/users/${props.userId}/${props.action}`} class="account-action">
+      <p id={helpId}>{props.children}</p>
+      <button type="submit" class={props.danger ? 'danger' : undefined} aria-describedby={helpId}>
+        {props.button}
+      </button>
+    </PostForm>
   );
 }

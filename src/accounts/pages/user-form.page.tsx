@@ -1,5 +1,5 @@
 import type { Organization } from '../../projects/projects.model.js';
-import { CsrfField, ErrorSummary, Field } from '../../views/components.js';
+import { CheckboxField, CheckboxGroupField, CsrfField, ErrorSummary, RadioField, TextField, type FieldErrors, type FormFailure } from '../../views/form-kit.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
 import type { Role } from '../accounts.model.js';
@@ -20,8 +20,6 @@ export interface NewUserFormValues extends AccountFormValues {
   username: string;
 }
 
-type FieldErrors = Readonly<Record<string, readonly string[]>>;
-
 export const EMPTY_NEW_USER: NewUserFormValues = {
   firstName: '',
   lastName: '',
@@ -33,16 +31,7 @@ export const EMPTY_NEW_USER: NewUserFormValues = {
 };
 
 // Ordinary users first: the common case is the default.
-const ROLE_CHOICES: readonly Role[] = ['case_manager', 'agency_manager', 'admin'];
-
-function FieldError(props: { id: string; errors?: readonly string[] }) {
-  if (!props.errors?.length) return null;
-  return (
-    <p class="field-error" id={`${props.id}-error`}>
-      {props.errors.join(' ')}
-    </p>
-  );
-}
+const ROLE_CHOICES = (['case_manager', 'agency_manager', 'admin'] as const).map((role) => ({ value: role, label: ROLE_NAMES[role], hint: ROLE_DESCRIPTIONS[role] }));
 
 /**
  * Name, email, volunteer, role and agencies: shared by the create form and the edit form on a user's page.
@@ -50,14 +39,26 @@ function FieldError(props: { id: string; errors?: readonly string[] }) {
  */
 export function AccountFields(props: { ctx: PageContext; values: AccountFormValues; organizations: readonly Organization[]; errors?: FieldErrors }) {
   const { ctx, values, organizations, errors = {} } = props;
-  const roleInvalid = Boolean(errors.role?.length);
-  const agenciesInvalid = Boolean(errors.agencies?.length);
-  const describedBy = (...ids: (string | false)[]) => ids.filter(Boolean).join(' ') || undefined;
+  const agencyHint = (
+    <>
+      The agencies this person works for. Case managers and agency managers see these agencies’ enrollments; agency
+      managers also manage their projects and see their staff. Administrators see every agency.
+      {organizations.length === 0 && (
+        <>
+          {' '}
+          There are no agencies yet. <a href={sitePath(ctx, 'agencies/new')}>Create an agency</a>, then come back to assign it.
+        </>
+      )}
+    </>
+  );
+  const noAgency = lacksAgency(values.role, values.agencies)
+    ? [`No agency ticked: this person ${NO_AGENCY_WARNING}. That is fine for a new hire not yet assigned; add their agency when you know it.`]
+    : undefined;
   return (
     <>
-      <Field name="firstName" label="First name" value={values.firstName} required maxLength={100} autocomplete="off" errors={errors.firstName} />
-      <Field name="lastName" label="Last name" value={values.lastName} required maxLength={100} autocomplete="off" errors={errors.lastName} />
-      <Field
+      <TextField name="firstName" label="First name" value={values.firstName} required maxLength={100} autocomplete="off" errors={errors.firstName} />
+      <TextField name="lastName" label="Last name" value={values.lastName} required maxLength={100} autocomplete="off" errors={errors.lastName} />
+      <TextField
         name="email"
         label="Work email"
         type="email"
@@ -67,64 +68,17 @@ export function AccountFields(props: { ctx: PageContext; values: AccountFormValu
         hint="Password reset links go to this address. Required unless the person is a volunteer."
         errors={errors.email}
       />
-      <div class="field checkbox">
-        <input id="field-isVolunteer" name="isVolunteer" type="checkbox" value="on" checked={values.isVolunteer} />
-        <label for="field-isVolunteer">Volunteer (no work email required)</label>
-      </div>
-      <fieldset class={roleInvalid ? 'has-error' : undefined} aria-describedby={roleInvalid ? 'field-role-error' : undefined}>
-        <legend>Role</legend>
-        <FieldError id="field-role" errors={errors.role} />
-        {ROLE_CHOICES.map((role, i) => (
-          <div class="field checkbox">
-            <input
-              type="radio"
-              // The first choice carries the field's own id, so a link to the field lands on the group.
-              id={i === 0 ? 'field-role' : `field-role-${role}`}
-              name="role"
-              value={role}
-              checked={values.role === role}
-              aria-describedby={`field-role-${role}-hint`}
-            />
-            <label for={i === 0 ? 'field-role' : `field-role-${role}`}>{ROLE_NAMES[role]}</label>
-            <span class="hint" id={`field-role-${role}-hint`}>
-              {ROLE_DESCRIPTIONS[role]}
-            </span>
-          </div>
-        ))}
-      </fieldset>
-      <fieldset
-        class={agenciesInvalid ? 'has-error' : undefined}
-        aria-describedby={describedBy('field-agencies-hint', agenciesInvalid && 'field-agencies-error', lacksAgency(values.role, values.agencies) && 'field-agencies-warning')}
-      >
-        <legend>Agencies</legend>
-        <p class="hint" id="field-agencies-hint">
-          The agencies this person works for. Case managers and agency managers see these agencies’ enrollments;
-          agency managers also manage their projects and see their staff. Administrators see every agency.
-        </p>
-        <FieldError id="field-agencies" errors={errors.agencies} />
-        {lacksAgency(values.role, values.agencies) && (
-          <p class="notice warning" id="field-agencies-warning">
-            <strong>No agency ticked:</strong> this person {NO_AGENCY_WARNING}. That is fine for a new hire not yet
-            assigned; add their agency when you know it.
-          </p>
-        )}
-        {organizations.length === 0 ? (
-          <p class="empty">
-            There are no agencies yet. <a href={sitePath(ctx, 'agencies/new')}>Create an agency</a>, then come back to
-            assign it.
-          </p>
-        ) : (
-          organizations.map((organization) => {
-            const id = `field-agency-${organization.organizationId}`;
-            return (
-              <div class="field checkbox">
-                <input id={id} name="agencies" type="checkbox" value={organization.organizationId} checked={values.agencies.includes(organization.organizationId)} />
-                <label for={id}>{organization.organizationName}</label>
-              </div>
-            );
-          })
-        )}
-      </fieldset>
+      <CheckboxField name="isVolunteer" label="Volunteer (no work email required)" checked={values.isVolunteer} errors={errors.isVolunteer} />
+      <RadioField name="role" label="Role" choices={ROLE_CHOICES} value={values.role} errors={errors.role} />
+      <CheckboxGroupField
+        name="agencies"
+        label="Agencies"
+        hint={agencyHint}
+        choices={organizations.map((organization) => ({ value: organization.organizationId, label: organization.organizationName }))}
+        values={values.agencies}
+        errors={errors.agencies}
+        warnings={noAgency}
+      />
     </>
   );
 }
@@ -133,12 +87,12 @@ export interface NewUserPageProps {
   ctx: PageContext;
   values: NewUserFormValues;
   organizations: readonly Organization[];
-  error?: string | null;
-  errors?: FieldErrors;
+  failure?: FormFailure | null;
 }
 
 export function NewUserPage(props: NewUserPageProps) {
-  const { ctx, values, errors = {} } = props;
+  const { ctx, values, failure } = props;
+  const errors = failure?.errors ?? {};
   return (
     <Layout ctx={ctx} title="Create user">
       <div class="narrow">
@@ -150,7 +104,8 @@ export function NewUserPage(props: NewUserPageProps) {
           Hearth makes a temporary password and shows it to you once. The new user signs in with it and then creates
           their own password.
         </p>
-        <ErrorSummary message={props.error} errors={errors} />
+        <ErrorSummary failure={failure} />
+        {/* Not PostForm: public/admin.js finds the form by the address that suggests a username. */}
         <form
           method="post"
           action={sitePath(ctx, 'admin/users/new')}
@@ -160,7 +115,7 @@ export function NewUserPage(props: NewUserPageProps) {
         >
           <CsrfField token={ctx.csrfToken} />
           <AccountFields ctx={ctx} values={values} organizations={props.organizations} errors={errors} />
-          <Field
+          <TextField
             name="username"
             label="Username (optional)"
             value={values.username}

@@ -1,6 +1,7 @@
 import type { Organization } from '../../projects/projects.model.js';
 import { formatDateTime } from '../../views/format.js';
 import { Notice } from '../../views/components.js';
+import { SelectField, TextField } from '../../views/form-kit.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
 import type { AccountStatus } from '../account-status.js';
@@ -84,36 +85,18 @@ export function UsersListPage(props: UsersListPageProps) {
         </a>
       </p>
       <form method="get" action={sitePath(ctx, 'admin/users')} class="filters" role="search" aria-label="Find users">
-        <div class="field">
-          <label for="field-q">Name, username or email</label>
-          <input id="field-q" name="q" type="search" value={q} maxLength={200} autocomplete="off" />
-        </div>
-        <div class="field">
-          <label for="field-status">Status</label>
-          <select id="field-status" name="status">
-            {STATUS_FILTERS.map((s) => (
-              <option value={s} selected={s === status}>
-                {STATUS_FILTER_NAMES[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="field-agency">Agency</label>
-          <select id="field-agency" name="agency">
-            <option value="" selected={agency === ''}>
-              Any agency
-            </option>
-            <option value={NO_AGENCY} selected={agency === NO_AGENCY}>
-              No agency yet
-            </option>
-            {props.organizations.map((organization) => (
-              <option value={organization.organizationId} selected={agency === organization.organizationId}>
-                {organization.organizationName}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField name="q" label="Name, username or email" type="search" value={q} maxLength={200} autocomplete="off" />
+        <SelectField name="status" label="Status" value={status} choices={STATUS_FILTERS.map((s) => ({ value: s, label: STATUS_FILTER_NAMES[s] }))} emptyLabel={null} />
+        <SelectField
+          name="agency"
+          label="Agency"
+          value={agency}
+          emptyLabel="Any agency"
+          choices={[
+            { value: NO_AGENCY, label: 'No agency yet' },
+            ...props.organizations.map((organization) => ({ value: organization.organizationId, label: organization.organizationName })),
+          ]}
+        />
         <div>
           <button type="submit">Search</button> {filtered && <a href={sitePath(ctx, 'admin/users')}>Show everyone</a>}
         </div>

@@ -1,5 +1,5 @@
 import type { AuditRecord } from '../../audit/audit.model.js';
-import { AUDIT_EVENTS, isAuditEvent } from '../../audit/events.js';
+import { auditEventName } from '../../audit/events.js';
 import { Notice } from '../../views/components.js';
 import { ErrorSummary, fieldId, PostForm, type FormFailure } from '../../views/form-kit.js';
 import { formatDateTime } from '../../views/format.js';
@@ -168,7 +168,7 @@ export function SecurityPage(props: SecurityPageProps) {
                 {props.activity.map((entry) => (
                   <tr>
                     <td>{formatDateTime(entry.occurredAt, tz)}</td>
-                    <td>{isAuditEvent(entry.event) ? AUDIT_EVENTS[entry.event] : entry.event}</td>
+                    <td>{auditEventName(entry.event)}</td>
                     <td>{entry.ip ?? '—'}</td>
                     <td>{activityDetail(entry)}</td>
                   </tr>
