@@ -12,7 +12,7 @@ import {
   type RaceColumn,
 } from '../hud/client-code-lists.js';
 import type { ClientFields } from './clients.model.js';
-import { cleanSsn } from './ssn.js';
+import { cleanSsn, ssnProblem } from './ssn.js';
 
 /** The universal data elements as typed into the form (every value a string, kept on re-render). */
 export interface ClientInput {
@@ -174,6 +174,18 @@ export function validateClientInput(input: ClientInput, today: string): ClientFi
     additionalRaceEthnicity,
     sex: sex!,
     veteranStatus: veteranStatus!,
+  };
+}
+
+/**
+ * Answers HUD's data standards allow but its data-quality reports flag: saved once the user confirms them. A full SSN
+ * (DQ 1) that cannot be an issued one is warned about rather than refused: staff sometimes type an ITIN.
+ */
+export function clientWarnings(fields: ClientFields): Record<string, string[]> {
+  const problem = fields.ssnDataQuality === 1 && fields.ssn ? ssnProblem(fields.ssn) : null;
+  if (!problem) return {};
+  return {
+    ssn: [`${problem} Check the SSN with the client and correct it, or choose “Approximate or partial SSN reported” if it is not their full, real SSN.`],
   };
 }
 

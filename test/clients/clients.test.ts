@@ -16,7 +16,7 @@ function input(overrides: Partial<ClientInput> = {}): ClientInput {
     firstName: 'John',
     lastName: 'Smith',
     nameDataQuality: '1',
-    ssn: '123-45-6789',
+    ssn: '123-45-6780',
     ssnDataQuality: '1',
     dob: '03/15/1980',
     dobDataQuality: '1',
@@ -113,10 +113,10 @@ describe('client search and duplicates', () => {
   before(async () => {
     t = await startTestApp({ sites: ['live'] });
     const people: [string, Partial<ClientInput>][] = [
-      ['john', { firstName: 'John', lastName: 'Smith', ssn: '234-56-7890', dob: '03/15/1980' }],
-      ['william', { firstName: 'William', lastName: 'Jones', ssn: '345-67-8901', dob: '1962-11-02' }],
-      ['zoe', { firstName: 'Zoë', lastName: 'Åberg', ssn: '456-78-9012', dob: '1999-01-31' }],
-      ['jane', { firstName: 'Jane', lastName: 'Doe', ssn: '567-89-0123', dob: '1985-05-05' }],
+      ['john', { firstName: 'John', lastName: 'Smith', ssn: '234-57-7890', dob: '03/15/1980' }],
+      ['william', { firstName: 'William', lastName: 'Jones', ssn: '345-68-8901', dob: '1962-11-02' }],
+      ['zoe', { firstName: 'Zoë', lastName: 'Åberg', ssn: '456-79-9012', dob: '1999-01-31' }],
+      ['jane', { firstName: 'Jane', lastName: 'Doe', ssn: '567-80-0123', dob: '1985-05-05' }],
     ];
     for (const [key, overrides] of people) {
       const created = await t.sites.live.clients.create(input(overrides), SYSTEM_ACTOR);
@@ -165,9 +165,9 @@ describe('client search and duplicates', () => {
     assert.deepEqual(warned.duplicates.map((d) => d.client.personalId), [ids.john]);
     assert.deepEqual(warned.duplicates[0]!.reasons, ['name', 'date of birth']);
     assert.equal(await clientCount(t), count);
-    const ssnAndDob = await t.sites.live.clients.create(input({ firstName: 'Other', lastName: 'Person', ssn: '234567890', dob: '03/15/1980' }), ACTOR);
+    const ssnAndDob = await t.sites.live.clients.create(input({ firstName: 'Other', lastName: 'Person', ssn: '234577890', dob: '03/15/1980' }), ACTOR);
     assert.equal(ssnAndDob.status, 'possible-duplicates');
-    const onlyDob = await t.sites.live.clients.create(input({ firstName: 'Third', lastName: 'Person', ssn: '678-90-1234', dob: '03/15/1980' }), ACTOR);
+    const onlyDob = await t.sites.live.clients.create(input({ firstName: 'Third', lastName: 'Person', ssn: '678-91-1234', dob: '03/15/1980' }), ACTOR);
     assert.equal(onlyDob.status, 'created');
     const anyway = await t.sites.live.clients.create(input({ firstName: 'Jóhn', lastName: 'Smith', ssn: 'xxxxx1111', ssnDataQuality: '2', dob: '03/15/1980' }), ACTOR, { dismissedDuplicates: [ids.john!] });
     assert.equal(anyway.status, 'created');
