@@ -81,8 +81,10 @@ export async function clientRoutes(app: FastifyInstance) {
     const { site } = request;
     const client = await site.clients.get(personalIdParam(request));
     const values = readClientForm(request.body);
-    // The SSN is never sent to the browser: an empty SSN field keeps the stored one.
-    const input = values.ssn === '' && client.ssn ? { ...values, ssn: client.ssn } : values;
+    // The SSN is never sent to the browser: an empty SSN field keeps the stored one, unless a reason for missing data
+    // is chosen instead of an SSN.
+    const keepsSsn = values.ssn === '' && client.ssn && (values.ssnDataQuality === '1' || values.ssnDataQuality === '2');
+    const input = keepsSsn ? { ...values, ssn: client.ssn! } : values;
     return submitForm(reply, {
       action: () => site.clients.update(client.personalId, input, actorOf(request), { warningsConfirmed: formConfirmsWarnings(request.body) }),
       refused: (failure) => editPage(reply, client.personalId, values, client.ssn, failure),

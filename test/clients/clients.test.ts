@@ -63,6 +63,10 @@ describe('client universal data elements: HUD rules', () => {
     ['partial SSN with letters', { ssn: 'abcde6789', ssnDataQuality: '2' }, 'ssn', /9 characters: digits, and x/],
     ['partial SSN too short', { ssn: 'x6789', ssnDataQuality: '2' }, 'ssn', /9 characters/],
     ['no SSN quality', { ssnDataQuality: '' }, 'ssnDataQuality', /Choose the SSN data quality/],
+    // 3.01–3.03 alike (minor finding): a reason for missing data with a value typed is refused, never silently dropped.
+    ['an SSN typed with "client prefers not to answer"', { ssnDataQuality: '9' }, 'ssnDataQuality', /“Client prefers not to answer” means no SSN was given: remove the SSN, or choose “Full SSN reported” or “Approximate or partial SSN reported”/],
+    ['a DOB typed with "client doesn\'t know"', { dobDataQuality: '8' }, 'dobDataQuality', /“Client doesn't know” means no date of birth was given: remove the date of birth, or choose “Full DOB reported”/],
+    ['a DOB typed with "data not collected"', { dobDataQuality: '99' }, 'dobDataQuality', /means no date of birth was given/],
     ['DOB in the future', { dob: '01/01/2099' }, 'dob', /cannot be in the future/],
     ['DOB before 1900', { dob: '12/31/1899' }, 'dob', /before 01\/01\/1900/],
     ['DOB not a date', { dob: '02/30/1980' }, 'dob', /is not a date/],
@@ -87,9 +91,9 @@ describe('client universal data elements: HUD rules', () => {
     });
   }
 
-  test('missing-data reasons clear the SSN and DOB; partial SSN keeps x; PersonalID is 32 random hex', async () => {
+  test('missing-data reasons store no SSN and DOB; partial SSN keeps x; PersonalID is 32 random hex', async () => {
     const created = await t.sites.live.clients.create(
-      input({ firstName: 'Quinn', lastName: 'Unknown', ssn: '123456789', ssnDataQuality: '9', dob: '01/01/1990', dobDataQuality: '8', races: [], raceNone: '8' }),
+      input({ firstName: 'Quinn', lastName: 'Unknown', ssn: '', ssnDataQuality: '9', dob: '', dobDataQuality: '8', races: [], raceNone: '8' }),
       ACTOR,
     );
     assert.equal(created.status, 'created');
