@@ -12,7 +12,7 @@ import {
   type RaceColumn,
 } from '../hud/client-code-lists.js';
 import type { ClientFields } from './clients.model.js';
-import { cleanSsn } from './ssn.js';
+import { cleanSsn, ssnProblem } from './ssn.js';
 
 /** The universal data elements as typed into the form (every value a string, kept on re-render). */
 export interface ClientInput {
@@ -96,9 +96,7 @@ export function validateClientInput(input: ClientInput, today: string): ClientFi
   } else if (nameDataQuality === 2) {
     if (!firstName && !lastName) refuse('firstName', 'A partial, street or code name needs at least a first or a last name.');
   } else if (nameDataQuality !== null && isMissingDataReason(nameDataQuality)) {
-    if (firstName || middleName || lastName || nameSuffix) {
-      refuse('nameDataQuality', `“${NAME_DATA_QUALITY[nameDataQuality]}” means no name was given: remove the name, or choose “Full name reported” or “Partial, street name, or code name reported”.`);
-    }
+    if (firstName || middleName || lastName || nameSuffix) refuse('nameDataQuality', typedWithoutAnswer(NAME_DATA_QUALITY, nameDataQuality, 'name'));
     firstName = middleName = lastName = nameSuffix = null;
   }
 
@@ -106,7 +104,8 @@ export function validateClientInput(input: ClientInput, today: string): ClientFi
   const ssnDataQuality = code('ssnDataQuality', SSN_DATA_QUALITY, 'Choose the SSN data quality.');
   let ssn: string | null = cleanSsn(input.ssn.trim()) || null;
   if (ssnDataQuality !== null && isMissingDataReason(ssnDataQuality)) {
-    // "Client doesn't know", "prefers not to answer", "not collected": no SSN is kept.
+    // "Client doesn't know", "prefers not to answer", "not collected": no SSN is kept, so none may be typed.
+    if (ssn) refuse('ssnDataQuality', typedWithoutAnswer(SSN_DATA_QUALITY, ssnDataQuality, 'SSN'));
     ssn = null;
   } else if (ssnDataQuality === 1) {
     if (!ssn) refuse('ssn', 'Type the 9-digit SSN, or choose why it is missing.');
@@ -123,7 +122,9 @@ export function validateClientInput(input: ClientInput, today: string): ClientFi
   // 3.03 Date of birth
   const dobDataQuality = code('dobDataQuality', DOB_DATA_QUALITY, 'Choose the DOB data quality.');
   let dob: string | null = null;
-  if (dobDataQuality === 1 || dobDataQuality === 2) {
+  if (dobDataQuality !== null && isMissingDataReason(dobDataQuality)) {
+    if (input.dob.trim()) refuse('dobDataQuality', typedWithoutAnswer(DOB_DATA_QUALITY, dobDataQuality, 'date of birth'));
+  } else if (dobDataQuality === 1 || dobDataQuality === 2) {
     const typed = input.dob.trim();
     if (!typed) refuse('dob', 'Type the date of birth, or choose why it is missing.');
     else {
@@ -175,6 +176,24 @@ export function validateClientInput(input: ClientInput, today: string): ClientFi
     sex: sex!,
     veteranStatus: veteranStatus!,
   };
+}
+
+/**
+ * Answers HUD's data standards allow but its data-quality reports flag: saved once the user confirms them. A full SSN
+ * (DQ 1) that cannot be an issued one is warned about rather than refused: staff sometimes type an ITIN.
+ */
+export function clientWarnings(fields: ClientFields): Record<string, string[]> {
+  const problem = fields.ssnDataQuality === 1 && fields.ssn ? ssnProblem(fields.ssn) : null;
+  if (!problem) return {};
+  return {
+    ssn: [`${problem} Check the SSN with the client and correct it, or choose “Approximate or partial SSN reported” if it is not their full, real SSN.`],
+  };
+}
+
+/** 3.01–3.03 alike: a reason for missing data with a value typed all the same is refused, naming both ways out. */
+function typedWithoutAnswer(list: CodeList, reason: number, element: 'name' | 'SSN' | 'date of birth'): string {
+  const [full, partial] = [list[1], list[2]];
+  return `“${list[reason]}” means no ${element} was given: remove the ${element}, or choose “${full}” or “${partial}”.`;
 }
 
 /** MM/DD/YYYY (also M/D/YYYY) or YYYY-MM-DD → YYYY-MM-DD, or null when it is not a real date. */

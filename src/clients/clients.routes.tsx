@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { formString, formStrings, submitForm } from '../http/form.js';
+import { formConfirmsWarnings, formString, formStrings, submitForm } from '../http/form.js';
 import type { FormFailure } from '../views/form-kit.js';
 import { canMergeClients, canReadClientAudit } from '../access/access-policy.js';
 import { clientRecordRoutes, redirectIfMerged } from './client-record.routes.js';
@@ -38,13 +38,14 @@ export async function clientRoutes(app: FastifyInstance) {
     const values = readClientForm(request.body);
     const confirmed = formString(request.body, 'confirm', { max: 40 }) === 'not-duplicates';
     const dismissedDuplicates = confirmed ? formStrings(request.body, 'dismissedDuplicates') : [];
+    const warningsConfirmed = formConfirmsWarnings(request.body);
     return submitForm(reply, {
-      action: () => site.clients.create(values, actorOf(request), { dismissedDuplicates }),
+      action: () => site.clients.create(values, actorOf(request), { dismissedDuplicates, warningsConfirmed }),
       refused: (failure) => <ClientFormPage ctx={reply.pageContext()} values={values} failure={failure} />,
       done: (result) =>
         result.status === 'created'
           ? reply.redirect(`/${site.id}/clients/${result.client.personalId}?done=created`, 303)
-          : reply.page(<ClientFormPage ctx={reply.pageContext()} values={values} duplicates={result.duplicates} />, 409),
+          : reply.page(<ClientFormPage ctx={reply.pageContext()} values={values} duplicates={result.duplicates} warningsConfirmed={warningsConfirmed} />, 409),
     });
   });
 
@@ -80,10 +81,12 @@ export async function clientRoutes(app: FastifyInstance) {
     const { site } = request;
     const client = await site.clients.get(personalIdParam(request));
     const values = readClientForm(request.body);
-    // The SSN is never sent to the browser: an empty SSN field keeps the stored one.
-    const input = values.ssn === '' && client.ssn ? { ...values, ssn: client.ssn } : values;
+    // The SSN is never sent to the browser: an empty SSN field keeps the stored one, unless a reason for missing data
+    // is chosen instead of an SSN.
+    const keepsSsn = values.ssn === '' && client.ssn && (values.ssnDataQuality === '1' || values.ssnDataQuality === '2');
+    const input = keepsSsn ? { ...values, ssn: client.ssn! } : values;
     return submitForm(reply, {
-      action: () => site.clients.update(client.personalId, input, actorOf(request)),
+      action: () => site.clients.update(client.personalId, input, actorOf(request), { warningsConfirmed: formConfirmsWarnings(request.body) }),
       refused: (failure) => editPage(reply, client.personalId, values, client.ssn, failure),
       done: () => reply.redirect(`/${site.id}/clients/${client.personalId}?done=saved`, 303),
     });

@@ -5,10 +5,10 @@ import { changedFields } from '../audit/changed-fields.js';
 import { calendarDate, type Clock } from '../clock.js';
 import type { Database, Db } from '../db/schema.js';
 import { canMergeClients, type Viewer } from '../access/access-policy.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, requireConfirmation, ValidationError } from '../errors.js';
 import { RACE_FIELDS } from '../hud/client-code-lists.js';
 import { HEARTH_ID_PATTERN, hudUserId } from '../hud/ids.js';
-import { validateClientInput, type ClientInput } from './client-fields.js';
+import { clientWarnings, validateClientInput, type ClientInput } from './client-fields.js';
 import { ClientMergedError } from './client-merge.js';
 import { clientMergeRepository } from './client-merge.repository.js';
 import { recentViewsRepository } from './recent-views.repository.js';
@@ -67,8 +67,9 @@ export class ClientService {
    * Creates a client after checking HUD's rules. When likely duplicates exist that the user has not
    * yet seen and dismissed (`dismissedDuplicates`: their PersonalIDs), nothing is saved and they are returned.
    */
-  async create(input: ClientInput, actor: Actor, options: { dismissedDuplicates?: readonly string[] } = {}): Promise<CreateResult> {
+  async create(input: ClientInput, actor: Actor, options: { dismissedDuplicates?: readonly string[]; warningsConfirmed?: boolean } = {}): Promise<CreateResult> {
     const fields = validateClientInput(input, this.today());
+    requireConfirmation(clientWarnings(fields), options.warningsConfirmed ?? false);
     const duplicates = await this.findLikelyDuplicates(fields);
     const dismissed = new Set(options.dismissedDuplicates ?? []);
     if (duplicates.some((d) => !dismissed.has(d.client.personalId))) return { status: 'possible-duplicates', duplicates };
@@ -88,12 +89,16 @@ export class ClientService {
     return { status: 'created', client: await this.get(personalId) };
   }
 
-  /** Changes a client's universal data elements; the audit lists which elements changed (never their values). */
-  async update(personalId: string, input: ClientInput, actor: Actor): Promise<Client> {
+  /**
+   * Changes a client's universal data elements; the audit lists which elements changed (never their values). Warnings
+   * are about what changes: an SSN on file that was confirmed once is not questioned at every edit.
+   */
+  async update(personalId: string, input: ClientInput, actor: Actor, options: { warningsConfirmed?: boolean } = {}): Promise<Client> {
     const before = await this.get(personalId);
     const fields = validateClientInput(input, this.today());
     const changed = changedFields(before, fields);
     if (changed.length === 0) return before;
+    if (changed.includes('ssn') || changed.includes('ssnDataQuality')) requireConfirmation(clientWarnings(fields), options.warningsConfirmed ?? false);
     await this.db.transaction().execute(async (trx) => {
       await new ClientsRepository(trx).update(personalId, fields, { dateUpdated: this.clock.now(), userId: hudUserId(actor) });
       await this.audit.record(trx, { event: 'client.changed', actor, client: personalId, details: { personalId, changed: changed.join(', ') } });

@@ -28,15 +28,34 @@ export function cleanSsn(typed: string): string {
   return typed.replace(/[\s-]/g, '').replace(/X/g, 'x');
 }
 
+/** Numbers the SSA says were published and misused (the Woolworth wallet card, the Social Security card sample). */
+const PUBLISHED_SSNS: ReadonlySet<string> = new Set(['078051120', '219099999']);
+
+/** Nine digits each one more (or each one less) than the one before, 9 and 0 neighbours: 123456789, 345678901, 987654321. */
+function isSequential(ssn: string): boolean {
+  const digits = [...ssn].map(Number);
+  const steps = digits.slice(1).map((d, i) => (d - digits[i]! + 10) % 10);
+  return steps.every((step) => step === 1) || steps.every((step) => step === 9);
+}
+
 /**
- * A plausible, issued-looking SSN (the test HUD and Open Path use for duplicate detection): 9 digits,
- * area not 000, 666 or 9xx, group not 00, serial not 0000, not one digit repeated, not 123456789.
+ * Why nine digits cannot be an issued SSN, as HUD's APR (Q6a "SSN data issue") and the SSA count it, or null when they
+ * can: area 000, 666 or 9xx, group 00, serial 0000, one digit repeated, a sequential run up or down, or a published
+ * number. One rule for the client form's warning and for duplicate detection.
  */
-export function isValidSsn(ssn: string | null | undefined): boolean {
-  if (!ssn || !/^[0-9]{9}$/.test(ssn)) return false;
+export function ssnProblem(ssn: string): string | null {
+  if (!/^[0-9]{9}$/.test(ssn)) return 'An SSN has 9 digits.';
   const area = ssn.slice(0, 3);
-  if (area === '000' || area === '666' || area.startsWith('9')) return false;
-  if (ssn.slice(3, 5) === '00' || ssn.slice(5) === '0000') return false;
-  if (/^(\d)\1{8}$/.test(ssn) || ssn === '123456789') return false;
-  return true;
+  if (area === '000' || area === '666' || area.startsWith('9')) return `No SSN starts with ${area}.`;
+  if (ssn.slice(3, 5) === '00') return 'No SSN has 00 as its 4th and 5th digits.';
+  if (ssn.slice(5) === '0000') return 'No SSN ends in 0000.';
+  if (/^(\d)\1{8}$/.test(ssn)) return 'One digit repeated nine times is no SSN.';
+  if (isSequential(ssn)) return 'Nine digits in sequence are no SSN.';
+  if (PUBLISHED_SSNS.has(ssn)) return 'This number was published by the SSA as an example and is no one’s SSN.';
+  return null;
+}
+
+/** A plausible, issued-looking SSN: 9 digits with no problem by `ssnProblem` (HUD's and Open Path's test). */
+export function isValidSsn(ssn: string | null | undefined): boolean {
+  return Boolean(ssn) && ssnProblem(ssn!) === null;
 }

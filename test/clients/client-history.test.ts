@@ -21,8 +21,8 @@ describe('the audit of client data: per client and per user, for administrators'
     admin = await signedInUser(t, { role: 'admin', firstName: 'Ada' });
     worker = await signedInUser(t, { role: 'case_manager', firstName: 'Casey' });
     manager = await signedInUser(t, { role: 'agency_manager', firstName: 'Manon' });
-    maria = await createClient(t, { firstName: 'Maria', lastName: 'Lopez', ssn: '234-56-7890', dob: '04/04/1984' });
-    other = await createClient(t, { firstName: 'Omar', lastName: 'Other', ssn: '345-67-8901', dob: '05/05/1985' });
+    maria = await createClient(t, { firstName: 'Maria', lastName: 'Lopez', ssn: '234-57-7890', dob: '04/04/1984' });
+    other = await createClient(t, { firstName: 'Omar', lastName: 'Other', ssn: '345-68-8901', dob: '05/05/1985' });
     // The case manager's day: search, open, reveal, change; then open someone else.
     t.clock.advanceMinutes(1);
     assert.equal((await worker.client.get('/live/clients?q=Lopez')).status, 200);
@@ -99,7 +99,7 @@ describe('the audit of client data: per client and per user, for administrators'
   });
 
   test('long histories come in pages of 50 with links to older and newest entries', async () => {
-    const busy = await createClient(t, { firstName: 'Bea', lastName: 'Busy', ssn: '456-78-9012', dob: '06/06/1966' });
+    const busy = await createClient(t, { firstName: 'Bea', lastName: 'Busy', ssn: '456-79-9012', dob: '06/06/1966' });
     const actor = { userId: worker.user.id, username: worker.username, ip: '10.0.0.1' };
     for (let i = 0; i < 70; i++) await t.sites.live.audit.record(t.sites.live.db, { event: 'client.viewed', actor, client: busy.personalId, details: { n: i } });
     const base = `/live/clients/${busy.personalId}/history`;
@@ -128,8 +128,8 @@ describe('the audit of client data: per client and per user, for administrators'
   });
 
   test('after a merge the kept client’s history includes the merged record’s, with which record each was about', async () => {
-    const a = await createClient(t, { firstName: 'Ann', lastName: 'Twice', ssn: '567-89-0123', dob: '07/07/1977' });
-    const b = await createClient(t, { firstName: 'Anne', lastName: 'Twice', ssn: '567-89-0123', dob: '07/07/1977' });
+    const a = await createClient(t, { firstName: 'Ann', lastName: 'Twice', ssn: '567-80-0123', dob: '07/07/1977' });
+    const b = await createClient(t, { firstName: 'Anne', lastName: 'Twice', ssn: '567-80-0123', dob: '07/07/1977' });
     await worker.client.get(`/live/clients/${b.personalId}`);
     await admin.client.get(`/live/clients/${a.personalId}/merge/compare?other=${b.personalId}`);
     const merged = await admin.client.post(`/live/clients/${a.personalId}/merge`, { other: b.personalId, keep: a.personalId, confirm: 'yes' });

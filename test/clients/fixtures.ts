@@ -15,7 +15,7 @@ export function clientInput(overrides: Partial<ClientInput> = {}): ClientInput {
     firstName: 'John',
     lastName: 'Smith',
     nameDataQuality: '1',
-    ssn: '234-56-7890',
+    ssn: '234-57-7890',
     ssnDataQuality: '1',
     dob: '03/15/1980',
     dobDataQuality: '1',

@@ -21,14 +21,14 @@ describe('merging two client records (administrators only)', () => {
 
   before(async () => {
     t = await startTestApp({ sites: ['live'] });
-    older = await createClient(t, { firstName: 'Jon', lastName: 'Smith', ssn: '234-56-7890', dob: '03/15/1980', veteranStatus: '1' });
+    older = await createClient(t, { firstName: 'Jon', lastName: 'Smith', ssn: '234-57-7890', dob: '03/15/1980', veteranStatus: '1' });
     t.clock.advanceDays(1);
     const project = await insertProject(t);
     projectId = project.projectId;
     admin = await signedInUser(t, { role: 'admin', firstName: 'Ada' });
     caseManager = await signedInUser(t, { role: 'case_manager', firstName: 'Casey', agencies: [project.organizationId] });
     agencyManager = await signedInUser(t, { role: 'agency_manager', firstName: 'Manon', agencies: [project.organizationId] });
-    kept = await createClient(t, { firstName: 'John', lastName: 'Smith', ssn: '234-56-7890', dob: '03/15/1980' });
+    kept = await createClient(t, { firstName: 'John', lastName: 'Smith', ssn: '234-57-7890', dob: '03/15/1980' });
     olderEnrollments = [
       await insertEnrollment(t, { personalId: older.personalId, projectId, entryDate: '2025-01-10', exitDate: '2025-03-01' }),
       await insertEnrollment(t, { personalId: older.personalId, projectId, entryDate: '2026-06-01' }),
@@ -231,7 +231,7 @@ describe('merging two client records (administrators only)', () => {
   });
 
   test('merging with itself, or with a merged or deleted record, is refused with a clear message', async () => {
-    const deleted = await createClient(t, { firstName: 'Dee', lastName: 'Leted', ssn: '345-67-8901', dob: '01/01/1970' });
+    const deleted = await createClient(t, { firstName: 'Dee', lastName: 'Leted', ssn: '345-68-8901', dob: '01/01/1970' });
     await t.sites.live.db.updateTable('clients').set({ date_deleted: t.clock.now() }).where('personal_id', '=', deleted.personalId).execute();
     await admin.client.get(mergePath(kept));
     const cases: [string, string, number, RegExp][] = [
@@ -254,7 +254,7 @@ describe('merging two client records (administrators only)', () => {
 
   test('the service refuses too: a non-administrator, itself, a deleted record', async () => {
     const clients = t.sites.live.clients;
-    const other = await createClient(t, { firstName: 'Otto', lastName: 'Other', ssn: '456-78-9012', dob: '02/02/1972' });
+    const other = await createClient(t, { firstName: 'Otto', lastName: 'Other', ssn: '456-79-9012', dob: '02/02/1972' });
     const actor = { userId: caseManager.user.id, username: caseManager.username, ip: null };
     const caseViewer = await t.sites.live.access.viewerOf(caseManager.user);
     await assert.rejects(clients.merge(caseViewer, { personalIds: [kept.personalId, other.personalId], keep: kept.personalId }, actor), { name: 'ForbiddenError' });
@@ -268,8 +268,8 @@ describe('merging two client records (administrators only)', () => {
   });
 
   test('records of one household cannot be merged; a record merged earlier follows the next merge', async () => {
-    const head = await createClient(t, { firstName: 'Hana', lastName: 'Head', ssn: '567-89-0123', dob: '05/05/1985' });
-    const twin = await createClient(t, { firstName: 'Hanna', lastName: 'Head', ssn: '567-89-0123', dob: '05/05/1985' });
+    const head = await createClient(t, { firstName: 'Hana', lastName: 'Head', ssn: '567-80-0123', dob: '05/05/1985' });
+    const twin = await createClient(t, { firstName: 'Hanna', lastName: 'Head', ssn: '567-80-0123', dob: '05/05/1985' });
     const { householdId } = await insertEnrollment(t, { personalId: head.personalId, projectId, entryDate: '2026-01-01' });
     await insertEnrollment(t, { personalId: twin.personalId, projectId, entryDate: '2026-01-01', householdId, relationship: 4 });
     const compared = await admin.client.get(mergePath(head, `/compare?other=${twin.personalId}`));
@@ -283,7 +283,7 @@ describe('merging two client records (administrators only)', () => {
     assert.equal(twinRow.date_deleted, null);
 
     // older → kept happened above; now kept → third: older must point straight at third.
-    const third = await createClient(t, { firstName: 'Johnny', lastName: 'Smith', ssn: '234-56-7890', dob: '03/15/1980' });
+    const third = await createClient(t, { firstName: 'Johnny', lastName: 'Smith', ssn: '234-57-7890', dob: '03/15/1980' });
     await admin.client.get(mergePath(third, `/compare?other=${kept.personalId}`));
     const merged = await admin.client.post(mergePath(third), { other: kept.personalId, keep: third.personalId, confirm: 'yes' });
     assert.equal(merged.status, 303, textOf(merged.body));

@@ -6,8 +6,8 @@ import { textOf, type TestClient } from '../helpers/client.js';
 import { signedInUser } from '../helpers/users.js';
 import { createClient } from './fixtures.js';
 
-/** Every way the full SSN 234-56-7890 could leak into a page, a log line or an audit row. */
-const FULL_SSN_FORMS = [/234-?56-?7890/, /234567890/, /234 56 7890/];
+/** Every way the full SSN 234-57-7890 could leak into a page, a log line or an audit row. */
+const FULL_SSN_FORMS = [/234-?57-?7890/, /234577890/, /234 57 7890/];
 
 function assertNoFullSsn(label: string, text: string) {
   for (const form of FULL_SSN_FORMS) assert.doesNotMatch(text, form, `${label} shows the full SSN`);
@@ -26,7 +26,7 @@ describe('showing a full SSN: a deliberate, audited POST', () => {
     const signed = await signedInUser(t, { role: 'case_manager', firstName: 'Casey' });
     worker = signed.client;
     workerId = signed.user.id;
-    john = await createClient(t, { firstName: 'John', lastName: 'Smith', ssn: '234-56-7890' });
+    john = await createClient(t, { firstName: 'John', lastName: 'Smith', ssn: '234-57-7890' });
     partial = await createClient(t, { firstName: 'Pat', lastName: 'Partial', ssn: 'xxxxx4321', ssnDataQuality: '2', dob: '07/04/1975' });
     noSsn = await createClient(t, { firstName: 'Quinn', lastName: 'Nossn', ssn: '', ssnDataQuality: '9', dob: '01/02/1990' });
   });
@@ -65,7 +65,7 @@ describe('showing a full SSN: a deliberate, audited POST', () => {
     const page = await worker.post(`/live/clients/${john.personalId}/ssn`);
     assert.equal(page.status, 200, textOf(page.body));
     assert.equal(page.headers['cache-control'], 'no-store');
-    assert.match(page.body, /<span class="secret" id="full-ssn">234-56-7890<\/span>/);
+    assert.match(page.body, /<span class="secret" id="full-ssn">234-57-7890<\/span>/);
     const text = textOf(page.body);
     assert.match(text, /Full SSN of Smith, John/);
     assert.match(text, /Your viewing of this SSN was recorded in the audit log, with your username, the time and your IP address\./);

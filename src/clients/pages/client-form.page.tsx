@@ -3,6 +3,7 @@ import type { PossibleDuplicate } from '../clients.model.js';
 import { DOB_DATA_QUALITY, NAME_DATA_QUALITY, RACE_FIELDS, RACE_NONE, SEX, SSN_DATA_QUALITY, VETERAN_STATUS } from '../../hud/client-code-lists.js';
 import {
   CheckboxGroupField,
+  CONFIRM_WARNINGS_FIELD,
   choicesOf,
   DateField,
   ErrorSummary,
@@ -97,6 +98,8 @@ export interface ClientFormPageProps {
   /** Set when editing an existing client. */
   personalId?: string;
   ssnHint?: string;
+  /** The warnings were confirmed before the duplicates were shown: "create anyway" keeps that confirmation. */
+  warningsConfirmed?: boolean;
 }
 
 export function ClientFormPage(props: ClientFormPageProps) {
@@ -116,6 +119,7 @@ export function ClientFormPage(props: ClientFormPageProps) {
           {duplicates.map((d) => (
             <input type="hidden" name="dismissedDuplicates" value={d.client.personalId} />
           ))}
+          {props.warningsConfirmed && <input type="hidden" name={CONFIRM_WARNINGS_FIELD} value="on" />}
           <WarningConfirmation failure={props.failure} />
           <button type="submit" class="primary">
             {editing ? 'Save changes' : 'Create client'}
