@@ -74,9 +74,9 @@ export async function submitForm<T>(
   try {
     result = await steps.action();
   } catch (error) {
-    if (error instanceof ValidationError) return refuse(reply, { message: error.message, errors: error.fieldErrors }, steps.refused);
+    if (error instanceof ValidationError) return refuse(reply, { message: error.message, errors: error.fieldErrors, cause: error }, steps.refused);
     if (error instanceof UnconfirmedWarningsError) {
-      return refuse(reply, { message: error.message, errors: {}, warnings: error.fieldWarnings }, steps.refused);
+      return refuse(reply, { message: error.message, errors: {}, warnings: error.fieldWarnings, cause: error }, steps.refused);
     }
     throw error;
   }
