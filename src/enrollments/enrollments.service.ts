@@ -69,6 +69,8 @@ export interface HouseholdDraft {
 export interface EnrollHouseholdInput extends HouseholdDraft {
   /** One per PersonalID, in the same order. */
   entries: readonly MemberEntryInput[];
+  /** The user has seen the warnings (answers HUD questions but allows) and confirmed them. */
+  confirmed?: boolean;
 }
 
 function refuse(errors: FieldErrors, message = 'Please correct the highlighted answers.'): never {

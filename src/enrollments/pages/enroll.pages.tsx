@@ -236,7 +236,7 @@ export function MemberDetailsPage(props: Problems & {
               <legend>
                 {clientName(member.client)} ({age})
               </legend>
-              <MemberEntryFields prefix={`m${i}.`} values={entry} errors={errors} relationship="any" required={required} />
+              <MemberEntryFields prefix={`m${i}.`} values={entry} errors={errors} relationship="any" required={required} projectType={plan.project.projectType} />
             </fieldset>
           );
         })}

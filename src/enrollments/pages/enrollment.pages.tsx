@@ -253,6 +253,7 @@ export function EditEnrollmentPage(props: {
           <DateField name="entryDate" label="Entry date" value={props.entryDate} errors={errors.entryDate} />
           <MemberEntryFields
             prefix=""
+            projectType={project.projectType}
             values={props.values}
             errors={errors}
             relationship={isHead ? 'head' : 'member'}

@@ -17,7 +17,7 @@ import {
 } from '../../hud/enrollment-code-lists.js';
 import { choicesOf, DateField, ErrorSummary, FieldError, fieldId, SelectField, TextField, type ChoiceGroup, type FieldErrors, type FormFailure } from '../../views/form-kit.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
-import { formatDay, NIGHT_BEFORE_QUESTION, type ExitInput, type MemberEntryInput } from '../enrollment-fields.js';
+import { formatDay, NIGHT_BEFORE_QUESTION, uses3917A, type ExitInput, type MemberEntryInput } from '../enrollment-fields.js';
 import { StayConflictError } from '../enrollments.service.js';
 
 /**
@@ -80,9 +80,12 @@ export function MemberEntryFields(props: {
   relationship: RelationshipChoice;
   /** HUD requires 3.917 of this member (head of household or adult). */
   required: boolean;
+  /** The project's type: street outreach, shelters and safe havens ask 3.917A, without "the night before". */
+  projectType: number | null;
   children?: ComponentChildren;
 }) {
   const { prefix, values, errors } = props;
+  const formA = uses3917A(props.projectType);
   const n = (field: keyof MemberEntryInput) => `${prefix}${field}`;
   return (
     <>
@@ -118,8 +121,9 @@ export function MemberEntryFields(props: {
           {props.required
             ? 'Required for the head of household and adults.'
             : 'HUD collects this for the head of household and adults: for a child it may be left empty.'}{' '}
-          Answer only the questions that apply; Hearth works out “did the stay last less than 90 days (institution) or 7 nights (other
-          housing)” from the length of stay.
+          {formA
+            ? 'In street outreach, emergency shelter and safe haven projects every question is asked.'
+            : 'Answer only the questions that apply; Hearth works out “did the stay last less than 90 days (institution) or 7 nights (other housing)” from the length of stay.'}
         </p>
         <SelectField
           name={n('livingSituation')}
@@ -146,15 +150,17 @@ export function MemberEntryFields(props: {
           errors={errors[n('lengthOfStay')]}
           emptyLabel={props.required ? 'Choose…' : '—'}
         />
-        <SelectField
-          name={n('previousStreetEssh')}
-          label={NIGHT_BEFORE_QUESTION}
-          value={values.previousStreetEssh}
-          choices={NO_YES_CHOICES}
-          hint="Only after a stay of less than 90 days in an institution, or less than 7 nights in other housing."
-          emptyLabel="Not applicable"
-          errors={errors[n('previousStreetEssh')]}
-        />
+        {!formA && (
+          <SelectField
+            name={n('previousStreetEssh')}
+            label={NIGHT_BEFORE_QUESTION}
+            value={values.previousStreetEssh}
+            choices={NO_YES_CHOICES}
+            hint="Only after a stay of less than 90 days in an institution, or less than 7 nights in other housing."
+            emptyLabel="Not applicable"
+            errors={errors[n('previousStreetEssh')]}
+          />
+        )}
         <DateField
           name={n('dateToStreetEssh')}
           label="Approximate date this episode of homelessness started"

@@ -198,6 +198,7 @@ export function AddMemberPage(props: Problems & { ctx: PageContext; detail: Enro
           <DateField name="entryDate" label="Entry date" value={props.entryDate} hint="On or after the head of household’s entry date." errors={errors.entryDate} />
           <MemberEntryFields
             prefix=""
+            projectType={detail.project.projectType}
             values={props.values}
             errors={errors}
             relationship="member"
