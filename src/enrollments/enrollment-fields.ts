@@ -108,10 +108,18 @@ export function collectsPriorLivingSituation(isHead: boolean, dob: string | null
   return isHead || dob === null || ageOn(dob, entryDate) >= ADULT_AGE;
 }
 
+/**
+ * Whether the project's 3.917 form is 3.917A (street outreach, emergency shelter, safe haven): every field is
+ * asked and none depends on another, so there is no "stayed less than 7 nights / 90 days" and no "night before".
+ */
+export function uses3917A(projectType: number | null): boolean {
+  return projectType !== null && STREET_ESSH_PROJECT_TYPES.has(projectType);
+}
+
 /** Whether 3.917 asks when homelessness started and the times and months homeless (fields 5–7). */
 export function asksHomelessHistory(livingSituation: number | null, previousStreetEssh: number | null, projectType: number | null): boolean {
   if (livingSituation === null) return false;
-  if (projectType !== null && STREET_ESSH_PROJECT_TYPES.has(projectType)) return true;
+  if (uses3917A(projectType)) return true;
   return livingSituationGroup(livingSituation) === 'homeless' || previousStreetEssh === 1;
 }
 
@@ -205,12 +213,15 @@ export function validateMemberEntry(input: MemberEntryInput, context: MemberCont
   // Further dependencies are judged only on answers that are themselves valid (one message per mistake).
   const depsValid = living !== undefined && length !== undefined;
 
-  // 3.917 field 3 is worked out from the two answers above (HUD's thresholds), not asked.
-  const under = depsValid ? losUnderThreshold(known, length) : null;
+  // 3.917B field 3 is worked out from the two answers above (HUD's thresholds), not asked; 3.917A has none.
+  const formA = uses3917A(context.projectType);
+  const under = depsValid && !formA ? losUnderThreshold(known, length) : null;
 
-  // 3.917 field 4 "On the night before, did you stay on the streets, ES or SH?": only after a short stay.
+  // 3.917B field 4 "On the night before, did you stay on the streets, ES or SH?": only after a short stay.
   const previous = readCode(r, 'previousStreetEssh', input.previousStreetEssh, NO_YES_DATA_NOT_COLLECTED, 'an answer');
-  if (depsValid) {
+  if (formA && previous !== null && previous !== undefined) {
+    r.add('previousStreetEssh', `Leave “${NIGHT_BEFORE_QUESTION}” empty: street outreach, emergency shelter and safe haven projects do not ask it (HUD 3.917A).`);
+  } else if (depsValid && !formA) {
     if (under === 1 && previous === null) {
       r.add('previousStreetEssh', `Answer “${NIGHT_BEFORE_QUESTION}”: HUD asks it after a short stay.`);
     } else if (under !== 1 && previous !== null && previous !== undefined) {

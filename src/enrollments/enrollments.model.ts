@@ -1,4 +1,5 @@
 import type { ClientSummary } from '../clients/clients.model.js';
+import type { ValidationError } from '../errors.js';
 import type { ProjectSummary } from '../projects/projects.model.js';
 
 /** One member's entry data once it follows HUD's rules, as stored (Enrollment.csv columns). */
@@ -98,6 +99,38 @@ export interface HouseholdPlan {
   entryDate: string;
   members: PlannedMember[];
 }
+
+/** Step one of enrolling as the form sends it (a GET form: choosing changes nothing stored). */
+export interface HouseholdStepInput {
+  /** The client enrolled from their profile: always in the household. */
+  client: string;
+  /** null when the form did not send it (first visit): the only project, or none, is chosen. */
+  projectId: string | null;
+  /** null when the form did not send it (first visit): today. */
+  entryDate: string | null;
+  /** Members already in the household, and those chosen from a search. */
+  members: readonly string[];
+  remove: readonly string[];
+  /** A PersonalID typed to add a member. */
+  addId: string;
+  /** Continue to step two once the household holds together. */
+  proceed: boolean;
+}
+
+/** What step one holds: exactly what was chosen or typed, so a refused step comes back as it was sent. */
+export interface HouseholdStepValues {
+  projectId: string;
+  entryDate: string;
+  /** The other members (the client enrolled from the profile is always in the household). */
+  others: ClientSummary[];
+  /** What was typed in the PersonalID box, when it could not be added. */
+  addId: string;
+}
+
+/** Where step one leads: step two with a checked household, or step one again (refused when `problem` is set). */
+export type HouseholdStep =
+  | { kind: 'plan'; client: ClientSummary; plan: HouseholdPlan; entryDateTyped: string }
+  | { kind: 'household'; client: ClientSummary; projects: ProjectChoice[]; values: HouseholdStepValues; problem: ValidationError | null };
 
 export interface EnrollmentDetail {
   enrollment: Enrollment;

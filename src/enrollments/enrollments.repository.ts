@@ -140,6 +140,22 @@ const enrollmentColumns = [
   'user_id',
 ] as const;
 
+/** Who last wrote a HUD record, and when: the same three columns on enrollments and exits. */
+interface StampColumns {
+  date_created: Date;
+  date_updated: Date;
+  user_id: string;
+}
+type Stamps = Pick<Enrollment, 'dateCreated' | 'dateUpdated' | 'userId'>;
+
+function stampsOf(r: StampColumns): Stamps {
+  return { dateCreated: r.date_created, dateUpdated: r.date_updated, userId: r.user_id };
+}
+
+function stampColumns(record: Stamps): StampColumns {
+  return { date_created: record.dateCreated, date_updated: record.dateUpdated, user_id: record.userId };
+}
+
 /** A stored enrollment as the selection above reads it (dates as `YYYY-MM-DD` text). */
 function toEnrollment(r: Omit<Selectable<EnrollmentsTable>, 'enrollment_coc' | 'date_deleted' | 'date_of_engagement'>): Enrollment {
   return {
@@ -159,9 +175,7 @@ function toEnrollment(r: Omit<Selectable<EnrollmentsTable>, 'enrollment_coc' | '
     monthsHomelessPastThreeYears: r.months_homeless_past_three_years,
     disablingCondition: r.disabling_condition,
     moveInDate: r.move_in_date,
-    dateCreated: r.date_created,
-    dateUpdated: r.date_updated,
-    userId: r.user_id,
+    ...stampsOf(r),
   };
 }
 
@@ -178,18 +192,17 @@ const exitColumns = [
   'user_id',
 ] as const;
 
-function toExit(r: {
-  exit_id: string;
-  enrollment_id: string;
-  personal_id: string;
-  exit_date: string;
-  destination: number;
-  destination_subsidy_type: number | null;
-  other_destination: string | null;
-  date_created: Date;
-  date_updated: Date;
-  user_id: string;
-}): Exit {
+function toExit(
+  r: StampColumns & {
+    exit_id: string;
+    enrollment_id: string;
+    personal_id: string;
+    exit_date: string;
+    destination: number;
+    destination_subsidy_type: number | null;
+    other_destination: string | null;
+  },
+): Exit {
   return {
     exitId: r.exit_id,
     enrollmentId: r.enrollment_id,
@@ -198,9 +211,7 @@ function toExit(r: {
     destination: r.destination,
     destinationSubsidyType: r.destination_subsidy_type,
     otherDestination: r.other_destination,
-    dateCreated: r.date_created,
-    dateUpdated: r.date_updated,
-    userId: r.user_id,
+    ...stampsOf(r),
   };
 }
 
@@ -229,9 +240,7 @@ function enrollmentRow(enrollment: Enrollment): Insertable<EnrollmentsTable> {
     household_id: enrollment.householdId,
     ...entryColumns(enrollment),
     move_in_date: enrollment.moveInDate,
-    date_created: enrollment.dateCreated,
-    date_updated: enrollment.dateUpdated,
-    user_id: enrollment.userId,
+    ...stampColumns(enrollment),
   };
 }
 
@@ -250,9 +259,7 @@ function exitRow(exit: Exit): Insertable<ExitsTable> {
     enrollment_id: exit.enrollmentId,
     personal_id: exit.personalId,
     ...exitColumnsOf(exit),
-    date_created: exit.dateCreated,
-    date_updated: exit.dateUpdated,
-    user_id: exit.userId,
+    ...stampColumns(exit),
   };
 }
 

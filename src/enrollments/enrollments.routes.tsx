@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../http/actor.js';
 import type { Viewer } from '../access/access-policy.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { NotFoundError, ValidationError } from '../errors.js';
 import { HEAD_OF_HOUSEHOLD } from '../hud/enrollment-code-lists.js';
 import { HEARTH_ID_PATTERN } from '../hud/ids.js';
-import { formString, formStrings } from '../http/form.js';
+import { formString, formStrings, refuse, submitForm } from '../http/form.js';
+import type { FormFailure } from '../views/form-kit.js';
 import {
   EMPTY_EXIT,
   EMPTY_MEMBER_ENTRY,
@@ -15,16 +16,13 @@ import {
   type ExitInput,
   type MemberEntryInput,
 } from './enrollment-fields.js';
-import { clientName } from '../clients/client-name.js';
 import type { ClientSummary } from '../clients/clients.model.js';
-import type { EnrollmentDetail, ExitScope } from './enrollments.model.js';
-import { entryFieldsOf, MAX_HOUSEHOLD_SIZE, StayConflictError } from './enrollments.service.js';
-import { HouseholdStepPage, MemberDetailsPage, type HouseholdStepValues, type SearchHit } from './pages/enroll.pages.js';
+import type { HouseholdStep } from './enrollments.model.js';
+import { defaultExitScope, entryFieldsOf, MAX_HOUSEHOLD_SIZE } from './enrollments.service.js';
+import { HouseholdStepPage, MemberDetailsPage, type SearchHit } from './pages/enroll.pages.js';
 import { EditEnrollmentPage, EnrollmentPage, isDone } from './pages/enrollment.pages.js';
 import { AddMemberPage, ChangeHeadPage, ChooseMemberPage, ExitPage } from './pages/household.pages.js';
 import { RosterPage } from './pages/roster.page.js';
-
-type FieldErrors = Record<string, string[]>;
 
 /**
  * Households, enrollments and exits: /SITE/enrollments/… and a project's roster at
@@ -39,65 +37,34 @@ export async function enrollmentRoutes(app: FastifyInstance) {
     const { site } = request;
     const query = request.query;
     const viewer = await viewerOf(request);
-    const client = await site.enrollments.client(personalId(formString(query, 'client', { max: 64 })));
-    const projects = await site.enrollments.enrollableProjects(viewer);
-    if (projects.length === 0) {
-      throw new ForbiddenError('You can enroll clients only into projects of the agencies you work for, and you work for none yet. An HMIS administrator can add you to an agency.');
-    }
     const action = formString(query, 'action', { max: 20 });
-    const errors: FieldErrors = {};
-    const removed = new Set(formStrings(query, 'remove').map(personalId));
-    const wanted = [...formStrings(query, 'member'), ...formStrings(query, 'add')].map(personalId).filter((id) => id !== client.personalId && !removed.has(id));
-    const others = await site.enrollments.clients([...new Set(wanted)]);
-
-    let addId = formString(query, 'addId', { max: 64 }).replace(/[\s-]/g, '').toLowerCase();
-    if (addId) {
-      const [found] = HEARTH_ID_PATTERN.test(addId) ? await site.enrollments.clients([addId]) : [];
-      if (!HEARTH_ID_PATTERN.test(addId)) errors.addId = [`“${addId.slice(0, 40)}” is not a PersonalID: a PersonalID has 32 letters (a–f) and digits.`];
-      else if (!found) errors.addId = ['No client has this PersonalID.'];
-      else if (found.personalId === client.personalId || others.some((c) => c.personalId === found.personalId)) errors.addId = [`${clientName(found)} is already in the household.`];
-      else {
-        others.push(found);
-        addId = '';
-      }
-    }
-    if (others.length + 1 > MAX_HOUSEHOLD_SIZE) {
-      errors.members = [`A household can have at most ${MAX_HOUSEHOLD_SIZE} members.`];
-      others.length = MAX_HOUSEHOLD_SIZE - 1;
-    }
-    const values: HouseholdStepValues = {
-      projectId: query && Object.hasOwn(query, 'projectId') ? formString(query, 'projectId', { max: 64 }) : projects.length === 1 ? projects[0]!.projectId : '',
-      entryDate: query && Object.hasOwn(query, 'entryDate') ? formString(query, 'entryDate', { max: 200 }) : formatDay(site.enrollments.today()),
-      others,
-      addId,
-      q: formString(query, 'q', { max: 200 }),
-    };
-
-    if (action === 'continue' && Object.keys(errors).length === 0) {
-      try {
-        const plan = await site.enrollments.planHousehold(viewer, { projectId: values.projectId, entryDate: values.entryDate, personalIds: [client.personalId, ...others.map((c) => c.personalId)] });
-        const entries = plan.members.map((m) => ({ ...EMPTY_MEMBER_ENTRY, relationshipToHoH: m.client.personalId === client.personalId ? String(HEAD_OF_HOUSEHOLD) : '' }));
-        return reply.page(<MemberDetailsPage ctx={reply.pageContext()} client={client} plan={plan} entries={entries} entryDateTyped={values.entryDate} />);
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        return reply.page(householdStep(reply, client, projects, values, null, null, error), 422);
-      }
-    }
-
+    const step = await site.enrollments.householdStep(viewer, {
+      client: personalId(formString(query, 'client', { max: 64 })),
+      projectId: query && Object.hasOwn(query, 'projectId') ? formString(query, 'projectId', { max: 64 }) : null,
+      entryDate: query && Object.hasOwn(query, 'entryDate') ? formString(query, 'entryDate', { max: 200 }) : null,
+      members: [...formStrings(query, 'member'), ...formStrings(query, 'add')].map(personalId),
+      remove: formStrings(query, 'remove').map(personalId),
+      addId: formString(query, 'addId', { max: 64 }),
+      proceed: action === 'continue',
+    });
+    if (step.kind === 'plan') return reply.page(memberDetails(reply, step));
+    const q = formString(query, 'q', { max: 200 });
     let search: SearchHit[] | null = null;
     let searchError: string | null = null;
-    if (values.q && action !== 'continue') {
+    if (q && action !== 'continue') {
       try {
-        const result = await site.clients.search(values.q, actorOf(request));
-        const inHousehold = new Set([client.personalId, ...others.map((c) => c.personalId)]);
+        const result = await site.clients.search(q, actorOf(request));
+        const inHousehold = new Set([step.client.personalId, ...step.values.others.map((c) => c.personalId)]);
         search = result.clients.map((c) => ({ client: identityOf(c), chosen: inHousehold.has(c.personalId) }));
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         searchError = error.message;
       }
     }
-    const problem = Object.keys(errors).length > 0 ? new ValidationError('Please correct the highlighted answers.', errors) : null;
-    return reply.page(householdStep(reply, client, projects, values, search, searchError, problem), problem ? 422 : 200);
+    const draw = (failure: FormFailure | null) => (
+      <HouseholdStepPage ctx={reply.pageContext()} client={step.client} projects={step.projects} values={step.values} q={q} search={search} searchError={searchError} failure={failure} />
+    );
+    return step.problem ? refuse(reply, failureOf(step.problem), draw) : reply.page(draw(null));
   });
 
   // Enrolling, step two: every member's answers, saved together.
@@ -105,41 +72,24 @@ export async function enrollmentRoutes(app: FastifyInstance) {
     const { site } = request;
     const body = request.body;
     const viewer = await viewerOf(request);
-    const client = await site.enrollments.client(personalId(formString(body, 'client', { max: 64 })));
+    const client = personalId(formString(body, 'client', { max: 64 }));
     const projectId = formString(body, 'projectId', { max: 64 });
     const entryDate = formString(body, 'entryDate', { max: 200 });
     const personalIds = formStrings(body, 'members').map(personalId);
     const entries = personalIds.slice(0, MAX_HOUSEHOLD_SIZE).map((_, i) => readEntry(body, `m${i}.`));
-    let plan;
-    try {
-      plan = await site.enrollments.planHousehold(viewer, { projectId, entryDate, personalIds });
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      const projects = await site.enrollments.enrollableProjects(viewer);
-      const others = await site.enrollments.clients([...new Set(personalIds)].filter((id) => id !== client.personalId));
-      const values: HouseholdStepValues = { projectId, entryDate, others: others.slice(0, MAX_HOUSEHOLD_SIZE - 1), addId: '', q: '' };
-      return reply.page(householdStep(reply, client, projects, values, null, null, error), 422);
-    }
-    try {
-      const result = await site.enrollments.enroll(viewer, { projectId, entryDate, personalIds, entries }, actorOf(request));
-      const own = result.enrollments.find((e) => e.personalId === client.personalId) ?? result.enrollments[0]!;
-      return reply.redirect(`/${site.id}/enrollments/${own.enrollmentId}?done=enrolled`, 303);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      const page = (
-        <MemberDetailsPage
-          ctx={reply.pageContext()}
-          client={client}
-          plan={plan}
-          entries={entries}
-          entryDateTyped={entryDate}
-          error={error.message}
-          errors={error.fieldErrors}
-          conflicts={conflictsOf(error)}
-        />
-      );
-      return reply.page(page, 422);
-    }
+    return submitForm(reply, {
+      action: () => site.enrollments.enroll(viewer, { projectId, entryDate, personalIds, entries }, actorOf(request)),
+      refused: async (failure) => {
+        // A household that no longer holds together goes back to step one; else step two comes back as sent.
+        const step = await site.enrollments.householdAfterRefusal(viewer, client, { projectId, entryDate, personalIds });
+        if (step.kind === 'plan') return memberDetails(reply, step, entries, failure);
+        return <HouseholdStepPage ctx={reply.pageContext()} client={step.client} projects={step.projects} values={step.values} q="" search={null} failure={failureOf(step.problem) ?? failure} />;
+      },
+      done: (result) => {
+        const own = result.enrollments.find((e) => e.personalId === client) ?? result.enrollments[0]!;
+        return reply.redirect(`/${site.id}/enrollments/${own.enrollmentId}?done=enrolled`, 303);
+      },
+    });
   });
 
   app.get('/enrollments/:id', async (request, reply) => {
@@ -160,24 +110,20 @@ export async function enrollmentRoutes(app: FastifyInstance) {
     const viewer = await viewerOf(request);
     const entryDate = formString(request.body, 'entryDate', { max: 200 });
     const entry = readEntry(request.body, '');
-    try {
-      await site.enrollments.update(viewer, id, { entryDate, entry }, actorOf(request));
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      const detail = await site.enrollments.forChange(viewer, id);
-      const page = (
-        <EditEnrollmentPage ctx={reply.pageContext()} detail={detail} entryDate={entryDate} values={entry} error={error.message} errors={error.fieldErrors} conflicts={conflictsOf(error)} />
-      );
-      return reply.page(page, 422);
-    }
-    return reply.redirect(`/${site.id}/enrollments/${id}?done=saved`, 303);
+    return submitForm(reply, {
+      action: () => site.enrollments.update(viewer, id, { entryDate, entry }, actorOf(request)),
+      refused: async (failure) => (
+        <EditEnrollmentPage ctx={reply.pageContext()} detail={await site.enrollments.forChange(viewer, id)} entryDate={entryDate} values={entry} failure={failure} />
+      ),
+      done: () => reply.redirect(`/${site.id}/enrollments/${id}?done=saved`, 303),
+    });
   });
 
   app.get('/enrollments/:id/exit', async (request, reply) => {
     const { site } = request;
     const detail = await site.enrollments.forChange(await viewerOf(request), enrollmentId(request));
     const values = detail.exit ? exitToInput(detail.exit) : { ...EMPTY_EXIT, exitDate: formatDay(site.enrollments.today()) };
-    return reply.page(<ExitPage ctx={reply.pageContext()} detail={detail} values={values} scope={defaultScope(detail)} />);
+    return reply.page(<ExitPage ctx={reply.pageContext()} detail={detail} values={values} scope={defaultExitScope(detail)} />);
   });
 
   app.post('/enrollments/:id/exit', form, async (request, reply) => {
@@ -186,20 +132,19 @@ export async function enrollmentRoutes(app: FastifyInstance) {
     const viewer = await viewerOf(request);
     const values = readExit(request.body);
     const scope = formString(request.body, 'scope', { max: 200 });
-    try {
-      if (scope !== 'member' && scope !== 'household') {
-        throw new ValidationError('Please correct the highlighted answers.', { scope: ['Choose who leaves the project: this member only, or the whole household.'] });
-      }
-      await site.enrollments.exit(viewer, id, values, scope, actorOf(request));
-      return reply.redirect(`/${site.id}/enrollments/${id}?done=exited`, 303);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      const detail = await site.enrollments.forChange(viewer, id);
-      const page = (
-        <ExitPage ctx={reply.pageContext()} detail={detail} values={values} scope={scope === 'member' || scope === 'household' ? scope : ''} error={error.message} errors={error.fieldErrors} />
-      );
-      return reply.page(page, 422);
-    }
+    return submitForm(reply, {
+      action: () => site.enrollments.exit(viewer, id, values, scope, actorOf(request)),
+      refused: async (failure) => (
+        <ExitPage
+          ctx={reply.pageContext()}
+          detail={await site.enrollments.forChange(viewer, id)}
+          values={values}
+          scope={scope === 'member' || scope === 'household' ? scope : ''}
+          failure={failure}
+        />
+      ),
+      done: () => reply.redirect(`/${site.id}/enrollments/${id}?done=exited`, 303),
+    });
   });
 
   app.post('/enrollments/:id/exit/edit', form, async (request, reply) => {
@@ -207,15 +152,11 @@ export async function enrollmentRoutes(app: FastifyInstance) {
     const id = enrollmentId(request);
     const viewer = await viewerOf(request);
     const values = readExit(request.body);
-    try {
-      await site.enrollments.changeExit(viewer, id, values, actorOf(request));
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      const detail = await site.enrollments.forChange(viewer, id);
-      const page = <ExitPage ctx={reply.pageContext()} detail={detail} values={values} scope="" error={error.message} errors={error.fieldErrors} conflicts={conflictsOf(error)} />;
-      return reply.page(page, 422);
-    }
-    return reply.redirect(`/${site.id}/enrollments/${id}?done=exit-saved`, 303);
+    return submitForm(reply, {
+      action: () => site.enrollments.changeExit(viewer, id, values, actorOf(request)),
+      refused: async (failure) => <ExitPage ctx={reply.pageContext()} detail={await site.enrollments.forChange(viewer, id)} values={values} scope="" failure={failure} />,
+      done: () => reply.redirect(`/${site.id}/enrollments/${id}?done=exit-saved`, 303),
+    });
   });
 
   app.get('/enrollments/:id/head', async (request, reply) => {
@@ -233,45 +174,45 @@ export async function enrollmentRoutes(app: FastifyInstance) {
     const detail = await site.enrollments.forChange(viewer, id);
     const newHead = formString(request.body, 'newHead', { max: 64 });
     const relationships = Object.fromEntries(detail.household.map((m) => [m.enrollmentId, formString(request.body, `rel.${m.enrollmentId}`, { max: 200 })]));
-    try {
-      await site.enrollments.changeHead(viewer, id, { newHead, relationships }, actorOf(request));
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      const fresh = await site.enrollments.forChange(viewer, id);
-      return reply.page(<ChangeHeadPage ctx={reply.pageContext()} detail={fresh} newHead={newHead} relationships={relationships} error={error.message} errors={error.fieldErrors} />, 422);
-    }
-    return reply.redirect(`/${site.id}/enrollments/${id}?done=head-changed`, 303);
+    return submitForm(reply, {
+      action: () => site.enrollments.changeHead(viewer, id, { newHead, relationships }, actorOf(request)),
+      refused: async (failure) => (
+        <ChangeHeadPage ctx={reply.pageContext()} detail={await site.enrollments.forChange(viewer, id)} newHead={newHead} relationships={relationships} failure={failure} />
+      ),
+      done: () => reply.redirect(`/${site.id}/enrollments/${id}?done=head-changed`, 303),
+    });
   });
 
   app.get('/enrollments/:id/members/new', async (request, reply) => {
     const { site } = request;
-    const detail = await site.enrollments.forChange(await viewerOf(request), enrollmentId(request));
-    refuseEndedHousehold(detail);
+    const id = enrollmentId(request);
+    const viewer = await viewerOf(request);
     const query = request.query;
     const typedId = formString(query, 'personalId', { max: 64 });
     const q = formString(query, 'q', { max: 200 });
-    const inHousehold = new Set(detail.household.map((m) => m.personalId));
     if (typedId) {
-      const id = typedId.replace(/[\s-]/g, '').toLowerCase();
-      const [member] = await site.enrollments.clients([id]);
-      const problem = !member ? 'No client has this PersonalID.' : inHousehold.has(member.personalId) ? `${clientName(member)} is already in this household.` : null;
-      if (problem || !member) {
-        return reply.page(<ChooseMemberPage ctx={reply.pageContext()} detail={detail} q={q} personalId={typedId} hits={null} error={problem} />, 422);
-      }
-      return reply.page(<AddMemberPage ctx={reply.pageContext()} detail={detail} member={member} entryDate={formatDay(site.enrollments.today())} values={EMPTY_MEMBER_ENTRY} />);
+      return submitForm(reply, {
+        action: () => site.enrollments.memberToAdd(viewer, id, typedId),
+        refused: async (failure) => <ChooseMemberPage ctx={reply.pageContext()} detail={await site.enrollments.forNewMember(viewer, id)} q={q} personalId={typedId} hits={null} failure={failure} />,
+        done: ({ detail, member }) =>
+          reply.page(<AddMemberPage ctx={reply.pageContext()} detail={detail} member={member} entryDate={formatDay(site.enrollments.today())} values={EMPTY_MEMBER_ENTRY} />),
+      });
     }
+    const detail = await site.enrollments.forNewMember(viewer, id);
+    const inHousehold = new Set(detail.household.map((m) => m.personalId));
     let hits: { client: ClientSummary; inHousehold: boolean }[] | null = null;
-    let error: string | null = null;
+    let failure: FormFailure | null = null;
     if (q) {
       try {
         const result = await site.clients.search(q, actorOf(request));
         hits = result.clients.map((c) => ({ client: identityOf(c), inHousehold: inHousehold.has(c.personalId) }));
       } catch (e) {
         if (!(e instanceof ValidationError)) throw e;
-        error = e.message;
+        failure = failureOf(e);
       }
     }
-    return reply.page(<ChooseMemberPage ctx={reply.pageContext()} detail={detail} q={q} personalId="" hits={hits} error={error} />, error ? 422 : 200);
+    const draw = (problem: FormFailure | null) => <ChooseMemberPage ctx={reply.pageContext()} detail={detail} q={q} personalId="" hits={hits} failure={problem} />;
+    return failure ? refuse(reply, failure, draw) : reply.page(draw(null));
   });
 
   app.post('/enrollments/:id/members/new', form, async (request, reply) => {
@@ -281,18 +222,20 @@ export async function enrollmentRoutes(app: FastifyInstance) {
     const memberId = personalId(formString(request.body, 'personalId', { max: 64 }));
     const entryDate = formString(request.body, 'entryDate', { max: 200 });
     const entry = readEntry(request.body, '');
-    try {
-      await site.enrollments.addMember(viewer, id, { personalId: memberId, entryDate, entry }, actorOf(request));
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      const detail = await site.enrollments.forChange(viewer, id);
-      const member = await site.enrollments.client(memberId);
-      const page = (
-        <AddMemberPage ctx={reply.pageContext()} detail={detail} member={member} entryDate={entryDate} values={entry} error={error.message} errors={error.fieldErrors} conflicts={conflictsOf(error)} />
-      );
-      return reply.page(page, 422);
-    }
-    return reply.redirect(`/${site.id}/enrollments/${id}?done=member-added`, 303);
+    return submitForm(reply, {
+      action: () => site.enrollments.addMember(viewer, id, { personalId: memberId, entryDate, entry }, actorOf(request)),
+      refused: async (failure) => (
+        <AddMemberPage
+          ctx={reply.pageContext()}
+          detail={await site.enrollments.forChange(viewer, id)}
+          member={await site.enrollments.client(memberId)}
+          entryDate={entryDate}
+          values={entry}
+          failure={failure}
+        />
+      ),
+      done: () => reply.redirect(`/${site.id}/enrollments/${id}?done=member-added`, 303),
+    });
   });
 
   app.get('/projects/:id/enrollments', async (request, reply) => {
@@ -303,42 +246,18 @@ export async function enrollmentRoutes(app: FastifyInstance) {
   });
 }
 
-function householdStep(
-  reply: FastifyReply,
-  client: ClientSummary,
-  projects: Parameters<typeof HouseholdStepPage>[0]['projects'],
-  values: HouseholdStepValues,
-  search: SearchHit[] | null,
-  searchError: string | null,
-  error: ValidationError | null,
-) {
-  return (
-    <HouseholdStepPage
-      ctx={reply.pageContext()}
-      client={client}
-      projects={projects}
-      values={values}
-      search={search}
-      searchError={searchError}
-      error={error?.message}
-      errors={error?.fieldErrors}
-      conflicts={error ? conflictsOf(error) : undefined}
-    />
-  );
+/** Step two of enrolling, for a household that holds together. */
+function memberDetails(reply: FastifyReply, step: Extract<HouseholdStep, { kind: 'plan' }>, entries?: readonly MemberEntryInput[], failure?: FormFailure) {
+  const { client, plan } = step;
+  const fresh = plan.members.map((m) => ({ ...EMPTY_MEMBER_ENTRY, relationshipToHoH: m.client.personalId === client.personalId ? String(HEAD_OF_HOUSEHOLD) : '' }));
+  return <MemberDetailsPage ctx={reply.pageContext()} client={client} plan={plan} entries={entries ?? fresh} entryDateTyped={step.entryDateTyped} failure={failure} />;
 }
 
-function refuseEndedHousehold(detail: EnrollmentDetail) {
-  const head = detail.household.find((m) => m.relationshipToHoH === HEAD_OF_HOUSEHOLD);
-  if (!head || head.exitDate !== null) throw new ConflictError('This household’s stay has ended: enroll the client as a new household instead.');
-}
-
-function defaultScope(detail: EnrollmentDetail): ExitScope {
-  const open = detail.household.filter((m) => m.exitDate === null);
-  return detail.enrollment.relationshipToHoH === HEAD_OF_HOUSEHOLD && open.length > 1 ? 'household' : 'member';
-}
-
-function conflictsOf(error: ValidationError) {
-  return error instanceof StayConflictError ? error.conflicts : undefined;
+/** A refusal the route draws itself, as the kit's pages take it. */
+function failureOf(error: ValidationError): FormFailure;
+function failureOf(error: ValidationError | null): FormFailure | null;
+function failureOf(error: ValidationError | null): FormFailure | null {
+  return error && { message: error.message, errors: error.fieldErrors, cause: error };
 }
 
 /** A search result as the enrollment pages show it: identity only, never the SSN. */

@@ -29,6 +29,8 @@ import type {
   ExitFields,
   ExitScope,
   HouseholdPlan,
+  HouseholdStep,
+  HouseholdStepInput,
   MemberEntryFields,
   PlannedMember,
   ProjectChoice,
@@ -67,6 +69,8 @@ export interface HouseholdDraft {
 export interface EnrollHouseholdInput extends HouseholdDraft {
   /** One per PersonalID, in the same order. */
   entries: readonly MemberEntryInput[];
+  /** The user has seen the warnings (answers HUD questions but allows) and confirmed them. */
+  confirmed?: boolean;
 }
 
 function refuse(errors: FieldErrors, message = 'Please correct the highlighted answers.'): never {
@@ -134,6 +138,72 @@ export class EnrollmentService {
     if (Object.keys(errors).length > 0) refuse(errors, 'The household cannot be enrolled yet. Please correct the highlighted answers.');
     await this.refuseOverlaps(this.db, project!, entryDate!, members);
     return { project: project!, entryDate: entryDate!, members };
+  }
+
+  /**
+   * Step one of enrolling, as its form sends it: the household is built by adding members (by PersonalID, or
+   * chosen from a search) and removing them; once the user continues, it is checked as a whole (planHousehold)
+   * and step two follows. Refusals come back with step one as it was sent.
+   */
+  async householdStep(viewer: Viewer, input: HouseholdStepInput): Promise<HouseholdStep> {
+    const client = await this.client(input.client);
+    const projects = await this.enrollableProjects(viewer);
+    if (projects.length === 0) {
+      throw new ForbiddenError('You can enroll clients only into projects of the agencies you work for, and you work for none yet. An HMIS administrator can add you to an agency.');
+    }
+    const errors: FieldErrors = {};
+    const removed = new Set(input.remove);
+    const others = await this.clients([...new Set(input.members.filter((id) => id !== client.personalId && !removed.has(id)))]);
+    let addId = input.addId.replace(/[\s-]/g, '').toLowerCase();
+    if (addId) {
+      const [found] = await this.clients([addId]);
+      if (!HEARTH_ID_PATTERN.test(addId)) add(errors, 'addId', `“${addId.slice(0, 40)}” is not a PersonalID: a PersonalID has 32 letters (a–f) and digits.`);
+      else if (!found) add(errors, 'addId', 'No client has this PersonalID.');
+      else if (found.personalId === client.personalId || others.some((c) => c.personalId === found.personalId)) add(errors, 'addId', `${clientName(found)} is already in the household.`);
+      else {
+        others.push(found);
+        addId = '';
+      }
+    }
+    if (others.length + 1 > MAX_HOUSEHOLD_SIZE) {
+      add(errors, 'members', `A household can have at most ${MAX_HOUSEHOLD_SIZE} members.`);
+      others.length = MAX_HOUSEHOLD_SIZE - 1;
+    }
+    const values = {
+      projectId: input.projectId ?? (projects.length === 1 ? projects[0]!.projectId : ''),
+      entryDate: input.entryDate ?? formatDay(this.today()),
+      others,
+      addId,
+    };
+    const household = (problem: ValidationError | null): HouseholdStep => ({ kind: 'household', client, projects, values, problem });
+    if (Object.keys(errors).length > 0) return household(new ValidationError('Please correct the highlighted answers.', errors));
+    if (!input.proceed) return household(null);
+    try {
+      const personalIds = [client.personalId, ...others.map((c) => c.personalId)];
+      const plan = await this.planHousehold(viewer, { projectId: values.projectId, entryDate: values.entryDate, personalIds });
+      return { kind: 'plan', client, plan, entryDateTyped: values.entryDate };
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return household(error);
+    }
+  }
+
+  /**
+   * Where a refused step two goes back to: step two again while the household as sent still holds together,
+   * else step one with what refused it (for a user who can enroll nowhere too: step one then says so).
+   */
+  async householdAfterRefusal(viewer: Viewer, clientId: string, draft: HouseholdDraft): Promise<HouseholdStep> {
+    const client = await this.client(clientId);
+    try {
+      const plan = await this.planHousehold(viewer, draft);
+      return { kind: 'plan', client, plan, entryDateTyped: draft.entryDate };
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const projects = await this.enrollableProjects(viewer);
+      const others = await this.clients([...new Set(draft.personalIds)].filter((id) => id !== client.personalId));
+      const values = { projectId: draft.projectId, entryDate: draft.entryDate, others: others.slice(0, MAX_HOUSEHOLD_SIZE - 1), addId: '' };
+      return { kind: 'household', client, projects, values, problem: error };
+    }
   }
 
   private async checkDraft(viewer: Viewer, draft: HouseholdDraft, errors: FieldErrors) {
@@ -339,8 +409,11 @@ export class EnrollmentService {
    * Exits a member, or every member still enrolled in the household, with the same exit date and destination.
    * The head cannot leave alone while others stay. `enrollment.exited` per member.
    */
-  async exit(viewer: Viewer, enrollmentId: string, input: ExitInput, scope: ExitScope, actor: Actor): Promise<{ exited: number }> {
+  async exit(viewer: Viewer, enrollmentId: string, input: ExitInput, scope: string, actor: Actor): Promise<{ exited: number }> {
     return this.db.transaction().execute(async (trx) => {
+      if (scope !== 'member' && scope !== 'household') {
+        refuse({ scope: ['Choose who leaves the project: this member only, or the whole household.'] });
+      }
       const detail = await this.forChange(viewer, enrollmentId, trx);
       const members = await repo.lockHousehold(trx, detail.enrollment.householdId);
       const exits = await repo.findExits(trx, members.map((m) => m.enrollmentId));
@@ -462,6 +535,25 @@ export class EnrollmentService {
         });
       }
     });
+  }
+
+  /** A household a member can still join: the viewer's to change, and its head still enrolled. */
+  async forNewMember(viewer: Viewer, enrollmentId: string, db: Db = this.db): Promise<EnrollmentDetail> {
+    const detail = await this.forChange(viewer, enrollmentId, db);
+    const head = detail.household.find((m) => m.relationshipToHoH === HEAD_OF_HOUSEHOLD);
+    if (!head || head.exitDate !== null) throw new ConflictError('This household’s stay has ended: enroll the client as a new household instead.');
+    return detail;
+  }
+
+  /** Adding a member, step one: the client whose PersonalID was typed (or chosen), not yet in the household. */
+  async memberToAdd(viewer: Viewer, enrollmentId: string, typedId: string): Promise<{ detail: EnrollmentDetail; member: ClientSummary }> {
+    const detail = await this.forNewMember(viewer, enrollmentId);
+    const [member] = await this.clients([typedId.replace(/[\s-]/g, '').toLowerCase()]);
+    if (!member) refuse({ personalId: ['No client has this PersonalID.'] }, 'No client has this PersonalID.');
+    if (detail.household.some((m) => m.personalId === member.personalId)) {
+      refuse({ personalId: [`${clientName(member)} is already in this household.`] }, `${clientName(member)} is already in this household.`);
+    }
+    return { detail, member };
   }
 
   /**
@@ -639,6 +731,11 @@ const AT_THE_DOOR_ENTRY: MemberEntryFields = {
   timesHomelessPastThreeYears: 99,
   monthsHomelessPastThreeYears: 99,
 };
+/** Who leaves by default: the whole household when its head leaves while others stay, else the member alone. */
+export function defaultExitScope(detail: EnrollmentDetail): ExitScope {
+  const open = detail.household.filter((m) => m.exitDate === null);
+  return detail.enrollment.relationshipToHoH === HEAD_OF_HOUSEHOLD && open.length > 1 ? 'household' : 'member';
+}
 
 /** Stored entry data as the validated fields (for editing forms and for comparing). */
 export function entryFieldsOf(enrollment: Enrollment): MemberEntryFields {

@@ -81,9 +81,9 @@ export async function submitForm<T>(
   try {
     result = await steps.action();
   } catch (error) {
-    if (error instanceof ValidationError) return refuse(reply, { message: error.message, errors: error.fieldErrors }, steps.refused, steps.refusedStatus);
+    if (error instanceof ValidationError) return refuse(reply, { message: error.message, errors: error.fieldErrors, cause: error }, steps.refused, steps.refusedStatus);
     if (error instanceof UnconfirmedWarningsError) {
-      return refuse(reply, { message: error.message, errors: {}, warnings: error.fieldWarnings }, steps.refused, steps.refusedStatus);
+      return refuse(reply, { message: error.message, errors: {}, warnings: error.fieldWarnings, cause: error }, steps.refused, steps.refusedStatus);
     }
     const onPage = steps.alsoRefuses?.find((kind) => error instanceof kind);
     if (onPage) return refuse(reply, { message: (error as Error).message, errors: {} }, steps.refused, onPage === ConflictError ? 409 : 403);

@@ -168,13 +168,14 @@ export function isMissingAnswer(code: number): boolean {
 
 /**
  * HUD 3.917 field 3, computed rather than asked: did the client stay less than 90 days (institutional
- * situation) or less than 7 nights (temporary or permanent situation)? Null when the question does not
+ * situation) or less than 7 nights (temporary, permanent or other situation, 8/9/99 included: HUD's 2B covers
+ * "Temporary, Permanent, or Other", and Eva check 41 reads 0–99 as other)? Null when the question does not
  * apply (homeless, or no living situation) and 99 when the length of stay was not given.
  */
 export function losUnderThreshold(livingSituation: number | null, lengthOfStay: number | null): 0 | 1 | 99 | null {
-  if (livingSituation === null || isMissingAnswer(livingSituation)) return null;
+  if (livingSituation === null) return null;
   const group = livingSituationGroup(livingSituation);
-  if (group === 'homeless' || group === 'other') return null;
+  if (group === 'homeless') return null;
   if (lengthOfStay === null || isMissingAnswer(lengthOfStay)) return 99;
   const under = group === 'institutional' ? [10, 11, 2, 3] : [10, 11];
   return under.includes(lengthOfStay) ? 1 : 0;

@@ -256,10 +256,11 @@ function chooseDestination(context: HistoryContext, household: Household, stay: 
 }
 
 /**
- * 3.917 for the head (and the household's other adults, who came from the same place). Follows HUD's
- * dependencies: LOSUnderThreshold only after an institutional (under 90 days) or temporary/permanent (under
- * 7 nights) stay; PreviousStreetESSH only when that is yes; the homeless history (date, times, months)
- * only for homeless situations, PreviousStreetESSH = yes, or in street outreach, shelters and safe havens.
+ * 3.917 for the head (and the household's other adults, who came from the same place). Street outreach,
+ * shelters and safe havens ask 3.917A: every field, no LOSUnderThreshold and no PreviousStreetESSH. Elsewhere
+ * (3.917B) HUD's dependencies apply: LOSUnderThreshold after any situation but homelessness (under 90 days in
+ * an institution, under 7 nights anywhere else); PreviousStreetESSH only when that is yes; the homeless history
+ * (date, times, months) only for homeless situations or PreviousStreetESSH = yes.
  */
 function priorLivingSituation(context: HistoryContext, household: Household, stay: Stay, previous: { exit: string; destination: number } | null): PriorFields {
   const head = household.members[0]!;
@@ -270,10 +271,11 @@ function priorLivingSituation(context: HistoryContext, household: Household, sta
   else living = random.weighted(PRIOR_BY_SLOT[stay.slot]);
 
   const homeless = livingSituationGroup(living) === 'homeless';
+  const formA = STREET_ESSH_PROJECT_TYPES.has(SLOT_TYPES[stay.slot].projectType);
   let fields: PriorFields;
   if (isMissingAnswer(living)) {
     // Nothing is known of where the person stayed, nor for how long.
-    fields = { ...NO_PRIOR, livingSituation: living, lengthOfStay: living };
+    fields = { ...NO_PRIOR, livingSituation: living, lengthOfStay: living, losUnderThreshold: formA ? null : losUnderThreshold(living, living) };
   } else {
     const veteran = head.draft.input.veteranStatus === '1';
     const rentalSubsidy = living === 435 ? (veteran && random.chance(0.5) ? 419 : random.weighted(RENTAL_SUBSIDIES)) : null;
@@ -285,7 +287,7 @@ function priorLivingSituation(context: HistoryContext, household: Household, sta
           : ([[10, 10], [11, 18], [2, 18], [3, 20], [4, 22], [5, 12]] as const),
     );
     // HUD's thresholds: under 90 days in an institution, under 7 nights in other housing.
-    const under = losUnderThreshold(living, lengthOfStay);
+    const under = formA ? null : losUnderThreshold(living, lengthOfStay);
     fields = {
       ...NO_PRIOR,
       livingSituation: living,
@@ -295,7 +297,7 @@ function priorLivingSituation(context: HistoryContext, household: Household, sta
       previousStreetEssh: under === 1 ? random.weighted([[1, 55], [0, 45]] as const) : null,
     };
   }
-  const askedHistory = homeless || fields.previousStreetEssh === 1 || STREET_ESSH_PROJECT_TYPES.has(SLOT_TYPES[stay.slot].projectType);
+  const askedHistory = homeless || fields.previousStreetEssh === 1 || formA;
   if (!askedHistory) return fields;
 
   // When this episode of homelessness started: before the prior stay for people who came from the street

@@ -26,6 +26,8 @@ export interface FormFailure {
   errors: FieldErrors;
   /** Answers HUD questions but allows: saved once the user ticks the confirmation box (WarningConfirmation). */
   warnings?: FieldErrors;
+  /** The error that refused the form, for a page that shows more than the messages (e.g. links to the records in the way). */
+  cause?: Error;
 }
 
 /** The name of the box that confirms a form's warnings (read with `formConfirmsWarnings`). */

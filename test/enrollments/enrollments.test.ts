@@ -334,7 +334,7 @@ describe('HUD 3.917 prior living situation and the other entry answers', () => {
     assert.equal(subsidized.rental_subsidy_type, 419);
     assert.equal(subsidized.los_under_threshold, 0);
     const notKnown = await accepted({ livingSituation: '8', lengthOfStay: '8', dateToStreetEssh: '', timesHomelessPastThreeYears: '', monthsHomelessPastThreeYears: '' });
-    assert.equal(notKnown.los_under_threshold, null);
+    assert.equal(notKnown.los_under_threshold, 99, 'an unknown situation follows the 7-night threshold, and the length is unknown too');
     const shelterRenter = await accepted({ livingSituation: '410', lengthOfStay: '5' }, w.shelterA);
     assert.equal(shelterRenter.times_homeless_past_three_years, 1, 'shelter projects ask the history whatever the prior situation');
     const page = await caseA.get(`/live/enrollments/${shortInstitution.enrollment_id}`);

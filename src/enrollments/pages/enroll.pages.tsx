@@ -4,20 +4,10 @@ import { sitePath, type PageContext } from '../../views/page-context.js';
 import { formatDay, type MemberEntryInput } from '../enrollment-fields.js';
 import { clientName } from '../../clients/client-name.js';
 import type { ClientSummary } from '../../clients/clients.model.js';
-import type { HouseholdPlan, ProjectChoice, StayConflict } from '../enrollments.model.js';
+import type { HouseholdPlan, HouseholdStepValues, ProjectChoice } from '../enrollments.model.js';
 import { collects3917, MAX_HOUSEHOLD_SIZE } from '../enrollments.service.js';
-import { DateField, ErrorSummary, fieldId, MemberEntryFields, PostForm, SelectField, type ChoiceGroup, type FieldErrors } from './fields.js';
-
-/** What step one holds: exactly what was chosen or typed, so a refused step comes back as it was sent. */
-export interface HouseholdStepValues {
-  projectId: string;
-  entryDate: string;
-  /** The other members (the client enrolled from the profile is always in the household). */
-  others: ClientSummary[];
-  /** What was typed in the PersonalID box, when it could not be added. */
-  addId: string;
-  q: string;
-}
+import { DateField, PostForm, SelectField, TextField, type ChoiceGroup, type FormFailure } from '../../views/form-kit.js';
+import { FormMessage, FormProblems, MemberEntryFields } from './fields.js';
 
 export interface SearchHit {
   client: ClientSummary;
@@ -26,9 +16,7 @@ export interface SearchHit {
 }
 
 interface Problems {
-  error?: string | null;
-  errors?: FieldErrors;
-  conflicts?: readonly StayConflict[];
+  failure?: FormFailure | null;
 }
 
 function projectGroups(projects: readonly ProjectChoice[]): ChoiceGroup[] {
@@ -56,11 +44,13 @@ export function HouseholdStepPage(props: Problems & {
   client: ClientSummary;
   projects: readonly ProjectChoice[];
   values: HouseholdStepValues;
+  /** The search typed. */
+  q: string;
   search: SearchHit[] | null;
   searchError?: string | null;
 }) {
-  const { ctx, client, values, errors = {} } = props;
-  const memberErrors = errors.members;
+  const { ctx, client, values } = props;
+  const errors = props.failure?.errors ?? {};
   return (
     <Layout ctx={ctx} title="Enroll in a project">
       <p>
@@ -68,7 +58,7 @@ export function HouseholdStepPage(props: Problems & {
       </p>
       <h1>Enroll in a project</h1>
       <p class="lede">Step 1 of 2: the project, the entry date and who is in the household.</p>
-      <ErrorSummary ctx={ctx} message={props.error} errors={errors} conflicts={props.conflicts} />
+      <FormProblems ctx={ctx} failure={props.failure} />
       <form method="get" action={sitePath(ctx, 'enrollments/new')} class="stack" novalidate>
         {/* Pressing Enter in a box applies what was typed there (search, add) rather than pressing another button. */}
         <button type="submit" name="action" value="refresh" class="visually-hidden" tabindex={-1}>
@@ -94,13 +84,7 @@ export function HouseholdStepPage(props: Problems & {
             Everyone who enters together shares one household. You will choose the head of household and each member’s relationship in
             step 2. At most {MAX_HOUSEHOLD_SIZE} people.
           </p>
-          {memberErrors?.length ? (
-            <p class="field-error" id={fieldId('members')}>
-              {memberErrors.join(' ')}
-            </p>
-          ) : (
-            <span id={fieldId('members')} />
-          )}
+          <FormMessage name="members" errors={errors.members} />
           <table>
             <caption class="visually-hidden">Members of the household</caption>
             <thead>
@@ -137,32 +121,11 @@ export function HouseholdStepPage(props: Problems & {
 
           <fieldset>
             <legend>Add a household member</legend>
-            <div class={`field${errors.addId?.length ? ' has-error' : ''}`}>
-              <label for={fieldId('addId')}>By PersonalID</label>
-              {errors.addId?.length ? (
-                <p class="field-error" id={`${fieldId('addId')}-error`}>
-                  {errors.addId.join(' ')}
-                </p>
-              ) : null}
-              <input
-                id={fieldId('addId')}
-                name="addId"
-                type="text"
-                value={values.addId}
-                maxLength={40}
-                autocomplete="off"
-                spellcheck={false}
-                aria-invalid={errors.addId?.length ? 'true' : undefined}
-                aria-describedby={errors.addId?.length ? `${fieldId('addId')}-error` : undefined}
-              />
-            </div>
+            <TextField name="addId" label="By PersonalID" value={values.addId} maxLength={40} autocomplete="off" errors={errors.addId} />
             <button type="submit" name="action" value="add">
               Add
             </button>
-            <div class="field">
-              <label for={fieldId('q')}>Or search by name, date of birth or last 4 of the SSN</label>
-              <input id={fieldId('q')} name="q" type="search" value={values.q} maxLength={200} autocomplete="off" />
-            </div>
+            <TextField name="q" type="search" label="Or search by name, date of birth or last 4 of the SSN" value={props.q} maxLength={200} autocomplete="off" />
             <button type="submit" name="action" value="search">
               Search
             </button>
@@ -229,7 +192,8 @@ export function MemberDetailsPage(props: Problems & {
   /** The entry date as typed in step one (shown again when going back). */
   entryDateTyped: string;
 }) {
-  const { ctx, client, plan, errors = {} } = props;
+  const { ctx, client, plan } = props;
+  const errors = props.failure?.errors ?? {};
   const others = plan.members.map((m) => m.client).filter((c) => c.personalId !== client.personalId);
   const back = `enrollments/new?${householdStepQuery(client, { projectId: plan.project.projectId, entryDate: props.entryDateTyped, others })}`;
   return (
@@ -253,7 +217,7 @@ export function MemberDetailsPage(props: Problems & {
           {plan.members.length} {plan.members.length === 1 ? 'person' : 'people'}
         </dd>
       </dl>
-      <ErrorSummary ctx={ctx} message={props.error} errors={errors} conflicts={props.conflicts} />
+      <FormProblems ctx={ctx} failure={props.failure} />
       <PostForm ctx={ctx} action="enrollments/new">
         <input type="hidden" name="client" value={client.personalId} />
         <input type="hidden" name="projectId" value={plan.project.projectId} />
@@ -261,11 +225,7 @@ export function MemberDetailsPage(props: Problems & {
         {plan.members.map((m) => (
           <input type="hidden" name="members" value={m.client.personalId} />
         ))}
-        {errors.household?.length ? (
-          <p class="field-error" id={fieldId('household')}>
-            {errors.household.join(' ')}
-          </p>
-        ) : null}
+        <FormMessage name="household" errors={errors.household} />
         {plan.members.map((member, i) => {
           const entry = props.entries[i]!;
           const relationship = Number(entry.relationshipToHoH || NaN);
@@ -276,7 +236,7 @@ export function MemberDetailsPage(props: Problems & {
               <legend>
                 {clientName(member.client)} ({age})
               </legend>
-              <MemberEntryFields prefix={`m${i}.`} values={entry} errors={errors} relationship="any" required={required} />
+              <MemberEntryFields prefix={`m${i}.`} values={entry} errors={errors} relationship="any" required={required} projectType={plan.project.projectType} />
             </fieldset>
           );
         })}

@@ -17,9 +17,23 @@ import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
 import { formatDay, NIGHT_BEFORE_QUESTION, type MemberEntryInput } from '../enrollment-fields.js';
 import { clientName } from '../../clients/client-name.js';
-import type { EnrollmentDetail, StayConflict } from '../enrollments.model.js';
+import type { EnrollmentDetail, EnrollmentSummary } from '../enrollments.model.js';
 import { collects3917 } from '../enrollments.service.js';
-import { DateField, ErrorSummary, MemberEntryFields, PostForm, type FieldErrors } from './fields.js';
+import { DateField, PostForm, type FormFailure } from '../../views/form-kit.js';
+import { FormProblems, MemberEntryFields } from './fields.js';
+
+/** A household member's stay, as the household and roster tables show it: relationship, entry, exit, destination. */
+export function StayCells(props: { member: EnrollmentSummary }) {
+  const m = props.member;
+  return (
+    <>
+      <td>{label(RELATIONSHIP_TO_HOH, m.relationshipToHoH)}</td>
+      <td>{formatDay(m.entryDate)}</td>
+      <td>{m.exitDate ? formatDay(m.exitDate) : 'Still enrolled'}</td>
+      <td>{m.destination === null ? '—' : label(LIVING_SITUATION, m.destination)}</td>
+    </>
+  );
+}
 
 /** What ?done= may say after a change redirected back to the enrollment page. */
 export const DONE_MESSAGES = {
@@ -75,10 +89,7 @@ export function HouseholdTable(props: { ctx: PageContext; detail: EnrollmentDeta
                   <a href={sitePath(ctx, `enrollments/${m.enrollmentId}`)}>{clientName(m.client)}</a>
                 )}
               </th>
-              <td>{label(RELATIONSHIP_TO_HOH, m.relationshipToHoH)}</td>
-              <td>{formatDay(m.entryDate)}</td>
-              <td>{m.exitDate ? formatDay(m.exitDate) : 'Still enrolled'}</td>
-              <td>{m.destination === null ? '—' : label(LIVING_SITUATION, m.destination)}</td>
+              <StayCells member={m} />
             </tr>
           ))}
         </tbody>
@@ -221,11 +232,10 @@ export function EditEnrollmentPage(props: {
   detail: EnrollmentDetail;
   entryDate: string;
   values: MemberEntryInput;
-  error?: string | null;
-  errors?: FieldErrors;
-  conflicts?: readonly StayConflict[];
+  failure?: FormFailure | null;
 }) {
-  const { ctx, detail, errors = {} } = props;
+  const { ctx, detail } = props;
+  const errors = props.failure?.errors ?? {};
   const { enrollment: e, client, project } = detail;
   const isHead = e.relationshipToHoH === HEAD_OF_HOUSEHOLD;
   return (
@@ -238,11 +248,12 @@ export function EditEnrollmentPage(props: {
         <p class="lede">
           {clientName(client)} in {project.projectName} ({project.organizationName}).
         </p>
-        <ErrorSummary ctx={ctx} message={props.error} errors={errors} conflicts={props.conflicts} />
+        <FormProblems ctx={ctx} failure={props.failure} />
         <PostForm ctx={ctx} action={`enrollments/${e.enrollmentId}/edit`}>
           <DateField name="entryDate" label="Entry date" value={props.entryDate} errors={errors.entryDate} />
           <MemberEntryFields
             prefix=""
+            projectType={project.projectType}
             values={props.values}
             errors={errors}
             relationship={isHead ? 'head' : 'member'}

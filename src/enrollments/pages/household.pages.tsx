@@ -1,18 +1,17 @@
-import { HEAD_OF_HOUSEHOLD, RELATIONSHIP_TO_HOH } from '../../hud/enrollment-code-lists.js';
+import { HEAD_OF_HOUSEHOLD } from '../../hud/enrollment-code-lists.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
 import { formatDay, type ExitInput, type MemberEntryInput } from '../enrollment-fields.js';
 import { clientName } from '../../clients/client-name.js';
 import type { ClientSummary } from '../../clients/clients.model.js';
-import type { EnrollmentDetail, ExitScope, StayConflict } from '../enrollments.model.js';
+import type { EnrollmentDetail, ExitScope } from '../enrollments.model.js';
 import { collects3917 } from '../enrollments.service.js';
+import { DateField, ErrorSummary, PostForm, RadioField, SelectField, TextField, type FormFailure } from '../../views/form-kit.js';
 import { HouseholdTable } from './enrollment.pages.js';
-import { choicesOf, DateField, ErrorSummary, ExitFields, fieldId, MemberEntryFields, PostForm, SelectField, type FieldErrors } from './fields.js';
+import { ExitFields, FormMessage, FormProblems, MEMBER_RELATIONSHIP_CHOICES, MemberEntryFields } from './fields.js';
 
 interface Problems {
-  error?: string | null;
-  errors?: FieldErrors;
-  conflicts?: readonly StayConflict[];
+  failure?: FormFailure | null;
 }
 
 function Back(props: { ctx: PageContext; detail: EnrollmentDetail }) {
@@ -25,14 +24,14 @@ function Back(props: { ctx: PageContext; detail: EnrollmentDetail }) {
 
 /** Exit a member or the whole household; or, once exited, correct the exit. */
 export function ExitPage(props: Problems & { ctx: PageContext; detail: EnrollmentDetail; values: ExitInput; scope: ExitScope | '' }) {
-  const { ctx, detail, errors = {} } = props;
+  const { ctx, detail } = props;
+  const errors = props.failure?.errors ?? {};
   const { enrollment: e, client, exit } = detail;
   const correcting = exit !== null;
   const open = detail.household.filter((m) => m.exitDate === null);
   const isHead = e.relationshipToHoH === HEAD_OF_HOUSEHOLD;
   const othersStay = open.length > 1;
   const title = correcting ? 'Correct the exit' : 'Exit';
-  const scopeInvalid = Boolean(errors.scope?.length);
   return (
     <Layout ctx={ctx} title={title}>
       <div class="narrow">
@@ -41,31 +40,27 @@ export function ExitPage(props: Problems & { ctx: PageContext; detail: Enrollmen
         <p class="lede">
           {clientName(client)} in {detail.project.projectName}, entered {formatDay(e.entryDate)}.
         </p>
-        <ErrorSummary ctx={ctx} message={props.error} errors={errors} conflicts={props.conflicts} />
+        <FormProblems ctx={ctx} failure={props.failure} />
         <PostForm ctx={ctx} action={`enrollments/${e.enrollmentId}/exit${correcting ? '/edit' : ''}`}>
           {!correcting && othersStay && (
-            <fieldset id={fieldId('scope')} class={scopeInvalid ? 'has-error' : undefined} aria-describedby={scopeInvalid ? `${fieldId('scope')}-error` : undefined}>
-              <legend>Who leaves the project?</legend>
-              {scopeInvalid && (
-                <p class="field-error" id={`${fieldId('scope')}-error`}>
-                  {errors.scope!.join(' ')}{' '}
-                  <a href={sitePath(ctx, `enrollments/${e.enrollmentId}/head`)}>Change the head of household</a>
-                </p>
-              )}
-              {isHead && (
-                <p class="hint">
-                  {clientName(client)} is the head of household: they can leave alone only once another member is made head of household.
-                </p>
-              )}
-              <div class="field checkbox">
-                <input id="field-scope-household" type="radio" name="scope" value="household" checked={props.scope === 'household'} />
-                <label for="field-scope-household">The whole household ({open.length} members still enrolled)</label>
-              </div>
-              <div class="field checkbox">
-                <input id="field-scope-member" type="radio" name="scope" value="member" checked={props.scope === 'member'} />
-                <label for="field-scope-member">Only {clientName(client)}</label>
-              </div>
-            </fieldset>
+            <RadioField
+              name="scope"
+              label="Who leaves the project?"
+              value={props.scope}
+              choices={[
+                { value: 'household', label: `The whole household (${open.length} members still enrolled)` },
+                { value: 'member', label: `Only ${clientName(client)}` },
+              ]}
+              hint={
+                isHead ? (
+                  <>
+                    {clientName(client)} is the head of household: they can leave alone only once another member is made head of household.{' '}
+                    <a href={sitePath(ctx, `enrollments/${e.enrollmentId}/head`)}>Change the head of household</a>
+                  </>
+                ) : undefined
+              }
+              errors={errors.scope}
+            />
           )}
           {!correcting && !othersStay && <input type="hidden" name="scope" value="member" />}
           <ExitFields values={props.values} errors={errors} />
@@ -80,36 +75,27 @@ export function ExitPage(props: Problems & { ctx: PageContext; detail: Enrollmen
   );
 }
 
-const MEMBER_RELATIONSHIP_CHOICES = choicesOf(RELATIONSHIP_TO_HOH, [2, 3, 4, 5, 99]);
-
 /** Make another member still enrolled the head of household, and give everyone their relationship to them. */
 export function ChangeHeadPage(props: Problems & { ctx: PageContext; detail: EnrollmentDetail; newHead: string; relationships: Readonly<Record<string, string>> }) {
-  const { ctx, detail, errors = {} } = props;
+  const { ctx, detail } = props;
+  const errors = props.failure?.errors ?? {};
   const open = detail.household.filter((m) => m.exitDate === null);
   const candidates = open.filter((m) => m.relationshipToHoH !== HEAD_OF_HOUSEHOLD);
-  const headInvalid = Boolean(errors.newHead?.length);
   return (
     <Layout ctx={ctx} title="Change the head of household">
       <div class="narrow">
         <Back ctx={ctx} detail={detail} />
         <h1>Change the head of household</h1>
         <p class="lede">{detail.project.projectName}: only members still enrolled can be head of household.</p>
-        <ErrorSummary ctx={ctx} message={props.error} errors={errors} />
+        <ErrorSummary failure={props.failure} />
         <PostForm ctx={ctx} action={`enrollments/${detail.enrollment.enrollmentId}/head`}>
-          <fieldset id={fieldId('newHead')} class={headInvalid ? 'has-error' : undefined} aria-describedby={headInvalid ? `${fieldId('newHead')}-error` : undefined}>
-            <legend>New head of household</legend>
-            {headInvalid && (
-              <p class="field-error" id={`${fieldId('newHead')}-error`}>
-                {errors.newHead!.join(' ')}
-              </p>
-            )}
-            {candidates.map((m) => (
-              <div class="field checkbox">
-                <input id={`field-newHead-${m.enrollmentId}`} type="radio" name="newHead" value={m.enrollmentId} checked={props.newHead === m.enrollmentId} />
-                <label for={`field-newHead-${m.enrollmentId}`}>{clientName(m.client)}</label>
-              </div>
-            ))}
-          </fieldset>
+          <RadioField
+            name="newHead"
+            label="New head of household"
+            value={props.newHead}
+            choices={candidates.map((m) => ({ value: m.enrollmentId, label: clientName(m.client) }))}
+            errors={errors.newHead}
+          />
           <fieldset>
             <legend>Everyone else’s relationship to the new head of household</legend>
             <p class="hint">Leave the new head’s own answer as it is: it is ignored.</p>
@@ -140,8 +126,9 @@ export interface SearchHit {
 }
 
 /** Adding a member, step one: find the client (by PersonalID or a search). */
-export function ChooseMemberPage(props: { ctx: PageContext; detail: EnrollmentDetail; q: string; personalId: string; hits: SearchHit[] | null; error?: string | null }) {
+export function ChooseMemberPage(props: Problems & { ctx: PageContext; detail: EnrollmentDetail; q: string; personalId: string; hits: SearchHit[] | null }) {
   const { ctx, detail } = props;
+  const errors = props.failure?.errors ?? {};
   const base = `enrollments/${detail.enrollment.enrollmentId}/members/new`;
   return (
     <Layout ctx={ctx} title="Add a member to the household">
@@ -152,25 +139,13 @@ export function ChooseMemberPage(props: { ctx: PageContext; detail: EnrollmentDe
           Someone joining the household’s stay in {detail.project.projectName}, such as a newborn. Create the client first if they have no
           record yet.
         </p>
-        {props.error && (
-          <div class="notice error" role="alert" id="error-summary" tabindex={-1}>
-            <p>
-              <strong>{props.error}</strong>
-            </p>
-          </div>
-        )}
+        <ErrorSummary failure={props.failure} />
         <form method="get" action={sitePath(ctx, base)} class="stack" role="search" novalidate>
-          <div class="field">
-            <label for={fieldId('personalId')}>PersonalID</label>
-            <input id={fieldId('personalId')} name="personalId" type="text" value={props.personalId} maxLength={40} autocomplete="off" spellcheck={false} />
-          </div>
+          <TextField name="personalId" label="PersonalID" value={props.personalId} maxLength={40} autocomplete="off" errors={errors.personalId} />
           <button type="submit">Choose this client</button>
         </form>
         <form method="get" action={sitePath(ctx, base)} class="stack" role="search" novalidate>
-          <div class="field">
-            <label for={fieldId('q')}>Or search by name, date of birth or last 4 of the SSN</label>
-            <input id={fieldId('q')} name="q" type="search" value={props.q} maxLength={200} autocomplete="off" />
-          </div>
+          <TextField name="q" type="search" label="Or search by name, date of birth or last 4 of the SSN" value={props.q} maxLength={200} autocomplete="off" errors={errors.q} />
           <button type="submit">Search</button>
         </form>
         {props.hits && (
@@ -201,7 +176,8 @@ export function ChooseMemberPage(props: { ctx: PageContext; detail: EnrollmentDe
 
 /** Adding a member, step two: their entry date and entry answers. */
 export function AddMemberPage(props: Problems & { ctx: PageContext; detail: EnrollmentDetail; member: ClientSummary; entryDate: string; values: MemberEntryInput }) {
-  const { ctx, detail, member, errors = {} } = props;
+  const { ctx, detail, member } = props;
+  const errors = props.failure?.errors ?? {};
   const head = detail.household.find((m) => m.relationshipToHoH === HEAD_OF_HOUSEHOLD);
   return (
     <Layout ctx={ctx} title="Add a member to the household">
@@ -215,14 +191,14 @@ export function AddMemberPage(props: Problems & { ctx: PageContext; detail: Enro
         <p>
           <a href={sitePath(ctx, `enrollments/${detail.enrollment.enrollmentId}/members/new`)}>Choose someone else</a>
         </p>
-        <ErrorSummary ctx={ctx} message={props.error} errors={errors} conflicts={props.conflicts} />
+        <FormProblems ctx={ctx} failure={props.failure} />
         <PostForm ctx={ctx} action={`enrollments/${detail.enrollment.enrollmentId}/members/new`}>
           <input type="hidden" name="personalId" value={member.personalId} />
-          <span id={fieldId('personalId')} />
-          {errors.personalId?.length ? <p class="field-error">{errors.personalId.join(' ')}</p> : null}
+          <FormMessage name="personalId" errors={errors.personalId} />
           <DateField name="entryDate" label="Entry date" value={props.entryDate} hint="On or after the head of household’s entry date." errors={errors.entryDate} />
           <MemberEntryFields
             prefix=""
+            projectType={detail.project.projectType}
             values={props.values}
             errors={errors}
             relationship="member"

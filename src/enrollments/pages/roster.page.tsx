@@ -1,11 +1,11 @@
 import { label, PROJECT_TYPE } from '../../hud/code-lists.js';
-import { HEAD_OF_HOUSEHOLD, LIVING_SITUATION, RELATIONSHIP_TO_HOH } from '../../hud/enrollment-code-lists.js';
+import { HEAD_OF_HOUSEHOLD } from '../../hud/enrollment-code-lists.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
-import { formatDay } from '../enrollment-fields.js';
 import { clientName } from '../../clients/client-name.js';
 import type { Roster } from '../enrollments.model.js';
 import { ROSTER_LIMIT } from '../enrollments.service.js';
+import { StayCells } from './enrollment.pages.js';
 
 /** A project's enrollments, one row group per household with its head first. */
 export function RosterPage(props: { ctx: PageContext; roster: Roster }) {
@@ -69,10 +69,7 @@ export function RosterPage(props: { ctx: PageContext; roster: Roster }) {
                       <td>
                         <a href={sitePath(ctx, `enrollments/${m.enrollmentId}`)}>{clientName(m.client)}</a>
                       </td>
-                      <td>{label(RELATIONSHIP_TO_HOH, m.relationshipToHoH)}</td>
-                      <td>{formatDay(m.entryDate)}</td>
-                      <td>{m.exitDate ? formatDay(m.exitDate) : 'Still enrolled'}</td>
-                      <td>{m.destination === null ? '—' : label(LIVING_SITUATION, m.destination)}</td>
+                      <StayCells member={m} />
                     </tr>
                   ))}
                 </tbody>
