@@ -62,13 +62,21 @@ export function exportScope(viewer: Viewer): EnrollmentScope | null {
   return null;
 }
 
-/** Whether the viewer may export at all (and so see the Exports page). */
+/** Whether users of this role may export at all (and so see the Exports page). */
+export const roleCanExport = (role: Role): boolean => role === 'admin' || role === 'agency_manager';
+
+/** Whether the viewer may export at all. */
 export const canExport = (viewer: Viewer): boolean => exportScope(viewer) !== null;
 
 /** Exporting this agency's projects. */
 export function canExportProjectsOf(viewer: Viewer, organizationId: string): boolean {
   const scope = exportScope(viewer);
   return scope !== null && (scope.kind === 'all' || scope.organizationIds.includes(organizationId));
+}
+
+/** A past export on the Exports page (seeing it, downloading it): administrators every one, agency managers their own. */
+export function canSeeExportOf(viewer: Viewer, requestedByUserId: number): boolean {
+  return isAdministrator(viewer) || (canExport(viewer) && viewer.userId === requestedByUserId);
 }
 
 /** The scope of `hearth export`: its operator can read the site's database anyway. */

@@ -508,6 +508,33 @@ export interface DisabilitiesTable extends StageRecordColumns {
   anti_retroviral: number | null;
 }
 
+export type ExportJobStatus = 'queued' | 'running' | 'done' | 'failed' | 'expired';
+
+/** A HUD CSV export asked for on the Exports page, run in the background (migration 0013). */
+export interface ExportJobsTable {
+  id: string;
+  requested_by: number;
+  requested_at: Timestamp;
+  period_from: CalendarDate;
+  period_to: CalendarDate;
+  project_ids: string[];
+  coc_code: string | null;
+  period_type: number | null;
+  directive: 'full' | 'delta';
+  hash: boolean;
+  status: ExportJobStatus;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  current_file: string | null;
+  rows_written: Generated<number>;
+  failure: string | null;
+  export_id: string | null;
+  clients: number | null;
+  enrollments: number | null;
+  file_size: ColumnType<string | null, number | null, number | null>;
+  expires_at: Timestamp | null;
+}
+
 export interface Database {
   clients: ClientsTable;
   attempt_events: AttemptEventsTable;
@@ -542,6 +569,7 @@ export interface Database {
   income_benefits: IncomeBenefitsTable;
   health_and_dv: HealthAndDvTable;
   disabilities: DisabilitiesTable;
+  export_jobs: ExportJobsTable;
 }
 
 /** The database or a transaction on it: repositories take either, so their caller decides what runs together. */

@@ -148,6 +148,22 @@ export const hudCsvExportRepository = {
     return rows.rows.map((r) => r.project_id);
   },
 
+  /** The live projects within a scope, by agency and name: the export form's choices. */
+  async projectsInScope(db: Db, scope: EnrollmentScope): Promise<{ projectId: string; projectName: string; organizationName: string }[]> {
+    let query = db
+      .selectFrom('projects')
+      .innerJoin('organizations', 'organizations.organization_id', 'projects.organization_id')
+      .select(['projects.project_id', 'projects.project_name', 'organizations.organization_name'])
+      .where('projects.date_deleted', 'is', null)
+      .orderBy('organizations.organization_name')
+      .orderBy('projects.project_name');
+    if (scope.kind === 'organizations') {
+      if (scope.organizationIds.length === 0) return [];
+      query = query.where('projects.organization_id', 'in', [...scope.organizationIds]);
+    }
+    return (await query.execute()).map((r) => ({ projectId: r.project_id, projectName: r.project_name, organizationName: r.organization_name }));
+  },
+
   /** The CoC codes of these projects' live ProjectCoC records, for Export.csv's SourceID. */
   async cocCodesOf(db: Db, projectIds: readonly string[]): Promise<string[]> {
     if (projectIds.length === 0) return [];

@@ -70,6 +70,13 @@ export class HudCsvExportService {
     private readonly implementationId: string,
   ) {}
 
+  /** The projects a viewer may export, for a form's choices. */
+  async exportableProjects(viewer: Viewer): Promise<{ projectId: string; projectName: string; organizationName: string }[]> {
+    const scope = exportScope(viewer);
+    if (scope === null) throw new ForbiddenError(NOT_AN_EXPORTER);
+    return repo.projectsInScope(this.db, scope);
+  }
+
   /** Checks a request before any work starts (a background job checks it when it is asked for). */
   async check(requester: ExportRequester, request: HudExportRequest): Promise<EnrollmentScope> {
     const errors: Record<string, string[]> = {};

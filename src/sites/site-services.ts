@@ -29,6 +29,9 @@ import { TrainingService } from '../training/training.service.js';
 import { HudCsvExportService, implementationIdOf } from '../exchange/hud-csv-export.service.js';
 import { ShelterService } from '../shelter/shelter.service.js';
 import { AssessmentService } from '../assessments/assessments.service.js';
+import { ExportJobService } from '../exports/export-jobs.service.js';
+import { ExportWorker } from '../exports/export-worker.js';
+import { siteDataDir } from '../db/database.js';
 import { SITE_NAMES, type SiteId } from '../site-id.js';
 
 /** Everything one site (Training or Live) needs, wired to that site's own database. */
@@ -67,6 +70,8 @@ export interface SiteServices {
   training: TrainingService;
   /** HUD HMIS CSV exports (src/exchange/). */
   hudExports: HudCsvExportService;
+  /** The Exports page's background exports (run by the server's export worker). */
+  exportJobs: ExportJobService;
 }
 
 export function createSiteServices(options: {
@@ -76,6 +81,7 @@ export function createSiteServices(options: {
   clock: Clock;
   sealer: Sealer;
   onMailQueued?: () => void;
+  onExportQueued?: () => void;
   /** Where attempt counters live; the site's database unless Redis is configured. */
   counter?: AttemptCounter;
 }): SiteServices {
@@ -97,6 +103,8 @@ export function createSiteServices(options: {
   const projectSetup = new ProjectSetupService(db, clock, audit, () => enrollments);
   const clients = new ClientService(db, clock, audit, config.timeZone);
   const enrollments = new EnrollmentService(db, clock, audit, config.timeZone);
+  const hudExports = new HudCsvExportService(db, clock, audit, config.timeZone, implementationIdOf(config.publicUrl, id));
+  const exportsDir = path.join(siteDataDir(config, id), 'exports');
   return {
     id,
     name: SITE_NAMES[id],
@@ -124,7 +132,8 @@ export function createSiteServices(options: {
     shelter: new ShelterService(db, clock, audit, config.timeZone, enrollments),
     assessments: new AssessmentService(db, clock, audit, config.timeZone, enrollments, projectSetup),
     training: new TrainingService(db, clock, audit, id, config.timeZone, projects, projectSetup, clients, enrollments),
-    hudExports: new HudCsvExportService(db, clock, audit, config.timeZone, implementationIdOf(config.publicUrl, id)),
+    hudExports,
+    exportJobs: new ExportJobService(db, clock, audit, hudExports, access, users, exportsDir, options.onExportQueued),
   };
 }
 
@@ -136,6 +145,7 @@ export function siteSealer(config: Config, siteDir: string): Sealer {
 export interface RunningSite {
   services: SiteServices;
   worker: MailWorker;
+  exportWorker: ExportWorker;
   stop(): Promise<void>;
 }
 
@@ -156,7 +166,10 @@ export function startSite(options: {
     options.transport ??
     createMailTransport({ smtpUrl: config.smtpUrl, mailDir: path.join(options.siteDir, 'mail'), log: options.log });
   let worker!: MailWorker;
-  const services = createSiteServices({ ...options, sealer, onMailQueued: () => worker.nudge() });
+  let exportWorker!: ExportWorker;
+  const services = createSiteServices({ ...options, sealer, onMailQueued: () => worker.nudge(), onExportQueued: () => exportWorker.nudge() });
+  exportWorker = new ExportWorker(services.exportJobs, options.log, options.pollMs);
+  exportWorker.start();
   worker = new MailWorker({
     db: options.db,
     sealer,
@@ -170,7 +183,9 @@ export function startSite(options: {
   return {
     services,
     worker,
+    exportWorker,
     stop: async () => {
+      await exportWorker.stop();
       await worker.stop();
       transport.close();
     },

@@ -1,3 +1,4 @@
+import { roleCanExport } from '../access/access-policy.js';
 import type { ComponentChildren } from 'preact';
 import { formatDate } from './format.js';
 import { sitePath, type PageContext } from './page-context.js';
@@ -49,6 +50,11 @@ export function Layout(props: {
                     <li>
                       <a href={sitePath(ctx, 'agencies')}>Agencies</a>
                     </li>
+                    {roleCanExport(ctx.user.role) && (
+                      <li>
+                        <a href={sitePath(ctx, 'exports')}>Exports</a>
+                      </li>
+                    )}
                     {ctx.user.role === 'admin' && (
                       <>
                         <li>
