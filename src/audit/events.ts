@@ -38,6 +38,7 @@ export const AUDIT_EVENTS = {
   'enrollment.exit_changed': 'Exit changed',
   'household.head_changed': 'Head of household changed',
   'enrollment.bed_night_recorded': 'Bed night recorded',
+  'enrollment.move_in_recorded': 'Housing move-in date recorded',
   'account.agencies_changed': 'Agencies of an account changed',
   'training.reset': 'Training data refilled',
   'organization.created': 'Agency created',

@@ -29,6 +29,7 @@ import { TrainingService } from '../training/training.service.js';
 import { HudCsvExportService, implementationIdOf } from '../exchange/hud-csv-export.service.js';
 import { ShelterService } from '../shelter/shelter.service.js';
 import { AssessmentService } from '../assessments/assessments.service.js';
+import { MoveInService } from '../move-in/move-in.service.js';
 import { SITE_NAMES, type SiteId } from '../site-id.js';
 
 /** Everything one site (Training or Live) needs, wired to that site's own database. */
@@ -63,6 +64,8 @@ export interface SiteServices {
   shelter: ShelterService;
   /** The stage-based elements of a household: income, benefits, insurance, disabilities, domestic violence. */
   assessments: AssessmentService;
+  /** 3.20 housing move-in dates of permanent housing projects. */
+  moveIn: MoveInService;
   /** Refilling the Training site with generated data (the Live site refuses). */
   training: TrainingService;
   /** HUD HMIS CSV exports (src/exchange/). */
@@ -123,6 +126,7 @@ export function createSiteServices(options: {
     enrollments,
     shelter: new ShelterService(db, clock, audit, config.timeZone, enrollments),
     assessments: new AssessmentService(db, clock, audit, config.timeZone, enrollments, projectSetup),
+    moveIn: new MoveInService(db, clock, audit, config.timeZone, enrollments, projectSetup),
     training: new TrainingService(db, clock, audit, id, config.timeZone, projects, projectSetup, clients, enrollments),
     hudExports: new HudCsvExportService(db, clock, audit, config.timeZone, implementationIdOf(config.publicUrl, id)),
   };

@@ -21,6 +21,7 @@ import { enrollmentRoutes } from '../enrollments/enrollments.routes.js';
 import { homeRoutes } from '../home/home.routes.js';
 import { trainingRoutes } from '../training/training.routes.js';
 import { shelterRoutes } from '../shelter/shelter.routes.js';
+import { moveInRoutes } from '../move-in/move-in.routes.js';
 import '../http/fastify-types.js';
 import type { PageContext } from '../views/page-context.js';
 import type { SiteServices } from './site-services.js';
@@ -108,6 +109,7 @@ export async function sitePlugin(app: FastifyInstance, options: { site: SiteServ
   await app.register(clientRoutes, { prefix: '/clients' });
   await app.register(enrollmentRoutes);
   await app.register(shelterRoutes);
+  await app.register(moveInRoutes);
 }
 
 function pageContext(request: FastifyRequest, reply: FastifyReply, site: SiteServices): PageContext {
