@@ -39,6 +39,8 @@ export const AUDIT_EVENTS = {
   'household.head_changed': 'Head of household changed',
   'enrollment.bed_night_recorded': 'Bed night recorded',
   'enrollment.move_in_recorded': 'Housing move-in date recorded',
+  'enrollment.contact_recorded': 'Current living situation contact recorded',
+  'enrollment.engagement_recorded': 'Date of engagement recorded',
   'account.agencies_changed': 'Agencies of an account changed',
   'training.reset': 'Training data refilled',
   'organization.created': 'Agency created',

@@ -30,6 +30,7 @@ import { HudCsvExportService, implementationIdOf } from '../exchange/hud-csv-exp
 import { ShelterService } from '../shelter/shelter.service.js';
 import { AssessmentService } from '../assessments/assessments.service.js';
 import { MoveInService } from '../move-in/move-in.service.js';
+import { ContactService } from '../contacts/contacts.service.js';
 import { SITE_NAMES, type SiteId } from '../site-id.js';
 
 /** Everything one site (Training or Live) needs, wired to that site's own database. */
@@ -66,6 +67,8 @@ export interface SiteServices {
   assessments: AssessmentService;
   /** 3.20 housing move-in dates of permanent housing projects. */
   moveIn: MoveInService;
+  /** 4.12 current living situation contacts and 4.13 dates of engagement. */
+  contacts: ContactService;
   /** Refilling the Training site with generated data (the Live site refuses). */
   training: TrainingService;
   /** HUD HMIS CSV exports (src/exchange/). */
@@ -127,6 +130,7 @@ export function createSiteServices(options: {
     shelter: new ShelterService(db, clock, audit, config.timeZone, enrollments),
     assessments: new AssessmentService(db, clock, audit, config.timeZone, enrollments, projectSetup),
     moveIn: new MoveInService(db, clock, audit, config.timeZone, enrollments, projectSetup),
+    contacts: new ContactService(db, clock, audit, config.timeZone, enrollments, projectSetup),
     training: new TrainingService(db, clock, audit, id, config.timeZone, projects, projectSetup, clients, enrollments),
     hudExports: new HudCsvExportService(db, clock, audit, config.timeZone, implementationIdOf(config.publicUrl, id)),
   };
