@@ -332,7 +332,7 @@ export interface EnrollmentsTable {
   disabling_condition: number;
   move_in_date: CalendarDate | null;
   /** 4.13 (migration 0012). */
-  date_of_engagement: Generated<CalendarDate | null>;
+  date_of_engagement: ColumnType<string | null, string | null | undefined, string | null>;
   date_created: Timestamp;
   date_updated: Timestamp;
   user_id: string;

@@ -164,3 +164,10 @@ export interface Roster {
 
 /** Who leaves: one member, or everyone of the household still enrolled. */
 export type ExitScope = 'member' | 'household';
+
+/** The dates recorded on an enrollment when they happen: 3.20 housing move-in date and 4.13 date of engagement. */
+export interface EnrollmentOccurrenceDates {
+  enrollmentId: string;
+  moveInDate: string | null;
+  dateOfEngagement: string | null;
+}

@@ -4,7 +4,7 @@ import type { ClientSummary } from '../clients/clients.model.js';
 import { insertMany, type BulkColumn } from '../db/bulk-insert.js';
 import type { Database, Db, EnrollmentsTable, ExitsTable } from '../db/schema.js';
 import type { ProjectSummary } from '../projects/projects.model.js';
-import type { Enrollment, EnrollmentSummary, Exit, ExitFields, MemberEntryFields, Stay } from './enrollments.model.js';
+import type { Enrollment, EnrollmentOccurrenceDates, EnrollmentSummary, Exit, ExitFields, MemberEntryFields, Stay } from './enrollments.model.js';
 
 /*
  * Enrollments and exits. Every query that lists enrollments takes the viewer's EnrollmentScope
@@ -384,6 +384,32 @@ export const enrollmentsRepository = {
     await db
       .updateTable('enrollments')
       .set({ entry_date: entryDate, ...entryColumns(fields), date_updated: changed.dateUpdated, user_id: changed.userId })
+      .where('enrollment_id', '=', enrollmentId)
+      .where('date_deleted', 'is', null)
+      .execute();
+  },
+
+  /** 3.20 and 4.13, the dates other features record on the enrollment (src/move-in/, src/contacts/). */
+  async findOccurrenceDates(db: Db, enrollmentIds: readonly string[]): Promise<EnrollmentOccurrenceDates[]> {
+    if (enrollmentIds.length === 0) return [];
+    const rows = await db
+      .selectFrom('enrollments')
+      .select(['enrollment_id', nullableDay('move_in_date').as('move_in_date'), nullableDay('date_of_engagement').as('date_of_engagement')])
+      .where('enrollment_id', 'in', [...enrollmentIds])
+      .where('date_deleted', 'is', null)
+      .execute();
+    return rows.map((r) => ({ enrollmentId: r.enrollment_id, moveInDate: r.move_in_date, dateOfEngagement: r.date_of_engagement }));
+  },
+
+  async updateOccurrenceDates(db: Db, enrollmentId: string, dates: Partial<Omit<EnrollmentOccurrenceDates, 'enrollmentId'>>, changed: Changed): Promise<void> {
+    await db
+      .updateTable('enrollments')
+      .set({
+        ...(dates.moveInDate !== undefined ? { move_in_date: dates.moveInDate } : {}),
+        ...(dates.dateOfEngagement !== undefined ? { date_of_engagement: dates.dateOfEngagement } : {}),
+        date_updated: changed.dateUpdated,
+        user_id: changed.userId,
+      })
       .where('enrollment_id', '=', enrollmentId)
       .where('date_deleted', 'is', null)
       .execute();

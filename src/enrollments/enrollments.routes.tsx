@@ -23,6 +23,7 @@ import { HouseholdStepPage, MemberDetailsPage, type SearchHit } from './pages/en
 import { EditEnrollmentPage, EnrollmentPage, isDone } from './pages/enrollment.pages.js';
 import { AddMemberPage, ChangeHeadPage, ChooseMemberPage, ExitPage } from './pages/household.pages.js';
 import { RosterPage } from './pages/roster.page.js';
+import { occurrenceSections } from '../contacts/occurrence-sections.routes.js';
 
 /**
  * Households, enrollments and exits: /SITE/enrollments/… and a project's roster at
@@ -95,7 +96,8 @@ export async function enrollmentRoutes(app: FastifyInstance) {
   app.get('/enrollments/:id', async (request, reply) => {
     const detail = await request.site.enrollments.view(await viewerOf(request), enrollmentId(request), actorOf(request));
     const done = (request.query as Record<string, unknown>).done;
-    return reply.page(<EnrollmentPage ctx={reply.pageContext()} detail={detail} done={isDone(done) ? done : null} />);
+    const occurrences = await occurrenceSections(request.site, reply.pageContext(), detail);
+    return reply.page(<EnrollmentPage ctx={reply.pageContext()} detail={detail} done={isDone(done) ? done : null} occurrences={occurrences} />);
   });
 
   app.get('/enrollments/:id/edit', async (request, reply) => {

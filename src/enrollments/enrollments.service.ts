@@ -8,6 +8,7 @@ import type { Database, Db } from '../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { HEAD_OF_HOUSEHOLD, losUnderThreshold, MEMBER_RELATIONSHIPS } from '../hud/enrollment-code-lists.js';
 import { HEARTH_ID_PATTERN, HUD_ID_PATTERN, hudUserId } from '../hud/ids.js';
+import { joiningMemberMoveIn } from '../hud/move-in.js';
 import { clientName } from '../clients/client-name.js';
 import type { ClientSummary } from '../clients/clients.model.js';
 import type { ProjectSummary } from '../projects/projects.model.js';
@@ -25,6 +26,7 @@ import {
 import type {
   Enrollment,
   EnrollmentDetail,
+  EnrollmentOccurrenceDates,
   Exit,
   ExitFields,
   ExitScope,
@@ -593,7 +595,10 @@ export class EnrollmentService {
       if (locked.length !== 1) throw new NotFoundError('There is no client with this PersonalID.');
       await this.refuseOverlaps(trx, project, entryDate, [{ client, field: 'personalId' }]);
       const stay = { personalId: client.personalId, projectId: project.projectId, entryDate, householdId };
-      return { enrollmentId: await this.createEnrollment(trx, stay, fields, actor, this.clock.now(), { joinedHousehold: true }) };
+      const created = await this.createEnrollment(trx, stay, fields, actor, this.clock.now(), { joinedHousehold: true });
+      const moveInDate = joiningMemberMoveIn(head.moveInDate, entryDate);
+      if (moveInDate) await repo.updateOccurrenceDates(trx, created, { moveInDate }, { dateUpdated: this.clock.now(), userId: hudUserId(actor) });
+      return { enrollmentId: created };
     });
   }
 
@@ -656,6 +661,24 @@ export class EnrollmentService {
       opened.push({ enrollmentId: await this.createEnrollment(trx, stay, AT_THE_DOOR_ENTRY, actor, now, { checkIn: true }), personalId: member.client.personalId, householdId });
     }
     return opened;
+  }
+
+  /** 3.20 and 4.13 of these enrollments (src/move-in/ and src/contacts/ decide what they may be). */
+  occurrenceDates(enrollmentIds: readonly string[], db: Db = this.db): Promise<EnrollmentOccurrenceDates[]> {
+    return repo.findOccurrenceDates(db, enrollmentIds);
+  }
+
+  /**
+   * Writes 3.20 move-in dates and 4.13 dates of engagement checked by the features that own their rules, in the
+   * caller's transaction (the caller audits: it knows what the change means).
+   */
+  async writeOccurrenceDates(
+    trx: Transaction<Database>,
+    updates: readonly (Partial<EnrollmentOccurrenceDates> & { enrollmentId: string })[],
+    actor: Actor,
+  ): Promise<void> {
+    const changed = { dateUpdated: this.clock.now(), userId: hudUserId(actor) };
+    for (const { enrollmentId, ...dates } of updates) await repo.updateOccurrenceDates(trx, enrollmentId, dates, changed);
   }
 
   /** A client's enrollments the viewer may see, grouped per project (the most recent stay first). */

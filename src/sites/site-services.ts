@@ -32,6 +32,8 @@ import { AssessmentService } from '../assessments/assessments.service.js';
 import { ExportJobService } from '../exports/export-jobs.service.js';
 import { ExportWorker } from '../exports/export-worker.js';
 import { siteDataDir } from '../db/database.js';
+import { MoveInService } from '../move-in/move-in.service.js';
+import { ContactService } from '../contacts/contacts.service.js';
 import { SITE_NAMES, type SiteId } from '../site-id.js';
 
 /** Everything one site (Training or Live) needs, wired to that site's own database. */
@@ -66,6 +68,10 @@ export interface SiteServices {
   shelter: ShelterService;
   /** The stage-based elements of a household: income, benefits, insurance, disabilities, domestic violence. */
   assessments: AssessmentService;
+  /** 3.20 housing move-in dates of permanent housing projects. */
+  moveIn: MoveInService;
+  /** 4.12 current living situation contacts and 4.13 dates of engagement. */
+  contacts: ContactService;
   /** Refilling the Training site with generated data (the Live site refuses). */
   training: TrainingService;
   /** HUD HMIS CSV exports (src/exchange/). */
@@ -131,6 +137,8 @@ export function createSiteServices(options: {
     enrollments,
     shelter: new ShelterService(db, clock, audit, config.timeZone, enrollments),
     assessments: new AssessmentService(db, clock, audit, config.timeZone, enrollments, projectSetup),
+    moveIn: new MoveInService(db, clock, audit, config.timeZone, enrollments, projectSetup),
+    contacts: new ContactService(db, clock, audit, config.timeZone, enrollments, projectSetup),
     training: new TrainingService(db, clock, audit, id, config.timeZone, projects, projectSetup, clients, enrollments),
     hudExports,
     exportJobs: new ExportJobService(db, clock, audit, hudExports, access, users, exportsDir, options.onExportQueued),

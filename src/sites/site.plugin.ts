@@ -22,6 +22,8 @@ import { exportRoutes } from '../exports/exports.routes.js';
 import { homeRoutes } from '../home/home.routes.js';
 import { trainingRoutes } from '../training/training.routes.js';
 import { shelterRoutes } from '../shelter/shelter.routes.js';
+import { moveInRoutes } from '../move-in/move-in.routes.js';
+import { contactRoutes } from '../contacts/contacts.routes.js';
 import '../http/fastify-types.js';
 import type { PageContext } from '../views/page-context.js';
 import type { SiteServices } from './site-services.js';
@@ -110,6 +112,8 @@ export async function sitePlugin(app: FastifyInstance, options: { site: SiteServ
   await app.register(enrollmentRoutes);
   await app.register(shelterRoutes);
   await app.register(exportRoutes);
+  await app.register(moveInRoutes);
+  await app.register(contactRoutes);
 }
 
 function pageContext(request: FastifyRequest, reply: FastifyReply, site: SiteServices): PageContext {

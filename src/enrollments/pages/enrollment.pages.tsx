@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import { label, PROJECT_TYPE } from '../../hud/code-lists.js';
 import {
   DISABLING_CONDITION,
@@ -98,7 +99,7 @@ export function HouseholdTable(props: { ctx: PageContext; detail: EnrollmentDeta
   );
 }
 
-export function EnrollmentPage(props: { ctx: PageContext; detail: EnrollmentDetail; done?: Done | null }) {
+export function EnrollmentPage(props: { ctx: PageContext; detail: EnrollmentDetail; done?: Done | null; occurrences?: VNode }) {
   const { ctx, detail } = props;
   const { enrollment: e, client, project, exit } = detail;
   const tz = ctx.timeZone;
@@ -190,6 +191,8 @@ export function EnrollmentPage(props: { ctx: PageContext; detail: EnrollmentDeta
           <dd>{e.monthsHomelessPastThreeYears === null ? 'Not applicable' : label(MONTHS_HOMELESS_PAST_THREE_YEARS, e.monthsHomelessPastThreeYears)}</dd>
         </dl>
       </section>
+
+      {props.occurrences}
 
       <section aria-labelledby="exit-heading">
         <h2 id="exit-heading">Exit</h2>

@@ -1,0 +1,22 @@
+import type { VNode } from 'preact';
+import type { EnrollmentDetail } from '../enrollments/enrollments.model.js';
+import { MoveInSection } from '../move-in/move-in.pages.js';
+import { ContactsSectionView } from './contacts.pages.js';
+import type { SiteServices } from '../sites/site-services.js';
+import type { PageContext } from '../views/page-context.js';
+
+/**
+ * The enrollment page's sections for the elements recorded when they happen (3.20, 4.12, 4.13, 4.14, 4.19,
+ * 4.20), each shown only where HUD collects it. The enrollments routes render this once, under the entry data;
+ * the enrollment is already found visible to the viewer.
+ */
+export async function occurrenceSections(site: SiteServices, ctx: PageContext, detail: EnrollmentDetail): Promise<VNode> {
+  const moveIn = await site.moveIn.status(detail);
+  const contacts = await site.contacts.section(detail);
+  return (
+    <>
+      {moveIn && <MoveInSection ctx={ctx} status={moveIn} />}
+      {contacts && <ContactsSectionView ctx={ctx} section={contacts} />}
+    </>
+  );
+}
