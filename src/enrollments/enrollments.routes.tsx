@@ -23,6 +23,7 @@ import { HouseholdStepPage, MemberDetailsPage, type HouseholdStepValues, type Se
 import { EditEnrollmentPage, EnrollmentPage, isDone } from './pages/enrollment.pages.js';
 import { AddMemberPage, ChangeHeadPage, ChooseMemberPage, ExitPage } from './pages/household.pages.js';
 import { RosterPage } from './pages/roster.page.js';
+import { AssessmentsSection } from '../assessments/pages/assessments.pages.js';
 
 type FieldErrors = Record<string, string[]>;
 
@@ -145,7 +146,9 @@ export async function enrollmentRoutes(app: FastifyInstance) {
   app.get('/enrollments/:id', async (request, reply) => {
     const detail = await request.site.enrollments.view(await viewerOf(request), enrollmentId(request), actorOf(request));
     const done = (request.query as Record<string, unknown>).done;
-    return reply.page(<EnrollmentPage ctx={reply.pageContext()} detail={detail} done={isDone(done) ? done : null} />);
+    // The assessments feature's section (src/assessments/): stage forms, history, annual and chronic status.
+    const assessments = <AssessmentsSection ctx={reply.pageContext()} overview={await request.site.assessments.overview(await viewerOf(request), detail.enrollment.enrollmentId)} />;
+    return reply.page(<EnrollmentPage ctx={reply.pageContext()} detail={detail} done={isDone(done) ? done : null} assessments={assessments} />);
   });
 
   app.get('/enrollments/:id/edit', async (request, reply) => {

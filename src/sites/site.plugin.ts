@@ -18,6 +18,7 @@ import { projectRoutes } from '../projects/projects.routes.js';
 import { projectSetupRoutes } from '../projects/project-setup.routes.js';
 import { clientRoutes } from '../clients/clients.routes.js';
 import { enrollmentRoutes } from '../enrollments/enrollments.routes.js';
+import { assessmentRoutes } from '../assessments/assessments.routes.js';
 import { homeRoutes } from '../home/home.routes.js';
 import { trainingRoutes } from '../training/training.routes.js';
 import { shelterRoutes } from '../shelter/shelter.routes.js';
@@ -108,6 +109,7 @@ export async function sitePlugin(app: FastifyInstance, options: { site: SiteServ
   await app.register(clientRoutes, { prefix: '/clients' });
   await app.register(enrollmentRoutes);
   await app.register(shelterRoutes);
+  await app.register(assessmentRoutes);
 }
 
 function pageContext(request: FastifyRequest, reply: FastifyReply, site: SiteServices): PageContext {

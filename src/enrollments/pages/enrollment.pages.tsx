@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { label, PROJECT_TYPE } from '../../hud/code-lists.js';
 import {
   DISABLING_CONDITION,
@@ -87,7 +88,7 @@ export function HouseholdTable(props: { ctx: PageContext; detail: EnrollmentDeta
   );
 }
 
-export function EnrollmentPage(props: { ctx: PageContext; detail: EnrollmentDetail; done?: Done | null }) {
+export function EnrollmentPage(props: { ctx: PageContext; detail: EnrollmentDetail; done?: Done | null; assessments?: ComponentChildren }) {
   const { ctx, detail } = props;
   const { enrollment: e, client, project, exit } = detail;
   const tz = ctx.timeZone;
@@ -155,6 +156,7 @@ export function EnrollmentPage(props: { ctx: PageContext; detail: EnrollmentDeta
         <h2 id="household-heading">Household ({detail.household.length})</h2>
         <HouseholdTable ctx={ctx} detail={detail} />
       </section>
+      {props.assessments}
 
       <section aria-labelledby="entry-heading">
         <h2 id="entry-heading">At entry</h2>
