@@ -147,6 +147,7 @@ export interface StageInput {
 /** An enrollment's section: the household's annual standing, chronic status, and each member's records by date. */
 export interface AssessmentOverview {
   enrollmentId: string;
+  projectId: string;
   isOpen: boolean;
   canChange: boolean;
   /** Null when the household has left, or before a head of household is known. */

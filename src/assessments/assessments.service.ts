@@ -236,6 +236,7 @@ export class AssessmentService {
     }
     return {
       enrollmentId,
+      projectId: detail.project.projectId,
       isOpen,
       canChange: detail.canChange,
       annual: anyoneOpen ? annualStatus(headStart, today, annualDates) : null,

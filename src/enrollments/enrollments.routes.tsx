@@ -24,6 +24,7 @@ import { EditEnrollmentPage, EnrollmentPage, isDone } from './pages/enrollment.p
 import { AddMemberPage, ChangeHeadPage, ChooseMemberPage, ExitPage } from './pages/household.pages.js';
 import { RosterPage } from './pages/roster.page.js';
 import { occurrenceSections } from '../contacts/occurrence-sections.routes.js';
+import { AssessmentsSection } from '../assessments/pages/assessments.pages.js';
 
 /**
  * Households, enrollments and exits: /SITE/enrollments/… and a project's roster at
@@ -97,7 +98,9 @@ export async function enrollmentRoutes(app: FastifyInstance) {
     const detail = await request.site.enrollments.view(await viewerOf(request), enrollmentId(request), actorOf(request));
     const done = (request.query as Record<string, unknown>).done;
     const occurrences = await occurrenceSections(request.site, reply.pageContext(), detail);
-    return reply.page(<EnrollmentPage ctx={reply.pageContext()} detail={detail} done={isDone(done) ? done : null} occurrences={occurrences} />);
+    // The assessments feature's section (src/assessments/): stage forms, history, annual and chronic status.
+    const assessments = <AssessmentsSection ctx={reply.pageContext()} overview={await request.site.assessments.overview(await viewerOf(request), detail.enrollment.enrollmentId)} />;
+    return reply.page(<EnrollmentPage ctx={reply.pageContext()} detail={detail} done={isDone(done) ? done : null} occurrences={occurrences} assessments={assessments} />);
   });
 
   app.get('/enrollments/:id/edit', async (request, reply) => {

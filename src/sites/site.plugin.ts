@@ -19,6 +19,7 @@ import { projectSetupRoutes } from '../projects/project-setup.routes.js';
 import { clientRoutes } from '../clients/clients.routes.js';
 import { enrollmentRoutes } from '../enrollments/enrollments.routes.js';
 import { exportRoutes } from '../exports/exports.routes.js';
+import { assessmentRoutes } from '../assessments/assessments.routes.js';
 import { homeRoutes } from '../home/home.routes.js';
 import { trainingRoutes } from '../training/training.routes.js';
 import { shelterRoutes } from '../shelter/shelter.routes.js';
@@ -114,6 +115,7 @@ export async function sitePlugin(app: FastifyInstance, options: { site: SiteServ
   await app.register(exportRoutes);
   await app.register(moveInRoutes);
   await app.register(contactRoutes);
+  await app.register(assessmentRoutes);
 }
 
 function pageContext(request: FastifyRequest, reply: FastifyReply, site: SiteServices): PageContext {

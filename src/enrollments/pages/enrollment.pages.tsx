@@ -1,4 +1,4 @@
-import type { VNode } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import { label, PROJECT_TYPE } from '../../hud/code-lists.js';
 import {
   DISABLING_CONDITION,
@@ -99,7 +99,7 @@ export function HouseholdTable(props: { ctx: PageContext; detail: EnrollmentDeta
   );
 }
 
-export function EnrollmentPage(props: { ctx: PageContext; detail: EnrollmentDetail; done?: Done | null; occurrences?: VNode }) {
+export function EnrollmentPage(props: { ctx: PageContext; detail: EnrollmentDetail; done?: Done | null; occurrences?: VNode; assessments?: ComponentChildren }) {
   const { ctx, detail } = props;
   const { enrollment: e, client, project, exit } = detail;
   const tz = ctx.timeZone;
@@ -167,6 +167,7 @@ export function EnrollmentPage(props: { ctx: PageContext; detail: EnrollmentDeta
         <h2 id="household-heading">Household ({detail.household.length})</h2>
         <HouseholdTable ctx={ctx} detail={detail} />
       </section>
+      {props.assessments}
 
       <section aria-labelledby="entry-heading">
         <h2 id="entry-heading">At entry</h2>
