@@ -7,7 +7,8 @@ import { ACCOUNT_STATUSES } from './account-status.js';
 import type { AgencyFilter, Role } from './accounts.model.js';
 import type { AccountInput } from './accounts.service.js';
 import { TemporaryPasswordPage } from './pages/temporary-password.page.js';
-import { isDoneAction, UserDetailPage, type DoneAction, type UserDetailPageProps } from './pages/user-detail.page.js';
+import { doneOf } from '../views/done.js';
+import { DONE_MESSAGES, UserDetailPage, type DoneAction, type UserDetailPageProps } from './pages/user-detail.page.js';
 import { EMPTY_NEW_USER, NewUserPage, type AccountFormValues, type NewUserFormValues } from './pages/user-form.page.js';
 import { NO_AGENCY, STATUS_FILTERS, UsersListPage, type StatusFilter } from './pages/users-list.page.js';
 import { UsernameError } from './username.js';
@@ -108,8 +109,7 @@ export async function accountRoutes(app: FastifyInstance) {
   });
 
   app.get('/:id', adminOnly, async (request, reply) => {
-    const done = (request.query as Record<string, unknown>).done;
-    return reply.page(await userPage(request, reply, userIdParam(request), { done: isDoneAction(done) ? done : null }));
+    return reply.page(await userPage(request, reply, userIdParam(request), { done: doneOf(DONE_MESSAGES, request.query) }));
   });
 
   app.post('/:id/temporary-password', adminForm, async (request, reply) => {

@@ -89,80 +89,69 @@ export function AuditPage(props: AuditPageProps) {
  */
 export function AuditTable(props: { ctx: PageContext; entries: readonly AuditRecord[]; caption: string; forClient?: { showRecord: boolean } }) {
   const { ctx, forClient } = props;
-  if (forClient) return <ClientAuditTable ctx={ctx} entries={props.entries} caption={props.caption} showRecord={forClient.showRecord} />;
-  return (
-    <AuditEntries
-      ctx={ctx}
-      entries={props.entries}
-      caption={props.caption}
-      empty="No audit entries match."
-      columns={['Actor', 'Subject', 'IP address', 'Details']}
-      cells={(entry) => (
-        <>
-          <td>{entry.actorUsername ?? (entry.ip ? 'Not signed in' : 'System')}</td>
-          <td>
-            {entry.subjectUserId !== null && entry.subjectUsername ? (
-              <a href={sitePath(ctx, `admin/users/${entry.subjectUserId}`)}>{entry.subjectUsername}</a>
-            ) : entry.clientPersonalId ? (
-              <>
-                Client <a href={sitePath(ctx, `clients/${entry.clientPersonalId}/history`)}>{entry.clientPersonalId}</a>
-              </>
-            ) : (
-              (entry.subjectUsername ?? '—')
-            )}
-          </td>
-          <td>{entry.ip ?? '—'}</td>
-          <td>
-            <AuditDetails details={entry.details} />
-          </td>
-        </>
-      )}
-    />
-  );
+  const who = forClient ? clientHistoryColumns(ctx, forClient.showRecord) : auditLogColumns(ctx);
+  return <AuditEntries ctx={ctx} entries={props.entries} caption={props.caption} {...who} />;
 }
 
-function ClientAuditTable(props: { ctx: PageContext; entries: readonly AuditRecord[]; caption: string; showRecord: boolean }) {
-  const { ctx } = props;
-  return (
-    <AuditEntries
-      ctx={ctx}
-      entries={props.entries}
-      caption={props.caption}
-      empty="Nothing has been recorded about this client."
-      columns={['User', 'IP address', 'Details', ...(props.showRecord ? ['Record'] : [])]}
-      cells={(entry) => (
-        <>
-          <td>
-            {entry.actorUserId !== null && entry.actorUsername ? (
-              <a href={sitePath(ctx, `admin/users/${entry.actorUserId}`)}>{entry.actorUsername}</a>
-            ) : (
-              (entry.actorUsername ?? 'System')
-            )}
-          </td>
-          <td>{entry.ip ?? '—'}</td>
-          <td>
-            <AuditDetails details={entry.details} />
-          </td>
-          {props.showRecord && (
-            <td>
-              <code>{entry.clientPersonalId ?? '—'}</code>
-            </td>
+type WhoColumns = Pick<AuditEntriesProps, 'empty' | 'whoColumns' | 'who' | 'showRecord'>;
+
+/** The log's own columns: who acted, and whom (a user or a client) it was about. */
+function auditLogColumns(ctx: PageContext): WhoColumns {
+  return {
+    empty: 'No audit entries match.',
+    whoColumns: ['Actor', 'Subject'],
+    who: (entry) => (
+      <>
+        <td>{entry.actorUsername ?? (entry.ip ? 'Not signed in' : 'System')}</td>
+        <td>
+          {entry.subjectUserId !== null && entry.subjectUsername ? (
+            <a href={sitePath(ctx, `admin/users/${entry.subjectUserId}`)}>{entry.subjectUsername}</a>
+          ) : entry.clientPersonalId ? (
+            <>
+              Client <a href={sitePath(ctx, `clients/${entry.clientPersonalId}/history`)}>{entry.clientPersonalId}</a>
+            </>
+          ) : (
+            (entry.subjectUsername ?? '—')
           )}
-        </>
-      )}
-    />
-  );
+        </td>
+      </>
+    ),
+  };
 }
 
-/** Audit entries, newest first: when and what, then the columns of the table that shows them (or `empty`). */
-function AuditEntries(props: {
+/** One client's history: every entry is about the client, so only the user who acted, linked to their account. */
+function clientHistoryColumns(ctx: PageContext, showRecord: boolean): WhoColumns {
+  return {
+    empty: 'Nothing has been recorded about this client.',
+    whoColumns: ['User'],
+    who: (entry) => (
+      <td>
+        {entry.actorUserId !== null && entry.actorUsername ? (
+          <a href={sitePath(ctx, `admin/users/${entry.actorUserId}`)}>{entry.actorUsername}</a>
+        ) : (
+          (entry.actorUsername ?? 'System')
+        )}
+      </td>
+    ),
+    showRecord,
+  };
+}
+
+interface AuditEntriesProps {
   ctx: PageContext;
   entries: readonly AuditRecord[];
   caption: string;
   empty: string;
-  columns: readonly string[];
-  cells: (entry: AuditRecord) => ComponentChildren;
-}) {
+  whoColumns: readonly string[];
+  who: (entry: AuditRecord) => ComponentChildren;
+  showRecord?: boolean;
+}
+
+/**
+ * Audit entries, newest first (or `empty`): when and what, who (the columns the table needs), from where and the
+ * details; `showRecord` adds the PersonalID an entry was about.
+ */
+function AuditEntries(props: AuditEntriesProps) {
   if (props.entries.length === 0) {
     return (
       <p class="empty" role="status">
@@ -170,15 +159,14 @@ function AuditEntries(props: {
       </p>
     );
   }
+  const columns = ['Time', 'Event', ...props.whoColumns, 'IP address', 'Details', ...(props.showRecord ? ['Record'] : [])];
   return (
     <div class="table-wrap">
       <table class="audit-table">
         <caption>{props.caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Event</th>
-            {props.columns.map((column) => (
+            {columns.map((column) => (
               <th scope="col">{column}</th>
             ))}
           </tr>
@@ -190,7 +178,16 @@ function AuditEntries(props: {
                 <time dateTime={entry.occurredAt.toISOString()}>{formatAuditTime(entry.occurredAt, props.ctx.timeZone)}</time>
               </td>
               <td>{auditEventName(entry.event)}</td>
-              {props.cells(entry)}
+              {props.who(entry)}
+              <td>{entry.ip ?? '—'}</td>
+              <td>
+                <AuditDetails details={entry.details} />
+              </td>
+              {props.showRecord && (
+                <td>
+                  <code>{entry.clientPersonalId ?? '—'}</code>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

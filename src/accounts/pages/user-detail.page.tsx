@@ -26,10 +26,6 @@ export const DONE_MESSAGES = {
 
 export type DoneAction = keyof typeof DONE_MESSAGES;
 
-export function isDoneAction(value: unknown): value is DoneAction {
-  return typeof value === 'string' && Object.hasOwn(DONE_MESSAGES, value);
-}
-
 export interface UserDetailPageProps {
   ctx: PageContext;
   user: User;

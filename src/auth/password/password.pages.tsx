@@ -1,5 +1,5 @@
 import { PasswordRules } from '../../views/components.js';
-import { ErrorSummary, PostForm, TextField, type FormFailure } from '../../views/form-kit.js';
+import { ErrorSummary, PostForm, TextField, type FormFailure, type TextFieldProps } from '../../views/form-kit.js';
 import { Layout } from '../../views/layout.js';
 import type { PageContext } from '../../views/page-context.js';
 
@@ -66,18 +66,7 @@ export function UsernameForPasswordManagers(props: { username: string | undefine
 
 /** The current password, asked again before a security change. `id` tells apart two such fields on one page. */
 export function CurrentPasswordField(props: { id?: string; errors?: readonly string[]; autofocus?: boolean }) {
-  return (
-    <TextField
-      id={props.id}
-      name="currentPassword"
-      label="Current password"
-      type="password"
-      autocomplete="current-password"
-      required
-      autofocus={props.autofocus}
-      errors={props.errors}
-    />
-  );
+  return <PasswordField {...props} name="currentPassword" label="Current password" autocomplete="current-password" />;
 }
 
 /** A new password, typed twice (newPassword, confirmPassword): for a change, an expired password and a reset. */
@@ -85,17 +74,12 @@ export function NewPasswordFields(props: { failure?: FormFailure | null; autofoc
   const errors = props.failure?.errors ?? {};
   return (
     <>
-      <TextField
-        name="newPassword"
-        label="New password"
-        type="password"
-        autocomplete="new-password"
-        required
-        autofocus={props.autofocus}
-        errors={errors.newPassword}
-        hint={props.hint}
-      />
-      <TextField name="confirmPassword" label="Confirm new password" type="password" autocomplete="new-password" required errors={errors.confirmPassword} />
+      <PasswordField name="newPassword" label="New password" autocomplete="new-password" autofocus={props.autofocus} errors={errors.newPassword} hint={props.hint} />
+      <PasswordField name="confirmPassword" label="Confirm new password" autocomplete="new-password" errors={errors.confirmPassword} />
     </>
   );
+}
+
+function PasswordField(props: Omit<TextFieldProps, 'type' | 'required'>) {
+  return <TextField {...props} type="password" required />;
 }

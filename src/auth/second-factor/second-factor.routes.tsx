@@ -14,11 +14,25 @@ import { qrCodeDataUri } from './qr-code.js';
 import { AuthenticationCodePage, EnrolPage, RecoveryCodeLoginPage, RecoveryCodesPage, type EnrolPageProps } from './second-factor.pages.js';
 import type { EnrolmentOffer } from './second-factor.service.js';
 
-const WRONG_CODE = 'That code is not correct. Check your authenticator app and enter the code it shows now.';
-const REPLAYED_CODE = 'That code has already been used. Wait for your app to show a new code, then enter it.';
-const WRONG_RECOVERY_CODE = 'That recovery code is not correct or has already been used.';
-const ENTER_APP_CODE = 'Enter the 6-digit code your app shows now.';
-const ENTER_RECOVERY_CODE = 'Enter one of your unused recovery codes.';
+/** The two ways through the code step: its page, and what a refused code says (the summary, then the field). */
+const CODE_STEPS = {
+  'authenticator app': {
+    path: '/login/code',
+    Page: AuthenticationCodePage,
+    wrong: (replayed: boolean) =>
+      codeFailure(
+        replayed
+          ? 'That code has already been used. Wait for your app to show a new code, then enter it.'
+          : 'That code is not correct. Check your authenticator app and enter the code it shows now.',
+        'Enter the 6-digit code your app shows now.',
+      ),
+  },
+  'recovery code': {
+    path: '/login/recovery',
+    Page: RecoveryCodeLoginPage,
+    wrong: () => codeFailure('That recovery code is not correct or has already been used.', 'Enter one of your unused recovery codes.'),
+  },
+} as const satisfies Record<SecondFactorMethod, unknown>;
 
 /** The authentication-code step of signing in, and setting up, renewing or removing the second factor. */
 export async function secondFactorRoutes(app: FastifyInstance) {
@@ -29,25 +43,15 @@ export async function secondFactorRoutes(app: FastifyInstance) {
   };
   const enrolStep = { access: 'step', step: 'second_factor_enrolment' } as const;
 
-  app.get('/login/code', { config: codeStep }, async (request, reply) => {
-    if (request.auth!.session.kind !== 'second_factor') return reply.redirect(`/${request.site.id}/`, 303);
-    const next = carriedNext(request.site.id, (request.query as Record<string, unknown>).next);
-    return reply.page(<AuthenticationCodePage ctx={reply.pageContext()} next={next} />);
-  });
+  for (const [method, { path, Page }] of Object.entries(CODE_STEPS) as [SecondFactorMethod, (typeof CODE_STEPS)[SecondFactorMethod]][]) {
+    app.get(path, { config: codeStep }, async (request, reply) => {
+      if (request.auth!.session.kind !== 'second_factor') return reply.redirect(`/${request.site.id}/`, 303);
+      const next = carriedNext(request.site.id, (request.query as Record<string, unknown>).next);
+      return reply.page(<Page ctx={reply.pageContext()} next={next} />);
+    });
 
-  app.post('/login/code', { config: codeSubmission, preHandler: app.csrfProtection }, (request, reply) =>
-    submitCode(request, reply, 'authenticator app'),
-  );
-
-  app.get('/login/recovery', { config: codeStep }, async (request, reply) => {
-    if (request.auth!.session.kind !== 'second_factor') return reply.redirect(`/${request.site.id}/`, 303);
-    const next = carriedNext(request.site.id, (request.query as Record<string, unknown>).next);
-    return reply.page(<RecoveryCodeLoginPage ctx={reply.pageContext()} next={next} />);
-  });
-
-  app.post('/login/recovery', { config: codeSubmission, preHandler: app.csrfProtection }, (request, reply) =>
-    submitCode(request, reply, 'recovery code'),
-  );
+    app.post(path, { config: codeSubmission, preHandler: app.csrfProtection }, (request, reply) => submitCode(request, reply, method));
+  }
 
   app.get('/security/second-factor/enrol', { config: enrolStep }, async (request, reply) => {
     const { site, auth } = request;
@@ -139,12 +143,8 @@ async function submitCode(request: FastifyRequest, reply: FastifyReply, method: 
     case 'signed-out':
       return sendSignedOutToLogin(reply, site);
     case 'wrong-code': {
-      const ctx = reply.pageContext();
-      if (method === 'recovery code') {
-        return refuse(reply, codeFailure(WRONG_RECOVERY_CODE, ENTER_RECOVERY_CODE), (failure) => <RecoveryCodeLoginPage ctx={ctx} next={next} failure={failure} />, 401);
-      }
-      const failure = codeFailure(result.replayed ? REPLAYED_CODE : WRONG_CODE, ENTER_APP_CODE);
-      return refuse(reply, failure, (failure) => <AuthenticationCodePage ctx={ctx} next={next} failure={failure} />, 401);
+      const { Page, wrong } = CODE_STEPS[method];
+      return refuse(reply, wrong(result.replayed), (failure) => <Page ctx={reply.pageContext()} next={next} failure={failure} />, 401);
     }
   }
 }

@@ -19,10 +19,6 @@ export const SECURITY_DONE_MESSAGES = {
 
 export type SecurityDone = keyof typeof SECURITY_DONE_MESSAGES;
 
-export function isSecurityDone(value: unknown): value is SecurityDone {
-  return typeof value === 'string' && Object.hasOwn(SECURITY_DONE_MESSAGES, value);
-}
-
 const PENDING_LABELS: Record<Exclude<SessionKind, 'full'>, string> = {
   second_factor: 'Password entered, waiting for the authentication code',
   password_change: 'Signing in, changing an expired password',

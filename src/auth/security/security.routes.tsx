@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditEvent } from '../../audit/events.js';
 import { actorOf } from '../../http/actor.js';
-import { SecurityPage, isSecurityDone, type SecurityPageProps } from './security.page.js';
+import { doneOf } from '../../views/done.js';
+import { SECURITY_DONE_MESSAGES, SecurityPage, type SecurityPageProps } from './security.page.js';
 
 const RECENT_ACTIVITY = 20;
 
@@ -25,7 +26,7 @@ export async function securityRoutes(app: FastifyInstance) {
   app.get('/security', async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const page = await securityPage(request, reply, {
-      done: isSecurityDone(query.done) ? query.done : null,
+      done: doneOf(SECURITY_DONE_MESSAGES, query),
       usedRecoveryCode: query.usedRecoveryCode === '1',
     });
     return reply.page(page);

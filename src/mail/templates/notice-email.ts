@@ -37,3 +37,19 @@ export function noticeEmail(input: NoticeEmailInput): RenderedEmail {
   ]);
   return { subject, text, html };
 }
+
+/** A change to the account in one sentence (`what`), then "if this wasn't you". */
+export function changeNoticeEmail(input: { subject: string; username: string; what: string; supportEmail: string }): RenderedEmail {
+  const { subject, what, supportEmail } = input;
+  const fine = "If you made this change, you don't need to do anything.";
+  const advice = `If this wasn't you, contact the HMIS Administration Team at ${supportEmail} right away: someone else may be able to sign in to your account.`;
+  const text = [`Hello ${input.username},`, '', what, '', fine, '', advice, ''].join('\n');
+  const e = escapeHtml;
+  const html = htmlDocument(subject, [
+    `<p>Hello ${e(input.username)},</p>`,
+    `<p>${e(what)}</p>`,
+    `<p>${e(fine)}</p>`,
+    `<p><strong>If this wasn't you,</strong> contact the HMIS Administration Team at <a href="mailto:${e(supportEmail)}">${e(supportEmail)}</a> right away: someone else may be able to sign in to your account.</p>`,
+  ]);
+  return { subject, text, html };
+}

@@ -1,4 +1,5 @@
-import { escapeHtml, formatRequestTime, htmlDocument, type RenderedEmail } from './password-reset.js';
+import { changeNoticeEmail } from './notice-email.js';
+import { formatRequestTime, type RenderedEmail } from './password-reset.js';
 
 export interface PasswordChangedEmailInput {
   siteName: string;
@@ -21,18 +22,5 @@ const HOW: Record<PasswordChangedEmailInput['how'], string> = {
 export function passwordChangedEmail(input: PasswordChangedEmailInput): RenderedEmail {
   const when = formatRequestTime(input.changedAt, input.timeZone);
   const what = `The password for your Hearth ${input.siteName} account was changed on ${when}, ${HOW[input.how]}.`;
-  const fine = "If you made this change, you don't need to do anything.";
-  const advice = `If this wasn't you, contact the HMIS Administration Team at ${input.supportEmail} right away: someone else may be able to sign in to your account.`;
-
-  const text = [`Hello ${input.username},`, '', what, '', fine, '', advice, ''].join('\n');
-
-  const e = escapeHtml;
-  const html = htmlDocument(PASSWORD_CHANGED_SUBJECT, [
-    `<p>Hello ${e(input.username)},</p>`,
-    `<p>${e(what)}</p>`,
-    `<p>${e(fine)}</p>`,
-    `<p><strong>If this wasn't you,</strong> contact the HMIS Administration Team at <a href="mailto:${e(input.supportEmail)}">${e(input.supportEmail)}</a> right away: someone else may be able to sign in to your account.</p>`,
-  ]);
-
-  return { subject: PASSWORD_CHANGED_SUBJECT, text, html };
+  return changeNoticeEmail({ subject: PASSWORD_CHANGED_SUBJECT, username: input.username, what, supportEmail: input.supportEmail });
 }

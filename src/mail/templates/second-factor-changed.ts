@@ -1,4 +1,5 @@
-import { escapeHtml, formatRequestTime, htmlDocument, type RenderedEmail } from './password-reset.js';
+import { changeNoticeEmail } from './notice-email.js';
+import { formatRequestTime, type RenderedEmail } from './password-reset.js';
 
 export type SecondFactorChange = 'enabled' | 'disabled' | 'reset' | 'recovery-codes';
 
@@ -33,15 +34,5 @@ const WHAT: Record<SecondFactorChange, (site: string, when: string) => string> =
 export function secondFactorChangedEmail(input: SecondFactorChangedEmailInput): RenderedEmail {
   const subject = SECOND_FACTOR_SUBJECTS[input.change];
   const what = WHAT[input.change](input.siteName, formatRequestTime(input.changedAt, input.timeZone));
-  const fine = "If you made this change, you don't need to do anything.";
-  const advice = `If this wasn't you, contact the HMIS Administration Team at ${input.supportEmail} right away: someone else may be able to sign in to your account.`;
-  const text = [`Hello ${input.username},`, '', what, '', fine, '', advice, ''].join('\n');
-  const e = escapeHtml;
-  const html = htmlDocument(subject, [
-    `<p>Hello ${e(input.username)},</p>`,
-    `<p>${e(what)}</p>`,
-    `<p>${e(fine)}</p>`,
-    `<p><strong>If this wasn't you,</strong> contact the HMIS Administration Team at <a href="mailto:${e(input.supportEmail)}">${e(input.supportEmail)}</a> right away: someone else may be able to sign in to your account.</p>`,
-  ]);
-  return { subject, text, html };
+  return changeNoticeEmail({ subject, username: input.username, what, supportEmail: input.supportEmail });
 }
