@@ -30,6 +30,22 @@ export interface Client extends ClientFields {
   userId: string;
 }
 
+/** A client's stay as the client's own rules need it (the date of birth against each entry, age at entry). */
+export interface ClientStay {
+  enrollmentId: string;
+  entryDate: string;
+  relationshipToHoH: number;
+  project: { projectName: string; organizationId: string };
+}
+
+/**
+ * What clients ask the enrollments feature (given late, as a function, in site-services.ts): every live stay of a
+ * client, whoever may see it, newest first.
+ */
+export interface StaysOfClients {
+  staysOfClient(personalId: string): Promise<ClientStay[]>;
+}
+
 /** Who a client is, in a line: what lists of enrollments and "my recent clients" show. */
 export type ClientSummary = Pick<Client, 'personalId' | 'firstName' | 'middleName' | 'lastName' | 'nameSuffix' | 'dob'>;
 

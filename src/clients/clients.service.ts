@@ -4,11 +4,12 @@ import type { Actor, AuditLog } from '../audit/audit-log.js';
 import { changedFields } from '../audit/changed-fields.js';
 import { calendarDate, type Clock } from '../clock.js';
 import type { Database, Db } from '../db/schema.js';
-import { canMergeClients, type Viewer } from '../access/access-policy.js';
+import { canMergeClients, canSeeEnrollmentsOf, type Viewer } from '../access/access-policy.js';
 import { ConflictError, ForbiddenError, NotFoundError, requireConfirmation, ValidationError } from '../errors.js';
 import { RACE_FIELDS } from '../hud/client-code-lists.js';
+import { HEAD_OF_HOUSEHOLD } from '../hud/enrollment-code-lists.js';
 import { HEARTH_ID_PATTERN, hudUserId } from '../hud/ids.js';
-import { clientWarnings, validateClientInput, type ClientInput } from './client-fields.js';
+import { clientWarnings, formatDob, validateClientInput, type ClientInput } from './client-fields.js';
 import { ClientMergedError } from './client-merge.js';
 import { clientMergeRepository } from './client-merge.repository.js';
 import { recentViewsRepository } from './recent-views.repository.js';
@@ -21,6 +22,7 @@ import type {
   MergeResult,
   PossibleDuplicate,
   RecentClient,
+  StaysOfClients,
   TypedIdentifiers,
 } from './clients.model.js';
 import { candidatePlan, parseSearchQuery, withoutSsnDigits, type NameQuery, type SearchKind } from './client-search.js';
@@ -56,6 +58,8 @@ export class ClientService {
     private readonly clock: Clock,
     private readonly audit: AuditLog,
     private readonly timeZone: string,
+    /** The enrollments feature, asked about a client's stays (given late: see StaysOfClients). */
+    private readonly stays: () => StaysOfClients,
   ) {}
 
   /** Today in the site's time zone, YYYY-MM-DD. */
@@ -93,17 +97,37 @@ export class ClientService {
    * Changes a client's universal data elements; the audit lists which elements changed (never their values). Warnings
    * are about what changes: an SSN on file that was confirmed once is not questioned at every edit.
    */
-  async update(personalId: string, input: ClientInput, actor: Actor, options: { warningsConfirmed?: boolean } = {}): Promise<Client> {
+  async update(personalId: string, input: ClientInput, actor: Actor, options: { warningsConfirmed?: boolean; viewer?: Viewer } = {}): Promise<Client> {
     const before = await this.get(personalId);
     const fields = validateClientInput(input, this.today());
     const changed = changedFields(before, fields);
     if (changed.length === 0) return before;
+    if (fields.dob && fields.dob !== before.dob) await this.refuseDobAfterEntries(personalId, fields.dob, options.viewer);
     if (changed.includes('ssn') || changed.includes('ssnDataQuality')) requireConfirmation(clientWarnings(fields), options.warningsConfirmed ?? false);
     await this.db.transaction().execute(async (trx) => {
       await new ClientsRepository(trx).update(personalId, fields, { dateUpdated: this.clock.now(), userId: hudUserId(actor) });
       await this.audit.record(trx, { event: 'client.changed', actor, client: personalId, details: { personalId, changed: changed.join(', ') } });
     });
     return this.get(personalId);
+  }
+
+  /**
+   * A date of birth must come before every entry of the client, and a head of household cannot enter on the day
+   * they are born (HUD: Eva 84, the APR's and the LSA's DOB checks). The message names each stay in the way; a stay
+   * the viewer may not see is named only as another agency's.
+   */
+  private async refuseDobAfterEntries(personalId: string, dob: string, viewer: Viewer | undefined): Promise<void> {
+    const stays = await this.stays().staysOfClient(personalId);
+    const messages = stays
+      .filter((stay) => stay.entryDate < dob || (stay.relationshipToHoH === HEAD_OF_HOUSEHOLD && stay.entryDate === dob))
+      .map((stay) => {
+        const where = viewer && canSeeEnrollmentsOf(viewer, stay.project.organizationId) ? stay.project.projectName : 'a project of another agency';
+        const entry = formatDob(stay.entryDate);
+        return stay.entryDate < dob
+          ? `The client entered ${where} on ${entry}, before this date of birth: correct the date of birth, or that stay’s entry date first.`
+          : `The client entered ${where} on ${entry} as head of household, the day of this date of birth: a head of household cannot enter on the day they are born. Correct the date of birth, or that stay first.`;
+      });
+    if (messages.length > 0) throw new ValidationError('The date of birth does not fit the client’s stays. Nothing was changed.', { dob: messages });
   }
 
   /** A live client; a record merged into another throws ClientMergedError (a NotFoundError naming the one kept). */
