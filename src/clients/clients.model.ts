@@ -148,6 +148,20 @@ export interface MergeComparison {
   records: [MergeSide, MergeSide];
   /** HouseholdIDs of stays both records are members of: such a pair cannot be merged. */
   sharedHouseholds: string[];
+  /** Stays of the two records in one project that overlap: such a pair cannot be merged until one is corrected. */
+  overlappingStays: OverlappingStays[];
+}
+
+/** A stay of each record (this one first) in the same project, sharing at least a day. */
+export interface OverlappingStays {
+  projectName: string;
+  stays: [MergeStay, MergeStay];
+}
+
+export interface MergeStay {
+  enrollmentId: string;
+  entryDate: string;
+  exitDate: string | null;
 }
 
 export interface MergeSide {

@@ -210,6 +210,7 @@ export class ClientService {
         { client: other, counts: counts.get(other.personalId)! },
       ],
       sharedHouseholds: await clientMergeRepository.sharedHouseholds(this.db, client.personalId, other.personalId),
+      overlappingStays: await clientMergeRepository.overlappingStays(this.db, client.personalId, other.personalId),
     };
   }
 
@@ -240,6 +241,8 @@ export class ClientService {
       }
       const shared = await clientMergeRepository.sharedHouseholds(trx, kept, merged);
       if (shared.length > 0) throw new ConflictError(sharedHouseholdMessage(shared));
+      const overlapping = await clientMergeRepository.overlappingStays(trx, kept, merged);
+      if (overlapping.length > 0) throw new ConflictError(overlappingStaysMessage(overlapping.length));
       const enrollmentsMoved = await clientMergeRepository.moveEnrollments(trx, merged, kept);
       const exitsMoved = await clientMergeRepository.moveExits(trx, merged, kept);
       await clientMergeRepository.moveRecentViews(trx, merged, kept);
@@ -385,6 +388,15 @@ function sharedHouseholdMessage(households: readonly string[]): string {
   return (
     `Both records are members of the same household (HouseholdID ${households.join(', ')}), and one person cannot be in a ` +
     'household twice. Correct that household first. Nothing was changed.'
+  );
+}
+
+/** Why a merge of records with overlapping stays is refused, and what resolves it (the compare page lists the stays). */
+export function overlappingStaysMessage(pairs: number): string {
+  return (
+    `The two records have ${pairs === 1 ? 'a stay' : `${pairs} stays`} in the same project at the same time, and one person cannot stay ` +
+    'in a project twice at once. Correct one stay of each pair first: exit it, or correct its entry or exit date, ' +
+    'then merge. Nothing was changed.'
   );
 }
 
