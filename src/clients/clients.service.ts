@@ -60,6 +60,11 @@ export class ClientService {
     private readonly timeZone: string,
     /** The enrollments feature, asked about a client's stays (given late: see StaysOfClients). */
     private readonly stays: () => StaysOfClients,
+    /**
+     * The Training site's SSNs are fictitious by construction (areas 9xx, never issued), so none is valid; there the
+     * same nine digits still count as a duplicate reason, or its near-duplicates would never be found.
+     */
+    private readonly rules: { anyFullSsnMatches?: boolean } = {},
   ) {}
 
   /** Today in the site's time zone, YYYY-MM-DD. */
@@ -352,7 +357,8 @@ export class ClientService {
 
   /** Existing clients matching two of: the same valid SSN, the same normalized first + last name, the same DOB. */
   async findLikelyDuplicates(fields: ClientFields): Promise<PossibleDuplicate[]> {
-    const ssn = isValidSsn(fields.ssn) ? fields.ssn : null;
+    const fullSsn = fields.ssnDataQuality === 1 && /^[0-9]{9}$/.test(fields.ssn ?? '');
+    const ssn = isValidSsn(fields.ssn) || (this.rules.anyFullSsnMatches && fullSsn) ? fields.ssn : null;
     const firstNorm = normalizeName(fields.firstName);
     const lastNorm = normalizeName(fields.lastName);
     const dob = fields.dob && fields.dob >= EARLIEST_DUPLICATE_DOB ? fields.dob : null;

@@ -87,7 +87,7 @@ export function createSiteServices(options: {
   const projects = new ProjectService(db, clock, audit, config.timeZone, () => enrollments);
   const projectSetup = new ProjectSetupService(db, clock, audit, () => enrollments);
   // Clients ask enrollments about a client's stays (the date of birth, age at entry), given late like projects.
-  const clients = new ClientService(db, clock, audit, config.timeZone, () => enrollments);
+  const clients = new ClientService(db, clock, audit, config.timeZone, () => enrollments, { anyFullSsnMatches: id === 'training' });
   const enrollments = new EnrollmentService(db, clock, audit, config.timeZone);
   return {
     id,
