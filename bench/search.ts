@@ -279,7 +279,7 @@ async function main() {
   });
   try {
     const today = calendarDate(new Date(), TIME_ZONE);
-    const service = new ClientService(database.db, systemClock, new AuditLog('live', systemClock), TIME_ZONE);
+    const service = new ClientService(database.db, systemClock, new AuditLog('live', systemClock), TIME_ZONE, () => ({ staysOfClient: async () => [] }));
     if (!options.json) {
       console.log(`  machine          ${os.availableParallelism()} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average ${os.loadavg()[0]!.toFixed(1)} at the start`);
       console.log(`  database         ${database.description}`);

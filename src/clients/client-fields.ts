@@ -54,7 +54,8 @@ const NAME_MAX = 50; // Client.csv S50
 const ADDITIONAL_RACE_MAX = 100; // Client.csv S100
 // FY2026 exports strip these; refusing them keeps what is stored and what is exported the same.
 const FORBIDDEN_TEXT = /[<>[\]{}\p{Cc}]/u;
-const EARLIEST_DOB = '1900-01-01';
+/** HUD's floor: the APR counts an earlier date of birth as a data issue, and the LSA reads 1900-01-01 as "unknown". */
+const EARLIEST_DOB = '1915-01-01';
 
 /**
  * Checks every element against HUD's rules and returns what to store, or throws a ValidationError
@@ -131,7 +132,7 @@ export function validateClientInput(input: ClientInput, today: string): ClientFi
       dob = parseDate(typed);
       if (!dob) refuse('dob', `“${typed}” is not a date: type the date of birth as MM/DD/YYYY.`);
       else if (dob > today) refuse('dob', 'The date of birth cannot be in the future.');
-      else if (dob < EARLIEST_DOB) refuse('dob', 'The date of birth cannot be before 01/01/1900.');
+      else if (dob < EARLIEST_DOB) refuse('dob', `HUD’s data standards accept no date of birth before ${formatDob(EARLIEST_DOB)}: check it with the client, or choose “Approximate or partial DOB reported” with a later date.`);
     }
   }
 

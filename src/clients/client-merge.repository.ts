@@ -1,6 +1,9 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../db/schema.js';
-import type { MergeCandidate, RecordCounts } from './clients.model.js';
+import type { MergeCandidate, OverlappingStays, RecordCounts } from './clients.model.js';
+
+const day = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
+const nullableDay = (column: string) => sql<string | null>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
 
 /**
  * The SQL of merging two client records. A merge reaches into enrollments, exits and recent views, so it
@@ -33,6 +36,42 @@ export const clientMergeRepository = {
       .orderBy('ea.household_id')
       .execute();
     return rows.map((r) => r.household_id);
+  },
+
+  /**
+   * Pairs of live stays, one of each client, in the same project that share a day (an open stay runs on; leaving on
+   * the day the other begins is no overlap): merged, they would be one person in one project twice (APR Q6b).
+   */
+  async overlappingStays(db: Db, a: string, b: string): Promise<OverlappingStays[]> {
+    const rows = await db
+      .selectFrom('enrollments as ea')
+      .innerJoin('enrollments as eb', (join) => join.onRef('eb.project_id', '=', 'ea.project_id').on('eb.personal_id', '=', b).on('eb.date_deleted', 'is', null))
+      .innerJoin('projects', 'projects.project_id', 'ea.project_id')
+      .leftJoin('exits as xa', (join) => join.onRef('xa.enrollment_id', '=', 'ea.enrollment_id').on('xa.date_deleted', 'is', null))
+      .leftJoin('exits as xb', (join) => join.onRef('xb.enrollment_id', '=', 'eb.enrollment_id').on('xb.date_deleted', 'is', null))
+      .select([
+        'projects.project_name',
+        'ea.enrollment_id as a_id',
+        day('ea.entry_date').as('a_entry'),
+        nullableDay('xa.exit_date').as('a_exit'),
+        'eb.enrollment_id as b_id',
+        day('eb.entry_date').as('b_entry'),
+        nullableDay('xb.exit_date').as('b_exit'),
+      ])
+      .where('ea.personal_id', '=', a)
+      .where('ea.date_deleted', 'is', null)
+      .where((eb) => eb.or([eb('xb.exit_date', 'is', null), eb('xb.exit_date', '>', eb.ref('ea.entry_date'))]))
+      .where((eb) => eb.or([eb('xa.exit_date', 'is', null), eb('xa.exit_date', '>', eb.ref('eb.entry_date'))]))
+      .orderBy('ea.entry_date')
+      .orderBy('eb.entry_date')
+      .execute();
+    return rows.map((r) => ({
+      projectName: r.project_name,
+      stays: [
+        { enrollmentId: r.a_id, entryDate: r.a_entry, exitDate: r.a_exit },
+        { enrollmentId: r.b_id, entryDate: r.b_entry, exitDate: r.b_exit },
+      ],
+    }));
   },
 
   /** Live enrollments and exits of each client, for the side-by-side comparison. */

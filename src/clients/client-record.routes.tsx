@@ -93,7 +93,9 @@ export async function clientRecordRoutes(app: FastifyInstance) {
     const keep = formString(request.body, 'keep', { max: 100 }).toLowerCase();
     const confirmed = formString(request.body, 'confirm', { max: 10 }) === 'yes';
     const comparison = await comparisonOrRefusal(() => site.clients.compareForMerge(viewer, personalId, other));
-    const page = (failure: FormFailure) => <MergeComparePage ctx={reply.pageContext()} comparison={comparison} keep={keep} confirmed={confirmed} failure={failure} />;
+    const page = (failure?: FormFailure) => <MergeComparePage ctx={reply.pageContext()} comparison={comparison} keep={keep} confirmed={confirmed} failure={failure} />;
+    // Stays in the way: the page that lists them, linked, with what to correct first.
+    if (comparison.sharedHouseholds.length > 0 || comparison.overlappingStays.length > 0) return reply.page(page(), 409);
     const errors: Record<string, string[]> = {};
     if (!keep) errors.keep = ['Choose which record to keep.'];
     else if (keep !== personalId && keep !== other) errors.keep = ['Choose one of the two records.'];

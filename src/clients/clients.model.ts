@@ -30,6 +30,22 @@ export interface Client extends ClientFields {
   userId: string;
 }
 
+/** A client's stay as the client's own rules need it (the date of birth against each entry, age at entry). */
+export interface ClientStay {
+  enrollmentId: string;
+  entryDate: string;
+  relationshipToHoH: number;
+  project: { projectName: string; organizationId: string };
+}
+
+/**
+ * What clients ask the enrollments feature (given late, as a function, in site-services.ts): every live stay of a
+ * client, whoever may see it, newest first.
+ */
+export interface StaysOfClients {
+  staysOfClient(personalId: string): Promise<ClientStay[]>;
+}
+
 /** Who a client is, in a line: what lists of enrollments and "my recent clients" show. */
 export type ClientSummary = Pick<Client, 'personalId' | 'firstName' | 'middleName' | 'lastName' | 'nameSuffix' | 'dob'>;
 
@@ -132,6 +148,20 @@ export interface MergeComparison {
   records: [MergeSide, MergeSide];
   /** HouseholdIDs of stays both records are members of: such a pair cannot be merged. */
   sharedHouseholds: string[];
+  /** Stays of the two records in one project that overlap: such a pair cannot be merged until one is corrected. */
+  overlappingStays: OverlappingStays[];
+}
+
+/** A stay of each record (this one first) in the same project, sharing at least a day. */
+export interface OverlappingStays {
+  projectName: string;
+  stays: [MergeStay, MergeStay];
+}
+
+export interface MergeStay {
+  enrollmentId: string;
+  entryDate: string;
+  exitDate: string | null;
 }
 
 export interface MergeSide {

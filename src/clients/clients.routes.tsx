@@ -86,7 +86,10 @@ export async function clientRoutes(app: FastifyInstance) {
     const keepsSsn = values.ssn === '' && client.ssn && (values.ssnDataQuality === '1' || values.ssnDataQuality === '2');
     const input = keepsSsn ? { ...values, ssn: client.ssn! } : values;
     return submitForm(reply, {
-      action: () => site.clients.update(client.personalId, input, actorOf(request), { warningsConfirmed: formConfirmsWarnings(request.body) }),
+      action: async () => {
+        const viewer = await site.access.viewerOf(request.auth!.user);
+        return site.clients.update(client.personalId, input, actorOf(request), { warningsConfirmed: formConfirmsWarnings(request.body), viewer });
+      },
       refused: (failure) => editPage(reply, client.personalId, values, client.ssn, failure),
       done: () => reply.redirect(`/${site.id}/clients/${client.personalId}?done=saved`, 303),
     });

@@ -4,11 +4,12 @@ import type { Actor, AuditLog } from '../audit/audit-log.js';
 import { changedFields } from '../audit/changed-fields.js';
 import { calendarDate, type Clock } from '../clock.js';
 import type { Database, Db } from '../db/schema.js';
-import { canMergeClients, type Viewer } from '../access/access-policy.js';
+import { canMergeClients, canSeeEnrollmentsOf, type Viewer } from '../access/access-policy.js';
 import { ConflictError, ForbiddenError, NotFoundError, requireConfirmation, ValidationError } from '../errors.js';
 import { RACE_FIELDS } from '../hud/client-code-lists.js';
+import { HEAD_OF_HOUSEHOLD } from '../hud/enrollment-code-lists.js';
 import { HEARTH_ID_PATTERN, hudUserId } from '../hud/ids.js';
-import { clientWarnings, validateClientInput, type ClientInput } from './client-fields.js';
+import { clientWarnings, formatDob, validateClientInput, type ClientInput } from './client-fields.js';
 import { ClientMergedError } from './client-merge.js';
 import { clientMergeRepository } from './client-merge.repository.js';
 import { recentViewsRepository } from './recent-views.repository.js';
@@ -21,6 +22,7 @@ import type {
   MergeResult,
   PossibleDuplicate,
   RecentClient,
+  StaysOfClients,
   TypedIdentifiers,
 } from './clients.model.js';
 import { candidatePlan, parseSearchQuery, withoutSsnDigits, type NameQuery, type SearchKind } from './client-search.js';
@@ -56,6 +58,13 @@ export class ClientService {
     private readonly clock: Clock,
     private readonly audit: AuditLog,
     private readonly timeZone: string,
+    /** The enrollments feature, asked about a client's stays (given late: see StaysOfClients). */
+    private readonly stays: () => StaysOfClients,
+    /**
+     * The Training site's SSNs are fictitious by construction (areas 9xx, never issued), so none is valid; there the
+     * same nine digits still count as a duplicate reason, or its near-duplicates would never be found.
+     */
+    private readonly rules: { anyFullSsnMatches?: boolean } = {},
   ) {}
 
   /** Today in the site's time zone, YYYY-MM-DD. */
@@ -93,17 +102,37 @@ export class ClientService {
    * Changes a client's universal data elements; the audit lists which elements changed (never their values). Warnings
    * are about what changes: an SSN on file that was confirmed once is not questioned at every edit.
    */
-  async update(personalId: string, input: ClientInput, actor: Actor, options: { warningsConfirmed?: boolean } = {}): Promise<Client> {
+  async update(personalId: string, input: ClientInput, actor: Actor, options: { warningsConfirmed?: boolean; viewer?: Viewer } = {}): Promise<Client> {
     const before = await this.get(personalId);
     const fields = validateClientInput(input, this.today());
     const changed = changedFields(before, fields);
     if (changed.length === 0) return before;
+    if (fields.dob && fields.dob !== before.dob) await this.refuseDobAfterEntries(personalId, fields.dob, options.viewer);
     if (changed.includes('ssn') || changed.includes('ssnDataQuality')) requireConfirmation(clientWarnings(fields), options.warningsConfirmed ?? false);
     await this.db.transaction().execute(async (trx) => {
       await new ClientsRepository(trx).update(personalId, fields, { dateUpdated: this.clock.now(), userId: hudUserId(actor) });
       await this.audit.record(trx, { event: 'client.changed', actor, client: personalId, details: { personalId, changed: changed.join(', ') } });
     });
     return this.get(personalId);
+  }
+
+  /**
+   * A date of birth must come before every entry of the client, and a head of household cannot enter on the day
+   * they are born (HUD: Eva 84, the APR's and the LSA's DOB checks). The message names each stay in the way; a stay
+   * the viewer may not see is named only as another agency's.
+   */
+  private async refuseDobAfterEntries(personalId: string, dob: string, viewer: Viewer | undefined): Promise<void> {
+    const stays = await this.stays().staysOfClient(personalId);
+    const messages = stays
+      .filter((stay) => stay.entryDate < dob || (stay.relationshipToHoH === HEAD_OF_HOUSEHOLD && stay.entryDate === dob))
+      .map((stay) => {
+        const where = viewer && canSeeEnrollmentsOf(viewer, stay.project.organizationId) ? stay.project.projectName : 'a project of another agency';
+        const entry = formatDob(stay.entryDate);
+        return stay.entryDate < dob
+          ? `The client entered ${where} on ${entry}, before this date of birth: correct the date of birth, or that stay’s entry date first.`
+          : `The client entered ${where} on ${entry} as head of household, the day of this date of birth: a head of household cannot enter on the day they are born. Correct the date of birth, or that stay first.`;
+      });
+    if (messages.length > 0) throw new ValidationError('The date of birth does not fit the client’s stays. Nothing was changed.', { dob: messages });
   }
 
   /** A live client; a record merged into another throws ClientMergedError (a NotFoundError naming the one kept). */
@@ -186,6 +215,7 @@ export class ClientService {
         { client: other, counts: counts.get(other.personalId)! },
       ],
       sharedHouseholds: await clientMergeRepository.sharedHouseholds(this.db, client.personalId, other.personalId),
+      overlappingStays: await clientMergeRepository.overlappingStays(this.db, client.personalId, other.personalId),
     };
   }
 
@@ -216,6 +246,8 @@ export class ClientService {
       }
       const shared = await clientMergeRepository.sharedHouseholds(trx, kept, merged);
       if (shared.length > 0) throw new ConflictError(sharedHouseholdMessage(shared));
+      const overlapping = await clientMergeRepository.overlappingStays(trx, kept, merged);
+      if (overlapping.length > 0) throw new ConflictError(overlappingStaysMessage(overlapping.length));
       const enrollmentsMoved = await clientMergeRepository.moveEnrollments(trx, merged, kept);
       const exitsMoved = await clientMergeRepository.moveExits(trx, merged, kept);
       await clientMergeRepository.moveRecentViews(trx, merged, kept);
@@ -325,7 +357,8 @@ export class ClientService {
 
   /** Existing clients matching two of: the same valid SSN, the same normalized first + last name, the same DOB. */
   async findLikelyDuplicates(fields: ClientFields): Promise<PossibleDuplicate[]> {
-    const ssn = isValidSsn(fields.ssn) ? fields.ssn : null;
+    const fullSsn = fields.ssnDataQuality === 1 && /^[0-9]{9}$/.test(fields.ssn ?? '');
+    const ssn = isValidSsn(fields.ssn) || (this.rules.anyFullSsnMatches && fullSsn) ? fields.ssn : null;
     const firstNorm = normalizeName(fields.firstName);
     const lastNorm = normalizeName(fields.lastName);
     const dob = fields.dob && fields.dob >= EARLIEST_DUPLICATE_DOB ? fields.dob : null;
@@ -361,6 +394,15 @@ function sharedHouseholdMessage(households: readonly string[]): string {
   return (
     `Both records are members of the same household (HouseholdID ${households.join(', ')}), and one person cannot be in a ` +
     'household twice. Correct that household first. Nothing was changed.'
+  );
+}
+
+/** Why a merge of records with overlapping stays is refused, and what resolves it (the compare page lists the stays). */
+export function overlappingStaysMessage(pairs: number): string {
+  return (
+    `The two records have ${pairs === 1 ? 'a stay' : `${pairs} stays`} in the same project at the same time, and one person cannot stay ` +
+    'in a project twice at once. Correct one stay of each pair first: exit it, or correct its entry or exit date, ' +
+    'then merge. Nothing was changed.'
   );
 }
 

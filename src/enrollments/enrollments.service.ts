@@ -27,6 +27,7 @@ import type {
   Enrollment,
   EnrollmentDetail,
   EnrollmentOccurrenceDates,
+  EnrollmentSummary,
   Exit,
   ExitFields,
   ExitScope,
@@ -691,6 +692,14 @@ export class EnrollmentService {
       groups.set(row.project.projectId, group);
     }
     return [...groups.values()];
+  }
+
+  /**
+   * Every live stay of a client in any project, newest first, whoever may see it: for the client's own rules (a date of
+   * birth before each entry, age at entry), never shown as a list (StaysOfClients in clients.model.ts).
+   */
+  staysOfClient(personalId: string): Promise<EnrollmentSummary[]> {
+    return repo.forClient(this.db, personalId, { kind: 'all' });
   }
 
   /** The client profile's section: the stays the viewer may see, and whether they may enroll the client anywhere. */

@@ -107,7 +107,8 @@ export function createSiteServices(options: {
   // Projects ask enrollments about stays (given late, so the two can be built in either order).
   const projects = new ProjectService(db, clock, audit, config.timeZone, () => enrollments);
   const projectSetup = new ProjectSetupService(db, clock, audit, () => enrollments);
-  const clients = new ClientService(db, clock, audit, config.timeZone);
+  // Clients ask enrollments about a client's stays (the date of birth, age at entry), given late like projects.
+  const clients = new ClientService(db, clock, audit, config.timeZone, () => enrollments, { anyFullSsnMatches: id === 'training' });
   const enrollments = new EnrollmentService(db, clock, audit, config.timeZone);
   const hudExports = new HudCsvExportService(db, clock, audit, config.timeZone, implementationIdOf(config.publicUrl, id));
   const exportsDir = path.join(siteDataDir(config, id), 'exports');

@@ -51,6 +51,8 @@ export function TrainingDataPage(props: TrainingDataPageProps) {
           <strong>Generates</strong> about 2,000 fictitious clients in realistic households, with enrollment histories
           over the past four years, exits and some current stays, in 15 projects of 6 agencies (some projects have ended:
           old project data). A few clients have a second, slightly different record, to practise duplicate checks.
+          Their SSNs are in the never-issued 9xx area, so no real person’s number is used: HUD’s SSN check fails on
+          each of them (intended), and on this site the same nine digits still count towards a likely duplicate.
         </li>
         <li>
           <strong>Keeps</strong> every user account, and users’ agency memberships: the generated agencies keep their

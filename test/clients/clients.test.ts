@@ -68,7 +68,7 @@ describe('client universal data elements: HUD rules', () => {
     ['a DOB typed with "client doesn\'t know"', { dobDataQuality: '8' }, 'dobDataQuality', /“Client doesn't know” means no date of birth was given: remove the date of birth, or choose “Full DOB reported”/],
     ['a DOB typed with "data not collected"', { dobDataQuality: '99' }, 'dobDataQuality', /means no date of birth was given/],
     ['DOB in the future', { dob: '01/01/2099' }, 'dob', /cannot be in the future/],
-    ['DOB before 1900', { dob: '12/31/1899' }, 'dob', /before 01\/01\/1900/],
+    ['DOB before HUD’s floor of 1915 (finding 6)', { dob: '12/31/1914' }, 'dob', /HUD’s data standards accept no date of birth before 01\/01\/1915/],
     ['DOB not a date', { dob: '02/30/1980' }, 'dob', /is not a date/],
     ['DOB missing with full quality', { dob: '' }, 'dob', /Type the date of birth/],
     ['no race and no reason', { races: [] }, 'races', /at least one race or ethnicity/],

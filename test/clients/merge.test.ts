@@ -274,11 +274,11 @@ describe('merging two client records (administrators only)', () => {
     await insertEnrollment(t, { personalId: twin.personalId, projectId, entryDate: '2026-01-01', householdId, relationship: 4 });
     const compared = await admin.client.get(mergePath(head, `/compare?other=${twin.personalId}`));
     assert.equal(compared.status, 200);
-    assert.match(textOf(compared.body), new RegExp(`These records cannot be merged: both are members of the same household \\(HouseholdID ${householdId}\\)`));
+    assert.match(textOf(compared.body), new RegExp(`These records cannot be merged\\. Both are members of the same household \\(HouseholdID ${householdId}\\)`));
     assert.doesNotMatch(compared.body, /Merge the records/);
     const refused = await admin.client.post(mergePath(head), { other: twin.personalId, keep: head.personalId, confirm: 'yes' });
     assert.equal(refused.status, 409);
-    assert.match(textOf(refused.body), /Both records are members of the same household .* Nothing was changed\./);
+    assert.match(textOf(refused.body), /These records cannot be merged\. Both are members of the same household/);
     const twinRow = await t.sites.live.db.selectFrom('clients').select('date_deleted').where('personal_id', '=', twin.personalId).executeTakeFirstOrThrow();
     assert.equal(twinRow.date_deleted, null);
 
@@ -295,5 +295,31 @@ describe('merging two client records (administrators only)', () => {
     assert.equal(thirdRow.date_created.toISOString(), older.dateCreated.toISOString(), 'still the earliest creation date of all three');
     const enrollments = await t.sites.live.db.selectFrom('enrollments').select('personal_id').where('household_id', '!=', householdId).execute();
     assert.ok(enrollments.every((e) => e.personal_id === third.personalId));
+  });
+
+  test('records with overlapping stays in one project cannot be merged: the page lists the stays, linked, and says what to correct (finding 16)', async () => {
+    const a = await createClient(t, { firstName: 'Olive', lastName: 'Lap', ssn: '412-43-1234', dob: '08/08/1988' });
+    const b = await createClient(t, { firstName: 'Oliver', lastName: 'Lap', ssn: '412-43-1234', dob: '08/08/1988' });
+    const stayA = await insertEnrollment(t, { personalId: a.personalId, projectId, entryDate: '2026-02-01', exitDate: '2026-04-01' });
+    const stayB = await insertEnrollment(t, { personalId: b.personalId, projectId, entryDate: '2026-03-15' });
+    // Leaving on the day the other stay begins is no overlap.
+    await insertEnrollment(t, { personalId: b.personalId, projectId, entryDate: '2025-01-01', exitDate: '2026-02-01' });
+    const compared = await admin.client.get(mergePath(a, `/compare?other=${b.personalId}`));
+    assert.equal(compared.status, 200);
+    const text = textOf(compared.body);
+    assert.match(text, /These records cannot be merged\. The two records have a stay in the same project at the same time, and one person cannot stay in a project twice at once\. Correct one stay of each pair first: exit it, or correct its entry or exit date, then merge\./);
+    assert.match(text, /Night Shelter: this record’s stay 02\/01\/2026 to 04\/01\/2026 and the other record’s stay 03\/15\/2026 to now \(still enrolled\)/);
+    assert.ok(compared.body.includes(`<a href="/live/enrollments/${stayA.enrollmentId}">`));
+    assert.ok(compared.body.includes(`<a href="/live/enrollments/${stayB.enrollmentId}">`));
+    assert.doesNotMatch(compared.body, /Merge the records/);
+
+    const refused = await admin.client.post(mergePath(a), { other: b.personalId, keep: a.personalId, confirm: 'yes' });
+    assert.equal(refused.status, 409);
+    assert.ok(refused.body.includes(`<a href="/live/enrollments/${stayB.enrollmentId}">`));
+    const adminViewer = await t.sites.live.access.viewerOf(admin.user);
+    const actor = { userId: admin.user.id, username: admin.username, ip: '10.0.0.1' };
+    await assert.rejects(t.sites.live.clients.merge(adminViewer, { personalIds: [a.personalId, b.personalId], keep: a.personalId }, actor), /a stay in the same project at the same time/);
+    const bRow = await t.sites.live.db.selectFrom('clients').select('merged_into').where('personal_id', '=', b.personalId).executeTakeFirstOrThrow();
+    assert.equal(bRow.merged_into, null, 'nothing was merged');
   });
 });

@@ -1,6 +1,6 @@
 import { formatDob } from '../client-fields.js';
-import type { Client, MergeComparison, MergeSide, PossibleDuplicate } from '../clients.model.js';
-import type { SearchResult } from '../clients.service.js';
+import type { Client, MergeComparison, MergeSide, MergeStay, OverlappingStays, PossibleDuplicate } from '../clients.model.js';
+import { overlappingStaysMessage, type SearchResult } from '../clients.service.js';
 import { maskSsn } from '../ssn.js';
 import { DOB_DATA_QUALITY, labelOf, NAME_DATA_QUALITY, RACE_FIELDS, RACE_NONE, SEX, SSN_DATA_QUALITY, VETERAN_STATUS } from '../../hud/client-code-lists.js';
 import { Notice } from '../../views/components.js';
@@ -111,7 +111,7 @@ export function MergeComparePage(props: MergeComparePageProps) {
   const errors = props.failure?.errors ?? {};
   const [first, second] = comparison.records;
   const rows = comparisonRows(ctx, first, second);
-  const blocked = comparison.sharedHouseholds.length > 0;
+  const blocked = comparison.sharedHouseholds.length > 0 || comparison.overlappingStays.length > 0;
   return (
     <Layout ctx={ctx} title="Compare and merge client records">
       <BackLink href={sitePath(ctx, `clients/${first.client.personalId}/merge`)}>Choose a different record</BackLink>
@@ -141,12 +141,17 @@ export function MergeComparePage(props: MergeComparePageProps) {
         </table>
       </div>
       {blocked ? (
-        <div class="notice error" role="alert">
+        <div class="notice error" role="alert" id="merge-blocked">
           <p>
-            <strong>These records cannot be merged:</strong> both are members of the same household (HouseholdID{' '}
-            {comparison.sharedHouseholds.join(', ')}), and one person cannot be in a household twice. Correct that
-            household first.
+            <strong>These records cannot be merged.</strong>
           </p>
+          {comparison.sharedHouseholds.length > 0 && (
+            <p>
+              Both are members of the same household (HouseholdID {comparison.sharedHouseholds.join(', ')}), and one person
+              cannot be in a household twice. Correct that household first.
+            </p>
+          )}
+          {comparison.overlappingStays.length > 0 && <OverlappingStaysList ctx={ctx} pairs={comparison.overlappingStays} />}
         </div>
       ) : (
         <PostForm ctx={ctx} action={`clients/${first.client.personalId}/merge`} class="stack narrow">
@@ -170,6 +175,27 @@ export function MergeComparePage(props: MergeComparePageProps) {
       )}
       {!blocked && <Notice kind="info">The merge is recorded in the audit log of both records.</Notice>}
     </Layout>
+  );
+}
+
+function stayText(stay: MergeStay): string {
+  return `${formatDob(stay.entryDate)} to ${stay.exitDate ? formatDob(stay.exitDate) : 'now (still enrolled)'}`;
+}
+
+/** The stays in the way of a merge, each linked, and how an administrator resolves them. */
+function OverlappingStaysList(props: { ctx: PageContext; pairs: readonly OverlappingStays[] }) {
+  const link = (stay: MergeStay) => <a href={sitePath(props.ctx, `enrollments/${stay.enrollmentId}`)}>{stayText(stay)}</a>;
+  return (
+    <>
+      <p>{overlappingStaysMessage(props.pairs.length)}</p>
+      <ul class="overlapping-stays">
+        {props.pairs.map((pair) => (
+          <li>
+            {pair.projectName}: this record’s stay {link(pair.stays[0])} and the other record’s stay {link(pair.stays[1])}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
