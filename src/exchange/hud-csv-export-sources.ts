@@ -60,7 +60,7 @@ export const HUD_FILE_SOURCES: Readonly<Record<HudDataFileName, HudFileSource | 
     columns: [
       'EnrollmentID', 'PersonalID', 'ProjectID', 'EntryDate', 'HouseholdID', 'RelationshipToHoH', 'EnrollmentCoC',
       'LivingSituation', 'RentalSubsidyType', 'LengthOfStay', 'LOSUnderThreshold', 'PreviousStreetESSH', 'DateToStreetESSH',
-      'TimesHomelessPastThreeYears', 'MonthsHomelessPastThreeYears', 'DisablingCondition', 'MoveInDate', ...TAIL,
+      'TimesHomelessPastThreeYears', 'MonthsHomelessPastThreeYears', 'DisablingCondition', 'DateOfEngagement', 'MoveInDate', ...TAIL,
     ],
     filled: { EnrollmentCoC: 'head-enrollment-coc' },
   },
@@ -69,17 +69,22 @@ export const HUD_FILE_SOURCES: Readonly<Record<HudDataFileName, HudFileSource | 
     scope: 'enrollments',
     columns: ['ExitID', 'EnrollmentID', 'PersonalID', 'ExitDate', 'Destination', 'DestinationSubsidyType', 'OtherDestination', ...TAIL],
   },
-  // Stage records (migration 0011) and occurrence records (0012) are being added: a line each once merged.
-  IncomeBenefits: null,
-  HealthAndDV: null,
+  IncomeBenefits: { table: 'income_benefits', scope: 'enrollments', columns: 'all' },
+  HealthAndDV: { table: 'health_and_dv', scope: 'enrollments', columns: 'all', renamed: { HealthAndDVID: 'health_and_dv_id' } },
   EmploymentEducation: null,
-  Disabilities: null,
-  Services: null,
-  CurrentLivingSituation: null,
-  Assessment: null,
-  AssessmentQuestions: null,
-  AssessmentResults: null,
-  Event: null,
+  Disabilities: { table: 'disabilities', scope: 'enrollments', columns: 'all' },
+  Services: { table: 'services', scope: 'enrollments', columns: 'all' },
+  CurrentLivingSituation: {
+    table: 'current_living_situations',
+    scope: 'enrollments',
+    columns: 'all',
+    renamed: { LeaveSituation14Days: 'leave_situation_14_days', LeaseOwn60Day: 'lease_own_60_day' },
+  },
+  Assessment: { table: 'assessments', scope: 'enrollments', columns: 'all' },
+  AssessmentQuestions: { table: 'assessment_questions', scope: 'enrollments', columns: 'all' },
+  AssessmentResults: { table: 'assessment_results', scope: 'enrollments', columns: 'all' },
+  Event: { table: 'events', scope: 'enrollments', columns: 'all' },
+  // R4–R6 (employment, education) and C3 (youth education status) are not collected yet.
   YouthEducationStatus: null,
 };
 

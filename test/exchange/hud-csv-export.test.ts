@@ -132,8 +132,31 @@ describe('HUD CSV export (issue 13, items 1 and 2): the zip, its scope and its v
     }
   });
 
+  test('stage and occurrence records of the enrollments in scope are exported with them, amounts with two decimals', async () => {
+    const inScope = rowsOf(files, 'Enrollment')[0]!;
+    const outside = await site.db.selectFrom('enrollments').select(['enrollment_id', 'personal_id'])
+      .where('enrollment_id', 'not in', column(files, 'Enrollment', 'EnrollmentID')).executeTakeFirstOrThrow();
+    const at = t.clock.now();
+    const bookkeeping = { date_created: at, date_updated: at, user_id: 'stage-tester', date_deleted: null };
+    await site.db.insertInto('income_benefits').values({
+      income_benefits_id: 'ib1', enrollment_id: inScope.EnrollmentID!, personal_id: inScope.PersonalID!, information_date: inScope.EntryDate!,
+      data_collection_stage: 1, income_from_any_source: 1, earned: 1, earned_amount: '250.5', total_monthly_income: '250.5', ...bookkeeping,
+    } as never).execute();
+    for (const [id, e] of [['s-in', { EnrollmentID: inScope.EnrollmentID!, PersonalID: inScope.PersonalID! }], ['s-out', { EnrollmentID: outside.enrollment_id, PersonalID: outside.personal_id }]] as const) {
+      await site.db.insertInto('services').values({
+        services_id: id, enrollment_id: e.EnrollmentID, personal_id: e.PersonalID, date_provided: inScope.EntryDate!, record_type: 200, type_provided: 200, ...bookkeeping,
+      } as never).execute();
+    }
+    const again = await exportZip(site, OPERATOR);
+    const income = rowsOf(again.files, 'IncomeBenefits');
+    assert.deepEqual(income.map((r) => [r.IncomeBenefitsID, r.EarnedAmount, r.TotalMonthlyIncome, r.DataCollectionStage]), [['ib1', '250.50', '250.50', '1']]);
+    assert.deepEqual(column(again.files, 'Services', 'ServicesID'), ['s-in']);
+    assert.ok(column(again.files, 'User', 'UserID').includes('stage-tester'));
+    assert.equal(valueProblem(hudFile('IncomeBenefits').columns.find((c) => c.name === 'EarnedAmount')!, income[0]!.EarnedAmount!), null);
+  });
+
   test('files Hearth does not keep yet are there with their header alone', () => {
-    for (const name of ['IncomeBenefits', 'Services', 'Assessment', 'YouthEducationStatus']) assert.equal(rowsOf(files, name).length, 0, name);
+    for (const name of ['EmploymentEducation', 'YouthEducationStatus']) assert.equal(rowsOf(files, name).length, 0, name);
   });
 
   test('--project and --coc narrow the export to those projects', async () => {
