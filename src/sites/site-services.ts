@@ -103,6 +103,8 @@ export function createSiteServices(options: {
   const projectSetup = new ProjectSetupService(db, clock, audit, () => enrollments);
   const clients = new ClientService(db, clock, audit, config.timeZone);
   const enrollments = new EnrollmentService(db, clock, audit, config.timeZone);
+  const shelter = new ShelterService(db, clock, audit, config.timeZone, enrollments);
+  const contacts = new ContactService(db, clock, audit, config.timeZone, enrollments, projectSetup);
   return {
     id,
     name: SITE_NAMES[id],
@@ -127,11 +129,11 @@ export function createSiteServices(options: {
     clients,
     access,
     enrollments,
-    shelter: new ShelterService(db, clock, audit, config.timeZone, enrollments),
+    shelter,
     assessments: new AssessmentService(db, clock, audit, config.timeZone, enrollments, projectSetup),
     moveIn: new MoveInService(db, clock, audit, config.timeZone, enrollments, projectSetup),
-    contacts: new ContactService(db, clock, audit, config.timeZone, enrollments, projectSetup),
-    training: new TrainingService(db, clock, audit, id, config.timeZone, projects, projectSetup, clients, enrollments),
+    contacts,
+    training: new TrainingService(db, clock, audit, id, config.timeZone, projects, projectSetup, clients, enrollments, { shelter, contacts }),
     hudExports: new HudCsvExportService(db, clock, audit, config.timeZone, implementationIdOf(config.publicUrl, id)),
   };
 }
