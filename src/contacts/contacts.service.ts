@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Viewer } from '../access/access-policy.js';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
 import { calendarDate, type Clock } from '../clock.js';
-import type { Database } from '../db/schema.js';
+import type { Database, Db } from '../db/schema.js';
 import { ageOn, formatDay, readDate } from '../enrollments/enrollment-fields.js';
 import type { EnrollmentDetail } from '../enrollments/enrollments.model.js';
 import type { EnrollmentService } from '../enrollments/enrollments.service.js';
@@ -14,7 +14,7 @@ import { HEAD_OF_HOUSEHOLD } from '../hud/enrollment-code-lists.js';
 import { hudUserId } from '../hud/ids.js';
 import type { ProjectSetupService } from '../projects/project-setup.service.js';
 import { validateContact } from './contact-fields.js';
-import type { ContactInput, ContactsSection } from './contacts.model.js';
+import type { ContactInput, ContactsSection, CurrentLivingSituation } from './contacts.model.js';
 import { currentLivingSituationsRepository as repo } from './current-living-situations.repository.js';
 
 /** Coordinated entry (2.02.6 type 14): its contacts also say which project verified the situation. */
@@ -40,6 +40,11 @@ export class ContactService {
 
   today(): string {
     return calendarDate(this.clock.now(), this.timeZone);
+  }
+
+  /** Generated Training data, written as it is, without checks or audit (the Training reset audits itself). */
+  writeGenerated(db: Db, contacts: readonly CurrentLivingSituation[]): Promise<void> {
+    return repo.insert(db, contacts);
   }
 
   /** Whether the project collects the element (its funders at the entry date) and asks it of this member. */

@@ -26,8 +26,10 @@ function row(c: CurrentLivingSituation): Insertable<CurrentLivingSituationsTable
 /** 4.12 contacts (CurrentLivingSituation.csv). Deleted rows never leave the repository. */
 export const currentLivingSituationsRepository = {
   async insert(db: Db, contacts: readonly CurrentLivingSituation[]): Promise<void> {
-    if (contacts.length === 0) return;
-    await db.insertInto('current_living_situations').values(contacts.map(row)).execute();
+    // A few thousand rows per statement keeps the parameters under PostgreSQL's limit.
+    for (let start = 0; start < contacts.length; start += 2_000) {
+      await db.insertInto('current_living_situations').values(contacts.slice(start, start + 2_000).map(row)).execute();
+    }
   },
 
   /** An enrollment's contacts, the latest first. */

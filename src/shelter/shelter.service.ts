@@ -4,7 +4,7 @@ import { canEnrollInto, type Viewer } from '../access/access-policy.js';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
 import { clientName } from '../clients/client-name.js';
 import { calendarDate, type Clock } from '../clock.js';
-import type { Database } from '../db/schema.js';
+import type { Database, Db } from '../db/schema.js';
 import { formatDay, readDate } from '../enrollments/enrollment-fields.js';
 import type { EnrollmentSummary, Roster } from '../enrollments/enrollments.model.js';
 import type { EnrollmentService } from '../enrollments/enrollments.service.js';
@@ -150,6 +150,11 @@ export class ShelterService {
       }
       return { night, checkedIn: nights.length, alreadyIn: guests.length - nights.length, opened: opened.map(({ enrollmentId, personalId }) => ({ enrollmentId, personalId })) };
     });
+  }
+
+  /** Generated Training data, written as it is, without checks or audit (the Training reset audits itself). */
+  writeGenerated(db: Db, nights: readonly BedNight[]): Promise<void> {
+    return repo.insertMany(db, nights);
   }
 
   /** An enrollment's bed nights, for its page (the caller has already found the enrollment visible). */

@@ -112,6 +112,8 @@ export function createSiteServices(options: {
   const enrollments = new EnrollmentService(db, clock, audit, config.timeZone);
   const hudExports = new HudCsvExportService(db, clock, audit, config.timeZone, implementationIdOf(config.publicUrl, id));
   const exportsDir = path.join(siteDataDir(config, id), 'exports');
+  const shelter = new ShelterService(db, clock, audit, config.timeZone, enrollments);
+  const contacts = new ContactService(db, clock, audit, config.timeZone, enrollments, projectSetup);
   return {
     id,
     name: SITE_NAMES[id],
@@ -136,11 +138,11 @@ export function createSiteServices(options: {
     clients,
     access,
     enrollments,
-    shelter: new ShelterService(db, clock, audit, config.timeZone, enrollments),
+    shelter,
     assessments: new AssessmentService(db, clock, audit, config.timeZone, enrollments, projectSetup),
     moveIn: new MoveInService(db, clock, audit, config.timeZone, enrollments, projectSetup),
-    contacts: new ContactService(db, clock, audit, config.timeZone, enrollments, projectSetup),
-    training: new TrainingService(db, clock, audit, id, config.timeZone, projects, projectSetup, clients, enrollments),
+    contacts,
+    training: new TrainingService(db, clock, audit, id, config.timeZone, projects, projectSetup, clients, enrollments, { shelter, contacts }),
     hudExports,
     exportJobs: new ExportJobService(db, clock, audit, hudExports, access, users, exportsDir, options.onExportQueued),
   };

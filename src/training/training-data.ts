@@ -6,6 +6,7 @@ import type { ProjectSetupRecords } from '../projects/project-setup.model.js';
 import { addDays, addYears, maxDate, momentOn } from './calendar.js';
 import { catalogueOrganizations, catalogueProjects, projectsOf, setupOf, TRAINING_USER_ID } from './catalogue.js';
 import { firstSeenDates, generateHistory, HISTORY_DAYS, IdSequence, type GeneratedStays, type HistoryContext, type Household, type Member, type Relationship } from './histories.js';
+import { generateOccurrences, type GeneratedOccurrences } from './occurrences.js';
 import { drawPerson, nearDuplicateOf, type PersonDraft } from './people.js';
 import { TrainingRandom, type Culture } from './random.js';
 
@@ -23,6 +24,8 @@ export interface TrainingData {
   clients: Client[];
   enrollments: Enrollment[];
   exits: Exit[];
+  /** 4.14 bed nights and 4.12 contacts (occurrences.ts). */
+  occurrences: GeneratedOccurrences;
   /** Families and people alone, as generated (each may have had several stays, each with its own HouseholdID). */
   households: number;
   /** Second records of the same person, slightly different. */
@@ -81,13 +84,16 @@ export function generateTrainingData(options: TrainingDataOptions): TrainingData
   const firstSeen = firstSeenDates(out);
   const members = [...households, ...copies].flatMap((h) => h.members);
   const clients = members.map((member) => clientOf(lives, member, firstSeen.get(member.personalId), today, now));
+  const written = projectsOf(projects, now);
+  const occurrences = generateOccurrences(new TrainingRandom(seed + 2_000), ids, { projects: written, enrollments: out.enrollments, exits: out.exits, today, now });
   return {
     organizations: catalogueOrganizations(now),
-    projects: projectsOf(projects, now),
+    projects: written,
     setup: setupOf(projects, today, now),
     clients,
     enrollments: out.enrollments,
     exits: out.exits,
+    occurrences,
     households: households.length + copies.length,
     nearDuplicates: copies.length,
   };

@@ -9,6 +9,8 @@ import type { ProjectService } from '../projects/projects.service.js';
 import type { ProjectSetupService } from '../projects/project-setup.service.js';
 import type { SiteId } from '../site-id.js';
 import { generateTrainingData, TRAINING_SEED } from './training-data.js';
+import type { ShelterService } from '../shelter/shelter.service.js';
+import type { ContactService } from '../contacts/contacts.service.js';
 import { trainingRepository, type RecordCounts } from './training.repository.js';
 
 /** What a reset wrote and kept: shown by the CLI and the admin page, and recorded in the audit log. */
@@ -54,6 +56,7 @@ export class TrainingService {
     private readonly projectSetup: ProjectSetupService,
     private readonly clients: ClientService,
     private readonly enrollments: EnrollmentService,
+    private readonly occurrences: { shelter: ShelterService; contacts: ContactService },
   ) {}
 
   /** Whether this site may hold generated data at all. */
@@ -75,6 +78,8 @@ export class TrainingService {
       await this.projectSetup.writeGenerated(trx, data.setup);
       await this.clients.writeGenerated(trx, data.clients);
       await this.enrollments.writeGenerated(trx, data.enrollments, data.exits);
+      await this.occurrences.shelter.writeGenerated(trx, data.occurrences.bedNights);
+      await this.occurrences.contacts.writeGenerated(trx, data.occurrences.contacts);
       const summary: TrainingResetSummary = {
         agencies: data.organizations.length,
         projects: data.projects.length,

@@ -95,7 +95,7 @@ describe('4.12 current living situation contacts', () => {
     });
     assert.equal(second.status, 303, textOf(second.body).slice(0, 800));
     const page = textOf((await caseA.get(`/live/enrollments/${e.head}`)).body);
-    assert.match(page, /11\/26\/2026 Staying or living in a family member's room, apartment or house; must leave within 14 days — .* 11\/25\/2026 Place not meant for habitation.* Under the 5th Street bridge/);
+    assert.match(page, /11\/26\/2026 Staying or living in a family member's room[^;]*; must leave within 14 days — .* 11\/25\/2026 Place not meant for habitation.* Under the 5th Street bridge/);
     const rows = await t.sites.live.db.selectFrom('current_living_situations').selectAll().orderBy('information_date').execute();
     assert.deepEqual(
       rows.map((r) => [r.current_living_situation, r.leave_situation_14_days, r.moved_two_or_more, r.location_details, r.verified_by]),

@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
+import { addDays } from '../../src/hud/calendar-days.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+
+const ACTOR = { userId: null, username: 'trainer', ip: null };
+const TODAY = '2026-11-27'; // the FakeClock's day in America/New_York
+
+interface Stay {
+  enrollment_id: string;
+  project_type: number | null;
+  relationship_to_hoh: number;
+  entry_date: string;
+  exit_date: string | null;
+  age: number | null;
+}
+
+/**
+ * Issue 12 item 8 and issue 11 finding 13: the Training data's occurrence records follow HUD's rules. Every
+ * night-by-night shelter stay has bed nights (one on its entry date, none on or after its exit date, whose eve is
+ * the last night); outreach and coordinated entry contacts are with heads of household and adults, within the stay.
+ */
+describe('Training data: bed nights and contacts', () => {
+  let t: TestApp;
+  let stays: Map<string, Stay>;
+  let nights: { enrollment_id: string; night: string; record_type: number; type_provided: number }[];
+  let contacts: { enrollment_id: string; day: string }[];
+
+  before(async () => {
+    t = await startTestApp({ sites: ['training'] });
+    const site = t.sites.training;
+    await site.training.reset(ACTOR);
+    const db = site.db;
+    const rows = await sql<Stay>`
+      select e.enrollment_id, p.project_type, e.relationship_to_hoh, to_char(e.entry_date, 'YYYY-MM-DD') as entry_date,
+             to_char(x.exit_date, 'YYYY-MM-DD') as exit_date,
+             case when c.dob is null then null else date_part('year', age(e.entry_date, c.dob))::int end as age
+        from enrollments e join projects p using (project_id) join clients c on c.personal_id = e.personal_id
+        left join exits x on x.enrollment_id = e.enrollment_id and x.date_deleted is null`.execute(db);
+    stays = new Map(rows.rows.map((r) => [r.enrollment_id, r]));
+    nights = (
+      await sql<{ enrollment_id: string; night: string; record_type: number; type_provided: number }>`
+        select enrollment_id, to_char(date_provided, 'YYYY-MM-DD') as night, record_type, type_provided from services`.execute(db)
+    ).rows;
+    contacts = (await sql<{ enrollment_id: string; day: string }>`select enrollment_id, to_char(information_date, 'YYYY-MM-DD') as day from current_living_situations`.execute(db)).rows;
+  });
+  after(() => t.close());
+
+  test('every night-by-night shelter stay has at least one bed night, on its entry date (Training check)', () => {
+    const nbn = [...stays.values()].filter((s) => s.project_type === 1);
+    assert.ok(nbn.length > 20, `night-by-night stays: ${nbn.length}`);
+    const byStay = new Map<string, Set<string>>();
+    for (const n of nights) (byStay.get(n.enrollment_id) ?? byStay.set(n.enrollment_id, new Set()).get(n.enrollment_id)!).add(n.night);
+    const without = nbn.filter((s) => !(byStay.get(s.enrollment_id)?.has(s.entry_date) ?? false));
+    assert.deepEqual(without.map((s) => [s.entry_date, s.exit_date]), [], 'stays without a bed night on their entry date');
+    for (const s of nbn) {
+      if (s.exit_date === null) continue;
+      const last = [...byStay.get(s.enrollment_id)!].sort().at(-1)!;
+      assert.equal(addDays(last, 1), s.exit_date, 'the exit date is the day after the last bed night');
+    }
+  });
+
+  test('bed nights are HUD Services rows of night-by-night stays, within the stay, never after today', () => {
+    assert.ok(nights.length > 500, `bed nights: ${nights.length}`);
+    for (const n of nights) {
+      const stay = stays.get(n.enrollment_id)!;
+      assert.equal(stay.project_type, 1);
+      assert.deepEqual([n.record_type, n.type_provided], [200, 200]);
+      assert.ok(n.night >= stay.entry_date && (stay.exit_date === null || n.night < stay.exit_date) && n.night <= TODAY, `${n.night} in ${stay.entry_date}–${stay.exit_date}`);
+    }
+  });
+
+  test('contacts are with heads of household and adults of outreach and coordinated entry stays, within the stay', () => {
+    assert.ok(contacts.length > 50, `contacts: ${contacts.length}`);
+    for (const c of contacts) {
+      const stay = stays.get(c.enrollment_id)!;
+      assert.ok(stay.project_type === 4 || stay.project_type === 14, String(stay.project_type));
+      assert.ok(stay.relationship_to_hoh === 1 || stay.age === null || stay.age >= 18, 'head or adult');
+      assert.ok(c.day >= stay.entry_date && (stay.exit_date === null || c.day <= stay.exit_date) && c.day <= TODAY);
+    }
+  });
+});
