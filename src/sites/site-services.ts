@@ -27,6 +27,7 @@ import { AccessService } from '../access/access.service.js';
 import { EnrollmentService } from '../enrollments/enrollments.service.js';
 import { TrainingService } from '../training/training.service.js';
 import { HudCsvExportService, implementationIdOf } from '../exchange/hud-csv-export.service.js';
+import { HudCsvImportService } from '../exchange/import/hud-csv-import.service.js';
 import { ShelterService } from '../shelter/shelter.service.js';
 import { AssessmentService } from '../assessments/assessments.service.js';
 import { SITE_NAMES, type SiteId } from '../site-id.js';
@@ -67,6 +68,8 @@ export interface SiteServices {
   training: TrainingService;
   /** HUD HMIS CSV exports (src/exchange/). */
   hudExports: HudCsvExportService;
+  /** HUD HMIS CSV imports (src/exchange/import/). */
+  hudImports: HudCsvImportService;
 }
 
 export function createSiteServices(options: {
@@ -125,6 +128,7 @@ export function createSiteServices(options: {
     assessments: new AssessmentService(db, clock, audit, config.timeZone, enrollments, projectSetup),
     training: new TrainingService(db, clock, audit, id, config.timeZone, projects, projectSetup, clients, enrollments),
     hudExports: new HudCsvExportService(db, clock, audit, config.timeZone, implementationIdOf(config.publicUrl, id)),
+    hudImports: new HudCsvImportService(db, clock, audit),
   };
 }
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
+import { DomainError } from '../../errors.js';
 
 /**
  * An export to read: a zip (HUD's form) or a folder of CSV files (an unpacked zip). Entries are opened one at a
@@ -14,8 +15,8 @@ export interface HudCsvArchive {
   close(): Promise<void>;
 }
 
-/** The file is not a zip Hearth can read. */
-export class NotAnArchiveError extends Error {
+/** The file is not a zip Hearth can read: nothing can be imported from it. */
+export class NotAnArchiveError extends DomainError {
   override name = 'NotAnArchiveError';
 }
 
