@@ -70,6 +70,12 @@ function describeImport(file: string, result: HudImportResult): string {
     if (total === 0) continue;
     lines.push('', `${severity === 'error' ? 'Errors (rows skipped)' : 'Warnings (rows imported)'}: ${n(total)}${found.length < total ? `, the first ${n(found.length)} listed` : ''}`, ...found);
   }
+  if (report.likelyMatches.length > 0) {
+    lines.push('', `Likely matches with Hearth clients (never merged by an import; an administrator confirms each): ${n(report.likelyMatches.length)}`);
+    for (const m of report.likelyMatches) {
+      lines.push(`  Client.csv row ${m.row}, PersonalID ${m.sourcePersonalId}: ${m.matches.map((h) => `${h.personalId} (${h.reasons.join(', ')})`).join('; ')}`);
+    }
+  }
   return `${lines.join('\n')}\n`;
 }
 

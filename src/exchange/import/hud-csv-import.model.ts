@@ -1,3 +1,4 @@
+import type { DuplicateReason } from '../../clients/clients.model.js';
 import type { HudCsvVersion, HudFileName } from '../hud-csv-spec.js';
 
 /**
@@ -74,10 +75,25 @@ export interface ImportReport {
   /** Export.csv's SourceID and SoftwareName, to say where the data comes from. */
   sourceId: string | null;
   softwareName: string | null;
+  /** HashStatus 4: names and SSNs are SHA-256 digests. */
+  hashed: boolean;
   /** Problems that stop the whole import (no Export.csv, not a HUD CSV export): nothing is imported. */
   fatal: string[];
   /** Per file, in HUD's order. */
   files: ImportFileReport[];
+  /**
+   * Source clients that Hearth's duplicate rules match to existing clients, for an administrator to confirm: an
+   * import never merges them. By PersonalID only (no name, SSN or date of birth in a report). Not looked for in a
+   * hashed export, whose names and SSNs cannot match.
+   */
+  likelyMatches: LikelyClientMatch[];
+}
+
+export interface LikelyClientMatch {
+  /** The source PersonalID and its row in Client.csv. */
+  sourcePersonalId: string;
+  row: number;
+  matches: { personalId: string; reasons: DuplicateReason[] }[];
 }
 
 /** One row that passed validation: its values by FY2026 column name ('' = empty), and its row number in the file. */

@@ -55,7 +55,7 @@ const CORE_COLUMNS: Readonly<Partial<Record<HudFileName, readonly string[]>>> = 
 const READ_ORDER: readonly HudFileName[] = ['Export', 'User', ...HUD_CSV_FILES.map((f) => f.name).filter((n) => n !== 'Export' && n !== 'User')];
 
 export async function validateHudCsv(archive: HudCsvArchive, onRow: AcceptedRowHandler = () => {}): Promise<ImportReport> {
-  const report: ImportReport = { version: null, exportId: null, sourceId: null, softwareName: null, fatal: [], files: [] };
+  const report: ImportReport = { version: null, exportId: null, sourceId: null, softwareName: null, hashed: false, fatal: [], files: [], likelyMatches: [] };
   const entryOf = new Map<HudFileName, string>();
   for (const name of archive.entryNames) {
     const file = fileOfEntryName(HUD_CSV_FILES, name);
@@ -77,6 +77,7 @@ export async function validateHudCsv(archive: HudCsvArchive, onRow: AcceptedRowH
   report.exportId = exportValue('ExportID');
   report.sourceId = exportValue('SourceID');
   report.softwareName = exportValue('SoftwareName');
+  report.hashed = exportValue('HashStatus') === '4';
   const clientEntry = entryOf.get('Client');
   const clientHeader = clientEntry ? ((await readRecords(await archive.open(clientEntry), 1))[0] ?? []).map(headerKey) : [];
   const version = detectVersion(exportValue('CSVVersion'), clientHeader);
@@ -89,7 +90,7 @@ export async function validateHudCsv(archive: HudCsvArchive, onRow: AcceptedRowH
   const layouts = version === 2024 ? HUD_CSV_FY2024_FILES : HUD_CSV_FILES;
   const context: FileContext = {
     exportId: report.exportId,
-    hashed: exportValue('HashStatus') === '4',
+    hashed: report.hashed,
     accepted: new Map(),
     referenced: referencedColumnSets(),
     onRow,
