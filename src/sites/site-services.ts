@@ -27,6 +27,7 @@ import { AccessService } from '../access/access.service.js';
 import { EnrollmentService } from '../enrollments/enrollments.service.js';
 import { TrainingService } from '../training/training.service.js';
 import { HudCsvExportService, implementationIdOf } from '../exchange/hud-csv-export.service.js';
+import { HudCsvImportService } from '../exchange/import/hud-csv-import.service.js';
 import { ShelterService } from '../shelter/shelter.service.js';
 import { AssessmentService } from '../assessments/assessments.service.js';
 import { ExportJobService } from '../exports/export-jobs.service.js';
@@ -78,6 +79,8 @@ export interface SiteServices {
   hudExports: HudCsvExportService;
   /** The Exports page's background exports (run by the server's export worker). */
   exportJobs: ExportJobService;
+  /** HUD HMIS CSV imports (src/exchange/import/). */
+  hudImports: HudCsvImportService;
 }
 
 export function createSiteServices(options: {
@@ -145,6 +148,7 @@ export function createSiteServices(options: {
     training: new TrainingService(db, clock, audit, id, config.timeZone, projects, projectSetup, clients, enrollments, { shelter, contacts }),
     hudExports,
     exportJobs: new ExportJobService(db, clock, audit, hudExports, access, users, exportsDir, options.onExportQueued),
+    hudImports: new HudCsvImportService(db, clock, audit, clients),
   };
 }
 
