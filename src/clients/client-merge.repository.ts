@@ -109,6 +109,19 @@ export const clientMergeRepository = {
   },
 
   /**
+   * The records that hang off an enrollment and name its client (stage and occurrence records: HUD's files carry
+   * EnrollmentID and PersonalID together) follow the kept PersonalID, so that every pair still matches its enrollment.
+   */
+  async moveEnrollmentRecords(trx: Transaction<Database>, from: string, to: string): Promise<number> {
+    let moved = 0;
+    for (const table of ENROLLMENT_RECORD_TABLES) {
+      const result = await trx.updateTable(table).set({ personal_id: to }).where('personal_id', '=', from).executeTakeFirst();
+      moved += Number(result.numUpdatedRows);
+    }
+    return moved;
+  },
+
+  /**
    * "My recent clients" rows follow the kept record. A user who opened both keeps one row (primary key
    * user_id, personal_id) with the later of the two times.
    */
@@ -159,3 +172,16 @@ export const clientMergeRepository = {
     return rows.map((r) => r.personal_id);
   },
 };
+
+/** Every table besides enrollments and exits whose rows carry a client's PersonalID (migrations 0011 and 0012). */
+const ENROLLMENT_RECORD_TABLES = [
+  'income_benefits',
+  'health_and_dv',
+  'disabilities',
+  'services',
+  'current_living_situations',
+  'assessments',
+  'assessment_questions',
+  'assessment_results',
+  'events',
+] as const satisfies readonly (keyof Database)[];

@@ -250,6 +250,7 @@ export class ClientService {
       if (overlapping.length > 0) throw new ConflictError(overlappingStaysMessage(overlapping.length));
       const enrollmentsMoved = await clientMergeRepository.moveEnrollments(trx, merged, kept);
       const exitsMoved = await clientMergeRepository.moveExits(trx, merged, kept);
+      await clientMergeRepository.moveEnrollmentRecords(trx, merged, kept);
       await clientMergeRepository.moveRecentViews(trx, merged, kept);
       await clientMergeRepository.repointMerged(trx, merged, kept);
       await clientMergeRepository.markMerged(trx, merged, kept, now, userId);

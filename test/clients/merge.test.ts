@@ -322,4 +322,22 @@ describe('merging two client records (administrators only)', () => {
     const bRow = await t.sites.live.db.selectFrom('clients').select('merged_into').where('personal_id', '=', b.personalId).executeTakeFirstOrThrow();
     assert.equal(bRow.merged_into, null, 'nothing was merged');
   });
+
+  test('a merge moves the stage and occurrence records with the stays, so each record still names its enrollment’s client', async () => {
+    const a = await createClient(t, { firstName: 'Rowan', lastName: 'Record', ssn: '423-54-2345', dob: '09/09/1979' });
+    const b = await createClient(t, { firstName: 'Rowen', lastName: 'Record', ssn: '423-54-2345', dob: '09/09/1979' });
+    const stay = await insertEnrollment(t, { personalId: b.personalId, projectId, entryDate: '2026-05-01' });
+    const db = t.sites.live.db;
+    const now = new Date();
+    const bookkeeping = { enrollment_id: stay.enrollmentId, personal_id: b.personalId, date_created: now, date_updated: now, user_id: 'system', date_deleted: null };
+    await db.insertInto('health_and_dv').values({ ...bookkeeping, health_and_dv_id: 'a'.repeat(32), information_date: '2026-05-01', data_collection_stage: 1, domestic_violence_survivor: 0 }).execute();
+    await db.insertInto('services').values({ ...bookkeeping, services_id: 'b'.repeat(32), date_provided: '2026-05-01', record_type: 200, type_provided: 200 }).execute();
+    const adminViewer = await t.sites.live.access.viewerOf(admin.user);
+    const actor = { userId: admin.user.id, username: admin.username, ip: null };
+    await t.sites.live.clients.merge(adminViewer, { personalIds: [a.personalId, b.personalId], keep: a.personalId }, actor);
+    for (const table of ['health_and_dv', 'services'] as const) {
+      const rows = await db.selectFrom(table).select(['personal_id', 'enrollment_id']).where('enrollment_id', '=', stay.enrollmentId).execute();
+      assert.deepEqual(rows, [{ personal_id: a.personalId, enrollment_id: stay.enrollmentId }], table);
+    }
+  });
 });
