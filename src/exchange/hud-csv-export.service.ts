@@ -112,7 +112,8 @@ export class HudCsvExportService {
     const periodType: ExportPeriodType = request.periodType ?? (request.directive === 'delta' ? 1 : 3);
     const base = { directive: request.directive, from: request.from, to: request.to, timeZone: this.timeZone, cutoff: startedAt };
     const projectIds = await repo.projectIdsInScope(this.db, { scope, projectIds: request.projectIds, cocCode: request.cocCode, window: base });
-    const window: ExportWindow = { ...base, projectIds };
+    const everyProject = scope.kind === 'all' && request.projectIds.length === 0 && request.cocCode === null;
+    const window: ExportWindow = { ...base, projectIds: everyProject ? 'all' : projectIds };
     const cocCodes = request.cocCode !== null ? [request.cocCode.toUpperCase()] : await repo.cocCodesOf(this.db, projectIds);
     const sourceId = cocCodes.length > 0 ? cocCodes.join(';') : null;
     const actor = 'viewer' in requester ? requester.actor : requester.operator;
