@@ -14,7 +14,8 @@ import type { HudFile } from './hud-csv-spec.js';
 
 /** What every page of one export reads through. */
 export interface ExportWindow {
-  projectIds: readonly string[];
+  /** 'all': every project, so no query filters by project (its index would otherwise be walked for each page). */
+  projectIds: readonly string[] | 'all';
   directive: ExportDirective;
   from: string;
   to: string;
@@ -30,7 +31,11 @@ export interface SourcePage {
 
 const periodStart = (w: ExportWindow) => sql`((${w.from}::date)::timestamp at time zone ${w.timeZone})`;
 const periodEnd = (w: ExportWindow) => sql`(((${w.to}::date) + 1)::timestamp at time zone ${w.timeZone})`;
-const projectsOf = (w: ExportWindow) => sql`${[...w.projectIds]}::text[]`;
+/** The condition that a row's project is one of the export's. */
+function inProjects(column: RawBuilder<unknown> | ReturnType<typeof sql.ref>, w: ExportWindow): RawBuilder<boolean> {
+  if (w.projectIds === 'all') return sql<boolean>`true`;
+  return sql<boolean>`${column} = any(${[...w.projectIds]}::text[])`;
+}
 
 /** A delta carries what changed in the period, deleted rows included; a full export the live rows. */
 function liveOrChanged(alias: string, w: ExportWindow): RawBuilder<boolean> {
@@ -46,9 +51,9 @@ function liveOrChanged(alias: string, w: ExportWindow): RawBuilder<boolean> {
  */
 function enrollmentInScope(alias: string, w: ExportWindow): RawBuilder<boolean> {
   const column = (name: string) => sql.ref(`${alias}.${name}`);
-  const inProjects = sql<boolean>`${column('project_id')} = any(${projectsOf(w)})`;
-  if (w.directive === 'delta') return inProjects;
-  return sql<boolean>`${inProjects} and ${column('date_deleted')} is null and ${column('entry_date')} <= ${w.to}::date
+  const projects = inProjects(column('project_id'), w);
+  if (w.directive === 'delta') return projects;
+  return sql<boolean>`${projects} and ${column('date_deleted')} is null and ${column('entry_date')} <= ${w.to}::date
     and not exists (select 1 from exits x where x.enrollment_id = ${column('enrollment_id')}
                     and x.date_deleted is null and x.exit_date < ${w.from}::date)`;
 }
@@ -56,9 +61,9 @@ function enrollmentInScope(alias: string, w: ExportWindow): RawBuilder<boolean> 
 function inScope(source: HudFileSource, w: ExportWindow): RawBuilder<boolean> {
   switch (source.scope) {
     case 'organizations':
-      return sql<boolean>`t.organization_id in (select p.organization_id from projects p where p.project_id = any(${projectsOf(w)}))`;
+      return sql<boolean>`t.organization_id in (select p.organization_id from projects p where ${inProjects(sql.ref('p.project_id'), w)})`;
     case 'projects':
-      return sql<boolean>`t.project_id = any(${projectsOf(w)})`;
+      return inProjects(sql.ref('t.project_id'), w);
     case 'clients':
       return sql<boolean>`exists (select 1 from enrollments e where e.personal_id = t.personal_id and ${enrollmentInScope('e', w)})`;
     case 'enrollments':

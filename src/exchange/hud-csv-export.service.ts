@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { Readable, type Writable } from 'node:stream';
+import { PassThrough, Readable, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { Kysely } from 'kysely';
@@ -24,7 +24,7 @@ import {
 import { hudCsvExportRepository as repo, type ExportWindow } from './hud-csv-export.repository.js';
 import { HUD_FILE_SOURCES, type HudDataFileName, type HudFileSource } from './hud-csv-export-sources.js';
 import { CSV_VERSION_2026, HUD_CSV_FILES, HUD_FILE_NAMES, hudFile, hudHeader, type HudFile, type HudFileName } from './hud-csv-spec.js';
-import { quotedColumns, rowFormatter } from './hud-csv-values.js';
+import { rowFormatter } from './hud-csv-values.js';
 
 /**
  * Export.csv's ImplementationID, "unique per source database": the same for every export of a site, from its
@@ -112,7 +112,8 @@ export class HudCsvExportService {
     const periodType: ExportPeriodType = request.periodType ?? (request.directive === 'delta' ? 1 : 3);
     const base = { directive: request.directive, from: request.from, to: request.to, timeZone: this.timeZone, cutoff: startedAt };
     const projectIds = await repo.projectIdsInScope(this.db, { scope, projectIds: request.projectIds, cocCode: request.cocCode, window: base });
-    const window: ExportWindow = { ...base, projectIds };
+    const everyProject = scope.kind === 'all' && request.projectIds.length === 0 && request.cocCode === null;
+    const window: ExportWindow = { ...base, projectIds: everyProject ? 'all' : projectIds };
     const cocCodes = request.cocCode !== null ? [request.cocCode.toUpperCase()] : await repo.cocCodesOf(this.db, projectIds);
     const sourceId = cocCodes.length > 0 ? cocCodes.join(';') : null;
     const actor = 'viewer' in requester ? requester.actor : requester.operator;
@@ -228,15 +229,16 @@ export class HudCsvExportService {
   }
 
   private csv(file: HudFile, rows: AsyncIterable<unknown[]>): Readable {
-    const quoted = quotedColumns(file);
-    const stringifier = stringify({
-      header: true,
-      columns: hudHeader(file.name),
-      cast: { string: (value, context) => (context.header ? value : { value, quoted: quoted[context.index as number] ?? true }) },
-    });
+    // Every string is quoted, dates included (as Open Path writes them): SSNs, geocodes and ZIPs keep their zeros.
+    // A per-column choice through csv-stringify's cast costs an options merge per field, 20 times slower.
+    // The header row is written bare, exactly as HUD spells it.
+    const stringifier = stringify({ quoted_string: true, quoted_empty: false });
+    const entry = new PassThrough();
+    entry.write(`${hudHeader(file.name).join(',')}\n`);
     const source = Readable.from(rows);
     source.on('error', (error) => stringifier.destroy(error));
-    return source.pipe(stringifier);
+    stringifier.on('error', (error) => entry.destroy(error));
+    return source.pipe(stringifier).pipe(entry);
   }
 
   private async contactOf(actor: Actor): Promise<ExportContact> {

@@ -39,8 +39,3 @@ export function rowFormatter(file: HudFile, options: { exportId: string; hash: b
       return text;
     });
 }
-
-/** Which columns are quoted: strings are (SSN, Geocode and ZIP keep their leading zeros); numbers and dates are not. */
-export function quotedColumns(file: HudFile): boolean[] {
-  return file.columns.map((c) => c.type === 'S');
-}

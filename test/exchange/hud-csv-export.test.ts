@@ -117,10 +117,12 @@ describe('HUD CSV export (issue 13, items 1 and 2): the zip, its scope and its v
     assert.match(rowsOf(files, 'Client')[0]!.DateCreated!, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
   });
 
-  test('strings are quoted (SSNs keep their leading zeros), numbers and dates are not', () => {
+  test('strings are quoted (SSNs keep their leading zeros), numbers and empty values are not', () => {
     const client = files.get('Client.csv')!.text.split('\n')[1]!;
     assert.match(client, /^"[0-9a-f]{32}",/);
-    assert.match(client, /,\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},/);
+    assert.match(client, /,"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}",/);
+    assert.match(client, /,\d,/);
+    assert.match(client, /,,/);
   });
 
   test('every UserID that any file names is in User.csv, once', () => {
