@@ -112,6 +112,7 @@ export function createSiteServices(options: {
   const enrollments = new EnrollmentService(db, clock, audit, config.timeZone);
   const hudExports = new HudCsvExportService(db, clock, audit, config.timeZone, implementationIdOf(config.publicUrl, id));
   const exportsDir = path.join(siteDataDir(config, id), 'exports');
+  const assessments = new AssessmentService(db, clock, audit, config.timeZone, enrollments, projectSetup);
   return {
     id,
     name: SITE_NAMES[id],
@@ -137,10 +138,10 @@ export function createSiteServices(options: {
     access,
     enrollments,
     shelter: new ShelterService(db, clock, audit, config.timeZone, enrollments),
-    assessments: new AssessmentService(db, clock, audit, config.timeZone, enrollments, projectSetup),
+    assessments,
     moveIn: new MoveInService(db, clock, audit, config.timeZone, enrollments, projectSetup),
     contacts: new ContactService(db, clock, audit, config.timeZone, enrollments, projectSetup),
-    training: new TrainingService(db, clock, audit, id, config.timeZone, projects, projectSetup, clients, enrollments),
+    training: new TrainingService(db, clock, audit, id, config.timeZone, projects, projectSetup, clients, enrollments, assessments),
     hudExports,
     exportJobs: new ExportJobService(db, clock, audit, hudExports, access, users, exportsDir, options.onExportQueued),
   };

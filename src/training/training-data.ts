@@ -1,4 +1,5 @@
 import { validateClientInput } from '../clients/client-fields.js';
+import type { GeneratedStage } from '../assessments/assessments.model.js';
 import type { Client } from '../clients/clients.model.js';
 import type { Enrollment, Exit } from '../enrollments/enrollments.model.js';
 import type { Organization, Project } from '../projects/projects.model.js';
@@ -8,6 +9,7 @@ import { catalogueOrganizations, catalogueProjects, projectsOf, setupOf, TRAININ
 import { firstSeenDates, generateHistory, HISTORY_DAYS, IdSequence, type GeneratedStays, type HistoryContext, type Household, type Member, type Relationship } from './histories.js';
 import { drawPerson, nearDuplicateOf, type PersonDraft } from './people.js';
 import { TrainingRandom, type Culture } from './random.js';
+import { generateStageRecords } from './assessments.js';
 
 /** The seed of the Training site's data: the same people and histories after every reset. */
 export const TRAINING_SEED = 20_261_127;
@@ -23,6 +25,8 @@ export interface TrainingData {
   clients: Client[];
   enrollments: Enrollment[];
   exits: Exit[];
+  /** 4.02–4.11 at project start, exit and annual assessments (assessments.ts). */
+  stageRecords: GeneratedStage[];
   /** Families and people alone, as generated (each may have had several stays, each with its own HouseholdID). */
   households: number;
   /** Second records of the same person, slightly different. */
@@ -81,13 +85,26 @@ export function generateTrainingData(options: TrainingDataOptions): TrainingData
   const firstSeen = firstSeenDates(out);
   const members = [...households, ...copies].flatMap((h) => h.members);
   const clients = members.map((member) => clientOf(lives, member, firstSeen.get(member.personalId), today, now));
-  return {
-    organizations: catalogueOrganizations(now),
-    projects: projectsOf(projects, now),
-    setup: setupOf(projects, today, now),
+  const generatedProjects = projectsOf(projects, now);
+  const setup = setupOf(projects, today, now);
+  // Their own generator, so adding them changes none of the people or stays drawn before.
+  const stageRecords = generateStageRecords(seed + 2_000, {
+    today,
+    now,
+    projects: generatedProjects,
+    funders: setup.funders,
     clients,
     enrollments: out.enrollments,
     exits: out.exits,
+  });
+  return {
+    organizations: catalogueOrganizations(now),
+    projects: generatedProjects,
+    setup,
+    clients,
+    enrollments: out.enrollments,
+    exits: out.exits,
+    stageRecords,
     households: households.length + copies.length,
     nearDuplicates: copies.length,
   };

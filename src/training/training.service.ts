@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
 import { calendarDate, type Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
+import type { AssessmentService } from '../assessments/assessments.service.js';
 import type { ClientService } from '../clients/clients.service.js';
 import type { EnrollmentService } from '../enrollments/enrollments.service.js';
 import { ForbiddenError } from '../errors.js';
@@ -54,6 +55,7 @@ export class TrainingService {
     private readonly projectSetup: ProjectSetupService,
     private readonly clients: ClientService,
     private readonly enrollments: EnrollmentService,
+    private readonly assessments: AssessmentService,
   ) {}
 
   /** Whether this site may hold generated data at all. */
@@ -75,6 +77,7 @@ export class TrainingService {
       await this.projectSetup.writeGenerated(trx, data.setup);
       await this.clients.writeGenerated(trx, data.clients);
       await this.enrollments.writeGenerated(trx, data.enrollments, data.exits);
+      await this.assessments.writeGenerated(trx, data.stageRecords);
       const summary: TrainingResetSummary = {
         agencies: data.organizations.length,
         projects: data.projects.length,
