@@ -166,3 +166,11 @@ export interface AnnualDue {
   entryDate: string;
   status: AnnualStatus;
 }
+
+/** A generated Training record: one member's answers at one stage, with its ids and when it was "entered". */
+export interface GeneratedStage extends StageKey {
+  answers: StageAnswers;
+  ids: { incomeBenefitsId: string; healthAndDvId: string; disabilitiesIds: Readonly<Partial<Record<number, string>>> };
+  dateCreated: Date;
+  userId: string;
+}

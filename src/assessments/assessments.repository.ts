@@ -1,9 +1,11 @@
 import { sql, type Selectable } from 'kysely';
+import { insertMany, type BulkColumn } from '../db/bulk-insert.js';
 import type { Db, DisabilitiesTable, HealthAndDvTable, IncomeBenefitsTable } from '../db/schema.js';
 import { BENEFIT_SOURCES, INCOME_SOURCES, INSURANCE_SOURCES } from '../hud/assessment-code-lists.js';
 import type {
   BenefitsFields,
   DisabilityAnswer,
+  GeneratedStage,
   DomesticViolenceFields,
   IncomeFields,
   InsuranceFields,
@@ -87,7 +89,86 @@ export interface StageRowIds {
   disabilitiesIds: (type: number) => string;
 }
 
+type BulkRow = Record<string, unknown>;
+const KEY_COLUMNS: BulkColumn<BulkRow>[] = [
+  ['enrollment_id', 'text'],
+  ['personal_id', 'text'],
+  ['information_date', 'date'],
+  ['data_collection_stage', 'smallint'],
+  ['date_created', 'timestamptz'],
+  ['date_updated', 'timestamptz'],
+  ['user_id', 'text'],
+];
+const typeOf = (key: string): BulkColumn<BulkRow>[1] => (key.endsWith('Identify') ? 'text' : 'smallint');
+const INCOME_BENEFITS_COLUMNS: BulkColumn<BulkRow>[] = [
+  ['income_benefits_id', 'text'],
+  ...KEY_COLUMNS,
+  ...[...INCOME_KEYS, ...BENEFIT_KEYS, ...INSURANCE_KEYS].map((key) => [column(key), typeOf(key)] as const),
+  ...AMOUNT_KEYS.map((key) => [column(key), 'numeric'] as const),
+];
+const HEALTH_AND_DV_COLUMNS: BulkColumn<BulkRow>[] = [
+  ['health_and_dv_id', 'text'],
+  ...KEY_COLUMNS,
+  ['domestic_violence_survivor', 'smallint'],
+  ['when_occurred', 'smallint'],
+  ['currently_fleeing', 'smallint'],
+];
+const DISABILITY_COLUMNS: BulkColumn<BulkRow>[] = [
+  ['disabilities_id', 'text'],
+  ...KEY_COLUMNS,
+  ['disability_type', 'smallint'],
+  ['disability_response', 'smallint'],
+  ['indefinite_and_impairs', 'smallint'],
+];
+
 export const assessmentsRepository = {
+  /** Generated Training records, written in bulk. */
+  async insertGenerated(db: Db, records: readonly GeneratedStage[]): Promise<void> {
+    const key = (r: GeneratedStage): BulkRow => ({
+      enrollment_id: r.enrollmentId,
+      personal_id: r.personalId,
+      information_date: r.informationDate,
+      data_collection_stage: r.dataCollectionStage,
+      date_created: r.dateCreated,
+      date_updated: r.dateCreated,
+      user_id: r.userId,
+    });
+    await insertMany<BulkRow>(
+      db,
+      'income_benefits',
+      INCOME_BENEFITS_COLUMNS,
+      records.filter((r) => r.answers.income || r.answers.benefits || r.answers.insurance).map((r) => ({ income_benefits_id: r.ids.incomeBenefitsId, ...key(r), ...incomeBenefitsColumns(r.answers) })),
+    );
+    await insertMany<BulkRow>(
+      db,
+      'health_and_dv',
+      HEALTH_AND_DV_COLUMNS,
+      records
+        .filter((r) => r.answers.domesticViolence)
+        .map((r) => ({
+          health_and_dv_id: r.ids.healthAndDvId,
+          ...key(r),
+          domestic_violence_survivor: r.answers.domesticViolence!.domesticViolenceSurvivor,
+          when_occurred: r.answers.domesticViolence!.whenOccurred,
+          currently_fleeing: r.answers.domesticViolence!.currentlyFleeing,
+        })),
+    );
+    await insertMany<BulkRow>(
+      db,
+      'disabilities',
+      DISABILITY_COLUMNS,
+      records.flatMap((r) =>
+        r.answers.disabilities.map((d) => ({
+          disabilities_id: r.ids.disabilitiesIds[d.disabilityType]!,
+          ...key(r),
+          disability_type: d.disabilityType,
+          disability_response: d.disabilityResponse,
+          indefinite_and_impairs: d.indefiniteAndImpairs,
+        })),
+      ),
+    );
+  },
+
   /** A member's answers at one stage and date, as new rows (the elements not asked write no row). */
   async insertStage(db: Db, key: StageKey, answers: StageAnswers, ids: StageRowIds, bookkeeping: RecordBookkeeping): Promise<void> {
     const base = {

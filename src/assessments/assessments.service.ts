@@ -19,7 +19,7 @@ import type { ProjectSetupService } from '../projects/project-setup.service.js';
 import type { Funder } from '../projects/project-setup.model.js';
 import { addError, formatDay, readDateField, type FieldErrors } from '../projects/project-fields.js';
 import { validateStageAnswers } from './assessment-fields.js';
-import type { AnnualDue, AssessmentOverview, StageAnswers, StageCode, StageForm, StageInput, StageMember, StageRecord } from './assessments.model.js';
+import type { AnnualDue, AssessmentOverview, GeneratedStage, StageAnswers, StageCode, StageForm, StageInput, StageMember, StageRecord } from './assessments.model.js';
 import { assessmentsRepository as repo, type StageRowIds } from './assessments.repository.js';
 
 export const STAGES: readonly CollectionPoint[] = ['start', 'update', 'annual', 'exit'];
@@ -65,6 +65,11 @@ export class AssessmentService {
 
   today(): string {
     return calendarDate(this.clock.now(), this.timeZone);
+  }
+
+  /** Generated Training data, written as it is, without checks or audit (the Training reset audits itself). */
+  writeGenerated(db: Db, records: readonly GeneratedStage[]): Promise<void> {
+    return repo.insertGenerated(db, records);
   }
 
   /** What the stage form asks of each member of the household, as of today. */

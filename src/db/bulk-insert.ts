@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Database, Db } from './schema.js';
 
 /** A column and its PostgreSQL type, for inserting many rows as one array per column. */
-export type BulkColumn<Row> = readonly [keyof Row & string, 'text' | 'smallint' | 'integer' | 'date' | 'timestamptz'];
+export type BulkColumn<Row> = readonly [keyof Row & string, 'text' | 'smallint' | 'integer' | 'numeric' | 'date' | 'timestamptz'];
 
 /** Rows per statement: one array parameter per column, so the count is bounded by memory, not by parameters. */
 const BATCH = 5_000;

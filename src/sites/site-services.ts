@@ -117,6 +117,7 @@ export function createSiteServices(options: {
   const exportsDir = path.join(siteDataDir(config, id), 'exports');
   const shelter = new ShelterService(db, clock, audit, config.timeZone, enrollments);
   const contacts = new ContactService(db, clock, audit, config.timeZone, enrollments, projectSetup);
+  const assessments = new AssessmentService(db, clock, audit, config.timeZone, enrollments, projectSetup);
   return {
     id,
     name: SITE_NAMES[id],
@@ -142,10 +143,10 @@ export function createSiteServices(options: {
     access,
     enrollments,
     shelter,
-    assessments: new AssessmentService(db, clock, audit, config.timeZone, enrollments, projectSetup),
+    assessments,
     moveIn: new MoveInService(db, clock, audit, config.timeZone, enrollments, projectSetup),
     contacts,
-    training: new TrainingService(db, clock, audit, id, config.timeZone, projects, projectSetup, clients, enrollments, { shelter, contacts }),
+    training: new TrainingService(db, clock, audit, id, config.timeZone, projects, projectSetup, clients, enrollments, { shelter, contacts }, assessments),
     hudExports,
     exportJobs: new ExportJobService(db, clock, audit, hudExports, access, users, exportsDir, options.onExportQueued),
     hudImports: new HudCsvImportService(db, clock, audit, clients),

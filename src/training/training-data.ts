@@ -1,4 +1,5 @@
 import { validateClientInput } from '../clients/client-fields.js';
+import type { GeneratedStage } from '../assessments/assessments.model.js';
 import type { Client } from '../clients/clients.model.js';
 import type { Enrollment, Exit } from '../enrollments/enrollments.model.js';
 import type { Organization, Project } from '../projects/projects.model.js';
@@ -9,6 +10,7 @@ import { firstSeenDates, generateHistory, HISTORY_DAYS, IdSequence, type Generat
 import { generateOccurrences, type GeneratedOccurrences } from './occurrences.js';
 import { drawPerson, nearDuplicateOf, type PersonDraft } from './people.js';
 import { TrainingRandom, type Culture } from './random.js';
+import { generateStageRecords } from './assessments.js';
 
 /** The seed of the Training site's data: the same people and histories after every reset. */
 export const TRAINING_SEED = 20_261_127;
@@ -26,6 +28,8 @@ export interface TrainingData {
   exits: Exit[];
   /** 4.14 bed nights and 4.12 contacts (occurrences.ts). */
   occurrences: GeneratedOccurrences;
+  /** 4.02–4.11 at project start, exit and annual assessments (assessments.ts). */
+  stageRecords: GeneratedStage[];
   /** Families and people alone, as generated (each may have had several stays, each with its own HouseholdID). */
   households: number;
   /** Second records of the same person, slightly different. */
@@ -85,15 +89,27 @@ export function generateTrainingData(options: TrainingDataOptions): TrainingData
   const members = [...households, ...copies].flatMap((h) => h.members);
   const clients = members.map((member) => clientOf(lives, member, firstSeen.get(member.personalId), today, now));
   const written = projectsOf(projects, now);
+  const setup = setupOf(projects, today, now);
+  // Each has its own generator and seed, so adding them changes none of the people or stays drawn before.
   const occurrences = generateOccurrences(new TrainingRandom(seed + 2_000), ids, { projects: written, enrollments: out.enrollments, exits: out.exits, today, now });
+  const stageRecords = generateStageRecords(seed + 3_000, {
+    today,
+    now,
+    projects: written,
+    funders: setup.funders,
+    clients,
+    enrollments: out.enrollments,
+    exits: out.exits,
+  });
   return {
     organizations: catalogueOrganizations(now),
     projects: written,
-    setup: setupOf(projects, today, now),
+    setup,
     clients,
     enrollments: out.enrollments,
     exits: out.exits,
     occurrences,
+    stageRecords,
     households: households.length + copies.length,
     nearDuplicates: copies.length,
   };

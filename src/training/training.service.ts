@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
 import { calendarDate, type Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
+import type { AssessmentService } from '../assessments/assessments.service.js';
 import type { ClientService } from '../clients/clients.service.js';
 import type { EnrollmentService } from '../enrollments/enrollments.service.js';
 import { ForbiddenError } from '../errors.js';
@@ -57,6 +58,7 @@ export class TrainingService {
     private readonly clients: ClientService,
     private readonly enrollments: EnrollmentService,
     private readonly occurrences: { shelter: ShelterService; contacts: ContactService },
+    private readonly assessments: AssessmentService,
   ) {}
 
   /** Whether this site may hold generated data at all. */
@@ -80,6 +82,7 @@ export class TrainingService {
       await this.enrollments.writeGenerated(trx, data.enrollments, data.exits);
       await this.occurrences.shelter.writeGenerated(trx, data.occurrences.bedNights);
       await this.occurrences.contacts.writeGenerated(trx, data.occurrences.contacts);
+      await this.assessments.writeGenerated(trx, data.stageRecords);
       const summary: TrainingResetSummary = {
         agencies: data.organizations.length,
         projects: data.projects.length,
