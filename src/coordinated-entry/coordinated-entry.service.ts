@@ -4,7 +4,7 @@ import type { Viewer } from '../access/access-policy.js';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
 import { calendarDate, type Clock } from '../clock.js';
 import type { StayBounds } from '../contacts/contact-fields.js';
-import type { Database } from '../db/schema.js';
+import type { Database, Db } from '../db/schema.js';
 import type { EnrollmentDetail } from '../enrollments/enrollments.model.js';
 import type { EnrollmentService } from '../enrollments/enrollments.service.js';
 import { ConflictError, ValidationError } from '../errors.js';
@@ -14,7 +14,7 @@ import { HEAD_OF_HOUSEHOLD } from '../hud/enrollment-code-lists.js';
 import { hudUserId } from '../hud/ids.js';
 import type { ProjectSetupService } from '../projects/project-setup.service.js';
 import { validateAssessment, validateEvent } from './coordinated-entry-fields.js';
-import type { CeAssessmentInput, CeEventInput, CoordinatedEntrySection } from './coordinated-entry.model.js';
+import type { CeAssessment, CeAssessmentInput, CeEvent, CeEventInput, CoordinatedEntrySection } from './coordinated-entry.model.js';
 import { coordinatedEntryRepository as repo } from './coordinated-entry.repository.js';
 
 /**
@@ -33,6 +33,12 @@ export class CoordinatedEntryService {
     private readonly projectSetup: ProjectSetupService,
     private readonly newId: () => string = () => randomBytes(16).toString('hex'),
   ) {}
+
+  /** Generated Training data, written as it is, without checks or audit (the Training reset audits itself). */
+  async writeGenerated(db: Db, records: { assessments: readonly CeAssessment[]; events: readonly CeEvent[] }): Promise<void> {
+    await repo.insertAssessments(db, records.assessments);
+    await repo.insertEvents(db, records.events);
+  }
 
   private async asked(detail: EnrollmentDetail): Promise<boolean> {
     if (detail.enrollment.relationshipToHoH !== HEAD_OF_HOUSEHOLD) return false;

@@ -120,6 +120,7 @@ export function createSiteServices(options: {
   const exportsDir = path.join(siteDataDir(config, id), 'exports');
   const shelter = new ShelterService(db, clock, audit, config.timeZone, enrollments);
   const contacts = new ContactService(db, clock, audit, config.timeZone, enrollments, projectSetup);
+  const coordinatedEntry = new CoordinatedEntryService(db, clock, audit, config.timeZone, enrollments, projectSetup);
   return {
     id,
     name: SITE_NAMES[id],
@@ -148,8 +149,8 @@ export function createSiteServices(options: {
     assessments: new AssessmentService(db, clock, audit, config.timeZone, enrollments, projectSetup),
     moveIn: new MoveInService(db, clock, audit, config.timeZone, enrollments, projectSetup),
     contacts,
-    coordinatedEntry: new CoordinatedEntryService(db, clock, audit, config.timeZone, enrollments, projectSetup),
-    training: new TrainingService(db, clock, audit, id, config.timeZone, projects, projectSetup, clients, enrollments, { shelter, contacts }),
+    coordinatedEntry,
+    training: new TrainingService(db, clock, audit, id, config.timeZone, projects, projectSetup, clients, enrollments, { shelter, contacts, coordinatedEntry }),
     hudExports,
     exportJobs: new ExportJobService(db, clock, audit, hudExports, access, users, exportsDir, options.onExportQueued),
     hudImports: new HudCsvImportService(db, clock, audit, clients),

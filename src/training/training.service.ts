@@ -11,6 +11,7 @@ import type { SiteId } from '../site-id.js';
 import { generateTrainingData, TRAINING_SEED } from './training-data.js';
 import type { ShelterService } from '../shelter/shelter.service.js';
 import type { ContactService } from '../contacts/contacts.service.js';
+import type { CoordinatedEntryService } from '../coordinated-entry/coordinated-entry.service.js';
 import { trainingRepository, type RecordCounts } from './training.repository.js';
 
 /** What a reset wrote and kept: shown by the CLI and the admin page, and recorded in the audit log. */
@@ -56,7 +57,7 @@ export class TrainingService {
     private readonly projectSetup: ProjectSetupService,
     private readonly clients: ClientService,
     private readonly enrollments: EnrollmentService,
-    private readonly occurrences: { shelter: ShelterService; contacts: ContactService },
+    private readonly occurrences: { shelter: ShelterService; contacts: ContactService; coordinatedEntry: CoordinatedEntryService },
   ) {}
 
   /** Whether this site may hold generated data at all. */
@@ -80,6 +81,7 @@ export class TrainingService {
       await this.enrollments.writeGenerated(trx, data.enrollments, data.exits);
       await this.occurrences.shelter.writeGenerated(trx, data.occurrences.bedNights);
       await this.occurrences.contacts.writeGenerated(trx, data.occurrences.contacts);
+      await this.occurrences.coordinatedEntry.writeGenerated(trx, data.occurrences);
       const summary: TrainingResetSummary = {
         agencies: data.organizations.length,
         projects: data.projects.length,
