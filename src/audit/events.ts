@@ -41,6 +41,8 @@ export const AUDIT_EVENTS = {
   'enrollment.move_in_recorded': 'Housing move-in date recorded',
   'enrollment.contact_recorded': 'Current living situation contact recorded',
   'enrollment.engagement_recorded': 'Date of engagement recorded',
+  'enrollment.ce_assessment_recorded': 'Coordinated entry assessment recorded',
+  'enrollment.ce_event_recorded': 'Coordinated entry event recorded',
   'account.agencies_changed': 'Agencies of an account changed',
   'training.reset': 'Training data refilled',
   'organization.created': 'Agency created',

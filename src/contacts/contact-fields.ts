@@ -16,17 +16,37 @@ export const FOURTEEN_DAY_QUESTIONS = [
 
 const NO_YES_CODES = Object.keys(NO_YES_REASONS_FOR_MISSING_DATA).map(Number);
 
-function code(typed: string, allowed: readonly number[]): number | null | undefined {
+export function code(typed: string, allowed: readonly number[]): number | null | undefined {
   const text = typed.trim();
   if (!text) return null;
   const value = /^[0-9]{1,3}$/.test(text) ? Number(text) : NaN;
   return allowed.includes(value) ? value : undefined;
 }
 
-function text(typed: string, max: number): string | null | undefined {
+export function text(typed: string, max: number): string | null | undefined {
   const value = typed.trim();
   if (!value) return null;
   return value.length > max ? undefined : value;
+}
+
+/** The day of something recorded during a stay, as HUD bounds it: from project start to exit, and not in the future. */
+export interface StayBounds {
+  entryDate: string;
+  exitDate: string | null;
+  today: string;
+}
+
+/** Reads a required day within the stay; `refuse` gets the message when it is missing, not a date or outside. */
+export function readDayInStay(typed: string, what: string, stay: StayBounds, refuse: (message: string) => void): string | null {
+  const date = readDate(typed);
+  const What = what.charAt(0).toUpperCase() + what.slice(1);
+  if (date === null) refuse(`Type ${what} (MM/DD/YYYY).`);
+  else if (date === undefined) refuse(`“${typed.trim().slice(0, 40)}” is not a date: type ${what} as MM/DD/YYYY.`);
+  else if (date > stay.today) refuse(`${What} cannot be in the future.`);
+  else if (date < stay.entryDate) refuse(`${What} cannot be before the project start (${formatDay(stay.entryDate)}).`);
+  else if (stay.exitDate !== null && date > stay.exitDate) refuse(`${What} cannot be after the exit (${formatDay(stay.exitDate)}).`);
+  else return date;
+  return null;
 }
 
 /**
@@ -34,14 +54,9 @@ function text(typed: string, max: number): string | null | undefined {
  * not in the future; a situation of HUD's 4.12 list; the subsidy type with 435 only; "verified by" in coordinated
  * entry projects only; the 14-day question for non-homeless situations, and its four follow-ups only after "Yes".
  */
-export function validateContact(input: ContactInput, context: { entryDate: string; exitDate: string | null; today: string; coordinatedEntry: boolean }, errors: Errors): ContactFields | null {
+export function validateContact(input: ContactInput, context: StayBounds & { coordinatedEntry: boolean }, errors: Errors): ContactFields | null {
   const add = (field: string, message: string) => (errors[field] ??= []).push(message);
-  const date = readDate(input.informationDate);
-  if (date === null) add('informationDate', 'Type the date of the contact (MM/DD/YYYY).');
-  else if (date === undefined) add('informationDate', `“${input.informationDate.trim().slice(0, 40)}” is not a date: type the date of the contact as MM/DD/YYYY.`);
-  else if (date > context.today) add('informationDate', 'The date of the contact cannot be in the future.');
-  else if (date < context.entryDate) add('informationDate', `The date of the contact cannot be before the project start (${formatDay(context.entryDate)}).`);
-  else if (context.exitDate !== null && date > context.exitDate) add('informationDate', `The date of the contact cannot be after the exit (${formatDay(context.exitDate)}).`);
+  const date = readDayInStay(input.informationDate, 'the date of the contact', context, (message) => add('informationDate', message));
 
   const situation = code(input.currentLivingSituation, CURRENT_LIVING_SITUATIONS);
   if (situation === null) add('currentLivingSituation', 'Choose the current living situation.');

@@ -2,6 +2,7 @@ import type { VNode } from 'preact';
 import type { EnrollmentDetail } from '../enrollments/enrollments.model.js';
 import { MoveInSection } from '../move-in/move-in.pages.js';
 import { ContactsSectionView } from './contacts.pages.js';
+import { CoordinatedEntrySectionView } from '../coordinated-entry/coordinated-entry.pages.js';
 import type { SiteServices } from '../sites/site-services.js';
 import type { PageContext } from '../views/page-context.js';
 
@@ -13,10 +14,12 @@ import type { PageContext } from '../views/page-context.js';
 export async function occurrenceSections(site: SiteServices, ctx: PageContext, detail: EnrollmentDetail): Promise<VNode> {
   const moveIn = await site.moveIn.status(detail);
   const contacts = await site.contacts.section(detail);
+  const coordinatedEntry = await site.coordinatedEntry.section(detail);
   return (
     <>
       {moveIn && <MoveInSection ctx={ctx} status={moveIn} />}
       {contacts && <ContactsSectionView ctx={ctx} section={contacts} />}
+      {coordinatedEntry && <CoordinatedEntrySectionView ctx={ctx} section={coordinatedEntry} />}
     </>
   );
 }

@@ -35,6 +35,7 @@ import { ExportWorker } from '../exports/export-worker.js';
 import { siteDataDir } from '../db/database.js';
 import { MoveInService } from '../move-in/move-in.service.js';
 import { ContactService } from '../contacts/contacts.service.js';
+import { CoordinatedEntryService } from '../coordinated-entry/coordinated-entry.service.js';
 import { SITE_NAMES, type SiteId } from '../site-id.js';
 
 /** Everything one site (Training or Live) needs, wired to that site's own database. */
@@ -73,6 +74,8 @@ export interface SiteServices {
   moveIn: MoveInService;
   /** 4.12 current living situation contacts and 4.13 dates of engagement. */
   contacts: ContactService;
+  /** 4.19 coordinated entry assessments and 4.20 events. */
+  coordinatedEntry: CoordinatedEntryService;
   /** Refilling the Training site with generated data (the Live site refuses). */
   training: TrainingService;
   /** HUD HMIS CSV exports (src/exchange/). */
@@ -118,6 +121,7 @@ export function createSiteServices(options: {
   const shelter = new ShelterService(db, clock, audit, config.timeZone, enrollments);
   const contacts = new ContactService(db, clock, audit, config.timeZone, enrollments, projectSetup);
   const assessments = new AssessmentService(db, clock, audit, config.timeZone, enrollments, projectSetup);
+  const coordinatedEntry = new CoordinatedEntryService(db, clock, audit, config.timeZone, enrollments, projectSetup);
   return {
     id,
     name: SITE_NAMES[id],
@@ -146,7 +150,8 @@ export function createSiteServices(options: {
     assessments,
     moveIn: new MoveInService(db, clock, audit, config.timeZone, enrollments, projectSetup),
     contacts,
-    training: new TrainingService(db, clock, audit, id, config.timeZone, projects, projectSetup, clients, enrollments, { shelter, contacts }, assessments),
+    coordinatedEntry,
+    training: new TrainingService(db, clock, audit, id, config.timeZone, projects, projectSetup, clients, enrollments, { shelter, contacts, coordinatedEntry }, assessments),
     hudExports,
     exportJobs: new ExportJobService(db, clock, audit, hudExports, access, users, exportsDir, options.onExportQueued),
     hudImports: new HudCsvImportService(db, clock, audit, clients),

@@ -25,6 +25,7 @@ import { trainingRoutes } from '../training/training.routes.js';
 import { shelterRoutes } from '../shelter/shelter.routes.js';
 import { moveInRoutes } from '../move-in/move-in.routes.js';
 import { contactRoutes } from '../contacts/contacts.routes.js';
+import { coordinatedEntryRoutes } from '../coordinated-entry/coordinated-entry.routes.js';
 import '../http/fastify-types.js';
 import type { PageContext } from '../views/page-context.js';
 import type { SiteServices } from './site-services.js';
@@ -116,6 +117,7 @@ export async function sitePlugin(app: FastifyInstance, options: { site: SiteServ
   await app.register(moveInRoutes);
   await app.register(contactRoutes);
   await app.register(assessmentRoutes);
+  await app.register(coordinatedEntryRoutes);
 }
 
 function pageContext(request: FastifyRequest, reply: FastifyReply, site: SiteServices): PageContext {

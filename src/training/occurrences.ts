@@ -1,4 +1,5 @@
 import type { ContactFields, CurrentLivingSituation } from '../contacts/contacts.model.js';
+import type { CeAssessment, CeEvent } from '../coordinated-entry/coordinated-entry.model.js';
 import type { Enrollment, Exit } from '../enrollments/enrollments.model.js';
 import { addDays, daysBetween } from '../hud/calendar-days.js';
 import { HEAD_OF_HOUSEHOLD } from '../hud/enrollment-code-lists.js';
@@ -15,6 +16,9 @@ export interface GeneratedOccurrences {
   bedNights: BedNight[];
   /** 4.12: street outreach and coordinated entry contacts with heads of household and adults. */
   contacts: CurrentLivingSituation[];
+  /** 4.19 and 4.20: coordinated entry assessments and events of heads of household. */
+  assessments: CeAssessment[];
+  events: CeEvent[];
 }
 
 const NIGHT_BY_NIGHT = 1;
@@ -23,7 +27,8 @@ const COORDINATED_ENTRY = 14;
 const OUTREACH_SPOTS = ['Under the Main Street bridge', 'Riverside park, east end', 'Bus terminal', 'Library steps', 'Camp behind the rail yard', 'Parking garage on 3rd', 'Drop-in center'];
 
 /**
- * Bed nights for night-by-night shelter stays and contacts for outreach and coordinated entry, drawn from the
+ * Bed nights for night-by-night shelter stays, contacts for outreach and coordinated entry, and coordinated entry
+ * assessments and events, drawn from the
  * stays already generated (histories.ts). HUD's rules hold: a bed night on the entry date, the others before the
  * exit date (whose eve is the last night: "exit = the day after the last bed night"), one per night; contacts
  * within the stay and not after today. Pure: nothing is read or written here.
@@ -36,7 +41,7 @@ export function generateOccurrences(
   const { today, now } = input;
   const typeOf = new Map(input.projects.map((p) => [p.projectId, p.projectType]));
   const exitOf = new Map(input.exits.map((e) => [e.enrollmentId, e.exitDate]));
-  const out: GeneratedOccurrences = { bedNights: [], contacts: [] };
+  const out: GeneratedOccurrences = { bedNights: [], contacts: [], assessments: [], events: [] };
   // Each household's guests come on the same nights: draw the nights once per household and stay.
   const householdNights = new Map<string, Set<string>>();
 
@@ -59,8 +64,52 @@ export function generateOccurrences(
         out.contacts.push({ currentLivingSitId: ids.next('contact'), enrollmentId: enrollment.enrollmentId, personalId: enrollment.personalId, ...fields, dateCreated: at, dateUpdated: at, userId: TRAINING_USER_ID });
       }
     }
+    if (type === COORDINATED_ENTRY && enrollment.relationshipToHoH === HEAD_OF_HOUSEHOLD) drawCoordinatedEntry(random, ids, enrollment, exit, today, now, out);
   }
   return out;
+}
+
+/**
+ * A crisis needs assessment at entry, a housing needs assessment for most a few days later, and the events that
+ * follow: a diversion attempt, or a referral to a housing opening with its result.
+ */
+function drawCoordinatedEntry(random: TrainingRandom, ids: IdSequence, enrollment: Enrollment, exit: string | null, today: string, now: Date, out: GeneratedOccurrences): void {
+  const last = minDate(exit ?? today, today);
+  const record = { enrollmentId: enrollment.enrollmentId, personalId: enrollment.personalId, userId: TRAINING_USER_ID };
+  const at = (day: string) => momentOn(day, random.int(480, 1_020), now);
+  const location = random.pick(['Tallgrass access point', 'Fernbrook front desk', 'Driftwood outreach van', 'By phone from the 211 line']);
+  const assess = (day: string, level: 1 | 2) => {
+    const moment = at(day);
+    out.assessments.push({ assessmentId: ids.next('assessment'), ...record, assessmentDate: day, assessmentLocation: location, assessmentType: random.weighted([[3, 70], [1, 25], [2, 5]] as const), assessmentLevel: level, prioritizationStatus: level === 2 ? random.weighted([[1, 75], [2, 25]] as const) : 2, dateCreated: moment, dateUpdated: moment });
+  };
+  assess(enrollment.entryDate, 1);
+  const housingDay = addDays(enrollment.entryDate, random.int(1, 14));
+  if (housingDay > last || random.chance(0.2)) {
+    const moment = at(enrollment.entryDate);
+    out.events.push({ eventId: ids.next('event'), ...record, eventDate: enrollment.entryDate, event: 2, probSolDivRrResult: random.weighted([[1, 40], [0, 60]] as const), referralCaseManageAfter: null, locationCrisisOrPhHousing: null, referralResult: null, resultDate: null, dateCreated: moment, dateUpdated: moment });
+    return;
+  }
+  assess(housingDay, 2);
+  const referralDay = addDays(housingDay, random.int(3, 60));
+  if (referralDay > last) return;
+  const event = random.weighted([[13, 40], [14, 25], [10, 15], [11, 10], [18, 10]] as const);
+  const resultDay = addDays(referralDay, random.int(2, 21));
+  const known = resultDay <= last && random.chance(0.8);
+  const place = { 10: 'Fernbrook Emergency Shelter', 11: 'Kestrel Transitional Housing', 13: 'Kestrel Rapid Re-Housing', 14: 'Copperleaf Commons PSH' } as Record<number, string>;
+  const moment = at(referralDay);
+  out.events.push({
+    eventId: ids.next('event'),
+    ...record,
+    eventDate: referralDay,
+    event,
+    probSolDivRrResult: null,
+    referralCaseManageAfter: null,
+    locationCrisisOrPhHousing: place[event] ?? null,
+    referralResult: known ? random.weighted([[1, 70], [2, 15], [3, 15]] as const) : null,
+    resultDate: known ? resultDay : null,
+    dateCreated: moment,
+    dateUpdated: moment,
+  });
 }
 
 /** The nights of a stay: its first, most of the others, and the eve of its exit. */

@@ -12,6 +12,7 @@ import type { SiteId } from '../site-id.js';
 import { generateTrainingData, TRAINING_SEED } from './training-data.js';
 import type { ShelterService } from '../shelter/shelter.service.js';
 import type { ContactService } from '../contacts/contacts.service.js';
+import type { CoordinatedEntryService } from '../coordinated-entry/coordinated-entry.service.js';
 import { trainingRepository, type RecordCounts } from './training.repository.js';
 
 /** What a reset wrote and kept: shown by the CLI and the admin page, and recorded in the audit log. */
@@ -57,7 +58,7 @@ export class TrainingService {
     private readonly projectSetup: ProjectSetupService,
     private readonly clients: ClientService,
     private readonly enrollments: EnrollmentService,
-    private readonly occurrences: { shelter: ShelterService; contacts: ContactService },
+    private readonly occurrences: { shelter: ShelterService; contacts: ContactService; coordinatedEntry: CoordinatedEntryService },
     private readonly assessments: AssessmentService,
   ) {}
 
@@ -82,6 +83,7 @@ export class TrainingService {
       await this.enrollments.writeGenerated(trx, data.enrollments, data.exits);
       await this.occurrences.shelter.writeGenerated(trx, data.occurrences.bedNights);
       await this.occurrences.contacts.writeGenerated(trx, data.occurrences.contacts);
+      await this.occurrences.coordinatedEntry.writeGenerated(trx, data.occurrences);
       await this.assessments.writeGenerated(trx, data.stageRecords);
       const summary: TrainingResetSummary = {
         agencies: data.organizations.length,

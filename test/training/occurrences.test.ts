@@ -26,6 +26,7 @@ describe('Training data: bed nights and contacts', () => {
   let stays: Map<string, Stay>;
   let nights: { enrollment_id: string; night: string; record_type: number; type_provided: number }[];
   let contacts: { enrollment_id: string; day: string }[];
+  let ceRecords: { enrollment_id: string; day: string; result_day: string | null }[];
 
   before(async () => {
     t = await startTestApp({ sites: ['training'] });
@@ -44,6 +45,11 @@ describe('Training data: bed nights and contacts', () => {
         select enrollment_id, to_char(date_provided, 'YYYY-MM-DD') as night, record_type, type_provided from services`.execute(db)
     ).rows;
     contacts = (await sql<{ enrollment_id: string; day: string }>`select enrollment_id, to_char(information_date, 'YYYY-MM-DD') as day from current_living_situations`.execute(db)).rows;
+    ceRecords = (
+      await sql<{ enrollment_id: string; day: string; result_day: string | null }>`
+        select enrollment_id, to_char(assessment_date, 'YYYY-MM-DD') as day, null as result_day from assessments
+        union all select enrollment_id, to_char(event_date, 'YYYY-MM-DD'), to_char(result_date, 'YYYY-MM-DD') from events`.execute(db)
+    ).rows;
   });
   after(() => t.close());
 
@@ -78,6 +84,17 @@ describe('Training data: bed nights and contacts', () => {
       assert.ok(stay.project_type === 4 || stay.project_type === 14, String(stay.project_type));
       assert.ok(stay.relationship_to_hoh === 1 || stay.age === null || stay.age >= 18, 'head or adult');
       assert.ok(c.day >= stay.entry_date && (stay.exit_date === null || c.day <= stay.exit_date) && c.day <= TODAY);
+    }
+  });
+
+  test('coordinated entry assessments and events are the head of household’s, in coordinated entry stays, within the stay', () => {
+    assert.ok(ceRecords.length > 20, `assessments and events: ${ceRecords.length}`);
+    for (const r of ceRecords) {
+      const stay = stays.get(r.enrollment_id)!;
+      assert.equal(stay.project_type, 14);
+      assert.equal(stay.relationship_to_hoh, 1);
+      assert.ok(r.day >= stay.entry_date && (stay.exit_date === null || r.day <= stay.exit_date) && r.day <= TODAY);
+      assert.ok(r.result_day === null || (r.result_day >= r.day && r.result_day <= TODAY));
     }
   });
 });

@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Viewer } from '../access/access-policy.js';
+import type { Actor, AuditLog } from '../audit/audit-log.js';
+import { calendarDate, type Clock } from '../clock.js';
+import type { StayBounds } from '../contacts/contact-fields.js';
+import type { Database, Db } from '../db/schema.js';
+import type { EnrollmentDetail } from '../enrollments/enrollments.model.js';
+import type { EnrollmentService } from '../enrollments/enrollments.service.js';
+import { ConflictError, ValidationError } from '../errors.js';
+import { collectingProjectOn } from '../hud/collecting-project.js';
+import { collects } from '../hud/collection-rules.js';
+import { HEAD_OF_HOUSEHOLD } from '../hud/enrollment-code-lists.js';
+import { hudUserId } from '../hud/ids.js';
+import type { ProjectSetupService } from '../projects/project-setup.service.js';
+import { validateAssessment, validateEvent } from './coordinated-entry-fields.js';
+import type { CeAssessment, CeAssessmentInput, CeEvent, CeEventInput, CoordinatedEntrySection } from './coordinated-entry.model.js';
+import { coordinatedEntryRepository as repo } from './coordinated-entry.repository.js';
+
+/**
+ * 4.19 coordinated entry assessments and 4.20 coordinated entry events, recorded by coordinated entry projects
+ * (type 14) on the head of household's enrollment, within the stay and never in the future, with HUD's
+ * dependencies. The community's own questions and results (4.19.5–6) are not collected yet. Who may see and
+ * record them is the enrollments' rule, asked through the enrollments service.
+ */
+export class CoordinatedEntryService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+    private readonly audit: AuditLog,
+    private readonly timeZone: string,
+    private readonly enrollments: EnrollmentService,
+    private readonly projectSetup: ProjectSetupService,
+    private readonly newId: () => string = () => randomBytes(16).toString('hex'),
+  ) {}
+
+  /** Generated Training data, written as it is, without checks or audit (the Training reset audits itself). */
+  async writeGenerated(db: Db, records: { assessments: readonly CeAssessment[]; events: readonly CeEvent[] }): Promise<void> {
+    await repo.insertAssessments(db, records.assessments);
+    await repo.insertEvents(db, records.events);
+  }
+
+  private async asked(detail: EnrollmentDetail): Promise<boolean> {
+    if (detail.enrollment.relationshipToHoH !== HEAD_OF_HOUSEHOLD) return false;
+    const { funders } = await this.projectSetup.setup(detail.project.projectId);
+    return collects(collectingProjectOn(detail.project.projectType, funders, detail.enrollment.entryDate), '4.19');
+  }
+
+  private bounds(detail: EnrollmentDetail): StayBounds {
+    return { entryDate: detail.enrollment.entryDate, exitDate: detail.exit?.exitDate ?? null, today: calendarDate(this.clock.now(), this.timeZone) };
+  }
+
+  /** The enrollment page's section, or null when HUD does not ask these of this enrollment. */
+  async section(detail: EnrollmentDetail): Promise<CoordinatedEntrySection | null> {
+    if (!(await this.asked(detail))) return null;
+    const id = detail.enrollment.enrollmentId;
+    return { enrollmentId: id, assessments: await repo.assessmentsOf(this.db, id), events: await repo.eventsOf(this.db, id), canRecord: detail.canChange };
+  }
+
+  /** The enrollment an assessment or event form is for: changeable by the viewer, a head's stay in a CE project. */
+  async forRecording(viewer: Viewer, enrollmentId: string): Promise<EnrollmentDetail> {
+    const detail = await this.enrollments.forChange(viewer, enrollmentId);
+    if (!(await this.asked(detail))) {
+      throw new ConflictError('Coordinated entry assessments and events are recorded by coordinated entry projects, on the head of household’s enrollment.');
+    }
+    return detail;
+  }
+
+  /** Records a 4.19 assessment. Audited (`enrollment.ce_assessment_recorded`). */
+  async recordAssessment(viewer: Viewer, enrollmentId: string, input: CeAssessmentInput, actor: Actor): Promise<void> {
+    const detail = await this.forRecording(viewer, enrollmentId);
+    const errors: Record<string, string[]> = {};
+    const fields = validateAssessment(input, this.bounds(detail), errors);
+    if (!fields) throw new ValidationError('The assessment cannot be saved. Please correct the highlighted answers.', errors);
+    const now = this.clock.now();
+    const assessment = { assessmentId: this.newId(), enrollmentId, personalId: detail.enrollment.personalId, ...fields, dateCreated: now, dateUpdated: now, userId: hudUserId(actor) };
+    await this.db.transaction().execute(async (trx) => {
+      await repo.insertAssessments(trx, [assessment]);
+      await this.audit.record(trx, { event: 'enrollment.ce_assessment_recorded', actor, client: assessment.personalId, details: { enrollmentId, assessmentId: assessment.assessmentId } });
+    });
+  }
+
+  /** Records a 4.20 event. Audited (`enrollment.ce_event_recorded`). */
+  async recordEvent(viewer: Viewer, enrollmentId: string, input: CeEventInput, actor: Actor): Promise<void> {
+    const detail = await this.forRecording(viewer, enrollmentId);
+    const errors: Record<string, string[]> = {};
+    const fields = validateEvent(input, this.bounds(detail), errors);
+    if (!fields) throw new ValidationError('The event cannot be saved. Please correct the highlighted answers.', errors);
+    const now = this.clock.now();
+    const event = { eventId: this.newId(), enrollmentId, personalId: detail.enrollment.personalId, ...fields, dateCreated: now, dateUpdated: now, userId: hudUserId(actor) };
+    await this.db.transaction().execute(async (trx) => {
+      await repo.insertEvents(trx, [event]);
+      await this.audit.record(trx, { event: 'enrollment.ce_event_recorded', actor, client: event.personalId, details: { enrollmentId, eventId: event.eventId, event: event.event } });
+    });
+  }
+}
