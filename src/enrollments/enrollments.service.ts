@@ -12,6 +12,7 @@ import { clientName } from '../clients/client-name.js';
 import type { ClientSummary } from '../clients/clients.model.js';
 import type { ProjectSummary } from '../projects/projects.model.js';
 import {
+  ADULT_AGE,
   ageOn,
   collectsPriorLivingSituation,
   formatDay,
@@ -526,6 +527,24 @@ export class EnrollmentService {
       if (open.length < 2) add(errors, 'newHead', 'Only one member of this household is still enrolled: there is no one else who could be the head.');
       else if (!newHead) add(errors, 'newHead', 'Choose the new head of household among the members still enrolled.');
       else if (newHead.relationshipToHoH === HEAD_OF_HOUSEHOLD) add(errors, 'newHead', `${names.get(newHead.enrollmentId)} is already the head of household: choose another member.`);
+      else {
+        // HUD's head of household: an adult with 3.917 answers, who entered no later than the others.
+        const name = names.get(newHead.enrollmentId);
+        const dob = detail.household.find((m) => m.enrollmentId === newHead.enrollmentId)?.client.dob ?? null;
+        const age = dob ? ageOn(dob, newHead.entryDate) : null;
+        if (age !== null && age < ADULT_AGE) add(errors, 'newHead', `${name} was ${age} at entry: a child cannot be the head of household.`);
+        else if (newHead.livingSituation === null) {
+          add(errors, 'newHead', `${name} has no prior living situation (3.917), which HUD requires of a head of household: complete ${name}’s entry data first (Edit entry data), then make them the head.`);
+        }
+        const earliest = open.filter((m) => m.enrollmentId !== newHead.enrollmentId).reduce<string | null>((min, m) => (min === null || m.entryDate < min ? m.entryDate : min), null);
+        if (earliest !== null && newHead.entryDate > earliest) {
+          add(
+            warnings,
+            'newHead',
+            `${name} entered on ${formatDay(newHead.entryDate)}, after other members (${formatDay(earliest)}): HUD reports move members’ entries up to the head’s, and the nights before are lost. Correct ${name}’s entry date if they entered earlier; else confirm.`,
+          );
+        }
+      }
 
       const updates: { member: Enrollment; relationship: number }[] = [];
       if (newHead) {

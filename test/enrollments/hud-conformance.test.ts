@@ -214,3 +214,34 @@ describe('dates of birth and operating dates (findings 6 and 7)', () => {
     assert.match(corrected.exitDate!.join(' '), /cannot be after the project stopped operating/);
   });
 });
+
+describe('change of head of household (finding 15)', () => {
+  it('refuses a child and a member without 3.917 answers, and asks to confirm a member who entered after the others', async () => {
+    const adult = await createClient(t, 'Head', 'First', '1980-01-01');
+    const kid = await createClient(t, 'Head', 'Kid', '2015-01-01');
+    const partner = await createClient(t, 'Head', 'Partner', '1981-01-01');
+    const late = await createClient(t, 'Head', 'Late', '1982-01-01');
+    const child = { ...HOMELESS_ADULT, relationshipToHoH: '2', livingSituation: '', lengthOfStay: '', ...NO_HISTORY };
+    const { enrollments } = await t.sites.live.enrollments.enroll(
+      ADMIN,
+      { projectId: w.servicesA, entryDate: '11/20/2026', personalIds: [adult, kid, partner], entries: [HOMELESS_ADULT, child, { ...HOMELESS_ADULT, relationshipToHoH: '3' }] },
+      ACTOR,
+    );
+    const stayOf = (id: string) => enrollments.find((e) => e.personalId === id)!.enrollmentId;
+    const headStay = stayOf(adult);
+    await t.sites.live.enrollments.addMember(ADMIN, headStay, { personalId: late, entryDate: '11/23/2026', entry: { ...HOMELESS_ADULT, relationshipToHoH: '5' } }, ACTOR);
+    const lateStay = (await enrollmentsOf(t, late))[0]!.enrollment_id;
+    const relationships = { [headStay]: '3', [stayOf(kid)]: '2', [stayOf(partner)]: '5', [lateStay]: '5' };
+
+    const childHead = await refusal(t.sites.live.enrollments.changeHead(ADMIN, headStay, { newHead: stayOf(kid), relationships }, ACTOR));
+    assert.match(childHead.newHead!.join(' '), /was 11 at entry: a child cannot be the head of household/);
+    // A partner whose 3.917 was never recorded (data from before the rule, written as it was).
+    await t.sites.live.db.updateTable('enrollments').set({ living_situation: null, length_of_stay: null }).where('enrollment_id', '=', stayOf(partner)).execute();
+    const no3917 = await refusal(t.sites.live.enrollments.changeHead(ADMIN, headStay, { newHead: stayOf(partner), relationships }, ACTOR));
+    assert.match(no3917.newHead!.join(' '), /has no prior living situation \(3\.917\).*complete .* entry data first/);
+    const lateWarning = await warningsOf(t.sites.live.enrollments.changeHead(ADMIN, headStay, { newHead: lateStay, relationships }, ACTOR));
+    assert.match(lateWarning.newHead!.join(' '), /entered on 11\/23\/2026, after other members \(11\/20\/2026\)/);
+    await t.sites.live.enrollments.changeHead(ADMIN, headStay, { newHead: lateStay, relationships, confirmed: true }, ACTOR);
+    assert.equal((await enrollmentsOf(t, late))[0]!.relationship_to_hoh, 1);
+  });
+});

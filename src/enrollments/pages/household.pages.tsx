@@ -95,6 +95,7 @@ export function ChangeHeadPage(props: Problems & { ctx: PageContext; detail: Enr
             value={props.newHead}
             choices={candidates.map((m) => ({ value: m.enrollmentId, label: clientName(m.client) }))}
             errors={errors.newHead}
+            warnings={props.failure?.warnings?.newHead}
           />
           <fieldset>
             <legend>Everyone else’s relationship to the new head of household</legend>
