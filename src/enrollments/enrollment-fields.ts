@@ -1,9 +1,11 @@
 import { parseDate } from '../clients/client-fields.js';
-import { isCode, type CodeList } from '../hud/code-lists.js';
+import { addYears, calendarMonthsInclusive } from '../hud/calendar-days.js';
+import { isCode, label, type CodeList } from '../hud/code-lists.js';
 import {
   DESTINATIONS,
   DISABLING_CONDITION,
   HEAD_OF_HOUSEHOLD,
+  isMissingAnswer,
   LENGTH_OF_STAY,
   LIVING_SITUATION,
   livingSituationGroup,
@@ -144,13 +146,20 @@ export function readDate(typed: string): string | null | undefined {
 
 class Refusals {
   readonly errors: FieldErrors = {};
+  /** Answers HUD's checker questions but allows: saved once the user confirms them. */
+  readonly warnings: FieldErrors = {};
   constructor(
     private readonly prefix = '',
     private readonly who = '',
   ) {}
   add(field: string, message: string) {
-    const text = this.who ? `${this.who}: ${message.charAt(0).toLowerCase()}${message.slice(1)}` : message;
-    (this.errors[this.prefix + field] ??= []).push(text);
+    (this.errors[this.prefix + field] ??= []).push(this.said(message));
+  }
+  warn(field: string, message: string) {
+    (this.warnings[this.prefix + field] ??= []).push(this.said(message));
+  }
+  private said(message: string): string {
+    return this.who ? `${this.who}: ${message.charAt(0).toLowerCase()}${message.slice(1)}` : message;
   }
   has(field: string): boolean {
     return Boolean(this.errors[this.prefix + field]);
@@ -175,9 +184,10 @@ function readCode(refusals: Refusals, field: string, raw: string, list: CodeList
 
 /**
  * Checks one member's entry answers against HUD's rules and returns what to store. Errors go into `errors`
- * under the member's prefixed field names; the caller throws once every member has been checked.
+ * and warnings (answers HUD's checker questions but allows) into `warnings`, under the member's prefixed field
+ * names; the caller throws once every member has been checked, and asks for the warnings to be confirmed.
  */
-export function validateMemberEntry(input: MemberEntryInput, context: MemberContext, errors: FieldErrors): MemberEntryFields | null {
+export function validateMemberEntry(input: MemberEntryInput, context: MemberContext, errors: FieldErrors, warnings: FieldErrors = {}): MemberEntryFields | null {
   const r = new Refusals(context.prefix, context.who);
 
   const relationship = readCode(r, 'relationshipToHoH', input.relationshipToHoH, RELATIONSHIP_TO_HOH, 'the relationship to the head of household');
@@ -252,8 +262,6 @@ export function validateMemberEntry(input: MemberEntryInput, context: MemberCont
     r.add('dateToStreetEssh', `The date homelessness started cannot be after the entry date (${formatDay(context.entryDate)}).`);
   } else if (date !== null && context.dob && date < context.dob) {
     r.add('dateToStreetEssh', `The date homelessness started cannot be before the client’s date of birth (${formatDay(context.dob)}).`);
-  } else if (date === null && asked) {
-    r.add('dateToStreetEssh', 'Type the approximate date this episode of homelessness started (MM/DD/YYYY).');
   }
   const times = readCode(r, 'timesHomelessPastThreeYears', input.timesHomelessPastThreeYears, TIMES_HOMELESS_PAST_THREE_YEARS, 'the number of times homeless');
   if (times !== null && times !== undefined && notAsked) {
@@ -268,7 +276,13 @@ export function validateMemberEntry(input: MemberEntryInput, context: MemberCont
     r.add('monthsHomelessPastThreeYears', 'Choose how many months the client has been homeless in the past three years.');
   }
 
+  if (relationship === RELATIONSHIP_NOT_COLLECTED) {
+    r.warn('relationshipToHoH', RELATIONSHIP_NOT_COLLECTED_WARNING);
+  }
+  if (asked) warnHomelessHistory(r, { date: date ?? null, times: times ?? null, months: months ?? null, entryDate: context.entryDate });
+
   Object.assign(errors, r.errors);
+  Object.assign(warnings, r.warnings);
   if (Object.keys(r.errors).length > 0) return null;
   return {
     relationshipToHoH: relationship!,
@@ -284,14 +298,57 @@ export function validateMemberEntry(input: MemberEntryInput, context: MemberCont
   };
 }
 
-/** Checks an exit against HUD's rules: the exit date within the stay, a 3.12 destination and its details. */
-export function validateExit(input: ExitInput, context: { entryDate: string; today: string }, errors: FieldErrors): ExitFields | null {
+/** 3.15.1 99: a valid code, but HUD's reports count it as missing and the LSA leaves the member out. */
+export const RELATIONSHIP_NOT_COLLECTED = 99;
+export const RELATIONSHIP_NOT_COLLECTED_WARNING =
+  '“Data not collected” is counted as a missing relationship in HUD reports (the LSA leaves the member out): choose the relationship if it is known.';
+
+/** 3.917.5: 101 = one month … 112 = twelve, 113 = more than twelve. */
+function monthsCode(months: number): number {
+  return 100 + Math.min(Math.max(months, 1), 13);
+}
+
+/**
+ * The answers of 3.917 fields 5–7 that HUD's checker finds inconsistent (Eva 70, 71, 105), as warnings. HUD
+ * counts months homeless in calendar months, the start month and the entry month both counted.
+ */
+function warnHomelessHistory(r: Refusals, answers: { date: string | null; times: number | null; months: number | null; entryDate: string }): void {
+  const { date, times, months, entryDate } = answers;
+  if (date === null) {
+    r.warn('dateToStreetEssh', 'No date homelessness started: HUD reports count it as missing. Type an approximate date if the client can give one.');
+  }
+  if (times === 1 && months !== null && isMissingAnswer(months)) {
+    r.warn('monthsHomelessPastThreeYears', 'Homeless once in three years, yet the months homeless are not known: count the calendar months from when this episode started to the entry month.');
+  }
+  if (date === null || date > entryDate) return;
+  const threeYearsBefore = addYears(entryDate, -3);
+  if (date <= threeYearsBefore && (times !== 1 || months === null || months < 112)) {
+    r.warn(
+      'timesHomelessPastThreeYears',
+      `Homeless since ${formatDay(date)}, three years or more before entry: HUD expects “one time” and 12 months or more. Check the date, or the times and months.`,
+    );
+  } else if (times === 1 && months !== null && !isMissingAnswer(months)) {
+    const expected = monthsCode(calendarMonthsInclusive(date, entryDate));
+    if (months !== expected) {
+      r.warn(
+        'monthsHomelessPastThreeYears',
+        `Homeless once, since ${formatDay(date)}: HUD counts “${label(MONTHS_HOMELESS_PAST_THREE_YEARS, expected)}” (calendar months from ${formatDay(date)} to the entry month, both counted). Check the date or the months.`,
+      );
+    }
+  }
+}
+
+/** Checks an exit against HUD's rules: the exit date within the stay and the project's operating period, a 3.12 destination and its details. */
+export function validateExit(input: ExitInput, context: { entryDate: string; today: string; operatingEndDate: string | null }, errors: FieldErrors): ExitFields | null {
   const r = new Refusals();
   const exitDate = readDate(input.exitDate);
   if (exitDate === null) r.add('exitDate', 'Type the exit date (MM/DD/YYYY).');
   else if (exitDate === undefined) r.add('exitDate', `“${input.exitDate.trim().slice(0, 40)}” is not a date: type the exit date as MM/DD/YYYY.`);
   else if (exitDate > context.today) r.add('exitDate', 'The exit date cannot be in the future.');
   else if (exitDate < context.entryDate) r.add('exitDate', `The exit date cannot be before the entry date (${formatDay(context.entryDate)}).`);
+  else if (context.operatingEndDate !== null && exitDate > context.operatingEndDate) {
+    r.add('exitDate', `The exit date cannot be after the project stopped operating (${formatDay(context.operatingEndDate)}): HUD ends every stay by then.`);
+  }
 
   const destination = readCode(r, 'destination', input.destination, LIVING_SITUATION, 'a destination', DESTINATIONS);
   if (destination === null) r.add('destination', 'Choose the destination: where the client went on leaving the project.');

@@ -4,7 +4,7 @@ import type { Viewer } from '../access/access-policy.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { HEAD_OF_HOUSEHOLD } from '../hud/enrollment-code-lists.js';
 import { HEARTH_ID_PATTERN } from '../hud/ids.js';
-import { formString, formStrings, refuse, submitForm } from '../http/form.js';
+import { formConfirmsWarnings, formString, formStrings, refuse, submitForm } from '../http/form.js';
 import type { FormFailure } from '../views/form-kit.js';
 import {
   EMPTY_EXIT,
@@ -80,7 +80,7 @@ export async function enrollmentRoutes(app: FastifyInstance) {
     const personalIds = formStrings(body, 'members').map(personalId);
     const entries = personalIds.slice(0, MAX_HOUSEHOLD_SIZE).map((_, i) => readEntry(body, `m${i}.`));
     return submitForm(reply, {
-      action: () => site.enrollments.enroll(viewer, { projectId, entryDate, personalIds, entries }, actorOf(request)),
+      action: () => site.enrollments.enroll(viewer, { projectId, entryDate, personalIds, entries, confirmed: formConfirmsWarnings(body) }, actorOf(request)),
       refused: async (failure) => {
         // A household that no longer holds together goes back to step one; else step two comes back as sent.
         const step = await site.enrollments.householdAfterRefusal(viewer, client, { projectId, entryDate, personalIds });
@@ -116,7 +116,7 @@ export async function enrollmentRoutes(app: FastifyInstance) {
     const entryDate = formString(request.body, 'entryDate', { max: 200 });
     const entry = readEntry(request.body, '');
     return submitForm(reply, {
-      action: () => site.enrollments.update(viewer, id, { entryDate, entry }, actorOf(request)),
+      action: () => site.enrollments.update(viewer, id, { entryDate, entry, confirmed: formConfirmsWarnings(request.body) }, actorOf(request)),
       refused: async (failure) => (
         <EditEnrollmentPage ctx={reply.pageContext()} detail={await site.enrollments.forChange(viewer, id)} entryDate={entryDate} values={entry} failure={failure} />
       ),
@@ -180,7 +180,7 @@ export async function enrollmentRoutes(app: FastifyInstance) {
     const newHead = formString(request.body, 'newHead', { max: 64 });
     const relationships = Object.fromEntries(detail.household.map((m) => [m.enrollmentId, formString(request.body, `rel.${m.enrollmentId}`, { max: 200 })]));
     return submitForm(reply, {
-      action: () => site.enrollments.changeHead(viewer, id, { newHead, relationships }, actorOf(request)),
+      action: () => site.enrollments.changeHead(viewer, id, { newHead, relationships, confirmed: formConfirmsWarnings(request.body) }, actorOf(request)),
       refused: async (failure) => (
         <ChangeHeadPage ctx={reply.pageContext()} detail={await site.enrollments.forChange(viewer, id)} newHead={newHead} relationships={relationships} failure={failure} />
       ),
@@ -228,7 +228,7 @@ export async function enrollmentRoutes(app: FastifyInstance) {
     const entryDate = formString(request.body, 'entryDate', { max: 200 });
     const entry = readEntry(request.body, '');
     return submitForm(reply, {
-      action: () => site.enrollments.addMember(viewer, id, { personalId: memberId, entryDate, entry }, actorOf(request)),
+      action: () => site.enrollments.addMember(viewer, id, { personalId: memberId, entryDate, entry, confirmed: formConfirmsWarnings(request.body) }, actorOf(request)),
       refused: async (failure) => (
         <AddMemberPage
           ctx={reply.pageContext()}

@@ -5,7 +5,7 @@ import type { Actor, AuditLog } from '../audit/audit-log.js';
 import { changedFields } from '../audit/changed-fields.js';
 import { calendarDate, type Clock } from '../clock.js';
 import type { Database, Db } from '../db/schema.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, requireConfirmation, ValidationError } from '../errors.js';
 import { HEAD_OF_HOUSEHOLD, losUnderThreshold, MEMBER_RELATIONSHIPS } from '../hud/enrollment-code-lists.js';
 import { HEARTH_ID_PATTERN, HUD_ID_PATTERN, hudUserId } from '../hud/ids.js';
 import { joiningMemberMoveIn } from '../hud/move-in.js';
@@ -13,10 +13,13 @@ import { clientName } from '../clients/client-name.js';
 import type { ClientSummary } from '../clients/clients.model.js';
 import type { ProjectSummary } from '../projects/projects.model.js';
 import {
+  ADULT_AGE,
   ageOn,
   collectsPriorLivingSituation,
   formatDay,
   readDate,
+  RELATIONSHIP_NOT_COLLECTED,
+  RELATIONSHIP_NOT_COLLECTED_WARNING,
   validateExit,
   validateMemberEntry,
   type ExitInput,
@@ -256,10 +259,12 @@ export class EnrollmentService {
       if (seen.has(id) && client) add(errors, 'members', `${clientName(client)} is in the household more than once: a client can be in a household only once.`);
       seen.add(id);
     }
-    return [...new Set(personalIds)]
-      .map((id) => byId.get(id))
-      .filter((c): c is ClientSummary => c !== undefined)
-      .map((client) => ({ client, age: client.dob && entryDate ? ageOn(client.dob, entryDate) : null }));
+    const members = [...new Set(personalIds)].map((id) => byId.get(id)).filter((c): c is ClientSummary => c !== undefined);
+    for (const client of members) {
+      const problem = entryDate && bornAfterEntry(client, entryDate, false);
+      if (problem) add(errors, 'members', problem);
+    }
+    return members.map((client) => ({ client, age: client.dob && entryDate ? ageOn(client.dob, entryDate) : null }));
   }
 
   /** Refuses when a member already has a stay in this project that overlaps [entryDate, exitDate). */
@@ -295,6 +300,7 @@ export class EnrollmentService {
    */
   async enroll(viewer: Viewer, input: EnrollHouseholdInput, actor: Actor): Promise<{ householdId: string; enrollments: { enrollmentId: string; personalId: string }[] }> {
     const errors: FieldErrors = {};
+    const warnings: FieldErrors = {};
     const { project, entryDate, members } = await this.checkDraft(viewer, input, errors);
     const several = members.length > 1;
     const valid: { member: PlannedMember; fields: MemberEntryFields }[] = [];
@@ -306,8 +312,13 @@ export class EnrollmentService {
           entry,
           { prefix: `m${i}.`, who: several ? clientName(member.client) : '', entryDate, projectType: project.projectType, dob: member.client.dob },
           errors,
+          warnings,
         );
         if (fields) valid.push({ member, fields });
+      });
+      members.forEach((member, i) => {
+        const problem = input.entries[i]?.relationshipToHoH.trim() === String(HEAD_OF_HOUSEHOLD) && bornAfterEntry(member.client, entryDate, true);
+        if (problem) add(errors, `m${i}.relationshipToHoH`, problem);
       });
       const heads = input.entries.filter((e) => e.relationshipToHoH.trim() === String(HEAD_OF_HOUSEHOLD)).length;
       if (heads !== 1) {
@@ -322,6 +333,8 @@ export class EnrollmentService {
       const locked = await repo.lockClients(trx, members.map((m) => m.client.personalId));
       if (locked.length !== members.length) throw new ConflictError('A client of this household was just merged or removed. Go back and choose the household again.');
       await this.refuseOverlaps(trx, project!, entryDate!, members);
+      // Warnings come last: nobody confirms answers only to be refused for something else.
+      requireConfirmation(warnings, input.confirmed ?? false);
       const created: { enrollmentId: string; personalId: string }[] = [];
       for (const { member, fields } of valid) {
         const personalId = member.client.personalId;
@@ -363,13 +376,14 @@ export class EnrollmentService {
    * Corrects a member's entry date and entry data. The head stays the head (and a member stays a member):
    * that is changed on the household's own page. Audited with the names of the fields changed, never values.
    */
-  async update(viewer: Viewer, enrollmentId: string, input: { entryDate: string; entry: MemberEntryInput }, actor: Actor): Promise<void> {
+  async update(viewer: Viewer, enrollmentId: string, input: { entryDate: string; entry: MemberEntryInput; confirmed?: boolean }, actor: Actor): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       const detail = await this.forChange(viewer, enrollmentId, trx);
       const { enrollment, project, exit, client } = detail;
       const members = await repo.lockHousehold(trx, enrollment.householdId);
       const isHead = enrollment.relationshipToHoH === HEAD_OF_HOUSEHOLD;
       const errors: FieldErrors = {};
+      const warnings: FieldErrors = {};
 
       const typed = input.entryDate.trim();
       const entryDate = readDate(typed);
@@ -383,6 +397,7 @@ export class EnrollmentService {
       else if (exit && entryDate > exit.exitDate) add(errors, 'entryDate', `The entry date cannot be after the exit date (${formatDay(exit.exitDate)}).`);
       else if (isHead && earliestMember !== null && entryDate > earliestMember) add(errors, 'entryDate', `The head of household’s entry date cannot be after another member’s (${formatDay(earliestMember)}).`);
       else if (!isHead && head && entryDate < head.entryDate) add(errors, 'entryDate', `A member’s entry date cannot be before the head of household’s (${formatDay(head.entryDate)}).`);
+      else if (bornAfterEntry(client, entryDate, isHead)) add(errors, 'entryDate', bornAfterEntry(client, entryDate, isHead) as string);
 
       const relationship = input.entry.relationshipToHoH.trim();
       if (isHead && relationship !== String(HEAD_OF_HOUSEHOLD)) {
@@ -394,11 +409,13 @@ export class EnrollmentService {
         input.entry,
         { prefix: '', who: '', entryDate: entryDate ?? enrollment.entryDate, projectType: project.projectType, dob: client.dob },
         errors,
+        warnings,
       );
       if (Object.keys(errors).length > 0 || !fields || !entryDate) refuse(errors);
 
       await repo.lockClients(trx, [client.personalId]);
       await this.refuseOverlaps(trx, project, entryDate, [{ client, field: 'entryDate', exceptEnrollmentId: enrollmentId, exitDate: exit?.exitDate ?? null }]);
+      requireConfirmation(warnings, input.confirmed ?? false);
 
       const after = { entryDate, ...fields };
       const changed = changedFields(enrollment, after);
@@ -435,7 +452,7 @@ export class EnrollmentService {
         );
       }
       const targets = scope === 'household' ? open : open.filter((m) => m.enrollmentId === enrollmentId);
-      const fields = validateExit(input, { entryDate: detail.enrollment.entryDate, today: this.today() }, errors);
+      const fields = validateExit(input, { entryDate: detail.enrollment.entryDate, today: this.today(), operatingEndDate: detail.project.operatingEndDate }, errors);
       if (fields) {
         const names = new Map(detail.household.map((m) => [m.enrollmentId, clientName(m.client)]));
         for (const member of targets) {
@@ -477,7 +494,7 @@ export class EnrollmentService {
       const exit = await repo.findExit(trx, enrollmentId);
       if (!exit) throw new NotFoundError('This enrollment has no exit to correct.');
       const errors: FieldErrors = {};
-      const fields = validateExit(input, { entryDate: enrollment.entryDate, today: this.today() }, errors);
+      const fields = validateExit(input, { entryDate: enrollment.entryDate, today: this.today(), operatingEndDate: project.operatingEndDate }, errors);
       if (!fields) refuse(errors);
       await repo.lockClients(trx, [client.personalId]);
       await this.refuseOverlaps(trx, project, enrollment.entryDate, [{ client, field: 'exitDate', exceptEnrollmentId: enrollmentId, exitDate: fields.exitDate }]);
@@ -493,7 +510,12 @@ export class EnrollmentService {
    * Makes another member still enrolled the head of household; every other member still enrolled gets their
    * relationship to the new head. `household.head_changed` for each member whose relationship changed.
    */
-  async changeHead(viewer: Viewer, enrollmentId: string, input: { newHead: string; relationships: Readonly<Record<string, string>> }, actor: Actor): Promise<void> {
+  async changeHead(
+    viewer: Viewer,
+    enrollmentId: string,
+    input: { newHead: string; relationships: Readonly<Record<string, string>>; confirmed?: boolean },
+    actor: Actor,
+  ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       const detail = await this.forChange(viewer, enrollmentId, trx);
       const householdId = detail.enrollment.householdId;
@@ -502,11 +524,30 @@ export class EnrollmentService {
       const open = members.filter((m) => !exited.has(m.enrollmentId));
       const names = new Map(detail.household.map((m) => [m.enrollmentId, clientName(m.client)]));
       const errors: FieldErrors = {};
+      const warnings: FieldErrors = {};
       const newHead = open.find((m) => m.enrollmentId === input.newHead);
       const oldHead = members.find((m) => m.relationshipToHoH === HEAD_OF_HOUSEHOLD);
       if (open.length < 2) add(errors, 'newHead', 'Only one member of this household is still enrolled: there is no one else who could be the head.');
       else if (!newHead) add(errors, 'newHead', 'Choose the new head of household among the members still enrolled.');
       else if (newHead.relationshipToHoH === HEAD_OF_HOUSEHOLD) add(errors, 'newHead', `${names.get(newHead.enrollmentId)} is already the head of household: choose another member.`);
+      else {
+        // HUD's head of household: an adult with 3.917 answers, who entered no later than the others.
+        const name = names.get(newHead.enrollmentId);
+        const dob = detail.household.find((m) => m.enrollmentId === newHead.enrollmentId)?.client.dob ?? null;
+        const age = dob ? ageOn(dob, newHead.entryDate) : null;
+        if (age !== null && age < ADULT_AGE) add(errors, 'newHead', `${name} was ${age} at entry: a child cannot be the head of household.`);
+        else if (newHead.livingSituation === null) {
+          add(errors, 'newHead', `${name} has no prior living situation (3.917), which HUD requires of a head of household: complete ${name}’s entry data first (Edit entry data), then make them the head.`);
+        }
+        const earliest = open.filter((m) => m.enrollmentId !== newHead.enrollmentId).reduce<string | null>((min, m) => (min === null || m.entryDate < min ? m.entryDate : min), null);
+        if (earliest !== null && newHead.entryDate > earliest) {
+          add(
+            warnings,
+            'newHead',
+            `${name} entered on ${formatDay(newHead.entryDate)}, after other members (${formatDay(earliest)}): HUD reports move members’ entries up to the head’s, and the nights before are lost. Correct ${name}’s entry date if they entered earlier; else confirm.`,
+          );
+        }
+      }
 
       const updates: { member: Enrollment; relationship: number }[] = [];
       if (newHead) {
@@ -517,12 +558,14 @@ export class EnrollmentService {
           const code = /^[0-9]{1,2}$/.test(raw) ? Number(raw) : NaN;
           if (!(MEMBER_RELATIONSHIPS as readonly number[]).includes(code)) {
             add(errors, `rel.${member.enrollmentId}`, `Choose ${names.get(member.enrollmentId)}’s relationship to the new head of household.`);
-          } else if (code !== member.relationshipToHoH) {
-            updates.push({ member, relationship: code });
+          } else {
+            if (code === RELATIONSHIP_NOT_COLLECTED) add(warnings, `rel.${member.enrollmentId}`, `${names.get(member.enrollmentId)}: ${RELATIONSHIP_NOT_COLLECTED_WARNING}`);
+            if (code !== member.relationshipToHoH) updates.push({ member, relationship: code });
           }
         }
       }
       if (Object.keys(errors).length > 0 || !newHead) refuse(errors);
+      requireConfirmation(warnings, input.confirmed ?? false);
 
       const now = this.clock.now();
       // The old head first: at most one head per household at any moment (a unique index says so).
@@ -563,7 +606,12 @@ export class EnrollmentService {
    * Adds a client to a household whose stay goes on (a newborn, someone joining): same HouseholdID, an entry
    * date on or after the head's, the member's entry data. `enrollment.created`.
    */
-  async addMember(viewer: Viewer, enrollmentId: string, input: { personalId: string; entryDate: string; entry: MemberEntryInput }, actor: Actor): Promise<{ enrollmentId: string }> {
+  async addMember(
+    viewer: Viewer,
+    enrollmentId: string,
+    input: { personalId: string; entryDate: string; entry: MemberEntryInput; confirmed?: boolean },
+    actor: Actor,
+  ): Promise<{ enrollmentId: string }> {
     return this.db.transaction().execute(async (trx) => {
       const detail = await this.forChange(viewer, enrollmentId, trx);
       const { project } = detail;
@@ -586,15 +634,19 @@ export class EnrollmentService {
       else if (entryDate > this.today()) add(errors, 'entryDate', 'The entry date cannot be in the future.');
       else if (entryDate < head.entryDate) add(errors, 'entryDate', `A member joining the household cannot enter before the head of household (${formatDay(head.entryDate)}).`);
       else if (project.operatingEndDate !== null && entryDate > project.operatingEndDate) add(errors, 'entryDate', `The entry date cannot be after the project stopped operating (${formatDay(project.operatingEndDate)}).`);
+      else if (bornAfterEntry(client, entryDate, false)) add(errors, 'entryDate', bornAfterEntry(client, entryDate, false) as string);
       if (input.entry.relationshipToHoH.trim() === String(HEAD_OF_HOUSEHOLD)) {
         add(errors, 'relationshipToHoH', 'The household already has a head: choose this member’s relationship to the head of household.');
       }
-      const fields = validateMemberEntry(input.entry, { prefix: '', who: '', entryDate: entryDate ?? head.entryDate, projectType: project.projectType, dob: client.dob }, errors);
+      const warnings: FieldErrors = {};
+      const context = { prefix: '', who: '', entryDate: entryDate ?? head.entryDate, projectType: project.projectType, dob: client.dob };
+      const fields = validateMemberEntry(input.entry, context, errors, warnings);
       if (Object.keys(errors).length > 0 || !fields || !entryDate) refuse(errors);
 
       const locked = await repo.lockClients(trx, [client.personalId]);
       if (locked.length !== 1) throw new NotFoundError('There is no client with this PersonalID.');
       await this.refuseOverlaps(trx, project, entryDate, [{ client, field: 'personalId' }]);
+      requireConfirmation(warnings, input.confirmed ?? false);
       const stay = { personalId: client.personalId, projectId: project.projectId, entryDate, householdId };
       const created = await this.createEnrollment(trx, stay, fields, actor, this.clock.now(), { joinedHousehold: true });
       const moveInDate = joiningMemberMoveIn(head.moveInDate, entryDate);
@@ -763,6 +815,18 @@ const AT_THE_DOOR_ENTRY: MemberEntryFields = {
   timesHomelessPastThreeYears: 99,
   monthsHomelessPastThreeYears: 99,
 };
+
+/**
+ * Why a client cannot enter on this day, if they cannot: nobody enters before being born (Eva 84), and a head of
+ * household is not a newborn (the LSA reads a head's DOB on the entry date as an unknown age).
+ */
+function bornAfterEntry(client: ClientSummary, entryDate: string, isHead: boolean): string | null {
+  if (!client.dob) return null;
+  if (entryDate < client.dob) return `${clientName(client)} was born on ${formatDay(client.dob)}: the entry date (${formatDay(entryDate)}) cannot be before the date of birth.`;
+  if (isHead && entryDate === client.dob) return `${clientName(client)} was born on the entry date (${formatDay(entryDate)}): a newborn cannot be the head of household.`;
+  return null;
+}
+
 /** Who leaves by default: the whole household when its head leaves while others stay, else the member alone. */
 export function defaultExitScope(detail: EnrollmentDetail): ExitScope {
   const open = detail.household.filter((m) => m.exitDate === null);

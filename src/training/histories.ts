@@ -2,6 +2,7 @@ import type { Enrollment, Exit, MemberEntryFields } from '../enrollments/enrollm
 import { addDays, addYears, ageOn, daysBetween, maxDate, minDate, momentOn } from './calendar.js';
 import { TRAINING_USER_ID, trainingId, type CatalogueProject } from './catalogue.js';
 import { isMissingAnswer, livingSituationGroup, losUnderThreshold, STREET_ESSH_PROJECT_TYPES } from '../hud/enrollment-code-lists.js';
+import { calendarMonthsInclusive } from '../hud/calendar-days.js';
 import type { PersonDraft } from './people.js';
 import type { TrainingRandom } from './random.js';
 
@@ -312,11 +313,13 @@ function priorLivingSituation(context: HistoryContext, household: Household, sta
   started = maxDate(started, adultsBornBy);
   const homelessDays = daysBetween(started, stay.entry);
   const times = homelessDays >= 3 * 365 ? 1 : random.weighted([[1, 55], [2, 20], [3, 10], [4, 10], [8, 3], [9, 1], [99, 1]] as const);
+  // Months as HUD counts them: calendar months from the start month to the entry month, both counted (Eva 71);
+  // "don't know" only for people homeless more than once (homeless once, the months follow from the date: Eva 70).
   let months: number;
-  if (random.chance(0.04)) months = random.pick([8, 9, 99]);
+  if (random.chance(0.04) && times !== 1) months = random.pick([8, 9, 99]);
   else {
-    const counted = Math.max(1, Math.ceil(Math.min(homelessDays, 3 * 365) / 30.4)) + (times > 1 && times < 8 ? random.int(1, 6) : 0);
-    months = counted > 12 ? 113 : 100 + counted;
+    const counted = calendarMonthsInclusive(started, stay.entry) + (times > 1 && times < 8 ? random.int(1, 6) : 0);
+    months = 100 + Math.min(Math.max(counted, 1), 13);
   }
   return { ...fields, dateToStreetEssh: started, timesHomelessPastThreeYears: times, monthsHomelessPastThreeYears: months };
 }

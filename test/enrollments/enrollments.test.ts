@@ -266,7 +266,6 @@ describe('HUD 3.917 prior living situation and the other entry answers', () => {
     ['institution of 90 days or more with “the night before”', { livingSituation: '204', lengthOfStay: '4', previousStreetEssh: '1' }, 'previousStreetEssh', /asked only after a stay of less than 90 days in an institution or less than 7 nights/],
     ['other housing for a week with “the night before”', { livingSituation: '314', lengthOfStay: '2', previousStreetEssh: '0', dateToStreetEssh: '', timesHomelessPastThreeYears: '', monthsHomelessPastThreeYears: '' }, 'previousStreetEssh', /Leave “On the night before/],
     ['homeless with “the night before”', { previousStreetEssh: '1' }, 'previousStreetEssh', /not asked when the client was already homeless/],
-    ['homeless without the date homelessness started', { dateToStreetEssh: '' }, 'dateToStreetEssh', /Type the approximate date this episode of homelessness started/],
     ['homeless without the times homeless', { timesHomelessPastThreeYears: '' }, 'timesHomelessPastThreeYears', /Choose how many times/],
     ['homeless without the months homeless', { monthsHomelessPastThreeYears: '' }, 'monthsHomelessPastThreeYears', /Choose how many months/],
     ['a short institutional stay after the street, without the history', { livingSituation: '207', lengthOfStay: '10', previousStreetEssh: '1', monthsHomelessPastThreeYears: '' }, 'monthsHomelessPastThreeYears', /Choose how many months/],
@@ -276,7 +275,7 @@ describe('HUD 3.917 prior living situation and the other entry answers', () => {
     ['a date homelessness started before birth', { dateToStreetEssh: '01/01/1960' }, 'dateToStreetEssh', /cannot be before the client’s date of birth \(01\/01\/1970\)/],
     ['a date homelessness started that is no date', { dateToStreetEssh: 'last spring' }, 'dateToStreetEssh', /Type the date this episode of homelessness started as MM\/DD\/YYYY/],
     ['months homeless not in 3.917.5', { monthsHomelessPastThreeYears: '114' }, 'monthsHomelessPastThreeYears', /from the list/],
-    ['a shelter stay without the history HUD always asks there', { livingSituation: '410', lengthOfStay: '5', dateToStreetEssh: '', timesHomelessPastThreeYears: '', monthsHomelessPastThreeYears: '' }, 'dateToStreetEssh', /Type the approximate date/, 'shelter'],
+    ['a shelter stay without the history HUD always asks there', { livingSituation: '410', lengthOfStay: '5', dateToStreetEssh: '', timesHomelessPastThreeYears: '', monthsHomelessPastThreeYears: '' }, 'timesHomelessPastThreeYears', /Choose how many times/, 'shelter'],
   ];
   for (const [name, overrides, field, message, where] of refusals) {
     it(`refuses ${name}, naming the field`, async () => {

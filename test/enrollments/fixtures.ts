@@ -134,9 +134,12 @@ export function enrollForm(options: { client: string; projectId: string; entryDa
   return form;
 }
 
-/** Enrolls through the pages and returns the enrollment id the redirect names. */
+/**
+ * Enrolls through the pages and returns the enrollment id the redirect names. Warnings (answers HUD's checker
+ * questions but allows, tested in hud-conformance.test.ts) are confirmed.
+ */
 export async function enroll(browser: TestClient, options: Parameters<typeof enrollForm>[0]): Promise<string> {
-  const response = await browser.post('/live/enrollments/new', enrollForm(options));
+  const response = await browser.post('/live/enrollments/new', { ...enrollForm(options), confirmWarnings: 'on' });
   assert.equal(response.status, 303, textOf(response.body).slice(0, 1500));
   return enrollmentIdFrom(response);
 }

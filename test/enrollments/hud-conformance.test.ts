@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Viewer } from '../../src/access/access-policy.js';
 import type { MemberEntryInput } from '../../src/enrollments/enrollment-fields.js';
-import { ValidationError } from '../../src/errors.js';
+import { UnconfirmedWarningsError, ValidationError } from '../../src/errors.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { textOf, type TestClient } from '../helpers/client.js';
-import { buildWorld, createClient, enrollmentsOf, HOMELESS_ADULT, user, type World } from './fixtures.js';
+import { buildWorld, createClient, enrollForm, enrollmentsOf, HOMELESS_ADULT, user, type World } from './fixtures.js';
 
 /**
  * Issue 11, the enrollment findings of the HUD conformance review (../shared/reference/hud-conformance-review.md):
@@ -85,5 +85,163 @@ describe('3.917 prior living situation (findings 4 and 14)', () => {
       t.sites.live.enrollments.enroll(ADMIN, { projectId: w.shelterA, entryDate: '11/20/2026', personalIds: [person], entries: [{ ...HOMELESS_ADULT, livingSituation: '314', lengthOfStay: '10', previousStreetEssh: '1' }] }, ACTOR),
     );
     assert.match(errors['m0.previousStreetEssh']!.join(' '), /do not ask it \(HUD 3\.917A\)/);
+  });
+});
+
+/** The warnings a submission comes back with, by field (it saved nothing). */
+async function warningsOf(promise: Promise<unknown>): Promise<Readonly<Record<string, readonly string[]>>> {
+  const error = await promise.then(
+    () => assert.fail('expected warnings to confirm'),
+    (e: unknown) => e,
+  );
+  assert.ok(error instanceof UnconfirmedWarningsError, String(error));
+  return error.fieldWarnings;
+}
+
+describe('3.917 date homelessness started against the times and months homeless (finding 8)', () => {
+  const enrollHead = async (entry: Partial<MemberEntryInput>, confirmed?: boolean) => {
+    const person = await createClient(t, 'History', `Case${Math.random().toString(36).slice(2, 8)}`, '1970-05-05');
+    await t.sites.live.enrollments.enroll(ADMIN, { projectId: w.servicesA, entryDate: '11/20/2026', personalIds: [person], entries: [{ ...HOMELESS_ADULT, ...entry }], confirmed }, ACTOR);
+    return (await enrollmentsOf(t, person))[0]!;
+  };
+
+  it('Eva 71: homeless once since a date, the months must be the calendar months from that month to the entry month, both counted', async () => {
+    // 06/01/2026 to 11/20/2026: June … November, 6 calendar months (106), though fewer than 6 × 30.4 days.
+    const consistent = await enrollHead({ dateToStreetEssh: '06/20/2026', timesHomelessPastThreeYears: '1', monthsHomelessPastThreeYears: '106' });
+    assert.equal(consistent.months_homeless_past_three_years, 106, 'consistent answers need no confirmation');
+    const warned = await warningsOf(enrollHead({ dateToStreetEssh: '06/20/2026', timesHomelessPastThreeYears: '1', monthsHomelessPastThreeYears: '105' }));
+    assert.match(warned['m0.monthsHomelessPastThreeYears']!.join(' '), /HUD counts “6 months” .*calendar months from 06\/20\/2026 to the entry month/);
+    const capped = await warningsOf(enrollHead({ dateToStreetEssh: '01/15/2025', timesHomelessPastThreeYears: '1', monthsHomelessPastThreeYears: '112' }));
+    assert.match(capped['m0.monthsHomelessPastThreeYears']!.join(' '), /HUD counts “More than 12 months”/, 'more than 12 calendar months is 113');
+    const confirmed = await enrollHead({ dateToStreetEssh: '06/20/2026', timesHomelessPastThreeYears: '1', monthsHomelessPastThreeYears: '105' }, true);
+    assert.equal(confirmed.months_homeless_past_three_years, 105, 'confirmed, the answer is saved as given');
+  });
+
+  it('Eva 70: homeless once, with the months not known, is warned about', async () => {
+    const warned = await warningsOf(enrollHead({ timesHomelessPastThreeYears: '1', monthsHomelessPastThreeYears: '8' }));
+    assert.match(warned['m0.monthsHomelessPastThreeYears']!.join(' '), /Homeless once in three years, yet the months homeless are not known/);
+    assert.equal((await enrollHead({ timesHomelessPastThreeYears: '2', monthsHomelessPastThreeYears: '8' })).months_homeless_past_three_years, 8, 'several times: not this check');
+  });
+
+  it('Eva 105: homeless since three years or more before entry needs “one time” and 12 months or more', async () => {
+    const warned = await warningsOf(enrollHead({ dateToStreetEssh: '11/01/2023', timesHomelessPastThreeYears: '2', monthsHomelessPastThreeYears: '113' }));
+    assert.match(warned['m0.timesHomelessPastThreeYears']!.join(' '), /three years or more before entry: HUD expects “one time” and 12 months or more/);
+    const fine = await enrollHead({ dateToStreetEssh: '11/01/2023', timesHomelessPastThreeYears: '1', monthsHomelessPastThreeYears: '113' });
+    assert.equal(fine.times_homeless_past_three_years, 1);
+  });
+
+  it('the date homelessness started may stay empty, with a warning that HUD counts it as missing', async () => {
+    const warned = await warningsOf(enrollHead({ dateToStreetEssh: '' }));
+    assert.match(warned['m0.dateToStreetEssh']!.join(' '), /HUD reports count it as missing/);
+    const saved = await enrollHead({ dateToStreetEssh: '' }, true);
+    assert.equal(saved.date_to_street_essh, null);
+  });
+
+  it('the form shows the warnings with a confirmation box (422), and saves once it is ticked', async () => {
+    const person = await createClient(t, 'Page', 'Warning', '1970-05-05');
+    const form = enrollForm({ client: person, projectId: w.servicesA, members: [[person, { ...HOMELESS_ADULT, monthsHomelessPastThreeYears: '104' }]] });
+    const warned = await caseA.post('/live/enrollments/new', form);
+    assert.equal(warned.status, 422);
+    assert.match(textOf(warned.body), /HUD counts “6 months”/);
+    assert.match(warned.body, /name="confirmWarnings"/);
+    assert.match(warned.body, /<option value="104" selected/, 'the answers come back as typed');
+    const saved = await caseA.post('/live/enrollments/new', { ...form, confirmWarnings: 'on' });
+    assert.equal(saved.status, 303);
+  });
+});
+
+describe('relationship “Data not collected” (finding 9)', () => {
+  it('is a warning to confirm at entry, on adding a member and on a change of head: HUD reports count it as missing', async () => {
+    const head = await createClient(t, 'Rel', 'Head', '1980-01-01');
+    const other = await createClient(t, 'Rel', 'Other', '1982-01-01');
+    const draft = { projectId: w.servicesA, entryDate: '11/20/2026', personalIds: [head, other], entries: [HOMELESS_ADULT, { ...HOMELESS_ADULT, relationshipToHoH: '99' }] };
+    const warned = await warningsOf(t.sites.live.enrollments.enroll(ADMIN, draft, ACTOR));
+    assert.match(warned['m1.relationshipToHoH']!.join(' '), /counted as a missing relationship in HUD reports/);
+    const { enrollments } = await t.sites.live.enrollments.enroll(ADMIN, { ...draft, confirmed: true }, ACTOR);
+    assert.equal((await enrollmentsOf(t, other))[0]!.relationship_to_hoh, 99);
+
+    const [headStay, otherStay] = [enrollments.find((e) => e.personalId === head)!.enrollmentId, enrollments.find((e) => e.personalId === other)!.enrollmentId];
+    const third = await createClient(t, 'Rel', 'Third', '1984-01-01');
+    const joining = { personalId: third, entryDate: '11/21/2026', entry: { ...HOMELESS_ADULT, relationshipToHoH: '99' } };
+    await warningsOf(t.sites.live.enrollments.addMember(ADMIN, headStay, joining, ACTOR));
+    await t.sites.live.enrollments.addMember(ADMIN, headStay, { ...joining, confirmed: true }, ACTOR);
+
+    const change = { newHead: otherStay, relationships: { [headStay]: '99' } as Record<string, string> };
+    const thirdStay = (await enrollmentsOf(t, third))[0]!.enrollment_id;
+    change.relationships[thirdStay] = '3';
+    const headWarnings = await warningsOf(t.sites.live.enrollments.changeHead(ADMIN, headStay, change, ACTOR));
+    assert.match(headWarnings[`rel.${headStay}`]!.join(' '), /counted as a missing relationship/);
+  });
+});
+
+describe('dates of birth and operating dates (findings 6 and 7)', () => {
+  it('finding 6: nobody enters before being born, and a head of household does not enter on the day of birth: at entry, on adding a member and on correcting the entry date', async () => {
+    const baby = await createClient(t, 'Late', 'Born', '2026-11-22');
+    const mother = await createClient(t, 'Early', 'Mother', '1990-01-01');
+    const before = await refusal(
+      t.sites.live.enrollments.enroll(ADMIN, { projectId: w.servicesA, entryDate: '11/20/2026', personalIds: [mother, baby], entries: [HOMELESS_ADULT, { ...HOMELESS_ADULT, relationshipToHoH: '2' }] }, ACTOR),
+    );
+    assert.match(before.members!.join(' '), /Born, Late was born on 11\/22\/2026: the entry date \(11\/20\/2026\) cannot be before the date of birth/);
+    const headBorn = await refusal(
+      t.sites.live.enrollments.enroll(ADMIN, { projectId: w.servicesA, entryDate: '11/22/2026', personalIds: [baby, mother], entries: [HOMELESS_ADULT, { ...HOMELESS_ADULT, relationshipToHoH: '3' }] }, ACTOR),
+    );
+    assert.match(headBorn['m0.relationshipToHoH']!.join(' '), /born on the entry date \(11\/22\/2026\): a newborn cannot be the head of household/);
+
+    const { enrollments } = await t.sites.live.enrollments.enroll(ADMIN, { projectId: w.servicesA, entryDate: '11/20/2026', personalIds: [mother], entries: [HOMELESS_ADULT] }, ACTOR);
+    const stay = enrollments[0]!.enrollmentId;
+    const child = { ...HOMELESS_ADULT, relationshipToHoH: '2', livingSituation: '', lengthOfStay: '', ...NO_HISTORY };
+    const early = await refusal(t.sites.live.enrollments.addMember(ADMIN, stay, { personalId: baby, entryDate: '11/21/2026', entry: child }, ACTOR));
+    assert.match(early.entryDate!.join(' '), /cannot be before the date of birth/);
+    await t.sites.live.enrollments.addMember(ADMIN, stay, { personalId: baby, entryDate: '11/22/2026', entry: child }, ACTOR);
+    const babyStay = (await enrollmentsOf(t, baby))[0]!.enrollment_id;
+    const moved = await refusal(t.sites.live.enrollments.update(ADMIN, babyStay, { entryDate: '11/21/2026', entry: child }, ACTOR));
+    assert.match(moved.entryDate!.join(' '), /cannot be before the date of birth/);
+  });
+
+  it('finding 7: an exit after the project’s operating end date is refused, on exit and on correcting the exit', async () => {
+    const person = await createClient(t, 'Winter', 'Guest', '1980-01-01');
+    const { enrollments } = await t.sites.live.enrollments.enroll(
+      ADMIN,
+      { projectId: w.endedA, entryDate: '12/01/2025', personalIds: [person], entries: [{ ...HOMELESS_ADULT, dateToStreetEssh: '11/01/2025', monthsHomelessPastThreeYears: '102' }] },
+      ACTOR,
+    );
+    const stay = enrollments[0]!.enrollmentId;
+    const exit = { exitDate: '01/05/2026', destination: '410', destinationSubsidyType: '', otherDestination: '' };
+    const late = await refusal(t.sites.live.enrollments.exit(ADMIN, stay, exit, 'member', ACTOR));
+    assert.match(late.exitDate!.join(' '), /cannot be after the project stopped operating \(12\/31\/2025\)/);
+    await t.sites.live.enrollments.exit(ADMIN, stay, { ...exit, exitDate: '12/31/2025' }, 'member', ACTOR);
+    const corrected = await refusal(t.sites.live.enrollments.changeExit(ADMIN, stay, exit, ACTOR));
+    assert.match(corrected.exitDate!.join(' '), /cannot be after the project stopped operating/);
+  });
+});
+
+describe('change of head of household (finding 15)', () => {
+  it('refuses a child and a member without 3.917 answers, and asks to confirm a member who entered after the others', async () => {
+    const adult = await createClient(t, 'Head', 'First', '1980-01-01');
+    const kid = await createClient(t, 'Head', 'Kid', '2015-01-01');
+    const partner = await createClient(t, 'Head', 'Partner', '1981-01-01');
+    const late = await createClient(t, 'Head', 'Late', '1982-01-01');
+    const child = { ...HOMELESS_ADULT, relationshipToHoH: '2', livingSituation: '', lengthOfStay: '', ...NO_HISTORY };
+    const { enrollments } = await t.sites.live.enrollments.enroll(
+      ADMIN,
+      { projectId: w.servicesA, entryDate: '11/20/2026', personalIds: [adult, kid, partner], entries: [HOMELESS_ADULT, child, { ...HOMELESS_ADULT, relationshipToHoH: '3' }] },
+      ACTOR,
+    );
+    const stayOf = (id: string) => enrollments.find((e) => e.personalId === id)!.enrollmentId;
+    const headStay = stayOf(adult);
+    await t.sites.live.enrollments.addMember(ADMIN, headStay, { personalId: late, entryDate: '11/23/2026', entry: { ...HOMELESS_ADULT, relationshipToHoH: '5' } }, ACTOR);
+    const lateStay = (await enrollmentsOf(t, late))[0]!.enrollment_id;
+    const relationships = { [headStay]: '3', [stayOf(kid)]: '2', [stayOf(partner)]: '5', [lateStay]: '5' };
+
+    const childHead = await refusal(t.sites.live.enrollments.changeHead(ADMIN, headStay, { newHead: stayOf(kid), relationships }, ACTOR));
+    assert.match(childHead.newHead!.join(' '), /was 11 at entry: a child cannot be the head of household/);
+    // A partner whose 3.917 was never recorded (data from before the rule, written as it was).
+    await t.sites.live.db.updateTable('enrollments').set({ living_situation: null, length_of_stay: null }).where('enrollment_id', '=', stayOf(partner)).execute();
+    const no3917 = await refusal(t.sites.live.enrollments.changeHead(ADMIN, headStay, { newHead: stayOf(partner), relationships }, ACTOR));
+    assert.match(no3917.newHead!.join(' '), /has no prior living situation \(3\.917\).*complete .* entry data first/);
+    const lateWarning = await warningsOf(t.sites.live.enrollments.changeHead(ADMIN, headStay, { newHead: lateStay, relationships }, ACTOR));
+    assert.match(lateWarning.newHead!.join(' '), /entered on 11\/23\/2026, after other members \(11\/20\/2026\)/);
+    await t.sites.live.enrollments.changeHead(ADMIN, headStay, { newHead: lateStay, relationships, confirmed: true }, ACTOR);
+    assert.equal((await enrollmentsOf(t, late))[0]!.relationship_to_hoh, 1);
   });
 });

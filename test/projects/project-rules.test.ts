@@ -40,7 +40,7 @@ describe('projects and the client data they hold', () => {
 
   async function enrollInto(projectId: string, entryDate: string, name: string): Promise<string> {
     const personalId = await createClient(t, name, 'Rivera', '1980-05-05');
-    const result = await t.sites.live.enrollments.enroll(ADMIN, { projectId, entryDate, personalIds: [personalId], entries: [{ ...HOMELESS_ADULT, dateToStreetEssh: '01/01/2021' }] }, ACTOR);
+    const result = await t.sites.live.enrollments.enroll(ADMIN, { projectId, entryDate, personalIds: [personalId], entries: [{ ...HOMELESS_ADULT, dateToStreetEssh: '01/01/2021' }], confirmed: true }, ACTOR);
     return result.enrollments[0]!.enrollmentId;
   }
 

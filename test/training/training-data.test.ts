@@ -284,11 +284,12 @@ describe('hearth training reset: what it generates, keeps and refuses', () => {
     }
     for (const [what, n] of Object.entries(seen)) assert.ok(n > 5, `${what}: ${n}`);
     const destinations = new Set<number>();
+    const projectEnds = new Map(data.projects.map((p) => [p.project_id, p.end as string | null]));
     for (const x of data.exits) {
       const errors: FieldErrors = {};
       const fields = validateExit(
         { exitDate: x.exit_date, destination: text(x.destination), destinationSubsidyType: text(x.destination_subsidy_type), otherDestination: text(x.other_destination) },
-        { entryDate: entries.get(x.enrollment_id)!.entry_date, today: TODAY },
+        { entryDate: entries.get(x.enrollment_id)!.entry_date, today: TODAY, operatingEndDate: projectEnds.get(entries.get(x.enrollment_id)!.project_id) ?? null },
         errors,
       );
       assert.ok(fields, `exit ${x.exit_id}: ${JSON.stringify(errors)}`);

@@ -6,7 +6,7 @@ import { clientName } from '../../clients/client-name.js';
 import type { ClientSummary } from '../../clients/clients.model.js';
 import type { HouseholdPlan, HouseholdStepValues, ProjectChoice } from '../enrollments.model.js';
 import { collects3917, MAX_HOUSEHOLD_SIZE } from '../enrollments.service.js';
-import { DateField, PostForm, SelectField, TextField, type ChoiceGroup, type FormFailure } from '../../views/form-kit.js';
+import { DateField, PostForm, SelectField, TextField, WarningConfirmation, type ChoiceGroup, type FormFailure } from '../../views/form-kit.js';
 import { FormMessage, FormProblems, MemberEntryFields } from './fields.js';
 
 export interface SearchHit {
@@ -236,10 +236,11 @@ export function MemberDetailsPage(props: Problems & {
               <legend>
                 {clientName(member.client)} ({age})
               </legend>
-              <MemberEntryFields prefix={`m${i}.`} values={entry} errors={errors} relationship="any" required={required} projectType={plan.project.projectType} />
+              <MemberEntryFields prefix={`m${i}.`} values={entry} errors={errors} warnings={props.failure?.warnings} relationship="any" required={required} projectType={plan.project.projectType} />
             </fieldset>
           );
         })}
+        <WarningConfirmation failure={props.failure} />
         <button type="submit" class="primary">
           Enroll {plan.members.length === 1 ? 'the client' : 'the household'}
         </button>

@@ -20,7 +20,7 @@ import { formatDay, NIGHT_BEFORE_QUESTION, type MemberEntryInput } from '../enro
 import { clientName } from '../../clients/client-name.js';
 import type { EnrollmentDetail, EnrollmentSummary } from '../enrollments.model.js';
 import { collects3917 } from '../enrollments.service.js';
-import { DateField, PostForm, type FormFailure } from '../../views/form-kit.js';
+import { DateField, PostForm, WarningConfirmation, type FormFailure } from '../../views/form-kit.js';
 import { FormProblems, MemberEntryFields } from './fields.js';
 
 /** A household member's stay, as the household and roster tables show it: relationship, entry, exit, destination. */
@@ -260,9 +260,11 @@ export function EditEnrollmentPage(props: {
             projectType={project.projectType}
             values={props.values}
             errors={errors}
+            warnings={props.failure?.warnings}
             relationship={isHead ? 'head' : 'member'}
             required={collects3917(e.relationshipToHoH, client.dob, e.entryDate)}
           />
+          <WarningConfirmation failure={props.failure} />
           <button type="submit" class="primary">
             Save changes
           </button>

@@ -44,11 +44,11 @@ export function FormProblems(props: { ctx: PageContext; failure?: FormFailure | 
 }
 
 /** A form-wide message (e.g. about the whole household), where the summary can link to it. */
-export function FormMessage(props: { name: string; errors?: readonly string[] }) {
+export function FormMessage(props: { name: string; errors?: readonly string[]; warnings?: readonly string[] }) {
   const id = fieldId(props.name);
   return (
     <div id={id}>
-      <FieldError id={id} errors={props.errors} />
+      <FieldError id={id} errors={props.errors} warnings={props.warnings} />
     </div>
   );
 }
@@ -76,6 +76,8 @@ export function MemberEntryFields(props: {
   prefix: string;
   values: MemberEntryInput;
   errors: FieldErrors;
+  /** Answers HUD's checker questions but allows (saved once confirmed). */
+  warnings?: FieldErrors;
   /** "head": the head of household (fixed, sent as a hidden field); "member": any relationship but head. */
   relationship: RelationshipChoice;
   /** HUD requires 3.917 of this member (head of household or adult). */
@@ -85,6 +87,7 @@ export function MemberEntryFields(props: {
   children?: ComponentChildren;
 }) {
   const { prefix, values, errors } = props;
+  const warnings = props.warnings ?? {};
   const formA = uses3917A(props.projectType);
   const n = (field: keyof MemberEntryInput) => `${prefix}${field}`;
   return (
@@ -96,7 +99,8 @@ export function MemberEntryFields(props: {
           <p>
             Relationship to head of household: <strong>Self (head of household)</strong>
           </p>
-          <FormMessage name={n('relationshipToHoH')} errors={errors[n('relationshipToHoH')]} />
+          <FormMessage name={n('relationshipToHoH')} errors={errors[n('relationshipToHoH')]}
+          warnings={warnings[n('relationshipToHoH')]} />
         </>
       ) : (
         <SelectField
@@ -106,6 +110,7 @@ export function MemberEntryFields(props: {
           choices={props.relationship === 'member' ? MEMBER_RELATIONSHIP_CHOICES : RELATIONSHIP_CHOICES}
           hint={props.relationship === 'any' ? 'Exactly one member is “Self (head of household)”.' : undefined}
           errors={errors[n('relationshipToHoH')]}
+          warnings={warnings[n('relationshipToHoH')]}
         />
       )}
       <SelectField
@@ -114,6 +119,7 @@ export function MemberEntryFields(props: {
         value={values.disablingCondition}
         choices={DISABLING_CHOICES}
         errors={errors[n('disablingCondition')]}
+          warnings={warnings[n('disablingCondition')]}
       />
       <fieldset>
         <legend>Prior living situation (3.917){props.required ? '' : ' — optional for a child'}</legend>
@@ -131,6 +137,7 @@ export function MemberEntryFields(props: {
           value={values.livingSituation}
           groups={livingSituationGroups(PRIOR_LIVING_SITUATIONS)}
           errors={errors[n('livingSituation')]}
+          warnings={warnings[n('livingSituation')]}
           emptyLabel={props.required ? 'Choose…' : '— (not collected for this child)'}
         />
         <SelectField
@@ -141,6 +148,7 @@ export function MemberEntryFields(props: {
           hint="Only for “Rental by client, with ongoing housing subsidy”."
           emptyLabel="Not applicable"
           errors={errors[n('rentalSubsidyType')]}
+          warnings={warnings[n('rentalSubsidyType')]}
         />
         <SelectField
           name={n('lengthOfStay')}
@@ -148,6 +156,7 @@ export function MemberEntryFields(props: {
           value={values.lengthOfStay}
           choices={choicesOf(LENGTH_OF_STAY, LENGTHS_OF_STAY)}
           errors={errors[n('lengthOfStay')]}
+          warnings={warnings[n('lengthOfStay')]}
           emptyLabel={props.required ? 'Choose…' : '—'}
         />
         {!formA && (
@@ -159,6 +168,7 @@ export function MemberEntryFields(props: {
             hint="Only after a stay of less than 90 days in an institution, or less than 7 nights in other housing."
             emptyLabel="Not applicable"
             errors={errors[n('previousStreetEssh')]}
+          warnings={warnings[n('previousStreetEssh')]}
           />
         )}
         <DateField
@@ -167,6 +177,7 @@ export function MemberEntryFields(props: {
           value={values.dateToStreetEssh}
           hint="When the client was homeless before entry or the night before; for street outreach, emergency shelter and safe haven projects always."
           errors={errors[n('dateToStreetEssh')]}
+          warnings={warnings[n('dateToStreetEssh')]}
         />
         <SelectField
           name={n('timesHomelessPastThreeYears')}
@@ -175,6 +186,7 @@ export function MemberEntryFields(props: {
           choices={TIMES_CHOICES}
           emptyLabel="Not applicable"
           errors={errors[n('timesHomelessPastThreeYears')]}
+          warnings={warnings[n('timesHomelessPastThreeYears')]}
         />
         <SelectField
           name={n('monthsHomelessPastThreeYears')}
@@ -183,6 +195,7 @@ export function MemberEntryFields(props: {
           choices={choicesOf(MONTHS_HOMELESS_PAST_THREE_YEARS, MONTHS_HOMELESS)}
           emptyLabel="Not applicable"
           errors={errors[n('monthsHomelessPastThreeYears')]}
+          warnings={warnings[n('monthsHomelessPastThreeYears')]}
         />
       </fieldset>
     </>

@@ -6,7 +6,7 @@ import { clientName } from '../../clients/client-name.js';
 import type { ClientSummary } from '../../clients/clients.model.js';
 import type { EnrollmentDetail, ExitScope } from '../enrollments.model.js';
 import { collects3917 } from '../enrollments.service.js';
-import { DateField, ErrorSummary, PostForm, RadioField, SelectField, TextField, type FormFailure } from '../../views/form-kit.js';
+import { DateField, ErrorSummary, PostForm, RadioField, SelectField, TextField, WarningConfirmation, type FormFailure } from '../../views/form-kit.js';
 import { HouseholdTable } from './enrollment.pages.js';
 import { ExitFields, FormMessage, FormProblems, MEMBER_RELATIONSHIP_CHOICES, MemberEntryFields } from './fields.js';
 
@@ -95,6 +95,7 @@ export function ChangeHeadPage(props: Problems & { ctx: PageContext; detail: Enr
             value={props.newHead}
             choices={candidates.map((m) => ({ value: m.enrollmentId, label: clientName(m.client) }))}
             errors={errors.newHead}
+            warnings={props.failure?.warnings?.newHead}
           />
           <fieldset>
             <legend>Everyone else’s relationship to the new head of household</legend>
@@ -108,9 +109,11 @@ export function ChangeHeadPage(props: Problems & { ctx: PageContext; detail: Enr
                   value={props.relationships[m.enrollmentId] ?? ''}
                   choices={MEMBER_RELATIONSHIP_CHOICES}
                   errors={errors[`rel.${m.enrollmentId}`]}
+                  warnings={props.failure?.warnings?.[`rel.${m.enrollmentId}`]}
                 />
               ))}
           </fieldset>
+          <WarningConfirmation failure={props.failure} />
           <button type="submit" class="primary">
             Change the head of household
           </button>
@@ -201,9 +204,11 @@ export function AddMemberPage(props: Problems & { ctx: PageContext; detail: Enro
             projectType={detail.project.projectType}
             values={props.values}
             errors={errors}
+            warnings={props.failure?.warnings}
             relationship="member"
             required={collects3917(0, member.dob, head?.entryDate ?? detail.enrollment.entryDate)}
           />
+          <WarningConfirmation failure={props.failure} />
           <button type="submit" class="primary">
             Add to the household
           </button>
