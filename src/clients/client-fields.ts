@@ -1,5 +1,6 @@
 import { ValidationError } from '../errors.js';
 import {
+  DATA_NOT_COLLECTED,
   DOB_DATA_QUALITY,
   isMissingDataReason,
   NAME_DATA_QUALITY,
@@ -61,7 +62,7 @@ const EARLIEST_DOB = '1915-01-01';
  * Checks every element against HUD's rules and returns what to store, or throws a ValidationError
  * with a message per form field. `today` is YYYY-MM-DD in the site's time zone.
  */
-export function validateClientInput(input: ClientInput, today: string): ClientFields {
+export function validateClientInput(input: ClientInput, today: string, firstEntryDate: string | null = null): ClientFields {
   const errors: Record<string, string[]> = {};
   const refuse = (field: string, message: string) => (errors[field] ??= []).push(message);
 
@@ -155,8 +156,13 @@ export function validateClientInput(input: ClientInput, today: string): ClientFi
 
   // 4.21 Sex, 3.07 Veteran status
   const sex = code('sex', SEX, 'Choose the client’s sex, or why it is missing.');
-  const veteranStatus = code('veteranStatus', VETERAN_STATUS, 'Choose the veteran status.');
-  if (veteranStatus === 1 && dob && ageOn(dob, today) < 18) refuse('veteranStatus', 'A client under 18 cannot be a veteran.');
+  // 3.07 is asked of adults only (HUD: a child with no answer is exported as 99), judged by the age at the client's
+  // first entry (or today, before any): a veteran cannot have been under 18 at any entry.
+  const child = dob !== null && isChildAt(dob, firstEntryDate ?? today);
+  const veteranStatus = child && !input.veteranStatus.trim() ? DATA_NOT_COLLECTED : code('veteranStatus', VETERAN_STATUS, 'Choose the veteran status.');
+  if (veteranStatus === 1 && child) {
+    refuse('veteranStatus', firstEntryDate ? `The client was under 18 when they entered a project on ${formatDob(firstEntryDate)}: a veteran cannot have been.` : 'A client under 18 cannot be a veteran.');
+  }
 
   if (Object.keys(errors).length > 0) {
     throw new ValidationError('Some answers do not follow the HUD data standards. Please correct them.', errors);
@@ -217,6 +223,11 @@ export function formatDob(dob: string | null): string {
   if (!dob) return '—';
   const [y, m, d] = dob.split('-');
   return `${m}/${d}/${y}`;
+}
+
+/** Under 18 on that day (3.07 is not asked of children). */
+export function isChildAt(dob: string, day: string): boolean {
+  return ageOn(dob, day) < 18;
 }
 
 function ageOn(dob: string, today: string): number {

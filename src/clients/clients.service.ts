@@ -21,6 +21,7 @@ import type {
   MergeComparison,
   MergeResult,
   PossibleDuplicate,
+  ClientStay,
   RecentClient,
   StaysOfClients,
   TypedIdentifiers,
@@ -104,35 +105,18 @@ export class ClientService {
    */
   async update(personalId: string, input: ClientInput, actor: Actor, options: { warningsConfirmed?: boolean; viewer?: Viewer } = {}): Promise<Client> {
     const before = await this.get(personalId);
-    const fields = validateClientInput(input, this.today());
+    const stays = await this.stays().staysOfClient(personalId);
+    const firstEntry = stays.reduce<string | null>((first, stay) => (first === null || stay.entryDate < first ? stay.entryDate : first), null);
+    const fields = validateClientInput(input, this.today(), firstEntry);
     const changed = changedFields(before, fields);
     if (changed.length === 0) return before;
-    if (fields.dob && fields.dob !== before.dob) await this.refuseDobAfterEntries(personalId, fields.dob, options.viewer);
+    if (fields.dob && fields.dob !== before.dob) refuseDobAfterEntries(stays, fields.dob, options.viewer);
     if (changed.includes('ssn') || changed.includes('ssnDataQuality')) requireConfirmation(clientWarnings(fields), options.warningsConfirmed ?? false);
     await this.db.transaction().execute(async (trx) => {
       await new ClientsRepository(trx).update(personalId, fields, { dateUpdated: this.clock.now(), userId: hudUserId(actor) });
       await this.audit.record(trx, { event: 'client.changed', actor, client: personalId, details: { personalId, changed: changed.join(', ') } });
     });
     return this.get(personalId);
-  }
-
-  /**
-   * A date of birth must come before every entry of the client, and a head of household cannot enter on the day
-   * they are born (HUD: Eva 84, the APR's and the LSA's DOB checks). The message names each stay in the way; a stay
-   * the viewer may not see is named only as another agency's.
-   */
-  private async refuseDobAfterEntries(personalId: string, dob: string, viewer: Viewer | undefined): Promise<void> {
-    const stays = await this.stays().staysOfClient(personalId);
-    const messages = stays
-      .filter((stay) => stay.entryDate < dob || (stay.relationshipToHoH === HEAD_OF_HOUSEHOLD && stay.entryDate === dob))
-      .map((stay) => {
-        const where = viewer && canSeeEnrollmentsOf(viewer, stay.project.organizationId) ? stay.project.projectName : 'a project of another agency';
-        const entry = formatDob(stay.entryDate);
-        return stay.entryDate < dob
-          ? `The client entered ${where} on ${entry}, before this date of birth: correct the date of birth, or that stay’s entry date first.`
-          : `The client entered ${where} on ${entry} as head of household, the day of this date of birth: a head of household cannot enter on the day they are born. Correct the date of birth, or that stay first.`;
-      });
-    if (messages.length > 0) throw new ValidationError('The date of birth does not fit the client’s stays. Nothing was changed.', { dob: messages });
   }
 
   /** A live client; a record merged into another throws ClientMergedError (a NotFoundError naming the one kept). */
@@ -389,6 +373,24 @@ function matchingFirst(clients: Client[], typed: TypedIdentifiers): Client[] {
     (typed.ssnLast4 === null || ssnLast4(client.ssn) === typed.ssnLast4) &&
     (typed.ssn === null || client.ssn === typed.ssn);
   return [...clients.filter(matching), ...clients.filter((client) => !matching(client))];
+}
+
+/**
+ * A date of birth must come before every entry of the client, and a head of household cannot enter on the day
+ * they are born (HUD: Eva 84, the APR's and the LSA's DOB checks). The message names each stay in the way; a stay
+ * the viewer may not see is named only as another agency's.
+ */
+function refuseDobAfterEntries(stays: readonly ClientStay[], dob: string, viewer: Viewer | undefined): void {
+  const messages = stays
+    .filter((stay) => stay.entryDate < dob || (stay.relationshipToHoH === HEAD_OF_HOUSEHOLD && stay.entryDate === dob))
+    .map((stay) => {
+      const where = viewer && canSeeEnrollmentsOf(viewer, stay.project.organizationId) ? stay.project.projectName : 'a project of another agency';
+      const entry = formatDob(stay.entryDate);
+      return stay.entryDate < dob
+        ? `The client entered ${where} on ${entry}, before this date of birth: correct the date of birth, or that stay’s entry date first.`
+        : `The client entered ${where} on ${entry} as head of household, the day of this date of birth: a head of household cannot enter on the day they are born. Correct the date of birth, or that stay first.`;
+    });
+  if (messages.length > 0) throw new ValidationError('The date of birth does not fit the client’s stays. Nothing was changed.', { dob: messages });
 }
 
 function sharedHouseholdMessage(households: readonly string[]): string {

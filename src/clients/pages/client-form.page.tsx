@@ -66,7 +66,7 @@ export function ClientFormFields(props: { values: ClientInput; failure?: FormFai
         <TextField name="additionalRaceEthnicity" label="Additional race and ethnicity detail" value={values.additionalRaceEthnicity} maxLength={100} autocomplete="off" errors={errors.additionalRaceEthnicity} />
       </fieldset>
       {code('sex', 'Sex (4.21)', SEX)}
-      {code('veteranStatus', 'Veteran status (3.07)', VETERAN_STATUS)}
+      {code('veteranStatus', 'Veteran status (3.07)', VETERAN_STATUS, 'Asked of adults only: for a client under 18 leave it unanswered (saved as “Data not collected”).')}
     </>
   );
 }
