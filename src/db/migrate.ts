@@ -12,6 +12,7 @@ import * as searchTrigrams from './migrations/0009_search_trigrams.js';
 import * as projectSetup from './migrations/0010_project_setup.js';
 import * as stageRecords from './migrations/0011_stage_records.js';
 import * as occurrenceRecords from './migrations/0012_occurrence_records.js';
+import * as importSourceIds from './migrations/0016_import_source_ids.js';
 
 /** Migrations are listed here (not read from disk) so they work the same from source, a bundle or the CLI. */
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0010_project_setup': projectSetup,
   '0011_stage_records': stageRecords,
   '0012_occurrence_records': occurrenceRecords,
+  '0016_import_source_ids': importSourceIds,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -508,6 +508,15 @@ export interface DisabilitiesTable extends StageRecordColumns {
   anti_retroviral: number | null;
 }
 
+/** Where an imported record came from: its source system, HUD file and source key (migration 0016). */
+export interface ImportSourceIdsTable {
+  source: string;
+  hud_file: string;
+  source_id: string;
+  hearth_id: string;
+  date_created: Timestamp;
+}
+
 export interface Database {
   clients: ClientsTable;
   attempt_events: AttemptEventsTable;
@@ -542,6 +551,7 @@ export interface Database {
   income_benefits: IncomeBenefitsTable;
   health_and_dv: HealthAndDvTable;
   disabilities: DisabilitiesTable;
+  import_source_ids: ImportSourceIdsTable;
 }
 
 /** The database or a transaction on it: repositories take either, so their caller decides what runs together. */

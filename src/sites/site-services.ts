@@ -128,7 +128,7 @@ export function createSiteServices(options: {
     assessments: new AssessmentService(db, clock, audit, config.timeZone, enrollments, projectSetup),
     training: new TrainingService(db, clock, audit, id, config.timeZone, projects, projectSetup, clients, enrollments),
     hudExports: new HudCsvExportService(db, clock, audit, config.timeZone, implementationIdOf(config.publicUrl, id)),
-    hudImports: new HudCsvImportService(db, clock, audit, clients),
+    hudImports: new HudCsvImportService(db, clock, audit, config.timeZone, clients),
   };
 }
 

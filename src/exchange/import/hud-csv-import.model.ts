@@ -101,3 +101,37 @@ export interface AcceptedRow {
   row: number;
   values: Readonly<Record<string, string>>;
 }
+
+/** HUD's bookkeeping columns of an imported row: HUD date-times as written (`yyyy-mm-dd hh:mm:ss`, the site's zone). */
+export interface ImportedBookkeeping {
+  dateCreated: string | null;
+  dateUpdated: string | null;
+  userId: string;
+  dateDeleted: string | null;
+}
+
+/** An Organization.csv row as Hearth stores it, under its Hearth id. */
+export interface ImportedOrganization extends ImportedBookkeeping {
+  organizationId: string;
+  organizationName: string;
+  victimServiceProvider: 0 | 1;
+  organizationCommonName: string | null;
+}
+
+/** A Project.csv row as Hearth stores it, under its Hearth id and its agency's. */
+export interface ImportedProject extends ImportedBookkeeping {
+  projectId: string;
+  organizationId: string;
+  projectName: string;
+  projectCommonName: string | null;
+  operatingStartDate: string;
+  operatingEndDate: string | null;
+  continuumProject: 0 | 1;
+  projectType: number | null;
+  housingType: number | null;
+  rrhSubType: number | null;
+  residentialAffiliation: number | null;
+  targetPopulation: number | null;
+  hopwaMedAssistedLivingFac: number | null;
+  pitCount: number | null;
+}
