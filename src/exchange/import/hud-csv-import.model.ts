@@ -1,4 +1,5 @@
 import type { DuplicateReason } from '../../clients/clients.model.js';
+import type { Organization, Project } from '../../projects/projects.model.js';
 import type { HudCsvVersion, HudFileName } from '../hud-csv-spec.js';
 
 /**
@@ -110,28 +111,10 @@ export interface ImportedBookkeeping {
   dateDeleted: string | null;
 }
 
-/** An Organization.csv row as Hearth stores it, under its Hearth id. */
-export interface ImportedOrganization extends ImportedBookkeeping {
-  organizationId: string;
-  organizationName: string;
-  victimServiceProvider: 0 | 1;
-  organizationCommonName: string | null;
-}
+type WithoutBookkeeping<T> = Omit<T, 'dateCreated' | 'dateUpdated' | 'userId'>;
 
-/** A Project.csv row as Hearth stores it, under its Hearth id and its agency's. */
-export interface ImportedProject extends ImportedBookkeeping {
-  projectId: string;
-  organizationId: string;
-  projectName: string;
-  projectCommonName: string | null;
-  operatingStartDate: string;
-  operatingEndDate: string | null;
-  continuumProject: 0 | 1;
-  projectType: number | null;
-  housingType: number | null;
-  rrhSubType: number | null;
-  residentialAffiliation: number | null;
-  targetPopulation: number | null;
-  hopwaMedAssistedLivingFac: number | null;
-  pitCount: number | null;
-}
+/** An Organization.csv row as Hearth stores it, under its Hearth id (the projects feature's Organization). */
+export type ImportedOrganization = WithoutBookkeeping<Organization> & ImportedBookkeeping & { victimServiceProvider: 0 | 1 };
+
+/** A Project.csv row as Hearth stores it, under its Hearth id and its agency's (the projects feature's Project). */
+export type ImportedProject = WithoutBookkeeping<Project> & ImportedBookkeeping & { continuumProject: 0 | 1 };
