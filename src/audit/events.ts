@@ -53,6 +53,7 @@ export const AUDIT_EVENTS = {
   'project_setup.changed': 'Project set-up record changed',
   'project_setup.deleted': 'Project set-up record deleted',
   'export.written': 'HUD CSV export written',
+  'import.written': 'HUD CSV import written',
   'export.downloaded': 'HUD CSV export downloaded',
   'export.deleted': 'HUD CSV export deleted',
   'assessment.recorded': 'Assessment recorded (income, benefits, insurance, disabilities, domestic violence)',

@@ -13,6 +13,7 @@ import * as projectSetup from './migrations/0010_project_setup.js';
 import * as stageRecords from './migrations/0011_stage_records.js';
 import * as occurrenceRecords from './migrations/0012_occurrence_records.js';
 import * as exportJobs from './migrations/0013_export_jobs.js';
+import * as importSourceIds from './migrations/0014_import_source_ids.js';
 
 /** Migrations are listed here (not read from disk) so they work the same from source, a bundle or the CLI. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0011_stage_records': stageRecords,
   '0012_occurrence_records': occurrenceRecords,
   '0013_export_jobs': exportJobs,
+  '0014_import_source_ids': importSourceIds,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -535,6 +535,15 @@ export interface ExportJobsTable {
   expires_at: Timestamp | null;
 }
 
+/** Where an imported record came from: its source system, HUD file and source key (migration 0014). */
+export interface ImportSourceIdsTable {
+  source: string;
+  hud_file: string;
+  source_id: string;
+  hearth_id: string;
+  date_created: Timestamp;
+}
+
 export interface Database {
   clients: ClientsTable;
   attempt_events: AttemptEventsTable;
@@ -570,6 +579,7 @@ export interface Database {
   health_and_dv: HealthAndDvTable;
   disabilities: DisabilitiesTable;
   export_jobs: ExportJobsTable;
+  import_source_ids: ImportSourceIdsTable;
 }
 
 /** The database or a transaction on it: repositories take either, so their caller decides what runs together. */

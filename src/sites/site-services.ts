@@ -154,7 +154,7 @@ export function createSiteServices(options: {
     training: new TrainingService(db, clock, audit, id, config.timeZone, projects, projectSetup, clients, enrollments, { shelter, contacts, coordinatedEntry }, assessments),
     hudExports,
     exportJobs: new ExportJobService(db, clock, audit, hudExports, access, users, exportsDir, options.onExportQueued),
-    hudImports: new HudCsvImportService(db, clock, audit, clients),
+    hudImports: new HudCsvImportService(db, clock, audit, config.timeZone, clients),
   };
 }
 

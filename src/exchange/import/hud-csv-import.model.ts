@@ -1,4 +1,5 @@
 import type { DuplicateReason } from '../../clients/clients.model.js';
+import type { Organization, Project } from '../../projects/projects.model.js';
 import type { HudCsvVersion, HudFileName } from '../hud-csv-spec.js';
 
 /**
@@ -101,3 +102,19 @@ export interface AcceptedRow {
   row: number;
   values: Readonly<Record<string, string>>;
 }
+
+/** HUD's bookkeeping columns of an imported row: HUD date-times as written (`yyyy-mm-dd hh:mm:ss`, the site's zone). */
+export interface ImportedBookkeeping {
+  dateCreated: string | null;
+  dateUpdated: string | null;
+  userId: string;
+  dateDeleted: string | null;
+}
+
+type WithoutBookkeeping<T> = Omit<T, 'dateCreated' | 'dateUpdated' | 'userId'>;
+
+/** An Organization.csv row as Hearth stores it, under its Hearth id (the projects feature's Organization). */
+export type ImportedOrganization = WithoutBookkeeping<Organization> & ImportedBookkeeping & { victimServiceProvider: 0 | 1 };
+
+/** A Project.csv row as Hearth stores it, under its Hearth id and its agency's (the projects feature's Project). */
+export type ImportedProject = WithoutBookkeeping<Project> & ImportedBookkeeping & { continuumProject: 0 | 1 };

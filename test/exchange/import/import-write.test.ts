@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { HudCsvImportService } from '../../../src/exchange/import/hud-csv-import.service.js';
+import { startTestApp, type TestApp } from '../../helpers/app.js';
+import { ACTOR } from '../../clients/fixtures.js';
+import { FY2024_ENROLLMENT, FY2026_ENROLLMENT, FY2026_VALIDATION, tempFolder, zipFixture } from './fixtures.js';
+
+/** Each test imports into a site of its own, so what one writes never meets another's. */
+describe('HUD CSV import: writing agencies and projects', () => {
+  let t: TestApp;
+  let dir: string;
+  before(async () => {
+    t = await startTestApp({ sites: ['training', 'live'] });
+    dir = tempFolder('import-write');
+  });
+  after(async () => {
+    await t.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const projectsOf = (site: 'live' | 'training', names: string[]) =>
+    t.sites[site].db
+      .selectFrom('projects')
+      .innerJoin('organizations', 'organizations.organization_id', 'projects.organization_id')
+      .select(['projects.project_id', 'project_name', 'projects.date_deleted', 'organization_name', 'projects.user_id'])
+      .select(sql<string>`to_char(operating_start_date, 'YYYY-MM-DD')`.as('operating_start_date'))
+      .where('project_name', 'in', names)
+      .orderBy('project_name')
+      .execute();
+
+  it('creates the export’s agency and project under new Hearth ids, keeps their source ids, and audits the import', async () => {
+    const result = await t.sites.live.hudImports.import(await zipFixture(FY2026_ENROLLMENT, dir), { dryRun: false, actor: ACTOR });
+    assert.deepEqual([result.dryRun, result.written], [false, true]);
+    const [project] = await projectsOf('live', ['Furious Whistle Hill']);
+    assert.match(project!.project_id, /^[0-9a-f]{32}$/);
+    assert.equal(project!.organization_name, 'Empty Eagle Hotel');
+    assert.equal(project!.operating_start_date, '2015-11-30', 'an empty OperatingStartDate is taken from DateCreated');
+    assert.equal(project!.user_id, 'francis');
+    const sourceIds = await t.sites.live.db.selectFrom('import_source_ids').selectAll().where('hud_file', '=', 'Project').execute();
+    assert.deepEqual(sourceIds.map((s) => [s.source, s.source_id, s.hearth_id]), [['Boston DND Warehouse', '751', project!.project_id]]);
+    const audit = await t.sites.live.db.selectFrom('audit_log').select(['event', 'details']).where('event', '=', 'import.written').execute();
+    assert.equal(audit.length, 1);
+  });
+
+  it('importing the same export again, or its FY2024 layout, updates the records and never duplicates them', async () => {
+    const renamed = await zipFixture(FY2024_ENROLLMENT, dir, (name, text) => (name === 'Project.csv' ? text.replace('Furious Whistle Hill', 'Furious Whistle Hall') : text));
+    const [before] = await projectsOf('live', ['Furious Whistle Hill']);
+    await t.sites.live.hudImports.import(renamed, { dryRun: false, actor: ACTOR });
+    assert.deepEqual(await projectsOf('live', ['Furious Whistle Hill']), []);
+    const [after] = await projectsOf('live', ['Furious Whistle Hall']);
+    assert.equal(after!.project_id, before!.project_id);
+    const organizations = await t.sites.live.db.selectFrom('organizations').select('organization_id').where('organization_name', '=', 'Empty Eagle Hotel').execute();
+    assert.equal(organizations.length, 1);
+  });
+
+  it('a row with DateDeleted marks its record deleted', async () => {
+    const deleted = await zipFixture(FY2026_ENROLLMENT, dir, (name, text) => (name === 'Project.csv' ? text.replace('francis,,', 'francis,2016-01-02 03:04:05,') : text));
+    await t.sites.live.hudImports.import(deleted, { dryRun: false, actor: ACTOR });
+    const [project] = await projectsOf('live', ['Furious Whistle Hill']);
+    assert.ok(project!.date_deleted instanceof Date);
+  });
+
+  it('a failure half-way leaves nothing imported', async () => {
+    const site = t.sites.training;
+    let ids = 0;
+    const failing = new HudCsvImportService(site.db, t.clock, site.audit, t.config.timeZone, site.clients, () => {
+      ids += 1;
+      if (ids > 1) throw new Error('the disk is full');
+      return randomBytes(16).toString('hex');
+    });
+    await assert.rejects(failing.import(await zipFixture(FY2026_ENROLLMENT, dir), { dryRun: false, actor: ACTOR }), /the disk is full/);
+    assert.equal(ids, 2, 'the agency was written before the failure');
+    assert.deepEqual(await site.db.selectFrom('organizations').select('organization_id').where('organization_name', '=', 'Empty Eagle Hotel').execute(), []);
+    assert.deepEqual(await site.db.selectFrom('import_source_ids').selectAll().execute(), []);
+  });
+
+  it('writes the validation set’s acceptable projects, warnings and all, and none of the skipped ones', async () => {
+    await t.sites.training.hudImports.import(await zipFixture(FY2026_VALIDATION, dir), { dryRun: false, actor: ACTOR });
+    const projects = await projectsOf('training', ['VALID', 'VALIDATION', 'RRHSSO', 'RRHHOUSING', 'FAILURE']);
+    assert.deepEqual(projects.map((p) => [p.project_name, p.organization_name]), [
+      ['RRHHOUSING', 'VALID'],
+      ['RRHSSO', 'VALID'],
+      ['VALID', 'VALID'],
+      ['VALIDATION', 'Organization VALIDATION'],
+    ]);
+  });
+});
