@@ -75,6 +75,17 @@ const ENDPOINTS: Endpoint[] = [
   { route: '/live/enrollments/:id/members/new', as: 'admin', fields: ['personalId', 'entryDate', 'relationshipToHoH', 'disablingCondition', 'livingSituation', 'rentalSubsidyType', 'lengthOfStay', 'previousStreetEssh', 'dateToStreetEssh', 'timesHomelessPastThreeYears', 'monthsHomelessPastThreeYears'] },
   { route: '/live/clients/:id/ssn', as: 'user', fields: [] },
   { route: '/live/clients/:id/merge', as: 'admin', fields: ['other', 'keep', 'confirm'] },
+  // Program-specific data elements (issue 12): stage forms, check-in, contacts, move-in, coordinated entry.
+  { route: '/live/enrollments/:id/assessments/new', as: 'admin', fields: ['informationDate', 'm0.enrollmentId', 'm0.incomeFromAnySource', 'm0.earnedAmount', 'm0.benefitsFromAnySource', 'm0.benefits', 'm0.insuranceFromAnySource', 'm0.insurance', 'm0.disability5', 'm0.impairs5', 'm0.domesticViolenceSurvivor', 'm0.whenOccurred', 'm0.currentlyFleeing', 'confirmWarnings'] },
+  { route: '/live/enrollments/:id/assessments/:stage/:date/edit', as: 'admin', fields: ['informationDate', 'm0.enrollmentId', 'm0.incomeFromAnySource', 'm0.earnedAmount', 'm0.disability5', 'm0.domesticViolenceSurvivor'] },
+  { route: '/live/projects/:id/check-in', as: 'admin', fields: ['night', 'enrollment', 'household', 'client', 'q'] },
+  { route: '/live/enrollments/:id/contacts/new', as: 'admin', fields: ['informationDate', 'currentLivingSituation', 'clsSubsidyType', 'leaveSituation14Days', 'locationDetails', 'verifiedBy'] },
+  { route: '/live/enrollments/:id/engagement', as: 'admin', fields: ['dateOfEngagement'] },
+  { route: '/live/enrollments/:id/move-in', as: 'admin', fields: ['moveInDate'] },
+  { route: '/live/enrollments/:id/ce-assessments/new', as: 'admin', fields: ['assessmentDate', 'assessmentLocation', 'assessmentType', 'assessmentLevel', 'prioritizationStatus'] },
+  { route: '/live/enrollments/:id/ce-events/new', as: 'admin', fields: ['eventDate', 'event', 'probSolDivRrResult', 'referralCaseManageAfter', 'locationCrisisOrPhHousing', 'referralResult', 'resultDate'] },
+  // HUD CSV exports (issue 13).
+  { route: '/live/exports', as: 'admin', fields: ['from', 'to', 'projectIds', 'cocCode', 'directive', 'hash'] },
 ];
 
 /** Payloads that must never come back unescaped (S48). */
