@@ -349,7 +349,7 @@ function busyThreads(phase: PhaseResult): Set<number> {
 
 /** A phase's CPU per operation; `pool` names the threadpool's threads (see busyThreads). */
 function cpuPerOp(phase: PhaseResult, pool: Set<number>): CpuPerOp {
-  const { processMs, tasks, clientMs, clientTid, postgresMs } = phase.cpu;
+  const { processMs, tasks, clientMs, postgresMs } = phase.cpu;
   const known = (ms: number | undefined) => (ms !== undefined && Number.isFinite(ms) ? ms : 0);
   const mainMs = tasks.get(process.pid) ?? NaN;
   let poolMs = 0;

@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../db/schema.js';
+import { ENROLLMENT_RECORD_TABLES } from '../db/enrollment-records.js';
 import type { MergeCandidate, OverlappingStays, RecordCounts } from './clients.model.js';
 
 const day = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
@@ -172,16 +173,3 @@ export const clientMergeRepository = {
     return rows.map((r) => r.personal_id);
   },
 };
-
-/** Every table besides enrollments and exits whose rows carry a client's PersonalID (migrations 0011 and 0012). */
-const ENROLLMENT_RECORD_TABLES = [
-  'income_benefits',
-  'health_and_dv',
-  'disabilities',
-  'services',
-  'current_living_situations',
-  'assessments',
-  'assessment_questions',
-  'assessment_results',
-  'events',
-] as const satisfies readonly (keyof Database)[];

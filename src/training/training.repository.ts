@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../db/schema.js';
+import { ENROLLMENT_RECORD_TABLES } from '../db/enrollment-records.js';
 
 /** An arbitrary constant: the advisory lock that lets one Training reset run at a time. */
 const RESET_LOCK = 4_627_261;
@@ -28,10 +29,9 @@ export const trainingRepository = {
    * undone by a rollback. A new table that references these must be added here (the statement fails until it is).
    */
   async deleteClientsAndProjects(trx: Transaction<Database>): Promise<void> {
-    await sql`truncate table income_benefits, health_and_dv, disabilities, services, current_living_situations,
-              assessment_results, assessment_questions, assessments, events, exits, enrollments, client_recent_views,
-              clients, project_cocs, funders, inventories, affiliations, hmis_participations, ce_participations,
-              projects`.execute(trx);
+    const tables = [...ENROLLMENT_RECORD_TABLES, 'exits', 'enrollments', 'client_recent_views', 'clients', 'project_cocs', 'funders',
+      'inventories', 'affiliations', 'hmis_participations', 'ce_participations', 'projects'];
+    await sql`truncate table ${sql.join(tables.map((table) => sql.table(table)))}`.execute(trx);
   },
 
   /** Deletes every agency but these (which are about to be written again). */

@@ -4,7 +4,7 @@ import { DAY, HOUR, MINUTE } from '../../src/clock.js';
 import { ARGON2_PARAMS } from '../../src/auth/password/hashing.js';
 import { hash } from '@node-rs/argon2';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { textOf, type TestClient } from '../helpers/client.js';
+import { textOf } from '../helpers/client.js';
 
 const NEW_PASSWORD = 'Meadow-Lark-2026';
 

@@ -2,7 +2,6 @@ import type { Organization } from '../../projects/projects.model.js';
 import { CheckboxField, CheckboxGroupField, CsrfField, ErrorSummary, RadioField, TextField, type FieldErrors, type FormFailure } from '../../views/form-kit.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
-import type { Role } from '../accounts.model.js';
 import { lacksAgency, NO_AGENCY_WARNING, ROLE_DESCRIPTIONS, ROLE_NAMES } from '../roles.js';
 
 /** The account fields as typed, kept on every re-render. */
