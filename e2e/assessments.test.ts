@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { signedInSession, startBrowserTest, type BrowserTestApp } from './helpers/app.js';
 import { assertAccessible, currentPath, skipWithoutChromium, type BrowserSession } from './helpers/browser.js';
 import { clickInMain } from './helpers/flows.js';
-import { ACTOR, ADMIN, buildAssessmentWorld, householdOfThree, type AssessmentWorld } from '../test/assessments/fixtures.js';
+import { buildAssessmentWorld, householdOfThree, type AssessmentWorld } from '../test/assessments/fixtures.js';
 
 /** A member's questions on a stage form: the fieldset named after them. */
 function member(page: Page, name: RegExp): Locator {
@@ -109,10 +109,12 @@ describe('household assessments in a browser', { skip: skipWithoutChromium }, ()
     await assertAccessible(page, 'enrollment page after the annual assessment');
     assert.match(await main.innerText(), /Annual assessment\s+Done for the anniversary of 11\/20\/2026/);
 
-    await app.t.sites.live.enrollments.exit(ADMIN, household.head, { exitDate: '11/27/2026', destination: '410', destinationSubsidyType: '', otherDestination: '' }, 'household', ACTOR);
-    await page.reload();
-    await click('Record project exit', 'link');
-    await assertAccessible(page, 'project exit form');
+    // The exit: destination and the exit-stage answers of the whole household, in one form and one submit.
+    await click('Exit', 'link');
+    await assertAccessible(page, 'exit form with the answers at exit');
+    await page.getByRole('group', { name: 'Who leaves the project?' }).getByLabel(/The whole household/).check();
+    await page.getByLabel('Exit date', { exact: true }).fill('11/27/2026');
+    await page.getByLabel('Destination (3.12)', { exact: true }).selectOption('410');
     const headExit = member(page, /\(Head of household, adult\)/);
     await answer(headExit, 'Income from any source (4.02)', 'Yes');
     await headExit.getByLabel('Earned income (i.e., employment income)', { exact: true }).fill('1,400');
@@ -120,7 +122,6 @@ describe('household assessments in a browser', { skip: skipWithoutChromium }, ()
     await answer(headExit, 'Covered by health insurance (4.04)', 'No');
     await noDisabilities(headExit, [9]);
     await headExit.getByLabel('Mental health disorder (4.09)', { exact: true }).selectOption('1');
-    await headExit.getByLabel(/^Mental health disorder: Expected to be of long-continued/).selectOption('1');
     const partnerExit = member(page, /^Samuel|Samuel \(adult\)|, Samuel/);
     await answer(partnerExit, 'Income from any source (4.02)', 'No');
     await answer(partnerExit, 'Non-cash benefits from any source (4.03)', 'No');
@@ -129,7 +130,15 @@ describe('household assessments in a browser', { skip: skipWithoutChromium }, ()
     const childExit = member(page, /Kit \(child\)/);
     await answer(childExit, 'Covered by health insurance (4.04)', 'No');
     await noDisabilities(childExit);
-    await click('Save the project exit');
+    // The mental health disorder's "long-continued … impairs" left out: the whole form comes back, nothing saved.
+    await click('Save the exit');
+    await assertAccessible(page, 'exit refused');
+    assert.match(await page.getByRole('alert').first().innerText(), /Mental health disorder: expected to be long-continued/i);
+    assert.equal(await page.getByLabel('Exit date', { exact: true }).inputValue(), '11/27/2026', 'the exit is kept');
+    assert.equal(await headExit.getByLabel('Earned income (i.e., employment income)', { exact: true }).inputValue(), '1,400', 'the answers are kept');
+    assert.equal(await app.t.sites.live.db.selectFrom('exits').select('exit_id').where('enrollment_id', '=', household.head).executeTakeFirst(), undefined);
+    await headExit.getByLabel(/^Mental health disorder: Expected to be of long-continued/).selectOption('1');
+    await click('Save the exit');
     await assertAccessible(page, 'enrollment page after the exit');
     assert.match(await main.innerText(), /11\/27\/2026\s+Project exit/);
     const rows = await app.t.sites.live.db.selectFrom('income_benefits').select('data_collection_stage').where('enrollment_id', '=', household.head).orderBy('data_collection_stage').execute();

@@ -102,7 +102,7 @@ function readMember(body: unknown, prefix: string): MemberAnswersInput {
 }
 
 /** Every member's answers, by the EnrollmentID each member's fields carry. */
-function readMembers(body: unknown): Record<string, MemberAnswersInput> {
+export function readMembers(body: unknown): Record<string, MemberAnswersInput> {
   const members: Record<string, MemberAnswersInput> = {};
   for (let i = 0; i < MAX_MEMBERS; i += 1) {
     const id = formString(body, `m${i}.enrollmentId`, { max: 64 });

@@ -13,7 +13,7 @@ import { DATA_COLLECTION_STAGE, elementsAtStage, isAskedOf, type CollectionPoint
 import { HEAD_OF_HOUSEHOLD } from '../hud/enrollment-code-lists.js';
 import { hudUserId } from '../hud/ids.js';
 import { clientName } from '../clients/client-name.js';
-import type { EnrollmentDetail, EnrollmentSummary } from '../enrollments/enrollments.model.js';
+import type { AlongsideExit, EnrollmentDetail, EnrollmentSummary, Leaving } from '../enrollments/enrollments.model.js';
 import type { EnrollmentService } from '../enrollments/enrollments.service.js';
 import type { ProjectSetupService } from '../projects/project-setup.service.js';
 import type { Funder } from '../projects/project-setup.model.js';
@@ -158,18 +158,41 @@ export class AssessmentService {
     if (members.length === 0 && Object.keys(errors).length === 0) {
       throw new ConflictError(`There is no one in this household to record the ${STAGE_TITLES[stage].toLowerCase()} for now.`);
     }
-    const several = members.length > 1;
-    const valid: { member: StageMember; answers: StageAnswers }[] = [];
-    members.forEach((member, i) => {
-      const answers = validateStageAnswers(
-        input.members[member.enrollmentId] ?? {},
-        { prefix: `m${i}.`, who: several ? clientName(member.client) : '', elements: member.elements, disablingCondition: member.disablingCondition },
-        errors,
-      );
-      if (answers) valid.push({ member, answers });
-    });
+    const valid = validateMembers(members, input.members, errors);
     if (Object.keys(errors).length > 0) throw new ValidationError(CORRECT, errors);
+    await this.writeStage(trx, stage, valid, typedDate, actor);
+    return { recorded: valid.length, informationDate: typedDate };
+  }
 
+  /**
+   * The exit-stage answers saved with the exit, in its submit (EnrollmentService.exit's `alongside`): the
+   * funders are read now, before the exit's transaction opens (PGlite has one connection: a read from outside
+   * the transaction would wait on it). Each member leaving is asked what the exit stage asks of them on their
+   * exit date; a project that asks nothing at exit saves nothing more.
+   */
+  async alongsideExit(viewer: Viewer, enrollmentId: string, answers: StageInput['members'], actor: Actor): Promise<AlongsideExit> {
+    const { project } = await this.enrollments.forChange(viewer, enrollmentId);
+    const funders = await this.fundersOf(project.projectId);
+    return async (trx, detail, leaving, errors) => {
+      const form = await this.formFor(trx, viewer, leavingOn(detail, leaving), funders, 'exit', this.today());
+      const exiting = new Set(leaving.map((l) => l.enrollmentId));
+      const valid = validateMembers(form.members.filter((m) => m.unavailable === null && exiting.has(m.enrollmentId)), answers, errors);
+      return () => this.writeStage(trx, 'exit', valid, null, actor);
+    };
+  }
+
+  /** The exit form's questions: every member still enrolled, as if leaving on `exitDate` (today if not a date). Null once exited. */
+  async exitForm(viewer: Viewer, enrollmentId: string, exitDate: string): Promise<StageForm | null> {
+    const detail = await this.enrollments.forChange(viewer, enrollmentId);
+    if (detail.exit) return null;
+    const day = readDateField(exitDate, 'exitDate', 'exit date', false, {}) ?? this.today();
+    const leaving = detail.household.filter((m) => m.exitDate === null).map((m) => ({ enrollmentId: m.enrollmentId, exitDate: day }));
+    const form = await this.formFor(this.db, viewer, leavingOn(detail, leaving), await this.fundersOf(detail.project.projectId), 'exit', day);
+    return { ...form, members: form.members.filter((m) => m.unavailable === null && leaving.some((l) => l.enrollmentId === m.enrollmentId)) };
+  }
+
+  /** Saves valid answers: one set of records per member at the stage, dated as HUD says. `assessment.recorded` per member. */
+  private async writeStage(trx: Transaction<Database>, stage: CollectionPoint, valid: readonly ValidMember[], typedDate: string | null, actor: Actor): Promise<void> {
     const now = this.clock.now();
     for (const { member, answers } of valid) {
       const informationDate = typedDate ?? (stage === 'start' ? member.entryDate : member.exitDate!);
@@ -182,7 +205,6 @@ export class AssessmentService {
         details: { enrollmentId: member.enrollmentId, stage, elements: member.elements.join(', ') },
       });
     }
-    return { recorded: valid.length, informationDate: typedDate };
   }
 
   /**
@@ -344,6 +366,29 @@ export const STAGE_TITLES: Readonly<Record<CollectionPoint, string>> = {
   annual: 'Annual assessment',
   exit: 'Project exit',
 };
+
+type ValidMember = { member: StageMember; answers: StageAnswers };
+
+/** Each member's answers read with HUD's rules; refusals go to `errors` under each member's fields. */
+function validateMembers(members: readonly StageMember[], input: StageInput['members'], errors: FieldErrors): ValidMember[] {
+  const several = members.length > 1;
+  const valid: ValidMember[] = [];
+  members.forEach((member, i) => {
+    const answers = validateStageAnswers(
+      input[member.enrollmentId] ?? {},
+      { prefix: `m${i}.`, who: several ? clientName(member.client) : '', elements: member.elements, disablingCondition: member.disablingCondition },
+      errors,
+    );
+    if (answers) valid.push({ member, answers });
+  });
+  return valid;
+}
+
+/** The household as it will be once these members leave on their exit dates. */
+function leavingOn(detail: EnrollmentDetail, leaving: readonly Leaving[]): EnrollmentDetail {
+  const dates = new Map(leaving.map((l) => [l.enrollmentId, l.exitDate]));
+  return { ...detail, household: detail.household.map((m) => (dates.has(m.enrollmentId) ? { ...m, exitDate: dates.get(m.enrollmentId)! } : m)) };
+}
 
 /** The household's earliest start: HUD keys the annual window on it (even after a change of head). */
 function householdStart(household: readonly { entryDate: string }[]): string {

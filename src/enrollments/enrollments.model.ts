@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
 import type { ClientSummary } from '../clients/clients.model.js';
 import type { ValidationError } from '../errors.js';
 import type { ProjectSummary } from '../projects/projects.model.js';
@@ -171,3 +173,23 @@ export interface EnrollmentOccurrenceDates {
   moveInDate: string | null;
   dateOfEngagement: string | null;
 }
+
+/** A member an exit is about to end, with the exit date it will carry. */
+export interface Leaving {
+  enrollmentId: string;
+  /** YYYY-MM-DD; today's date while the typed exit date is refused, so the rest can still be checked. */
+  exitDate: string;
+}
+
+/**
+ * What another feature saves with an exit, in the exit's own submit and transaction (the exit-stage answers of
+ * src/assessments/). It checks its part with the exit, adding its refusals to the exit's (so one 422 shows both),
+ * and returns the writer the exit runs once everything is accepted. Declared here, given by the caller, so
+ * that enrollments never import the feature.
+ */
+export type AlongsideExit = (
+  trx: Transaction<Database>,
+  detail: EnrollmentDetail,
+  leaving: readonly Leaving[],
+  errors: Record<string, string[]>,
+) => Promise<() => Promise<void>>;

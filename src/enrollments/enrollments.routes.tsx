@@ -5,7 +5,7 @@ import { NotFoundError, ValidationError } from '../errors.js';
 import { HEAD_OF_HOUSEHOLD } from '../hud/enrollment-code-lists.js';
 import { HEARTH_ID_PATTERN } from '../hud/ids.js';
 import { formConfirmsWarnings, formString, formStrings, refuse, submitForm } from '../http/form.js';
-import type { FormFailure } from '../views/form-kit.js';
+import type { FieldErrors, FormFailure } from '../views/form-kit.js';
 import {
   EMPTY_EXIT,
   EMPTY_MEMBER_ENTRY,
@@ -24,7 +24,9 @@ import { EditEnrollmentPage, EnrollmentPage, isDone } from './pages/enrollment.p
 import { AddMemberPage, ChangeHeadPage, ChooseMemberPage, ExitPage } from './pages/household.pages.js';
 import { RosterPage } from './pages/roster.page.js';
 import { occurrenceSections } from '../contacts/occurrence-sections.routes.js';
-import { AssessmentsSection } from '../assessments/pages/assessments.pages.js';
+import { AssessmentsSection, ExitAnswerFields } from '../assessments/pages/assessments.pages.js';
+import { readMembers } from '../assessments/assessments.routes.js';
+import type { MemberAnswersInput } from '../assessments/assessments.model.js';
 
 /**
  * Households, enrollments and exits: /SITE/enrollments/… and a project's roster at
@@ -124,11 +126,15 @@ export async function enrollmentRoutes(app: FastifyInstance) {
     });
   });
 
+  // The exit and the exit-stage answers of every member leaving (src/assessments/), in one submit.
   app.get('/enrollments/:id/exit', async (request, reply) => {
     const { site } = request;
-    const detail = await site.enrollments.forChange(await viewerOf(request), enrollmentId(request));
+    const viewer = await viewerOf(request);
+    const id = enrollmentId(request);
+    const detail = await site.enrollments.forChange(viewer, id);
     const values = detail.exit ? exitToInput(detail.exit) : { ...EMPTY_EXIT, exitDate: formatDay(site.enrollments.today()) };
-    return reply.page(<ExitPage ctx={reply.pageContext()} detail={detail} values={values} scope={defaultExitScope(detail)} />);
+    const answers = await exitAnswers(request, id, values.exitDate, {}, {});
+    return reply.page(<ExitPage ctx={reply.pageContext()} detail={detail} values={values} scope={defaultExitScope(detail)} answers={answers} />);
   });
 
   app.post('/enrollments/:id/exit', form, async (request, reply) => {
@@ -137,14 +143,16 @@ export async function enrollmentRoutes(app: FastifyInstance) {
     const viewer = await viewerOf(request);
     const values = readExit(request.body);
     const scope = formString(request.body, 'scope', { max: 200 });
+    const members = readMembers(request.body);
     return submitForm(reply, {
-      action: () => site.enrollments.exit(viewer, id, values, scope, actorOf(request)),
+      action: async () => site.enrollments.exit(viewer, id, values, scope, actorOf(request), await site.assessments.alongsideExit(viewer, id, members, actorOf(request))),
       refused: async (failure) => (
         <ExitPage
           ctx={reply.pageContext()}
           detail={await site.enrollments.forChange(viewer, id)}
           values={values}
           scope={scope === 'member' || scope === 'household' ? scope : ''}
+          answers={await exitAnswers(request, id, values.exitDate, members, failure?.errors ?? {})}
           failure={failure}
         />
       ),
@@ -268,6 +276,12 @@ function failureOf(error: ValidationError | null): FormFailure | null {
 /** A search result as the enrollment pages show it: identity only, never the SSN. */
 function identityOf(client: ClientSummary): ClientSummary {
   return { personalId: client.personalId, firstName: client.firstName, middleName: client.middleName, lastName: client.lastName, nameSuffix: client.nameSuffix, dob: client.dob };
+}
+
+/** The exit-stage questions of the members still enrolled, as they would be asked on this exit date (none once exited). */
+async function exitAnswers(request: FastifyRequest, id: string, exitDate: string, values: Readonly<Record<string, MemberAnswersInput>>, errors: FieldErrors) {
+  const form = await request.site.assessments.exitForm(await viewerOf(request), id, exitDate);
+  return form && <ExitAnswerFields form={form} values={values} errors={errors} />;
 }
 
 async function viewerOf(request: FastifyRequest): Promise<Viewer> {

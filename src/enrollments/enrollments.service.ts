@@ -27,6 +27,7 @@ import {
   type MemberEntryInput,
 } from './enrollment-fields.js';
 import type {
+  AlongsideExit,
   Enrollment,
   EnrollmentDetail,
   EnrollmentOccurrenceDates,
@@ -427,13 +428,11 @@ export class EnrollmentService {
 
   /**
    * Exits a member, or every member still enrolled in the household, with the same exit date and destination.
-   * The head cannot leave alone while others stay. `enrollment.exited` per member.
+   * The head cannot leave alone while others stay. `enrollment.exited` per member. What `alongside` saves with
+   * the exit (the exit-stage answers) is checked with it and written in the same transaction: all or nothing.
    */
-  async exit(viewer: Viewer, enrollmentId: string, input: ExitInput, scope: string, actor: Actor): Promise<{ exited: number }> {
+  async exit(viewer: Viewer, enrollmentId: string, input: ExitInput, scope: string, actor: Actor, alongside?: AlongsideExit): Promise<{ exited: number }> {
     return this.db.transaction().execute(async (trx) => {
-      if (scope !== 'member' && scope !== 'household') {
-        refuse({ scope: ['Choose who leaves the project: this member only, or the whole household.'] });
-      }
       const detail = await this.forChange(viewer, enrollmentId, trx);
       const members = await repo.lockHousehold(trx, detail.enrollment.householdId);
       const exits = await repo.findExits(trx, members.map((m) => m.enrollmentId));
@@ -444,14 +443,15 @@ export class EnrollmentService {
       const open = members.filter((m) => !exited.has(m.enrollmentId));
       const errors: FieldErrors = {};
       const isHead = detail.enrollment.relationshipToHoH === HEAD_OF_HOUSEHOLD;
-      if (scope === 'member' && isHead && open.length > 1) {
+      if (scope !== 'member' && scope !== 'household') add(errors, 'scope', 'Choose who leaves the project: this member only, or the whole household.');
+      else if (scope === 'member' && isHead && open.length > 1) {
         add(
           errors,
           'scope',
           'The head of household cannot exit while other members stay. Exit the whole household, or make another member the head of household first.',
         );
       }
-      const targets = scope === 'household' ? open : open.filter((m) => m.enrollmentId === enrollmentId);
+      const targets = scope === 'household' ? open : scope === 'member' ? open.filter((m) => m.enrollmentId === enrollmentId) : [];
       const fields = validateExit(input, { entryDate: detail.enrollment.entryDate, today: this.today(), operatingEndDate: detail.project.operatingEndDate }, errors);
       if (fields) {
         const names = new Map(detail.household.map((m) => [m.enrollmentId, clientName(m.client)]));
@@ -461,6 +461,8 @@ export class EnrollmentService {
           }
         }
       }
+      const leaving = targets.map((m) => ({ enrollmentId: m.enrollmentId, exitDate: fields?.exitDate ?? this.today() }));
+      const writeAlongside = alongside ? await alongside(trx, detail, leaving, errors) : null;
       if (Object.keys(errors).length > 0 || !fields) refuse(errors);
       const now = this.clock.now();
       const householdExit = scope === 'household' && targets.length > 1;
@@ -482,6 +484,7 @@ export class EnrollmentService {
           details: { enrollmentId: member.enrollmentId, exitId, householdId: detail.enrollment.householdId, householdExit },
         });
       }
+      await writeAlongside?.();
       return { exited: targets.length };
     });
   }

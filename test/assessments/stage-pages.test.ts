@@ -118,6 +118,48 @@ describe('stage forms on the enrollment page', () => {
     assert.match(textOf(again.body), /already recorded .*one per window/);
   });
 
+  it('the exit form asks each member leaving the exit-stage questions and saves them with the exit, in one submit', async () => {
+    const h = await householdOfThree(t, world.pshA, '2026-11-20');
+    const url = `/live/enrollments/${h.head}/exit`;
+    const page = await worker.get(url);
+    assert.equal(page.status, 200);
+    assert.match(textOf(page.body), /Answers at exit/);
+    const order = [...page.body.matchAll(/name="m\d\.enrollmentId" value="([0-9a-f]{32})"/g)].map((m) => m[1]!);
+    assert.deepEqual([...order].sort(), [h.head, h.partner, h.child].sort(), 'every member still enrolled is asked');
+    assert.doesNotMatch(page.body, /name="m\d\.domesticViolenceSurvivor"/, 'HUD does not ask 4.11 at exit');
+    const exit = { scope: 'household', exitDate: '11/26/2026', destination: '410', destinationSubsidyType: '', otherDestination: '' };
+    const exitAnswers = (id: string): MemberAnswersInput => {
+      const { domesticViolenceSurvivor: _dv, ...adult } = ADULT_ANSWERS;
+      return id === h.child ? CHILD_ANSWERS : id === h.head ? { ...adult, incomeFromAnySource: '0', earnedAmount: '640.00' } : adult;
+    };
+
+    // Errors in both parts come back together: the exit date and the head's income; nothing is saved.
+    const refused = await worker.post(url, { ...exit, exitDate: '11/31/2026', ...stageForm(order.map((id) => [id, exitAnswers(id)])) });
+    assert.equal(refused.status, 422, textOf(refused.body).slice(0, 800));
+    assert.match(refused.body, /id="field-exitDate-error"/);
+    assert.match(textOf(refused.body), /income from any source is No, yet amounts are typed/);
+    assert.match(refused.body, /value="640.00"/, 'the answers typed are kept');
+    assert.match(refused.body, /value="11\/31\/2026"/, 'the exit date typed is kept');
+    assert.equal(await t.sites.live.db.selectFrom('exits').select('exit_id').where('enrollment_id', 'in', order).executeTakeFirst(), undefined);
+
+    // An exit-stage answer refused alone still saves nothing, not even the exit.
+    const answersOnly = await worker.post(url, { ...exit, ...stageForm(order.map((id) => [id, exitAnswers(id)])) });
+    assert.equal(answersOnly.status, 422);
+    assert.equal(await t.sites.live.db.selectFrom('exits').select('exit_id').where('enrollment_id', 'in', order).executeTakeFirst(), undefined);
+
+    const saved = await worker.post(url, { ...exit, ...stageForm(order.map((id) => [id, id === h.head ? { ...exitAnswers(id), incomeFromAnySource: '1' } : exitAnswers(id)])) });
+    assert.equal(saved.status, 303, textOf(saved.body).slice(0, 800));
+    const stages = await t.sites.live.db
+      .selectFrom('income_benefits')
+      .select(['enrollment_id', 'data_collection_stage'])
+      .where('enrollment_id', 'in', order)
+      .execute();
+    assert.deepEqual(stages.map((r) => r.data_collection_stage), [3, 3, 3], 'one exit-stage record per member, saved with the exit');
+    const enrollment = textOf((await worker.get(`/live/enrollments/${h.head}`)).body);
+    assert.match(enrollment, /11\/26\/2026 Project exit Income: Yes, \$940\.00 a month/);
+    assert.doesNotMatch(enrollment, /Record project exit/, 'nothing is left to record at exit');
+  });
+
   it('another agency’s staff get 404 for the forms, the correction and the submit; an unknown stage is 404', async () => {
     const h = await householdOfThree(t, world.pshA, '2026-11-20');
     assert.equal((await outsider.get(`/live/enrollments/${h.head}/assessments/new?stage=start`)).status, 404);

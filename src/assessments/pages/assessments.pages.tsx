@@ -6,7 +6,7 @@ import type { CollectionPoint } from '../../hud/collection-rules.js';
 import { clientName } from '../../clients/client-name.js';
 import { formatDay } from '../../projects/project-fields.js';
 import { Notice } from '../../views/components.js';
-import { DateField, ErrorSummary, PostForm, type FormFailure } from '../../views/form-kit.js';
+import { DateField, ErrorSummary, PostForm, type FieldErrors, type FormFailure } from '../../views/form-kit.js';
 import { formatDateTime } from '../../views/format.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
@@ -238,6 +238,27 @@ export function StageFormPage(props: {
         </PostForm>
       )}
     </Layout>
+  );
+}
+
+/**
+ * The exit form's part of the exit-stage answers (4.02–4.10 as the project asks them at exit), one set per member
+ * still enrolled; saved with the exit, in the same submit. Only the answers of the members who leave are saved.
+ */
+export function ExitAnswerFields(props: { form: StageForm; values: Readonly<Record<string, MemberAnswersInput>>; errors: FieldErrors }) {
+  const { form } = props;
+  if (form.members.length === 0) return null;
+  return (
+    <section aria-labelledby="exit-answers-heading" class="stack">
+      <h2 id="exit-answers-heading">Answers at exit</h2>
+      <p class="hint">
+        What HUD asks at project exit, dated on the exit date and saved with the exit.
+        {form.members.length > 1 && ' Answer for every member who leaves; the answers of members who stay are not saved.'}
+      </p>
+      {form.members.map((member, index) => (
+        <MemberAnswerFields member={member} index={index} values={props.values[member.enrollmentId] ?? {}} errors={props.errors} />
+      ))}
+    </section>
   );
 }
 

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { HEAD_OF_HOUSEHOLD } from '../../hud/enrollment-code-lists.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
@@ -23,7 +24,7 @@ function Back(props: { ctx: PageContext; detail: EnrollmentDetail }) {
 }
 
 /** Exit a member or the whole household; or, once exited, correct the exit. */
-export function ExitPage(props: Problems & { ctx: PageContext; detail: EnrollmentDetail; values: ExitInput; scope: ExitScope | '' }) {
+export function ExitPage(props: Problems & { ctx: PageContext; detail: EnrollmentDetail; values: ExitInput; scope: ExitScope | ''; answers?: ComponentChildren }) {
   const { ctx, detail } = props;
   const errors = props.failure?.errors ?? {};
   const { enrollment: e, client, exit } = detail;
@@ -64,6 +65,7 @@ export function ExitPage(props: Problems & { ctx: PageContext; detail: Enrollmen
           )}
           {!correcting && !othersStay && <input type="hidden" name="scope" value="member" />}
           <ExitFields values={props.values} errors={errors} />
+          {props.answers}
           <button type="submit" class="primary">
             {correcting ? 'Save the corrected exit' : 'Save the exit'}
           </button>
