@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// The `hearth` command: runs the TypeScript CLI through tsx's loader.
-import { register } from 'tsx/esm/api';
+// The `hearth` command: runs the compiled CLI (dist/cli/main.js), building dist/ first when it is missing or stale.
+import { importBuilt } from '../scripts/build.mjs';
 
-register();
-await import('../src/cli/main.ts');
+await importBuilt('cli/main.js');

@@ -8,10 +8,12 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { Config } from './config.js';
+import { checkReadiness } from './health/readiness.js';
 import { installErrorHandlers, sendErrorPage } from './http/error-handler.js';
 import './http/fastify-types.js';
 import { renderPage } from './http/render.js';
 import { assertSameOrigin } from './http/same-origin.js';
+import { installMetrics } from './metrics/metrics.routes.js';
 import { sitePlugin } from './sites/site.plugin.js';
 import type { SiteServices } from './sites/site-services.js';
 import { SitesIndexPage } from './sites/sites-index.page.js';
@@ -80,7 +82,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('cache-control', 'no-store');
     return reply.page(<SitesIndexPage ctx={anonymousContext(config)} sites={siteIds} />);
   });
-  app.get('/healthz', async () => ({ status: 'ok', sites: siteIds }));
+  installMetrics(app, config);
+  // Probes come every few seconds: their requests are not logged.
+  app.get('/healthz', { logLevel: 'warn' }, async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+    return { status: 'ok', sites: siteIds };
+  });
+  app.get('/readyz', { logLevel: 'warn' }, async (_request, reply) => {
+    const readiness = await checkReadiness(options.sites, config.readyMaxQueuedMail);
+    return reply
+      .code(readiness.ready ? 200 : 503)
+      .header('cache-control', 'no-store')
+      .send({ status: readiness.ready ? 'ready' : 'not ready', sites: readiness.sites });
+  });
   for (const site of options.sites) {
     await app.register(sitePlugin, { prefix: `/${site.id}`, site });
   }

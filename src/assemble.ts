@@ -9,6 +9,8 @@ import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { openServerDatabase, siteDataDir, type SiteDatabase } from './db/database.js';
 import { loggerOptions } from './http/logging.js';
+import { mailBacklog } from './mail/outbox.js';
+import { watchSite } from './metrics/metrics.js';
 import type { MailTransport } from './mail/transport.js';
 import type { MailWorker } from './mail/worker.js';
 import type { SiteId } from './site-id.js';
@@ -69,7 +71,9 @@ export async function assembleHearth(config: Config, deps: HearthDeps = {}): Pro
   const ownedDatabases: SiteDatabase[] = [];
   const running: (RunningSite & { database: SiteDatabase })[] = [];
   let app: FastifyInstance | undefined;
+  const unwatch: (() => void)[] = [];
   const close = async () => {
+    for (const stop of unwatch) stop();
     await app?.close();
     for (const site of running) await site.stop();
     ownedRedis?.disconnect();
@@ -95,6 +99,8 @@ export async function assembleHearth(config: Config, deps: HearthDeps = {}): Pro
         counter: redis ? new RedisAttemptCounter(redis.client, `${redis.keyPrefix}:${id}`, clock) : undefined,
       });
       running.push({ ...site, database });
+      const watched = database;
+      unwatch.push(watchSite({ id, clock, mailBacklog: () => mailBacklog(watched.db), database: () => watched.stats?.() }));
     }
     app = await buildApp({ config, sites: running.map((s) => s.services), logger: log });
   } catch (error) {

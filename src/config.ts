@@ -42,6 +42,11 @@ export interface Config {
   hashQueue: number;
   /** Minimum time a "forgot password" request takes, so the answer's timing tells nothing. */
   forgotMinResponseMs: number;
+  /** Prometheus metrics on their own port (0: none) and/or at /metrics behind this bearer token; neither: no metrics. */
+  metricsPort: number;
+  metricsToken: string | undefined;
+  /** /readyz answers 503 while more mail than this waits in a site's outbox. */
+  readyMaxQueuedMail: number;
 }
 
 export class ConfigError extends Error {
@@ -94,6 +99,14 @@ function validTimeZone(zone: string): string {
   }
 }
 
+function metricsToken(env: Env): string | undefined {
+  const token = nonEmpty(env, 'HEARTH_METRICS_TOKEN');
+  if (token !== undefined && token.length < 32) {
+    throw new ConfigError('HEARTH_METRICS_TOKEN must be at least 32 characters (e.g. `openssl rand -hex 32`).');
+  }
+  return token;
+}
+
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const publicUrlRaw = nonEmpty(env, 'HEARTH_PUBLIC_URL') ?? `http://localhost:${port}`;
@@ -138,6 +151,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     hashConcurrency: integer(env, 'HEARTH_HASH_CONCURRENCY', 0, 0, 256),
     hashQueue: integer(env, 'HEARTH_HASH_QUEUE', 200, 0, 100_000),
     forgotMinResponseMs: integer(env, 'HEARTH_FORGOT_MIN_RESPONSE_MS', 400, 0, 10_000),
+    metricsPort: integer(env, 'HEARTH_METRICS_PORT', 0, 0, 65535),
+    metricsToken: metricsToken(env),
+    readyMaxQueuedMail: integer(env, 'HEARTH_READY_MAX_QUEUED_MAIL', 1000, 1, 10_000_000),
     ...overrides,
   };
   return Object.freeze(config);

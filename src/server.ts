@@ -5,6 +5,7 @@ import { DataDirBusyError } from './db/data-dir-lock.js';
 import { siteDataDir } from './db/database.js';
 import { ensurePrivateDir, makeTreePrivate, restrictUmask } from './files/private-files.js';
 import { loggerOptions } from './http/logging.js';
+import { buildMetricsServer } from './metrics/metrics.routes.js';
 import { pino } from 'pino';
 
 /** Starts Hearth (see assemble.ts) and listens. Stops cleanly on SIGINT/SIGTERM. */
@@ -44,6 +45,11 @@ export async function main(): Promise<void> {
   }
   const running = hearth;
   const { app } = running;
+  const metrics = config.metricsPort ? await buildMetricsServer() : undefined;
+  if (metrics) {
+    await metrics.listen({ port: config.metricsPort, host: config.host });
+    app.log.info({ port: config.metricsPort, host: config.host }, 'metrics served at /metrics on their own port');
+  }
   for (const site of running.sites) {
     app.log.info(
       { site: site.id, database: site.database.description, mail: config.smtpUrl ? 'SMTP' : path.join(siteDataDir(config, site.id), 'mail') },
@@ -55,6 +61,7 @@ export async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down');
+    await metrics?.close();
     await running.close();
     process.exit(0);
   };

@@ -4,6 +4,7 @@ import type { SiteId } from '../site-id.js';
 import type { AuditFilter, AuditRecord } from './audit.model.js';
 import { auditRepository } from './audit.repository.js';
 import type { AuditEvent } from './events.js';
+import { countLockout, countLogin } from '../metrics/metrics.js';
 
 export interface Actor {
   userId: number | null;
@@ -42,6 +43,11 @@ export class AuditLog {
       clientPersonalId: entry.client ?? null,
       details: entry.details ?? {},
     });
+    // Sign-ins are counted where they are recorded, so the metrics and the audit log cannot disagree.
+    if (entry.event === 'login.succeeded') countLogin(this.site, 'succeeded');
+    else if (entry.event === 'login.second_factor_required') countLogin(this.site, 'second_factor_required');
+    else if (entry.event === 'login.failed') countLogin(this.site, 'failed');
+    else if (entry.event === 'login.locked') countLockout(this.site);
   }
 
   list(db: Db, filter: AuditFilter = {}): Promise<AuditRecord[]> {

@@ -18,7 +18,14 @@ export interface SiteDatabase {
   /** Where the data lives, for logs and CLI messages (never includes a password). */
   description: string;
   close(): Promise<void>;
+  /** The connection pool's state, for the metrics. */
+  stats?(): DatabaseStats;
 }
+
+/** PostgreSQL: the pool's connections and waiting queries; PGlite: queries running or waiting their turn. */
+export type DatabaseStats =
+  | { driver: 'postgres'; total: number; idle: number; waiting: number }
+  | { driver: 'pglite'; inFlight: number };
 
 // Dates come back as Date objects and bigints as strings on both drivers; keep int8 as text.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
@@ -44,7 +51,12 @@ export function postgresDatabase(
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const description =
     options.description ?? (typeof connection === 'string' ? redactUrl(connection) : 'PostgreSQL');
-  return { db, description, close: () => db.destroy() };
+  return {
+    db,
+    description,
+    close: () => db.destroy(),
+    stats: () => ({ driver: 'postgres', total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+  };
 }
 
 export function redactUrl(url: string): string {
@@ -80,7 +92,8 @@ export async function embeddedDatabase(folder?: string, options: { extensions?: 
     await db.destroy();
     if (folder) makeTreePrivate(folder);
   };
-  return { db, pglite, mutex, description: folder ?? 'in-memory PGlite', close };
+  const stats = (): DatabaseStats => ({ driver: 'pglite', inFlight: mutex.pending });
+  return { db, pglite, mutex, description: folder ?? 'in-memory PGlite', close, stats };
 }
 
 export function siteDataDir(config: Config, site: SiteId): string {
@@ -154,6 +167,7 @@ async function openEmbeddedSite(dir: string, serveCli: boolean): Promise<SiteDat
   return {
     db: embedded.db,
     description: dir,
+    stats: embedded.stats,
     close: async () => {
       await stopSocket();
       await embedded.close();

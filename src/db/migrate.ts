@@ -44,6 +44,19 @@ export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise
 }
 
 /**
+ * The migrations this version of Hearth has that the database has not applied: none once it is migrated. An
+ * older Hearth started against a newer database sees none either (it does not know the newer ones). The table is
+ * found through the search path, as Hearth's other queries find theirs.
+ */
+export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
+  const { rows: exists } = await sql<{ found: string | null }>`select to_regclass('kysely_migration')::text as found`.execute(db);
+  const applied = exists[0]?.found
+    ? new Set((await sql<{ name: string }>`select name from kysely_migration`.execute(db)).rows.map((r) => r.name))
+    : new Set<string>();
+  return Object.keys(migrations).filter((name) => !applied.has(name));
+}
+
+/**
  * Opening the database has already migrated it; Kysely's own bookkeeping table tells which
  * migrations that run applied (its timestamps are written by this process's clock).
  */

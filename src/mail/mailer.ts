@@ -1,5 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/schema.js';
+import { countQueuedMail } from '../metrics/metrics.js';
+import type { SiteId } from '../site-id.js';
 import { enqueueMail, type OutgoingMail } from './outbox.js';
 import type { Sealer } from './sealer.js';
 
@@ -9,6 +11,8 @@ export class Mailer {
     private readonly sealer: Sealer,
     private readonly clock: Clock,
     private readonly onQueued: () => void = () => {},
+    /** The site whose outbox this is, for the metrics. */
+    private readonly site?: SiteId,
   ) {}
 
   /** Messages queued since the last nudge: a nudge with nothing queued costs the worker no query. */
@@ -17,6 +21,7 @@ export class Mailer {
   async enqueue(db: Db, mail: OutgoingMail): Promise<void> {
     await enqueueMail(db, this.sealer, this.clock, mail);
     this.#queued += 1;
+    if (this.site) countQueuedMail(this.site);
   }
 
   /**

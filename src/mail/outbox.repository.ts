@@ -96,6 +96,16 @@ export async function markMailAbandoned(
     .execute();
 }
 
+/** Messages still to be sent, and when the oldest of them was queued. */
+export async function outboxBacklog(db: Db): Promise<{ queued: number; oldestQueuedAt: Date | null }> {
+  const row = await db
+    .selectFrom('mail_outbox')
+    .select((eb) => [eb.fn.countAll<string>().as('queued'), eb.fn.min('created_at').as('oldest')])
+    .where('status', '=', 'queued')
+    .executeTakeFirstOrThrow();
+  return { queued: Number(row.queued), oldestQueuedAt: row.oldest ? new Date(row.oldest) : null };
+}
+
 export async function listRecentMail(db: Kysely<Database>, limit = 100): Promise<MailSummary[]> {
   const rows = await db
     .selectFrom('mail_outbox')

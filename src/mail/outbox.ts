@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/schema.js';
-import { insertQueuedMail } from './outbox.repository.js';
+import { insertQueuedMail, outboxBacklog } from './outbox.repository.js';
 import type { Sealer } from './sealer.js';
 
 export interface OutgoingMail {
@@ -31,6 +31,11 @@ export async function enqueueMail(
   const body: MailBody = { text: mail.text, html: mail.html };
   const sealedBody = sealer.seal(JSON.stringify(body));
   return insertQueuedMail(db, { recipient: mail.to, template: mail.template, subject: mail.subject, sealedBody, now: clock.now() });
+}
+
+/** How much mail waits to be sent: the readiness check and the metrics watch it. */
+export function mailBacklog(db: Db): Promise<{ queued: number; oldestQueuedAt: Date | null }> {
+  return outboxBacklog(db);
 }
 
 /** The inverse of the sealing in enqueueMail; throws if the body was altered or the key changed. */

@@ -99,7 +99,7 @@ export function createSiteServices(options: {
 }): SiteServices {
   const { id, db, config, clock, sealer } = options;
   const audit = new AuditLog(id, clock);
-  const mailer = new Mailer(sealer, clock, options.onMailQueued);
+  const mailer = new Mailer(sealer, clock, options.onMailQueued, id);
   const users = new UserService(db);
   const sessions = new SessionService(db, clock, config, users, audit);
   const throttle = new Throttle(options.counter ?? new DatabaseAttemptCounter(db, clock), config);

@@ -59,9 +59,15 @@ export async function freshDatabase(): Promise<SiteDatabase> {
   }
   const pglite = new PGlite({ loadDataDir: await pgliteTemplate(), extensions: PGLITE_EXTENSIONS });
   await pglite.waitReady;
-  const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect(pglite, new Mutex()) });
+  const mutex = new Mutex();
+  const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect(pglite, mutex) });
   await migrateToLatest(db); // a no-op on the template, kept so a stale template can never hide a migration
-  return { db, description: 'in-memory PGlite (test)', close: () => db.destroy() };
+  return {
+    db,
+    description: 'in-memory PGlite (test)',
+    close: () => db.destroy(),
+    stats: () => ({ driver: 'pglite', inFlight: mutex.pending }),
+  };
 }
 
 let extensions: Promise<unknown> | undefined;
