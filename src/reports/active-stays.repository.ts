@@ -12,11 +12,11 @@ const BED_NIGHT = 200;
 /**
  * Each client's latest active enrollment in these projects (Method 1: entered by the report end and not exited
  * before its start; night-by-night shelters also need a bed night in the period or an exit in it), the latest by
- * entry date, then creation, then id.
+ * entry date, then creation, then id. With a CoC code, only enrollments in that CoC (EnrollmentCoC).
  */
-export async function activeStays(db: Db, projectIds: readonly string[], from: string, to: string): Promise<ActiveStay[]> {
+export async function activeStays(db: Db, projectIds: readonly string[], from: string, to: string, cocCode: string | null = null): Promise<ActiveStay[]> {
   if (projectIds.length === 0) return [];
-  const rows = await db
+  let query = db
     .selectFrom('enrollments as e')
     .innerJoin('projects as p', 'p.project_id', 'e.project_id')
     .innerJoin('clients as c', 'c.personal_id', 'e.personal_id')
@@ -54,7 +54,9 @@ export async function activeStays(db: Db, projectIds: readonly string[], from: s
             .whereRef('s.date_provided', '>=', 'e.entry_date'),
         ),
       ]),
-    )
+    );
+  if (cocCode !== null) query = query.where('e.enrollment_coc', '=', cocCode);
+  const rows = await query
     .orderBy('e.personal_id')
     .orderBy('e.entry_date', 'desc')
     .orderBy('e.date_created', 'desc')
