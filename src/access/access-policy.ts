@@ -13,6 +13,11 @@ import type { Role } from '../db/schema.js';
  *   situation) only to users of the enrolling agency, i.e. the agency that operates the project.
  * - HUD CSV exports: administrators export any project; agency managers only their agencies' projects; case
  *   managers none. The `hearth export` command, run by whoever operates the server, exports any project.
+ * - HUD reports (APR, CAPER, Data Quality): administrators run them on any project, agency managers on their
+ *   agencies' projects, case managers on none. A past run is seen by administrators, and by agency managers when
+ *   every project in it is one of their agencies'. A report's drill-down lists only the enrollments the viewer may
+ *   see (the enrollment rule above), whoever ran it; the others are counted, never named. `hearth report` reports
+ *   on any project, like `hearth export`.
  */
 export interface Viewer {
   userId: number;
@@ -77,6 +82,30 @@ export function canExportProjectsOf(viewer: Viewer, organizationId: string): boo
 /** A past export on the Exports page (seeing it, downloading it): administrators every one, agency managers their own. */
 export function canSeeExportOf(viewer: Viewer, requestedByUserId: number): boolean {
   return isAdministrator(viewer) || (canExport(viewer) && viewer.userId === requestedByUserId);
+}
+
+/** Which projects a viewer may run HUD reports on: all, their agencies', or none (null). */
+export function reportScope(viewer: Viewer): EnrollmentScope | null {
+  if (isAdministrator(viewer)) return { kind: 'all' };
+  if (viewer.role === 'agency_manager') return { kind: 'organizations', organizationIds: [...viewer.organizationIds].sort() };
+  return null;
+}
+
+/** Whether users of this role may run reports at all (and so see the Reports page and its link). */
+export const roleCanRunReports = (role: Role): boolean => role === 'admin' || role === 'agency_manager';
+
+/** Whether the viewer may run reports at all. */
+export const canRunReports = (viewer: Viewer): boolean => reportScope(viewer) !== null;
+
+/** Running a report on this agency's projects. */
+export function canReportOnProjectsOf(viewer: Viewer, organizationId: string): boolean {
+  const scope = reportScope(viewer);
+  return scope !== null && (scope.kind === 'all' || scope.organizationIds.includes(organizationId));
+}
+
+/** A past report run (its tables, its downloads): the viewer may report on every agency whose projects it covers. */
+export function canSeeReportRun(viewer: Viewer, organizationIds: readonly string[]): boolean {
+  return canRunReports(viewer) && organizationIds.every((id) => canReportOnProjectsOf(viewer, id));
 }
 
 /** The scope of `hearth export`: its operator can read the site's database anyway. */

@@ -58,6 +58,10 @@ export const AUDIT_EVENTS = {
   'export.deleted': 'HUD CSV export deleted',
   'assessment.recorded': 'Assessment recorded (income, benefits, insurance, disabilities, domestic violence)',
   'assessment.corrected': 'Assessment corrected',
+  'report.requested': 'HUD report asked for',
+  'report.written': 'HUD report computed',
+  'report.downloaded': 'HUD report downloaded (Sage zip or a table as CSV)',
+  'report.drilled_down': 'Clients behind a HUD report’s count listed',
 } as const;
 
 export type AuditEvent = keyof typeof AUDIT_EVENTS;

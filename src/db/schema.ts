@@ -544,6 +544,37 @@ export interface ImportSourceIdsTable {
   date_created: Timestamp;
 }
 
+export type ReportRunStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** A HUD report asked for (migration 0022); its tables in report_run_tables. */
+export interface ReportRunsTable {
+  id: string;
+  kind: 'apr' | 'caper' | 'dq';
+  period_from: CalendarDate;
+  period_to: CalendarDate;
+  project_ids: string[];
+  coc_code: string | null;
+  /** Null: `hearth report`, run by the server's operator. */
+  requested_by: number | null;
+  requested_at: Timestamp;
+  status: ReportRunStatus;
+  generator: string | null;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  questions_done: Generated<number>;
+  questions_total: Generated<number>;
+  current_question: string | null;
+  failure: string | null;
+}
+
+/** One table of a finished run, as computed (a ReportTable as JSON, enrollment ids included). */
+export interface ReportRunTablesTable {
+  run_id: string;
+  position: number;
+  question: string;
+  content: ColumnType<unknown, string, string>;
+}
+
 export interface Database {
   clients: ClientsTable;
   attempt_events: AttemptEventsTable;
@@ -580,6 +611,8 @@ export interface Database {
   disabilities: DisabilitiesTable;
   export_jobs: ExportJobsTable;
   import_source_ids: ImportSourceIdsTable;
+  report_runs: ReportRunsTable;
+  report_run_tables: ReportRunTablesTable;
 }
 
 /** The database or a transaction on it: repositories take either, so their caller decides what runs together. */

@@ -32,6 +32,8 @@ import { ShelterService } from '../shelter/shelter.service.js';
 import { AssessmentService } from '../assessments/assessments.service.js';
 import { ExportJobService } from '../exports/export-jobs.service.js';
 import { ExportWorker } from '../exports/export-worker.js';
+import { ReportService } from '../reports/reports.service.js';
+import { ReportWorker } from '../reports/report-worker.js';
 import { siteDataDir } from '../db/database.js';
 import { MoveInService } from '../move-in/move-in.service.js';
 import { ContactService } from '../contacts/contacts.service.js';
@@ -84,6 +86,8 @@ export interface SiteServices {
   exportJobs: ExportJobService;
   /** HUD HMIS CSV imports (src/exchange/import/). */
   hudImports: HudCsvImportService;
+  /** HUD reports (APR, CAPER, Data Quality) from live data, computed by the server's report worker. */
+  reports: ReportService;
 }
 
 export function createSiteServices(options: {
@@ -94,6 +98,7 @@ export function createSiteServices(options: {
   sealer: Sealer;
   onMailQueued?: () => void;
   onExportQueued?: () => void;
+  onReportQueued?: () => void;
   /** Where attempt counters live; the site's database unless Redis is configured. */
   counter?: AttemptCounter;
 }): SiteServices {
@@ -155,6 +160,7 @@ export function createSiteServices(options: {
     hudExports,
     exportJobs: new ExportJobService(db, clock, audit, hudExports, access, users, exportsDir, options.onExportQueued),
     hudImports: new HudCsvImportService(db, clock, audit, config.timeZone, clients),
+    reports: new ReportService(db, clock, audit, options.onReportQueued),
   };
 }
 
@@ -167,6 +173,7 @@ export interface RunningSite {
   services: SiteServices;
   worker: MailWorker;
   exportWorker: ExportWorker;
+  reportWorker: ReportWorker;
   stop(): Promise<void>;
 }
 
@@ -188,9 +195,18 @@ export function startSite(options: {
     createMailTransport({ smtpUrl: config.smtpUrl, mailDir: path.join(options.siteDir, 'mail'), log: options.log });
   let worker!: MailWorker;
   let exportWorker!: ExportWorker;
-  const services = createSiteServices({ ...options, sealer, onMailQueued: () => worker.nudge(), onExportQueued: () => exportWorker.nudge() });
+  let reportWorker!: ReportWorker;
+  const services = createSiteServices({
+    ...options,
+    sealer,
+    onMailQueued: () => worker.nudge(),
+    onExportQueued: () => exportWorker.nudge(),
+    onReportQueued: () => reportWorker.nudge(),
+  });
   exportWorker = new ExportWorker(services.exportJobs, options.log, options.pollMs);
   exportWorker.start();
+  reportWorker = new ReportWorker(services.reports, options.log, options.pollMs);
+  reportWorker.start();
   worker = new MailWorker({
     db: options.db,
     sealer,
@@ -205,7 +221,9 @@ export function startSite(options: {
     services,
     worker,
     exportWorker,
+    reportWorker,
     stop: async () => {
+      await reportWorker.stop();
       await exportWorker.stop();
       await worker.stop();
       transport.close();

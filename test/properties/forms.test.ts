@@ -86,6 +86,8 @@ const ENDPOINTS: Endpoint[] = [
   { route: '/live/enrollments/:id/ce-events/new', as: 'admin', fields: ['eventDate', 'event', 'probSolDivRrResult', 'referralCaseManageAfter', 'locationCrisisOrPhHousing', 'referralResult', 'resultDate'] },
   // HUD CSV exports (issue 13).
   { route: '/live/exports', as: 'admin', fields: ['from', 'to', 'projectIds', 'cocCode', 'directive', 'hash'] },
+  // HUD reports (issue 15).
+  { route: '/live/reports', as: 'admin', fields: ['kind', 'from', 'to', 'projectIds', 'cocCode'] },
 ];
 
 /** Payloads that must never come back unescaped (S48). */

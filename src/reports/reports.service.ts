@@ -1,0 +1,273 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import {
+  canRunReports,
+  canSeeEnrollmentsOf,
+  canSeeReportRun,
+  reportScope,
+  type EnrollmentScope,
+  type Viewer,
+} from '../access/access-policy.js';
+import type { Actor, AuditLog } from '../audit/audit-log.js';
+import { parseDate } from '../clients/client-fields.js';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/schema.js';
+import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { hearthVersion } from '../version.js';
+import { activeStays } from './active-stays.repository.js';
+import { questionsOf } from './questions/registry.js';
+import type { ReportKind, ReportParams, ReportResult, ReportTable } from './report.model.js';
+import { reportRunsRepository as repo } from './report-runs.repository.js';
+import {
+  DRILL_DOWN_LISTED,
+  REPORT_KINDS,
+  type DrillDown,
+  type DrillDownClient,
+  type ReportFormInput,
+  type ReportProject,
+  type ReportRun,
+  type ReportRunView,
+  type ReportRunWithTables,
+} from './report-runs.model.js';
+import { sageZip, tableCsv } from './sage-zip.js';
+
+export const NOT_A_REPORTER = 'Only HMIS administrators and agency managers can run HUD reports.';
+const NO_SUCH_RUN = 'There is no such report.';
+const LISTED = 50;
+const DRILL_DOWN_CHUNK = 5_000;
+const COC_CODE = /^[A-Z]{2}-[0-9]{3}$/;
+
+export interface ReportLog {
+  error(details: object, message: string): void;
+}
+
+/** What a run reports as it goes: the question it is on, and how many are done. */
+export type ReportProgress = (progress: { done: number; total: number; question: string | null }) => void | Promise<void>;
+
+/**
+ * HUD reports from live data: the Reports page's runs and `hearth report`. A request is checked at once (the kind,
+ * the period, the projects against the access policy), kept as a run, and computed in the background by the
+ * server's report worker, one at a time; a run the server stopped in the middle of is marked failed on the next
+ * start. A finished run keeps its tables (with the enrollments behind each count), so it is shown and downloaded
+ * again exactly as computed. Every request, download and drill-down is audited; a drill-down names only the
+ * clients whose enrollments the viewer may see.
+ */
+export class ReportService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+    private readonly audit: AuditLog,
+    private readonly onQueued: () => void = () => {},
+  ) {}
+
+  /** The projects the viewer may report on, by agency. */
+  async reportableProjects(viewer: Viewer): Promise<ReportProject[]> {
+    const scope = reportScope(viewer);
+    if (scope === null) throw new ForbiddenError(NOT_A_REPORTER);
+    return repo.projectsIn(this.db, scope);
+  }
+
+  /** Checks a request's parameters (ValidationError per field) and the scope's right to its projects. */
+  async checkParams(input: ReportFormInput, scope: EnrollmentScope): Promise<ReportParams> {
+    const errors: Record<string, string[]> = {};
+    const kind = REPORT_KINDS.find((k) => k.kind === input.kind)?.kind;
+    if (!kind) errors.kind = ['Choose the APR, the CAPER or the Data Quality report.'];
+    const from = parseDate(input.from.trim());
+    const to = parseDate(input.to.trim());
+    if (!from) errors.from = ['Enter the report start date as a real date, like 10/01/2025.'];
+    if (!to) errors.to = ['Enter the report end date as a real date, like 09/30/2026.'];
+    else if (from && to < from) errors.to = ['The report must end on or after its start date.'];
+    const cocCode = input.cocCode.trim() === '' ? null : input.cocCode.trim().toUpperCase();
+    if (cocCode !== null && !COC_CODE.test(cocCode)) errors.cocCode = ['A CoC code is two letters, a dash and three digits, like XX-501.'];
+    const projectIds = [...new Set(input.projectIds)];
+    if (projectIds.length === 0) errors.projectIds = ['Choose at least one project.'];
+    else {
+      const found = await repo.projects(this.db, projectIds);
+      const allowed = found.filter((p) => scope.kind === 'all' || scope.organizationIds.includes(p.organizationId));
+      if (allowed.length !== projectIds.length) errors.projectIds = ['Choose among the projects listed: some of these do not exist or are not yours to report on.'];
+    }
+    if (Object.keys(errors).length > 0) throw new ValidationError('The report could not be started: please correct the fields below.', errors);
+    return { kind: kind!, from: from!, to: to!, projectIds: projectIds.sort(), cocCode };
+  }
+
+  /** Queues a report after checking it; throws ValidationError (the form) or ForbiddenError. */
+  async request(viewer: Viewer, actor: Actor, input: ReportFormInput): Promise<ReportRun> {
+    const scope = reportScope(viewer);
+    if (scope === null) throw new ForbiddenError(NOT_A_REPORTER);
+    const params = await this.checkParams(input, scope);
+    const id = randomBytes(16).toString('hex');
+    await this.db.transaction().execute(async (trx) => {
+      await repo.insert(trx, { id, requestedBy: viewer.userId, requestedAt: this.clock.now(), params, status: 'queued' });
+      await this.audit.record(trx, { event: 'report.requested', actor, details: { run: id, kind: params.kind, from: params.from, to: params.to, projects: params.projectIds.length } });
+    });
+    this.onQueued();
+    return (await repo.find(this.db, id))!;
+  }
+
+  /** The runs the viewer may see, newest first. */
+  async list(viewer: Viewer): Promise<ReportRunView[]> {
+    if (!canRunReports(viewer)) throw new ForbiddenError(NOT_A_REPORTER);
+    const runs = await repo.list(this.db, LISTED * 4);
+    const views = await this.withProjects(runs);
+    return views.filter((v) => canSeeReportRun(viewer, organizationsOf(v))).slice(0, LISTED);
+  }
+
+  /** A run and, once done, its tables. */
+  async run(viewer: Viewer, id: string): Promise<ReportRunWithTables> {
+    const view = await this.visibleRun(viewer, id);
+    const tables = view.run.status === 'done' ? await repo.tables(this.db, id) : [];
+    return { ...view, tables };
+  }
+
+  /** The finished run as Sage's zip; the download is audited. */
+  async sageZip(viewer: Viewer, actor: Actor, id: string): Promise<{ zip: Buffer; fileName: string }> {
+    const { run, tables } = await this.finishedRun(viewer, id);
+    await this.audit.record(this.db, { event: 'report.downloaded', actor, details: { run: id, file: 'sage-zip' } });
+    return { zip: await sageZip(tables, run.finishedAt ?? this.clock.now()), fileName: `${run.params.kind}-${run.params.from}-${run.params.to}-${id.slice(0, 8)}.zip` };
+  }
+
+  /** One table of a finished run as CSV; the download is audited. */
+  async tableCsv(viewer: Viewer, actor: Actor, id: string, question: string): Promise<{ csv: string; fileName: string }> {
+    const table = await this.finishedTable(viewer, id, question);
+    await this.audit.record(this.db, { event: 'report.downloaded', actor, details: { run: id, file: `${table.question}.csv` } });
+    return { csv: tableCsv(table), fileName: `${table.question}-${id.slice(0, 8)}.csv` };
+  }
+
+  /**
+   * The clients behind one count (row as the spreadsheet numbers it, 2 for the first row of values; column a letter
+   * from B): those the viewer may see by the enrollment rule, listed; the others counted. Audited, without names.
+   */
+  async drillDown(viewer: Viewer, actor: Actor, id: string, question: string, row: number, column: string): Promise<DrillDown> {
+    const { run } = await this.visibleRun(viewer, id);
+    const table = await this.finishedTable(viewer, id, question);
+    const tableRow = table.rows[row - 2];
+    const cellIndex = column.length === 1 ? column.charCodeAt(0) - 'B'.charCodeAt(0) : -1;
+    const cell = tableRow?.cells[cellIndex];
+    if (!tableRow || !cell || !cell.enrollmentIds) throw new NotFoundError('This cell of the table is not a count of clients.');
+    const visible: DrillDownClient[] = [];
+    let found = 0;
+    for (let i = 0; i < cell.enrollmentIds.length; i += DRILL_DOWN_CHUNK) {
+      const clients = await repo.drillDownClients(this.db, cell.enrollmentIds.slice(i, i + DRILL_DOWN_CHUNK));
+      found += clients.length;
+      visible.push(...clients.filter((c) => canSeeEnrollmentsOf(viewer, c.organizationId)));
+    }
+    visible.sort((a, b) => a.clientName.localeCompare(b.clientName) || a.enrollmentId.localeCompare(b.enrollmentId));
+    await this.audit.record(this.db, {
+      event: 'report.drilled_down',
+      actor,
+      details: { run: id, question: table.question, cell: `${column}${row}`, listed: Math.min(visible.length, DRILL_DOWN_LISTED), hidden: found - visible.length },
+    });
+    return {
+      run,
+      table,
+      cell: `${column}${row}`,
+      rowLabel: tableRow.label,
+      columnLabel: table.header[cellIndex + 1] ?? '',
+      count: cell.enrollmentIds.length,
+      clients: visible.slice(0, DRILL_DOWN_LISTED),
+      hidden: found - visible.length,
+    };
+  }
+
+  /** Computes a report (the worker and `hearth report` alike): every question of its kind, in Sage's order. */
+  async compute(params: ReportParams, progress: ReportProgress = () => {}): Promise<ReportResult> {
+    const questions = questionsOf(params.kind);
+    await progress({ done: 0, total: questions.length, question: questions[0]?.id ?? null });
+    const universe = { stays: await activeStays(this.db, params.projectIds, params.from, params.to, params.cocCode) };
+    const tables: ReportTable[] = [];
+    for (const question of questions) {
+      await progress({ done: tables.length, total: questions.length, question: question.id });
+      tables.push(question.compute(universe, params));
+    }
+    await progress({ done: tables.length, total: questions.length, question: null });
+    return { params, generator: generatorOf(params.kind), generatedAt: this.clock.now().toISOString(), tables };
+  }
+
+  /** `hearth report`: a run kept like the page's, computed at once; returns it with its Sage zip. */
+  async runNow(actor: Actor, input: ReportFormInput, progress: ReportProgress = () => {}): Promise<{ run: ReportRun; result: ReportResult; zip: Buffer }> {
+    const params = await this.checkParams(input, { kind: 'all' });
+    const id = randomBytes(16).toString('hex');
+    await repo.insert(this.db, { id, requestedBy: null, requestedAt: this.clock.now(), params, status: 'running' });
+    await this.audit.record(this.db, { event: 'report.requested', actor, details: { run: id, kind: params.kind, from: params.from, to: params.to, projects: params.projectIds.length } });
+    const result = await this.execute(id, params, progress);
+    return { run: (await repo.find(this.db, id))!, result, zip: await sageZip(result.tables, this.clock.now()) };
+  }
+
+  /** Marks the runs a stopped server left running as failed. */
+  async failInterrupted(): Promise<number> {
+    const ids = await repo.running(this.db);
+    for (const id of ids) await repo.failed(this.db, id, this.clock.now(), 'Hearth stopped while this report was running. Start it again.');
+    return ids.length;
+  }
+
+  /** Computes the oldest queued run, if any; false when none was waiting. Never throws for the run's own failure. */
+  async runNext(log: ReportLog): Promise<boolean> {
+    const run = await repo.claimNext(this.db, this.clock.now());
+    if (!run) return false;
+    try {
+      await this.execute(run.id, run.params);
+    } catch (error) {
+      if (!(error instanceof DomainError)) log.error({ err: error, run: run.id }, 'report failed');
+      const failure = error instanceof DomainError ? error.message : 'An unexpected error stopped this report; it is in the server’s log.';
+      await repo.failed(this.db, run.id, this.clock.now(), failure);
+    }
+    return true;
+  }
+
+  /** Nothing to delete: runs are kept (the interface the background worker expects). */
+  async deleteExpired(): Promise<number> {
+    return 0;
+  }
+
+  private async execute(id: string, params: ReportParams, progress: ReportProgress = () => {}): Promise<ReportResult> {
+    await repo.start(this.db, id, this.clock.now(), generatorOf(params.kind), questionsOf(params.kind).length);
+    const result = await this.compute(params, async (p) => {
+      await repo.progress(this.db, id, p.done, p.question);
+      await progress(p);
+    });
+    await this.db.transaction().execute(async (trx) => {
+      await repo.done(trx, id, this.clock.now(), result.tables);
+      await this.audit.record(trx, { event: 'report.written', actor: { userId: null, username: null, ip: null }, details: { run: id, tables: result.tables.length } });
+    });
+    return result;
+  }
+
+  private async visibleRun(viewer: Viewer, id: string): Promise<ReportRunView> {
+    if (!canRunReports(viewer)) throw new ForbiddenError(NOT_A_REPORTER);
+    const run = /^[0-9a-f]{32}$/.test(id) ? await repo.find(this.db, id) : undefined;
+    if (!run) throw new NotFoundError(NO_SUCH_RUN);
+    const [view] = await this.withProjects([run]);
+    if (!canSeeReportRun(viewer, organizationsOf(view!))) throw new NotFoundError(NO_SUCH_RUN);
+    return view!;
+  }
+
+  private async finishedRun(viewer: Viewer, id: string): Promise<ReportRunWithTables> {
+    const found = await this.run(viewer, id);
+    if (found.run.status !== 'done') throw new NotFoundError('This report is not ready yet.');
+    return found;
+  }
+
+  private async finishedTable(viewer: Viewer, id: string, question: string): Promise<ReportTable> {
+    const { run } = await this.visibleRun(viewer, id);
+    if (run.status !== 'done') throw new NotFoundError('This report is not ready yet.');
+    const table = /^Q[0-9]{1,2}[a-z]?[0-9]?$/.test(question) ? await repo.table(this.db, id, question) : undefined;
+    if (!table) throw new NotFoundError('This report has no such table.');
+    return table;
+  }
+
+  private async withProjects(runs: readonly ReportRun[]): Promise<ReportRunView[]> {
+    const projects = new Map((await repo.projects(this.db, [...new Set(runs.flatMap((r) => r.params.projectIds))])).map((p) => [p.projectId, p]));
+    return runs.map((run) => ({ run, projects: run.params.projectIds.map((id) => projects.get(id)).filter((p): p is ReportProject => p !== undefined) }));
+  }
+}
+
+/** The agencies a run covers (a deleted project's agency is unknown, so only administrators see such a run). */
+function organizationsOf(view: ReportRunView): string[] {
+  const known = view.projects.map((p) => p.organizationId);
+  return known.length === view.run.params.projectIds.length ? [...new Set(known)] : ['(deleted project)'];
+}
+
+export function generatorOf(kind: ReportKind): string {
+  return `Hearth ${hearthVersion()}, FY2026 ${kind === 'caper' ? 'ESG CAPER' : kind === 'dq' ? 'HMIS Data Quality' : 'CoC APR'} spec`;
+}
+

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import {
+  canReportOnProjectsOf,
+  canRunReports,
+  canSeeEnrollmentsOf,
+  canSeeReportRun,
+  reportScope,
+  roleCanRunReports,
+  type Viewer,
+} from '../../src/access/access-policy.js';
+
+const viewer = (role: Viewer['role'], organizationIds: string[]): Viewer => ({ userId: 1, username: 'u', role, organizationIds: new Set(organizationIds) });
+const admin = viewer('admin', []);
+const managerAB = viewer('agency_manager', ['b', 'a']);
+const managerNone = viewer('agency_manager', []);
+const caseManager = viewer('case_manager', ['a']);
+
+describe('The access policy for HUD reports (issue 15, item 2)', () => {
+  test('administrators run reports on any project; agency managers on their agencies’; case managers on none', () => {
+    assert.deepEqual(reportScope(admin), { kind: 'all' });
+    assert.deepEqual(reportScope(managerAB), { kind: 'organizations', organizationIds: ['a', 'b'] });
+    assert.deepEqual(reportScope(managerNone), { kind: 'organizations', organizationIds: [] });
+    assert.equal(reportScope(caseManager), null);
+    assert.deepEqual([canRunReports(admin), canRunReports(managerAB), canRunReports(caseManager)], [true, true, false]);
+    assert.deepEqual([roleCanRunReports('admin'), roleCanRunReports('agency_manager'), roleCanRunReports('case_manager')], [true, true, false]);
+    assert.ok(canReportOnProjectsOf(admin, 'z'));
+    assert.ok(canReportOnProjectsOf(managerAB, 'a'));
+    assert.ok(!canReportOnProjectsOf(managerAB, 'z'));
+    assert.ok(!canReportOnProjectsOf(caseManager, 'a'), 'working for the agency is not enough');
+  });
+
+  test('a past run is seen by whoever may report on every agency it covers', () => {
+    assert.ok(canSeeReportRun(admin, ['a', 'z']));
+    assert.ok(canSeeReportRun(managerAB, ['a', 'b']));
+    assert.ok(canSeeReportRun(managerAB, ['a']));
+    assert.ok(!canSeeReportRun(managerAB, ['a', 'z']), 'one project of another agency hides the whole run');
+    assert.ok(!canSeeReportRun(managerNone, ['a']));
+    assert.ok(!canSeeReportRun(caseManager, ['a']));
+  });
+
+  test('the drill-down names a client only when the enrollment rule lets the viewer see the enrollment', () => {
+    assert.ok(canSeeEnrollmentsOf(admin, 'z'));
+    assert.ok(canSeeEnrollmentsOf(managerAB, 'b'));
+    assert.ok(!canSeeEnrollmentsOf(managerAB, 'z'));
+  });
+});
