@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import cliProgress from 'cli-progress';
 import { Option, type Command } from 'commander';
 import { DomainError } from '../errors.js';
 import type { HudImportResult } from '../exchange/import/hud-csv-import.service.js';
@@ -31,23 +32,56 @@ refers to a row the export does not hold, is skipped with an error; fixable prob
 a blank value HUD tolerates in legacy data) are imported with a warning. The report gives, per file, the rows
 read, the rows imported, and each problem with its row, column and rule.
 
+Without --dry-run the rows are written in one transaction (a failure half-way leaves nothing): each source record
+keeps its source id, so importing the same export again updates and never duplicates, and a row with DateDeleted
+deletes its record. A source client is written to an existing Hearth client only when the duplicate rules are
+certain (SSN, name and date of birth, one such client); likely matches are listed for an administrator to confirm
+on the Import page. On a terminal, a progress bar shows the rows written.
+
 Exit status: 0 imported (with or without warnings), 1 nothing written because of errors, 2 bad usage.
 
 Examples:
   $ hearth import --site live --dry-run other-hmis.zip
+  $ hearth import --site live other-hmis.zip
   $ hearth import --site live --dry-run --json other-hmis.zip > report.json`,
     )
     .action(async (file: string, options: ImportOptions) => {
       const site = chosenSite(options.site);
       const location = path.resolve(file);
       if (!fs.existsSync(location)) throw new UsageError(`${file} does not exist`);
-      if (options.dryRun !== true) throw new UsageError('only --dry-run is available yet: add --dry-run to validate the export');
+      const dryRun = options.dryRun === true;
       await withSite(site, async (services) => {
-        const result = await services.hudImports.import(location, { dryRun: true, actor: cliActor() });
+        const bar = !dryRun && !options.json && process.stderr.isTTY ? progressBar() : null;
+        let result: HudImportResult;
+        try {
+          result = await services.hudImports.import(location, { dryRun, actor: cliActor(), onProgress: bar?.update });
+        } finally {
+          bar?.stop();
+        }
         if (result.report.fatal.length > 0) throw new DomainError(`nothing imported: ${result.report.fatal.join(' ')}`);
         io.out(options.json ? `${JSON.stringify(result)}\n` : describeImport(file, result));
+        if (!dryRun && !result.written) throw new DomainError('nothing was written: no row of the export could be imported (see the errors above)');
       });
     });
+}
+
+/** Rows written of rows to write, on stderr (stdout carries the report). */
+function progressBar(): { update: (done: number, total: number) => void; stop: () => void } {
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: 'importing [{bar}] {percentage}% | {value}/{total} rows | {eta_formatted} left', hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update: (done, total) => {
+      if (!started) bar.start(total, 0);
+      started = true;
+      bar.update(done);
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
+  };
 }
 
 const n = (count: number) => count.toLocaleString('en-US');
@@ -73,7 +107,8 @@ function describeImport(file: string, result: HudImportResult): string {
   if (report.likelyMatches.length > 0) {
     lines.push('', `Likely matches with Hearth clients (never merged by an import; an administrator confirms each): ${n(report.likelyMatches.length)}`);
     for (const m of report.likelyMatches) {
-      lines.push(`  Client.csv row ${m.row}, PersonalID ${m.sourcePersonalId}: ${m.matches.map((h) => `${h.personalId} (${h.reasons.join(', ')})`).join('; ')}`);
+      const to = m.matchedTo === null ? '' : ` (written to ${m.matchedTo}${result.dryRun ? ', certain' : ''})`;
+      lines.push(`  Client.csv row ${m.row}, PersonalID ${m.sourcePersonalId}${to}: ${m.matches.map((h) => `${h.personalId} (${h.reasons.join(', ')})`).join('; ')}`);
     }
   }
   return `${lines.join('\n')}\n`;

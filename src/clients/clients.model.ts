@@ -1,3 +1,4 @@
+import type { HudBookkeepingValues } from '../db/hud-timestamps.js';
 import type { RaceColumn } from '../hud/client-code-lists.js';
 
 /** The universal data elements once they follow HUD's rules, as stored. */
@@ -29,6 +30,12 @@ export interface Client extends ClientFields {
   /** HUD UserID: the username of whoever last changed it. */
   userId: string;
 }
+
+/**
+ * A client as an import writes it (HUD Client.csv): its bookkeeping as the source wrote it, in the site's time zone;
+ * a row with DateDeleted deletes the record.
+ */
+export type ImportedClient = ClientFields & HudBookkeepingValues & { personalId: string };
 
 /** A client's stay as the client's own rules need it (the date of birth against each entry, age at entry). */
 export interface ClientStay {

@@ -1,8 +1,9 @@
 import { sql, type Expression, type ExpressionBuilder, type Insertable, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import { insertMany, type BulkColumn } from '../db/bulk-insert.js';
+import { hudBookkeepingColumns } from '../db/hud-timestamps.js';
 import type { ClientsTable, Database } from '../db/schema.js';
 import { RACE_FIELDS, type RaceColumn } from '../hud/client-code-lists.js';
-import type { CandidatePlan, Client, ClientFields, IndexedClient, NameCandidate, NamePattern } from './clients.model.js';
+import type { CandidatePlan, Client, ClientFields, ImportedClient, IndexedClient, NameCandidate, NamePattern } from './clients.model.js';
 import { lastNameTail, normalizeName, soundex } from './name-matching.js';
 import { ssnLast4 } from './ssn.js';
 
@@ -101,6 +102,9 @@ function toRow(client: Client): Insertable<ClientsTable> {
   const { personalId, dateCreated, dateUpdated, userId, ...fields } = client;
   return { personal_id: personalId, ...clientColumns(fields), date_created: dateCreated, date_updated: dateUpdated, user_id: userId };
 }
+
+/** Imported clients per statement: about 35 parameters each, well under PostgreSQL's 65,535. */
+const IMPORT_BATCH = 1_000;
 
 const BULK_COLUMNS: readonly BulkColumn<Insertable<ClientsTable>>[] = [
   ['personal_id', 'text'],
@@ -268,6 +272,45 @@ export class ClientsRepository {
   }
 
   /** Rows sharing at least one of: this SSN, this normalized first + last name, this DOB. */
+  /**
+   * Imported clients, written under their PersonalIDs: new ones inserted, known ones updated (every column, so a
+   * later export from the same source wins), a few hundred per statement.
+   */
+  async upsertImported(clients: readonly ImportedClient[], timeZone: string, now: Date): Promise<void> {
+    for (let start = 0; start < clients.length; start += IMPORT_BATCH) {
+      const rows = clients.slice(start, start + IMPORT_BATCH).map((c) => {
+        const { personalId, dateCreated, dateUpdated, userId, dateDeleted, ...fields } = c;
+        return { personal_id: personalId, ...clientColumns(fields), ...hudBookkeepingColumns({ dateCreated, dateUpdated, userId, dateDeleted }, timeZone, now) };
+      });
+      const updated = Object.keys(rows[0]!).filter((c) => c !== 'personal_id') as (keyof (typeof rows)[number])[];
+      await this.db
+        .insertInto('clients')
+        .values(rows)
+        .onConflict((oc) => oc.column('personal_id').doUpdateSet((eb) => Object.fromEntries(updated.map((c) => [c, eb.ref(`excluded.${c}`)]))))
+        .execute();
+    }
+  }
+
+  /**
+   * Clients who could share two identifiers with any of many people: the same SSN, or the same normalized first
+   * and last name (two of SSN, name and date of birth always include one of these). One statement per batch of
+   * people, for imports.
+   */
+  async findSharingIdentityOfMany(probes: { ssns: readonly string[]; names: readonly { first: string; last: string }[] }): Promise<IndexedClient[]> {
+    if (probes.ssns.length === 0 && probes.names.length === 0) return [];
+    const rows = await this.select()
+      .where((eb) =>
+        eb.or([
+          ...(probes.ssns.length > 0 ? [eb('ssn', 'in', [...probes.ssns])] : []),
+          ...(probes.names.length > 0
+            ? [eb(eb.refTuple('first_name_norm', 'last_name_norm'), 'in', probes.names.map((n) => eb.tuple(n.first, n.last)))]
+            : []),
+        ]),
+      )
+      .execute();
+    return rows.map(toIndexed);
+  }
+
   async findSharingIdentity(options: { ssn: string | null; firstNorm: string; lastNorm: string; dob: string | null; limit: number }): Promise<IndexedClient[]> {
     const { ssn, firstNorm, lastNorm, dob } = options;
     const rows = await this.select()

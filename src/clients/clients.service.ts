@@ -18,6 +18,8 @@ import type {
   Client,
   ClientFields,
   DuplicateReason,
+  ImportedClient,
+  IndexedClient,
   MergeComparison,
   MergeResult,
   PossibleDuplicate,
@@ -50,6 +52,7 @@ const RECENT_VIEWS_KEPT = 30;
 const SEARCH_LIMIT = 50;
 const LESS_LIKELY_LIMIT = 10;
 const DUPLICATE_LIMIT = 20;
+const DUPLICATE_BATCH = 1_000;
 // Open Path ignores dates of birth before this year when matching duplicates (placeholder dates).
 const EARLIEST_DUPLICATE_DOB = '1921-01-01';
 
@@ -129,6 +132,14 @@ export class ClientService {
       throw new NotFoundError('There is no client with this PersonalID.');
     }
     return client;
+  }
+
+  /**
+   * Imported clients (HUD Client.csv), written in the import's transaction, under the PersonalIDs the import chose
+   * (new, or the existing client a source record was matched to). The import audits itself.
+   */
+  writeImported(db: Db, clients: readonly ImportedClient[]): Promise<void> {
+    return new ClientsRepository(db).upsertImported(clients, this.timeZone, this.clock.now());
   }
 
   /** Generated Training data, written as it is, without checks or audit (the Training reset audits itself). */
@@ -342,22 +353,59 @@ export class ClientService {
 
   /** Existing clients matching two of: the same valid SSN, the same normalized first + last name, the same DOB. */
   async findLikelyDuplicates(fields: ClientFields): Promise<PossibleDuplicate[]> {
-    const fullSsn = fields.ssnDataQuality === 1 && /^[0-9]{9}$/.test(fields.ssn ?? '');
-    const ssn = isValidSsn(fields.ssn) || (this.rules.anyFullSsnMatches && fullSsn) ? fields.ssn : null;
-    const firstNorm = normalizeName(fields.firstName);
-    const lastNorm = normalizeName(fields.lastName);
-    const dob = fields.dob && fields.dob >= EARLIEST_DUPLICATE_DOB ? fields.dob : null;
-    const found = await new ClientsRepository(this.db).findSharingIdentity({ ssn, firstNorm, lastNorm, dob, limit: 500 });
-    const duplicates: PossibleDuplicate[] = [];
-    for (const { client, firstNameNorm, lastNameNorm } of found) {
-      const reasons: DuplicateReason[] = [];
-      if (ssn && client.ssn === ssn) reasons.push('SSN');
-      if (firstNorm && lastNorm && firstNameNorm === firstNorm && lastNameNorm === lastNorm) reasons.push('name');
-      if (dob && client.dob === dob) reasons.push('date of birth');
-      if (reasons.length >= 2) duplicates.push({ client, reasons });
-    }
-    return duplicates.sort((a, b) => b.reasons.length - a.reasons.length).slice(0, DUPLICATE_LIMIT);
+    const probe = this.identityOf(fields);
+    const found = await new ClientsRepository(this.db).findSharingIdentity({ ...probe, limit: 500 });
+    return likelyDuplicates(probe, found);
   }
+
+  /**
+   * findLikelyDuplicates for many people at once (an import's clients): one query per thousand people, not one
+   * each. The answer is in the order asked.
+   */
+  async findLikelyDuplicatesOfMany(people: readonly ClientFields[]): Promise<PossibleDuplicate[][]> {
+    const answers: PossibleDuplicate[][] = [];
+    for (let start = 0; start < people.length; start += DUPLICATE_BATCH) {
+      const probes = people.slice(start, start + DUPLICATE_BATCH).map((fields) => this.identityOf(fields));
+      const found = await new ClientsRepository(this.db).findSharingIdentityOfMany({
+        ssns: [...new Set(probes.flatMap((p) => (p.ssn ? [p.ssn] : [])))],
+        names: probes.filter((p) => p.firstNorm && p.lastNorm).map((p) => ({ first: p.firstNorm, last: p.lastNorm })),
+      });
+      answers.push(...probes.map((probe) => likelyDuplicates(probe, found)));
+    }
+    return answers;
+  }
+
+  /** What the duplicate rules compare of a person. */
+  private identityOf(fields: ClientFields): Identity {
+    const fullSsn = fields.ssnDataQuality === 1 && /^[0-9]{9}$/.test(fields.ssn ?? '');
+    return {
+      ssn: isValidSsn(fields.ssn) || (this.rules.anyFullSsnMatches && fullSsn) ? fields.ssn : null,
+      firstNorm: normalizeName(fields.firstName),
+      lastNorm: normalizeName(fields.lastName),
+      dob: fields.dob && fields.dob >= EARLIEST_DUPLICATE_DOB ? fields.dob : null,
+    };
+  }
+}
+
+interface Identity {
+  ssn: string | null;
+  firstNorm: string;
+  lastNorm: string;
+  dob: string | null;
+}
+
+/** The clients among `found` sharing at least two identifiers with the person, the closest first. */
+function likelyDuplicates(probe: Identity, found: readonly IndexedClient[]): PossibleDuplicate[] {
+  const { ssn, firstNorm, lastNorm, dob } = probe;
+  const duplicates: PossibleDuplicate[] = [];
+  for (const { client, firstNameNorm, lastNameNorm } of found) {
+    const reasons: DuplicateReason[] = [];
+    if (ssn && client.ssn === ssn) reasons.push('SSN');
+    if (firstNorm && lastNorm && firstNameNorm === firstNorm && lastNameNorm === lastNorm) reasons.push('name');
+    if (dob && client.dob === dob) reasons.push('date of birth');
+    if (reasons.length >= 2) duplicates.push({ client, reasons });
+  }
+  return duplicates.sort((a, b) => b.reasons.length - a.reasons.length).slice(0, DUPLICATE_LIMIT);
 }
 
 type Found = Pick<Ranked<Client>, 'likely' | 'lessLikely'>;

@@ -1,3 +1,4 @@
+import type { HudBookkeepingValues } from '../../db/hud-timestamps.js';
 import type { DuplicateReason } from '../../clients/clients.model.js';
 import type { Organization, Project } from '../../projects/projects.model.js';
 import type { HudCsvVersion, HudFileName } from '../hud-csv-spec.js';
@@ -23,7 +24,10 @@ export type ImportSeverity = 'error' | 'warning';
  *   cannot do without it);
  * - `export-id`: rows carrying another ExportID than Export.csv's;
  * - `not-mapped`: FY2024 values with no FY2026 column (reference §5), not carried over;
- * - `export`: Export.csv is missing, empty or has several rows.
+ * - `export`: Export.csv is missing, empty or has several rows;
+ * - `stored`: Hearth's database refused the row, for a rule of Hearth's stricter than HUD's (error, found only
+ *   when writing: a dry run cannot tell);
+ * - `not-kept`: a file whose records Hearth does not keep yet (HUD_FILE_SOURCES), its rows not imported (warning).
  */
 export type ImportRule =
   | 'column-count'
@@ -40,7 +44,9 @@ export type ImportRule =
   | 'header'
   | 'export-id'
   | 'not-mapped'
-  | 'export';
+  | 'export'
+  | 'stored'
+  | 'not-kept';
 
 export interface ImportIssue {
   severity: ImportSeverity;
@@ -94,6 +100,11 @@ export interface LikelyClientMatch {
   /** The source PersonalID and its row in Client.csv. */
   sourcePersonalId: string;
   row: number;
+  /**
+   * The Hearth client the source record is written to: certain (the same SSN, name and date of birth, and only one
+   * such client), or confirmed by an administrator. Null: written as a new client, the matches left to confirm.
+   */
+  matchedTo: string | null;
   matches: { personalId: string; reasons: DuplicateReason[] }[];
 }
 
@@ -104,12 +115,7 @@ export interface AcceptedRow {
 }
 
 /** HUD's bookkeeping columns of an imported row: HUD date-times as written (`yyyy-mm-dd hh:mm:ss`, the site's zone). */
-export interface ImportedBookkeeping {
-  dateCreated: string | null;
-  dateUpdated: string | null;
-  userId: string;
-  dateDeleted: string | null;
-}
+export type ImportedBookkeeping = HudBookkeepingValues;
 
 type WithoutBookkeeping<T> = Omit<T, 'dateCreated' | 'dateUpdated' | 'userId'>;
 

@@ -1,15 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor, AuditLog } from '../../audit/audit-log.js';
-import type { ClientFields, PossibleDuplicate } from '../../clients/clients.model.js';
+import type { ClientFields, ImportedClient, PossibleDuplicate } from '../../clients/clients.model.js';
 import { calendarDate, type Clock } from '../../clock.js';
 import type { Database, Db } from '../../db/schema.js';
 import { openHudCsvArchive } from './hud-csv-archive.js';
 import { clientFieldsOfHudRow } from './hud-csv-client-fields.js';
-import { organizationOf, projectOf } from './hud-csv-import-rows.js';
-import type { ImportReport, LikelyClientMatch } from './hud-csv-import.model.js';
-import { hudCsvImportRepository as repo } from './hud-csv-import.repository.js';
-import { validateHudCsv, type AcceptedRowHandler } from './hud-csv-validator.js';
+import type { HudFileName } from '../hud-csv-spec.js';
+import { HudCsvImportWriter, writtenFile } from './hud-csv-import-writer.js';
+import type { ImportIssue, ImportReport, LikelyClientMatch } from './hud-csv-import.model.js';
+import { hudCsvImportBulkRepository as bulk } from './hud-csv-import.repository.js';
+import { addIssue, validateHudCsv, type AcceptedRowHandler } from './hud-csv-validator.js';
 
 /** What an import did: the validation report, and whether anything was written. */
 export interface HudImportResult {
@@ -18,19 +19,39 @@ export interface HudImportResult {
   written: boolean;
 }
 
-/** What an import asks of the clients feature: Hearth's duplicate rules (ClientService). */
-export interface ClientMatcher {
-  findLikelyDuplicates(fields: ClientFields): Promise<PossibleDuplicate[]>;
+export interface HudImportOptions {
+  dryRun: boolean;
+  actor: Actor;
+  /** Called as rows are written: rows done of the rows to write (a dry run writes none, and does not call it). */
+  onProgress?: (done: number, total: number) => void;
+  /**
+   * Likely matches an administrator confirmed: source PersonalID → the Hearth PersonalID it is. Only a match the
+   * duplicate rules found is taken; the record is then written to that client instead of a new one.
+   */
+  confirmedMatches?: Readonly<Record<string, string>>;
 }
+
+/** What an import asks of the clients feature (ClientService): Hearth's duplicate rules, and writing clients. */
+export interface ImportClients {
+  findLikelyDuplicatesOfMany(people: readonly ClientFields[]): Promise<PossibleDuplicate[][]>;
+  writeImported(db: Db, clients: readonly ImportedClient[]): Promise<void>;
+}
+
+/** Clients looked up against Hearth's per batch, in the preview. */
+const MATCH_BATCH = 1_000;
 
 /**
  * HUD HMIS CSV imports (FY2026, or FY2024 mapped to FY2026) from a zip or an unpacked folder. Every file and row is
- * validated (hud-csv-validator.ts) and each source client looked for among Hearth's by the duplicate rules: likely
- * matches are listed for an administrator, never merged. A dry run stops there and writes nothing, not even to the
- * audit log. An import writes, in one transaction (a failure half-way leaves nothing half-imported), the accepted
- * rows of the files Hearth imports so far: organizations and projects. Each record is given a Hearth id the first
- * time its source (Export.csv's ImplementationID) sends it, and keeps it: importing the same export again, or a
- * later one, updates the records, and a row with DateDeleted marks its record deleted.
+ * validated (hud-csv-validator.ts) and each source client looked for among Hearth's by the duplicate rules, a
+ * thousand at a time. A dry run stops there and writes nothing, not even to the audit log.
+ * An import then reads the export a second time and writes, in one transaction (a failure half-way leaves nothing
+ * half-imported), every accepted row of the files Hearth keeps (hud-csv-import-writer.ts). Each record is given a
+ * Hearth id the first time its source (Export.csv's ImplementationID) sends it, and keeps it: importing the same
+ * export again, or a later one, updates the records, and a row with DateDeleted marks its record deleted.
+ * A source client is written to an existing Hearth client only when the match is certain (the same SSN, name and
+ * date of birth, and one such client) or an administrator confirmed it; every other likely match is listed and the
+ * record written as a new client: an import never merges.
+ * The duplicate rules are read before the transaction: PGlite has one connection, which the transaction holds.
  */
 export class HudCsvImportService {
   constructor(
@@ -38,76 +59,141 @@ export class HudCsvImportService {
     private readonly clock: Clock,
     private readonly audit: AuditLog,
     private readonly timeZone: string,
-    private readonly clients: ClientMatcher,
+    private readonly clients: ImportClients,
     private readonly newId: () => string = () => randomBytes(16).toString('hex'),
   ) {}
 
-  async import(location: string, options: { dryRun: boolean; actor: Actor }): Promise<HudImportResult> {
-    const preview = await this.run(location, null, options.actor);
+  async import(location: string, options: HudImportOptions): Promise<HudImportResult> {
+    const preview = await this.preview(location);
     if (options.dryRun || preview.report.fatal.length > 0) return preview;
-    // Likely matches are looked for in the preview: the duplicate rules read through the clients feature, outside
-    // this transaction (PGlite has one connection, which the transaction holds).
-    const result = await this.db.transaction().execute((trx) => this.run(location, trx, options.actor));
-    return { ...result, report: { ...result.report, likelyMatches: preview.report.likelyMatches } };
+    const matchedTo = new Map<string, string>();
+    for (const match of preview.report.likelyMatches) {
+      const confirmed = options.confirmedMatches?.[match.sourcePersonalId];
+      if (confirmed !== undefined && match.matches.some((m) => m.personalId === confirmed)) match.matchedTo = confirmed;
+      if (match.matchedTo !== null) matchedTo.set(match.sourcePersonalId, match.matchedTo);
+    }
+    const total = preview.report.files.filter((f) => writtenFile(f.file)).reduce((sum, f) => sum + f.rowsImported, 0);
+    const report = await this.db.transaction().execute((trx) => this.write(location, trx, { ...options, total, matchedTo, likelyMatches: preview.report.likelyMatches }));
+    return { report, dryRun: false, written: report.files.some((f) => writtenFile(f.file) && f.rowsImported > 0) };
   }
 
-  private async run(location: string, trx: Db | null, actor: Actor): Promise<HudImportResult> {
+  /** Validation, and the likely matches of the source clients Hearth does not know yet. */
+  private async preview(location: string): Promise<HudImportResult> {
     const archive = await openHudCsvArchive(location);
     const likelyMatches: LikelyClientMatch[] = [];
-    const now = this.clock.now();
-    const importingUser = actor.username ?? 'import';
-    let hashed = false;
     let source = '';
-    let written = 0;
-    const hearthId = async (db: Db, hudFile: string, sourceId: string): Promise<string> => {
-      const known = await repo.hearthIdOf(db, source, hudFile, sourceId);
-      if (known) return known;
-      const id = this.newId();
-      await repo.rememberHearthId(db, { source, hudFile, sourceId, hearthId: id, now });
-      return id;
+    let hashed = false;
+    let pending: { row: number; personalId: string; fields: ClientFields }[] = [];
+    const match = async () => {
+      const batch = pending;
+      pending = [];
+      if (batch.length === 0) return;
+      const known = await bulk.hearthIdsOf(this.db, source, 'Client', batch.map((p) => p.personalId));
+      const unknown = batch.filter((p) => !known.has(p.personalId));
+      const found = await this.clients.findLikelyDuplicatesOfMany(unknown.map((p) => p.fields));
+      unknown.forEach((p, i) => {
+        const duplicates = found[i]!;
+        if (duplicates.length === 0) return;
+        const certain = duplicates.filter((d) => d.reasons.length === 3);
+        likelyMatches.push({
+          sourcePersonalId: p.personalId,
+          row: p.row,
+          matchedTo: certain.length === 1 ? certain[0]!.client.personalId : null,
+          matches: duplicates.map((d) => ({ personalId: d.client.personalId, reasons: d.reasons })),
+        });
+      });
     };
     const onRow: AcceptedRowHandler = async (file, { row, values }) => {
-      switch (file.name) {
-        case 'Export':
-          hashed = values.HashStatus === '4';
-          source = (values.ImplementationID?.trim() || [values.SoftwareName, values.SourceID, values.SourceName].filter(Boolean).join('|')).slice(0, 200);
-          return;
-        case 'Client': {
-          if (hashed || trx) return;
-          const found = await this.clients.findLikelyDuplicates(clientFieldsOfHudRow(values));
-          if (found.length > 0) {
-            likelyMatches.push({ sourcePersonalId: values.PersonalID!, row, matches: found.map((d) => ({ personalId: d.client.personalId, reasons: d.reasons })) });
-          }
-          return;
-        }
-        case 'Organization':
-          if (!trx) return;
-          await repo.upsertOrganization(trx, organizationOf(values, await hearthId(trx, 'Organization', values.OrganizationID!), importingUser), this.timeZone, now);
-          written += 1;
-          return;
-        case 'Project': {
-          if (!trx) return;
-          const ids = { projectId: await hearthId(trx, 'Project', values.ProjectID!), organizationId: await hearthId(trx, 'Organization', values.OrganizationID!) };
-          await repo.upsertProject(trx, projectOf(values, ids, importingUser, calendarDate(now, this.timeZone)), this.timeZone, now);
-          written += 1;
-          return;
-        }
-        default:
-          return;
+      if (file.name === 'Export') {
+        hashed = values.HashStatus === '4';
+        source = sourceOf(values);
+      } else if (file.name === 'Client' && !hashed) {
+        pending.push({ row, personalId: values.PersonalID!, fields: clientFieldsOfHudRow(values) });
+        if (pending.length >= MATCH_BATCH) await match();
       }
     };
     try {
-      const report = { ...(await validateHudCsv(archive, onRow)), likelyMatches };
-      if (trx && written > 0) {
-        await this.audit.record(trx, {
-          event: 'import.written',
-          actor,
-          details: { exportId: report.exportId, version: report.version, source, rows: written, likelyMatches: likelyMatches.length },
-        });
-      }
-      return { report, dryRun: trx === null, written: written > 0 };
+      const report = await validateHudCsv(archive, onRow);
+      await match();
+      return { report: withFilesNotKept({ ...report, likelyMatches }), dryRun: true, written: false };
     } finally {
       await archive.close();
     }
   }
+
+  private async write(
+    location: string,
+    trx: Db,
+    options: HudImportOptions & { total: number; matchedTo: ReadonlyMap<string, string>; likelyMatches: LikelyClientMatch[] },
+  ): Promise<ImportReport> {
+    const archive = await openHudCsvArchive(location);
+    const now = this.clock.now();
+    const refused: { file: HudFileName; issue: ImportIssue }[] = [];
+    let done = 0;
+    let writer: HudCsvImportWriter | null = null;
+    const onRow: AcceptedRowHandler = async (file, row) => {
+      if (file.name === 'Export') {
+        writer = new HudCsvImportWriter({
+          db: trx,
+          source: sourceOf(row.values),
+          timeZone: this.timeZone,
+          now,
+          today: calendarDate(now, this.timeZone),
+          importingUser: options.actor.username ?? 'import',
+          newId: this.newId,
+          matchedClientOf: (personalId) => options.matchedTo.get(personalId) ?? null,
+          writeClients: (db, clients) => this.clients.writeImported(db, clients),
+          onRefused: (name, issue) => refused.push({ file: name, issue }),
+          onWritten: (rows) => {
+            done += rows;
+            options.onProgress?.(done, options.total);
+          },
+        });
+        return;
+      }
+      await writer?.add(file, row);
+    };
+    try {
+      const validated = await validateHudCsv(archive, onRow);
+      await (writer as HudCsvImportWriter | null)?.finish();
+      const report = withFilesNotKept({ ...validated, likelyMatches: options.likelyMatches });
+      for (const { file, issue } of refused) {
+        const fileReport = report.files.find((f) => f.file === file)!;
+        fileReport.rowsImported -= 1;
+        addIssue(fileReport, issue);
+      }
+      const rows = report.files.filter((f) => writtenFile(f.file)).reduce((sum, f) => sum + f.rowsImported, 0);
+      await this.audit.record(trx, {
+        event: 'import.written',
+        actor: options.actor,
+        details: {
+          exportId: report.exportId,
+          version: report.version,
+          source: report.sourceId,
+          rows,
+          refused: refused.length,
+          likelyMatches: options.likelyMatches.length,
+          matched: options.matchedTo.size,
+        },
+      });
+      return report;
+    } finally {
+      await archive.close();
+    }
+  }
+}
+
+/** The files of the export Hearth does not keep yet: their valid rows are reported as not imported. */
+function withFilesNotKept(report: ImportReport): ImportReport {
+  for (const file of report.files) {
+    if (file.file === 'Export' || file.file === 'User' || writtenFile(file.file) || file.rowsImported === 0) continue;
+    addIssue(file, { severity: 'warning', row: null, column: null, rule: 'not-kept', message: `Hearth does not keep ${file.file}.csv records yet: its ${file.rowsImported} valid rows are not imported.` });
+    file.rowsImported = 0;
+  }
+  return report;
+}
+
+/** The source system an export comes from: its ImplementationID, or else what names it. */
+function sourceOf(exportValues: Readonly<Record<string, string>>): string {
+  return (exportValues.ImplementationID?.trim() || [exportValues.SoftwareName, exportValues.SourceID, exportValues.SourceName].filter(Boolean).join('|')).slice(0, 200);
 }

@@ -148,7 +148,7 @@ function referencedColumnSets(): Map<HudFileName, string[][]> {
   return sets;
 }
 
-function addIssue(report: ImportFileReport, issue: ImportIssue): void {
+export function addIssue(report: ImportFileReport, issue: ImportIssue): void {
   if (issue.severity === 'error') report.errors += 1;
   else report.warnings += 1;
   if (report.issues.length < ISSUES_KEPT_PER_FILE) report.issues.push(issue);

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { HudImportResult } from '../../../src/exchange/import/hud-csv-import.service.js';
 import { SKIP_IN_POSTGRES_PASS } from '../../helpers/database.js';
 import { assertOneLineError, cleanEnv, hearth, SLOW } from '../../helpers/hearth-cli.js';
-import { FY2024_ENROLLMENT, FY2026_VALIDATION, tempFolder, zipFixture } from './fixtures.js';
+import { FY2024_ENROLLMENT, FY2026_ENROLLMENT, FY2026_VALIDATION, tempFolder, zipFixture } from './fixtures.js';
 
 /**
  * `hearth import`, run as a person runs it: the real binary on a data folder of its own (embedded PGlite whatever
@@ -42,6 +42,30 @@ describe('hearth import', { skip: SKIP_IN_POSTGRES_PASS }, () => {
       ['Client', 'Enrollment', 'Services'].map((name) => result.report.files.find((f) => f.file === name)!.rowsImported),
       [3, 4, 18],
     );
+  });
+
+  it('without --dry-run it writes, and again updates without duplicating; exit status 0; --json carries the counts', SLOW, async () => {
+    const zip = await zipFixture(FY2026_ENROLLMENT, dir);
+    const first = await hearth(['import', '--site', 'live', zip], env);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /\nImported\.\n/);
+    assert.match(first.stdout, /\nEnrollment\.csv +4 +4 +0 /);
+    assert.doesNotMatch(first.stderr, /importing \[/, 'no progress bar when stderr is not a terminal');
+    const again = await hearth(['import', '--site', 'live', '--json', zip], env);
+    assert.equal(again.code, 0, again.stderr);
+    const result = JSON.parse(again.stdout) as HudImportResult;
+    assert.deepEqual([result.dryRun, result.written], [false, true]);
+    assert.equal(result.report.files.find((f) => f.file === 'Services')!.rowsImported, 17);
+  });
+
+  it('an export none of whose rows can be written prints its report, and exit status 1', SLOW, async () => {
+    const keyless = await zipFixture(FY2026_ENROLLMENT, dir, (name, text) =>
+      name === 'Export.csv' ? text : name === 'Client.csv' ? text.replace(/\n[^,\n]+,/g, '\n,') : null,
+    );
+    const run = await hearth(['import', '--site', 'live', keyless], env);
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stdout, /\nClient\.csv +3 +0 +3 /);
+    assert.match(run.stderr, /nothing was written/);
   });
 
   it('an export that cannot be imported at all is one line and exit status 1', SLOW, async () => {

@@ -28,7 +28,7 @@ describe('HUD CSV import, dry run, against a site’s data', () => {
     const before = await counts();
     const result = await t.sites.live.hudImports.import(await zipFixture(FY2026_ENROLLMENT, dir), { dryRun: true, actor: ACTOR });
     assert.deepEqual(result.report.likelyMatches, [
-      { sourcePersonalId: '2f4b963171644a8b9902bdfe79a4b403', row: 2, matches: [{ personalId: existing.personalId, reasons: ['name', 'date of birth'] }] },
+      { sourcePersonalId: '2f4b963171644a8b9902bdfe79a4b403', row: 2, matchedTo: null, matches: [{ personalId: existing.personalId, reasons: ['name', 'date of birth'] }] },
     ]);
     assert.deepEqual([result.dryRun, result.written], [true, false]);
     assert.deepEqual(await counts(), before, 'a dry run writes nothing, not even to the audit log');
