@@ -12,7 +12,6 @@
  *
  * Traffic goes only to 127.0.0.1. Every loop is bounded in time (the phase deadline) and in count.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -23,15 +22,14 @@ import type { LogEvent } from 'kysely';
 import pg from 'pg';
 import { pino } from 'pino';
 import { assembleHearth, type Hearth } from '../src/assemble.js';
-import { SYSTEM_ACTOR } from '../src/audit/audit-log.js';
 import { defaultHashConcurrency } from '../src/auth/password/hash-limiter.js';
 import { ARGON2_PARAMS, verifyPassword } from '../src/auth/password/hashing.js';
-import { loadConfig } from '../src/config.js';
-import type { User } from '../src/accounts/accounts.model.js';
 import { loggerOptions } from '../src/http/logging.js';
 import type { SiteId } from '../src/site-id.js';
 import type { SiteServices } from '../src/sites/site-services.js';
 import { clockMs, machineCpu, processesCpuMs, taskCpuMs, threadCpuMs } from './lib/cpu.js';
+import { benchConfig } from './lib/config.js';
+import { createBenchUser, type BenchUser } from './lib/accounts.js';
 import { openBenchDatabase, type BenchDatabase as OpenedDatabase } from './lib/database.js';
 import { parseBenchArgs, positiveOption } from './lib/options.js';
 import { createProfiler, summariseProfile, type CpuProfile } from './lib/profiler.js';
@@ -192,14 +190,7 @@ interface BenchServer {
 
 /** Hearth as src/server.ts assembles it, serving one site on 127.0.0.1 at a free port. */
 async function startServer(database: BenchDatabase, dataDir: string): Promise<BenchServer> {
-  const config = loadConfig({
-    HEARTH_SITES: SITE,
-    HEARTH_DATA_DIR: dataDir,
-    HEARTH_PUBLIC_URL: 'http://127.0.0.1',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'warn',
-    HEARTH_LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
+  const config = benchConfig(SITE, dataDir, {
     // The hashing limits may be explored from the environment, as on a real server.
     HEARTH_HASH_CONCURRENCY: process.env.HEARTH_HASH_CONCURRENCY,
     HEARTH_HASH_QUEUE: process.env.HEARTH_HASH_QUEUE,
@@ -218,17 +209,9 @@ async function startServer(database: BenchDatabase, dataDir: string): Promise<Be
   return { hearth, site: hearth.sites[0]!.services, port: address.port };
 }
 
-interface BenchUser {
-  user: User;
-  username: string;
-  password: string;
-  hash: string;
-}
-
 /**
- * Accounts with their own (not temporary) passwords, set through the same prepare + apply path as a
- * password change, so every bench login is an ordinary 'signed-in' login. They are volunteers
- * without email, so no password-changed mail is queued.
+ * Accounts with their own (not temporary) passwords (bench/lib/accounts.ts), so every bench login is an ordinary
+ * 'signed-in' login.
  */
 async function createUsers(site: SiteServices, count: number, concurrency: number): Promise<BenchUser[]> {
   const users: BenchUser[] = new Array(count);
@@ -236,24 +219,7 @@ async function createUsers(site: SiteServices, count: number, concurrency: numbe
   const worker = async () => {
     while (next < count) {
       const i = next++;
-      const issued = await site.accounts.create(
-        {
-          firstName: 'Load',
-          lastName: `Tester ${i + 1}`,
-          email: null,
-          isVolunteer: true,
-          role: 'case_manager',
-          username: `benchuser${String(i + 1).padStart(4, '0')}`,
-        },
-        SYSTEM_ACTOR,
-      );
-      // Upper, lower, digit and symbol up front, 96 random bits after: passes every policy rule.
-      const password = `Kq7!${randomBytes(12).toString('base64url')}`;
-      const hash = await site.passwords.prepare(issued.user, password, password);
-      const user = await site.db
-        .transaction()
-        .execute((trx) => site.passwords.apply(trx, issued.user, hash, 'change', SYSTEM_ACTOR));
-      users[i] = { user, username: user.username, password, hash };
+      users[i] = await createBenchUser(site, i + 1);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));

@@ -67,7 +67,7 @@ export async function assembleHearth(config: Config, deps: HearthDeps = {}): Pro
   configureHashing({ maxConcurrent: config.hashConcurrency || defaultHashConcurrency(), maxQueue: config.hashQueue });
 
   const ownedRedis = !deps.redis && config.redisUrl ? connectRedis(config.redisUrl, log) : null;
-  const redis = deps.redis ?? (ownedRedis ? { client: ownedRedis, keyPrefix: 'hearth' } : null);
+  const redis = deps.redis ?? (ownedRedis ? { client: ownedRedis, keyPrefix: config.redisKeyPrefix } : null);
   const ownedDatabases: SiteDatabase[] = [];
   const running: (RunningSite & { database: SiteDatabase })[] = [];
   let app: FastifyInstance | undefined;

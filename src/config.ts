@@ -35,6 +35,8 @@ export interface Config {
   accountResetLimit: number;
   /** Redis for attempt counters shared by several server instances; the database otherwise. */
   redisUrl: string | undefined;
+  /** Where in Redis the counters live (`PREFIX:<site>:…`), so that several Hearths may share one Redis. */
+  redisKeyPrefix: string;
   /** Proxies whose X-Forwarded-For is believed (addresses or CIDRs); none by default. */
   trustedProxies: readonly string[];
   /** argon2 hashes running at once (0 = automatic) and waiting before 503. */
@@ -147,6 +149,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     ipResetLimit: integer(env, 'HEARTH_IP_RESET_LIMIT', 10, 1, 1_000_000),
     accountResetLimit: integer(env, 'HEARTH_ACCOUNT_RESET_LIMIT', 3, 1, 1000),
     redisUrl: nonEmpty(env, 'REDIS_URL'),
+    redisKeyPrefix: nonEmpty(env, 'HEARTH_REDIS_PREFIX') ?? 'hearth',
     trustedProxies: (nonEmpty(env, 'HEARTH_TRUSTED_PROXIES') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     hashConcurrency: integer(env, 'HEARTH_HASH_CONCURRENCY', 0, 0, 256),
     hashQueue: integer(env, 'HEARTH_HASH_QUEUE', 200, 0, 100_000),

@@ -1,28 +1,7 @@
 import { sql, type Insertable, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { Database, Db, UsersTable } from '../db/schema.js';
 import type { AgencyFilter, NewUser, StoredEmail, User, UserChanges } from './accounts.model.js';
-
-function toUser(row: Selectable<UsersTable>): User {
-  return {
-    id: row.id,
-    username: row.username,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    email: row.email,
-    isVolunteer: row.is_volunteer,
-    role: row.role,
-    passwordHash: row.password_hash,
-    passwordIsTemporary: row.password_is_temporary,
-    passwordSetAt: row.password_set_at,
-    passwordExpiresAt: row.password_expires_at,
-    failedLoginCount: row.failed_login_count,
-    lockedUntil: row.locked_until,
-    deactivatedAt: row.deactivated_at,
-    lastLoginAt: row.last_login_at,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
+import { toUser } from './user-row.js';
 
 /** The columns of the fields given; a field left out (undefined) leaves its column as it is. */
 function toColumns(changes: UserChanges): Updateable<UsersTable> {

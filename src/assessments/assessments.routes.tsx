@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Viewer } from '../access/access-policy.js';
 import { NotFoundError } from '../errors.js';
-import { actorOf } from '../http/actor.js';
+import { actorOf, viewerOf } from '../http/actor.js';
 import { formString, formStrings, submitForm } from '../http/form.js';
 import { HEARTH_ID_PATTERN, HUD_ID_PATTERN } from '../hud/ids.js';
 import { formatDay } from '../projects/project-fields.js';
@@ -72,9 +72,6 @@ export async function assessmentRoutes(app: FastifyInstance) {
   });
 }
 
-async function viewerOf(request: FastifyRequest): Promise<Viewer> {
-  return request.site.access.viewerOf(request.auth!.user);
-}
 
 function enrollmentId(request: FastifyRequest): string {
   const raw = ((request.params as { id?: string }).id ?? '').toLowerCase();

@@ -1,3 +1,4 @@
+import { viewerOf } from '../http/actor.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { canMergeClients, canReadClientAudit, type Viewer } from '../access/access-policy.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
@@ -29,7 +30,7 @@ export async function clientRecordRoutes(app: FastifyInstance) {
 
   app.get('/:id/history', async (request, reply) => {
     const { site } = request;
-    const viewer = await site.access.viewerOf(request.auth!.user);
+    const viewer = await viewerOf(request);
     if (!canReadClientAudit(viewer)) throw new ForbiddenError('Only HMIS administrators can read the history of a client record.');
     const beforeId = formString(request.query, 'beforeId', { max: 30 });
     if (beforeId && !/^[1-9][0-9]{0,17}$/.test(beforeId)) throw new ValidationError('The page link is not valid. Start again from the newest entries.');
@@ -111,7 +112,7 @@ export async function clientRecordRoutes(app: FastifyInstance) {
 
 /** The signed-in administrator as the access policy sees them; everyone else gets 403 on every merge route. */
 async function mergeViewer(request: FastifyRequest): Promise<Viewer> {
-  const viewer = await request.site.access.viewerOf(request.auth!.user);
+  const viewer = await viewerOf(request);
   if (!canMergeClients(viewer)) throw new ForbiddenError('Only HMIS administrators can merge client records.');
   return viewer;
 }

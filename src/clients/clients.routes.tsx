@@ -1,3 +1,4 @@
+import { viewerOf } from '../http/actor.js';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { formConfirmsWarnings, formString, formStrings, submitForm } from '../http/form.js';
 import type { FormFailure } from '../views/form-kit.js';
@@ -53,7 +54,7 @@ export async function clientRoutes(app: FastifyInstance) {
     const { site } = request;
     const client = await redirectIfMerged(request, reply, '', () => site.clients.view(personalIdParam(request), actorOf(request)));
     if (!client) return reply;
-    const viewer = await site.access.viewerOf(request.auth!.user);
+    const viewer = await viewerOf(request);
     const enrollments = await site.enrollments.forProfile(viewer, client.personalId);
     const done = formString(request.query, 'done', { max: 20 });
     const mergedFrom = formString(request.query, 'mergedFrom', { max: 40 });
@@ -87,7 +88,7 @@ export async function clientRoutes(app: FastifyInstance) {
     const input = keepsSsn ? { ...values, ssn: client.ssn! } : values;
     return submitForm(reply, {
       action: async () => {
-        const viewer = await site.access.viewerOf(request.auth!.user);
+        const viewer = await viewerOf(request);
         return site.clients.update(client.personalId, input, actorOf(request), { warningsConfirmed: formConfirmsWarnings(request.body), viewer });
       },
       refused: (failure) => editPage(reply, client.personalId, values, client.ssn, failure),

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { formatDay } from '../enrollments/enrollment-fields.js';
 import { actorOf } from '../http/actor.js';
 import { formString, submitForm } from '../http/form.js';
-import { enrollmentParam, viewerOf } from '../move-in/move-in.routes.js';
+import { viewerOf } from '../http/actor.js';
+import { enrollmentParam } from '../move-in/move-in.routes.js';
 import { ContactPage, EngagementPage } from './contacts.pages.js';
 import { EMPTY_CONTACT, type ContactInput } from './contacts.model.js';
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { actorOf } from '../http/actor.js';
+import { actorOf, viewerOf } from '../http/actor.js';
 import type { Viewer } from '../access/access-policy.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { HEAD_OF_HOUSEHOLD } from '../hud/enrollment-code-lists.js';
@@ -284,9 +284,6 @@ async function exitAnswers(request: FastifyRequest, id: string, exitDate: string
   return form && <ExitAnswerFields form={form} values={values} errors={errors} />;
 }
 
-async function viewerOf(request: FastifyRequest): Promise<Viewer> {
-  return request.site.access.viewerOf(request.auth!.user);
-}
 
 
 /** A PersonalID as typed or sent (case and spaces forgiven); anything else stays as it is and is refused later. */

@@ -2,16 +2,13 @@ import fs from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Viewer } from '../access/access-policy.js';
 import { NotFoundError } from '../errors.js';
-import { actorOf } from '../http/actor.js';
+import { actorOf, viewerOf } from '../http/actor.js';
 import { formBoolean, formString, formStrings, submitForm } from '../http/form.js';
 import { EMPTY_EXPORT_FORM, type ExportFormInput } from './exports.model.js';
 import { ExportsPage } from './exports.page.js';
 
 const JOB_ID = /^[0-9a-f]{32}$/;
 
-function viewerOf(request: FastifyRequest): Promise<Viewer> {
-  return request.site.access.viewerOf(request.auth!.user);
-}
 
 /** The Exports page, under /SITE/exports: administrators and agency managers (the access policy decides). */
 export async function exportRoutes(app: FastifyInstance) {

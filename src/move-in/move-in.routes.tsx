@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Viewer } from '../access/access-policy.js';
 import { formatDay } from '../enrollments/enrollment-fields.js';
 import { NotFoundError } from '../errors.js';
-import { actorOf } from '../http/actor.js';
+import { actorOf, viewerOf } from '../http/actor.js';
 import { formString, submitForm } from '../http/form.js';
 import { HEARTH_ID_PATTERN } from '../hud/ids.js';
 import { MoveInPage } from './move-in.pages.js';
@@ -27,9 +27,6 @@ export async function moveInRoutes(app: FastifyInstance) {
   });
 }
 
-export function viewerOf(request: FastifyRequest): Promise<Viewer> {
-  return request.site.access.viewerOf(request.auth!.user);
-}
 
 /** An enrollment id from the address; anything else is a page that does not exist. */
 export function enrollmentParam(request: FastifyRequest): string {

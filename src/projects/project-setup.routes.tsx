@@ -38,7 +38,8 @@ import {
 import { BED_CATEGORIES } from './project-setup.model.js';
 import { refuseAffiliationsFor, refuseInventoryFor } from './project-setup.service.js';
 import type { Project } from './projects.model.js';
-import { idParam, viewerOf } from './projects.routes.js';
+import { viewerOf } from '../http/actor.js';
+import { idParam } from './projects.routes.js';
 
 /** What a set-up form needs to draw: the project, what was typed, why it was refused, the record it corrects. */
 interface FormState<I, R> {

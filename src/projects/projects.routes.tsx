@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { actorOf } from '../http/actor.js';
+import { actorOf, viewerOf } from '../http/actor.js';
 import { canManageAgencies, canManageProjectsOf, canSeeStaffOf, type Viewer } from '../access/access-policy.js';
 import { NotFoundError } from '../errors.js';
 import { formString, submitForm } from '../http/form.js';
@@ -149,9 +149,6 @@ export async function showProject(
   return reply.page(page, status);
 }
 
-export function viewerOf(request: FastifyRequest): Promise<Viewer> {
-  return request.site.access.viewerOf(request.auth!.user);
-}
 
 /** What ?done= says after a change redirected back to the page, if it is one of the known messages. */
 export function doneOf(request: FastifyRequest): Done | null {

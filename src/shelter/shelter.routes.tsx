@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Viewer } from '../access/access-policy.js';
 import { clientName } from '../clients/client-name.js';
 import { NotFoundError, ValidationError } from '../errors.js';
-import { actorOf } from '../http/actor.js';
+import { actorOf, viewerOf } from '../http/actor.js';
 import { formString, formStrings, submitForm } from '../http/form.js';
 import { HEARTH_ID_PATTERN, HUD_ID_PATTERN } from '../hud/ids.js';
 import type { FormFailure } from '../views/form-kit.js';
@@ -60,9 +60,6 @@ export async function shelterRoutes(app: FastifyInstance) {
   });
 }
 
-function viewerOf(request: FastifyRequest): Promise<Viewer> {
-  return request.site.access.viewerOf(request.auth!.user);
-}
 
 function projectParam(request: FastifyRequest): string {
   const raw = (request.params as { id?: string }).id ?? '';

@@ -106,7 +106,7 @@ export function createSiteServices(options: {
   const audit = new AuditLog(id, clock);
   const mailer = new Mailer(sealer, clock, options.onMailQueued, id);
   const users = new UserService(db);
-  const sessions = new SessionService(db, clock, config, users, audit);
+  const sessions = new SessionService(db, clock, config, audit);
   const throttle = new Throttle(options.counter ?? new DatabaseAttemptCounter(db, clock), config);
   const settings = new SettingsService(db, clock, audit);
   const secondFactors = new SecondFactorService(db, clock, config, audit, mailer, sealer, settings, id, users, sessions);

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { canResetTraining } from '../access/access-policy.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
-import { actorOf } from '../http/actor.js';
+import { actorOf, viewerOf } from '../http/actor.js';
 import { formString, submitForm } from '../http/form.js';
 import { CONFIRMATION_WORD, TrainingDataPage, type TrainingDataPageProps } from './training-data.page.js';
 import { LIVE_REFUSAL } from './training.service.js';
@@ -50,6 +50,6 @@ async function trainingDataPage(request: FastifyRequest, reply: FastifyReply, ex
 async function assertMayReset(request: FastifyRequest): Promise<void> {
   const { site } = request;
   if (!site.training.available) throw new ForbiddenError(LIVE_REFUSAL);
-  const viewer = await site.access.viewerOf(request.auth!.user);
+  const viewer = await viewerOf(request);
   if (!canResetTraining(viewer)) throw new ForbiddenError('Only HMIS administrators can refill the Training site.');
 }

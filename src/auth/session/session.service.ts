@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { User } from '../../accounts/accounts.model.js';
-import type { UserService } from '../../accounts/users.service.js';
 import type { Actor, AuditLog } from '../../audit/audit-log.js';
 import { addMs, HOUR, MINUTE, type Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
@@ -19,8 +18,8 @@ export type SessionCheck =
   | { status: 'timed-out'; user: User; reason: 'idle' | 'absolute' }
   | { status: 'none' };
 
-/** Last-activity writes are skipped when the previous one is this recent, to keep page views read-only. */
-const TOUCH_INTERVAL_MS = 30_000;
+/** Last activity is recorded at most once a minute, so that most page views write nothing. */
+const TOUCH_INTERVAL_MS = MINUTE;
 
 /** Server-side sessions: the browser holds a random 256-bit token, the database only its SHA-256. */
 export class SessionService {
@@ -28,7 +27,6 @@ export class SessionService {
     private readonly db: Kysely<Database>,
     private readonly clock: Clock,
     private readonly config: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours'>,
-    private readonly users: UserService,
     private readonly audit: AuditLog,
   ) {}
 
@@ -50,18 +48,19 @@ export class SessionService {
 
   async check(token: string | undefined): Promise<SessionCheck> {
     if (!looksLikeToken(token)) return { status: 'none' };
-    const session = await sessionsRepository.findByHash(this.db, hashToken(token));
-    const user = session && (await this.users.findById(session.userId));
-    if (!session || !user) return { status: 'none' };
     const now = this.clock.now();
+    const found = await sessionsRepository.findWithUserAndTouch(this.db, hashToken(token), {
+      at: now,
+      seenBefore: addMs(now, -TOUCH_INTERVAL_MS),
+      idleSince: addMs(now, -this.config.sessionIdleMinutes * MINUTE),
+    });
+    if (!found) return { status: 'none' };
+    const { session, user } = found;
     const idleLimit = addMs(session.lastSeenAt, this.config.sessionIdleMinutes * MINUTE);
     const reason = now >= session.expiresAt ? 'absolute' : now >= idleLimit ? 'idle' : undefined;
     if (reason || user.deactivatedAt) {
       await sessionsRepository.deleteByHash(this.db, session.tokenHash);
       return reason ? { status: 'timed-out', user, reason } : { status: 'none' };
-    }
-    if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
-      await sessionsRepository.touch(this.db, session.tokenHash, now);
     }
     return { status: 'valid', session, user };
   }

@@ -1,6 +1,36 @@
 import type { Selectable } from 'kysely';
-import type { Db, SessionsTable } from '../../db/schema.js';
+import type { User } from '../../accounts/accounts.model.js';
+import { toUser } from '../../accounts/user-row.js';
+import type { Db, SessionsTable, UsersTable } from '../../db/schema.js';
 import type { Session } from './session.model.js';
+
+const USER_COLUMNS = [
+  'id',
+  'username',
+  'first_name',
+  'last_name',
+  'email',
+  'is_volunteer',
+  'role',
+  'password_hash',
+  'password_is_temporary',
+  'password_set_at',
+  'password_expires_at',
+  'failed_login_count',
+  'locked_until',
+  'deactivated_at',
+  'last_login_at',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof UsersTable)[];
+
+/** When a session lookup also records activity: only if the last record is older than `seenBefore`, and still valid. */
+export interface Touch {
+  at: Date;
+  seenBefore: Date;
+  /** A session last seen before this has idled out: it is not touched (the caller ends it). */
+  idleSince: Date;
+}
 
 function toSession(row: Selectable<SessionsTable>): Session {
   return {
@@ -33,13 +63,32 @@ export const sessionsRepository = {
       .execute();
   },
 
-  async findByHash(db: Db, tokenHash: string): Promise<Session | undefined> {
-    const row = await db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
-    return row && toSession(row);
-  },
-
-  async touch(db: Db, tokenHash: string, at: Date): Promise<void> {
-    await db.updateTable('sessions').set({ last_seen_at: at }).where('token_hash', '=', tokenHash).execute();
+  /**
+   * The session and its user, and the activity touch, in one statement: a data-modifying CTE updates last_seen_at
+   * only when due, and the select beside it reads the row as it was before (so the idle check sees the previous
+   * activity).
+   */
+  async findWithUserAndTouch(db: Db, tokenHash: string, touch: Touch): Promise<{ session: Session; user: User } | undefined> {
+    const row = await db
+      .with('touched', (qb) =>
+        qb
+          .updateTable('sessions')
+          .set({ last_seen_at: touch.at })
+          .where('token_hash', '=', tokenHash)
+          .where('last_seen_at', '<=', touch.seenBefore)
+          .where('last_seen_at', '>', touch.idleSince)
+          .where('expires_at', '>', touch.at)
+          .returning('token_hash'),
+      )
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .selectAll('sessions')
+      .select(USER_COLUMNS.map((c) => `users.${c} as user_${c}` as const))
+      .where('sessions.token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const userRow = Object.fromEntries(USER_COLUMNS.map((c) => [c, row[`user_${c}`]])) as Selectable<UsersTable>;
+    return { session: toSession(row), user: toUser(userRow) };
   },
 
   async deleteByHash(db: Db, tokenHash: string): Promise<void> {
