@@ -8,7 +8,7 @@ import { q22a2 } from '../../src/reports/questions/q22a2.js';
 import { q22b } from '../../src/reports/questions/q22b.js';
 import type { Database } from '../../src/db/schema.js';
 import { freshDatabase } from '../helpers/database.js';
-import { client, organization, project, stay } from './fixtures.js';
+import { client, organization, project, stay } from './fixtures-out.js';
 
 const FROM = '2025-10-01';
 const TO = '2026-09-30';

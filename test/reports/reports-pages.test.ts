@@ -8,7 +8,7 @@ import { startTestApp, type TestApp } from '../helpers/app.js';
 import { textOf, type TestClient } from '../helpers/client.js';
 import { user } from '../enrollments/fixtures.js';
 import { readZipEntries } from '../exchange/zip.js';
-import { client, organization, project, stay } from './fixtures.js';
+import { client, organization, project, stay } from './fixtures-out.js';
 
 const ADMIN: Viewer = { userId: 0, username: 'x', role: 'admin', organizationIds: new Set() };
 
