@@ -7,7 +7,7 @@ import { loadUniverse } from '../../src/reports/universe.js';
 import type { ReportUniverse } from '../../src/reports/universe.model.js';
 import { FakeClock } from '../helpers/clock.js';
 import { freshDatabase } from '../helpers/database.js';
-import { bedNight, client, enroll, household, income, organization, project } from './fixtures.js';
+import { bedNight, client, contact, enroll, household, income, organization, project } from './fixtures.js';
 
 /*
  * One small world, worked out by hand from the reference (§1 and §3), report year 2025-10-01 – 2026-09-30:
@@ -22,7 +22,8 @@ import { bedNight, client, enroll, household, income, organization, project } fr
  *      HH5  L head, no DOB, race refused, left 2026-02-01 to "data not collected".
  *      HH6  E left 2025-09-30, before the report: not in it.
  * ES-NbN    N1 (DOB 1914-12-31) with a bed night in the report; N2 with one only before it: not active (Method 2).
- * SO        S1 never engaged (not in the DQ universe), S2 a veteran engaged 2026-02-01.
+ * SO        S1 never engaged (not in the DQ universe), met twice on the street; S2 a veteran met once, housed
+ *           (410), then engaged 2026-02-01 with no contact that day (the engagement counts as one).
  */
 const PARAMS: ReportParams = { kind: 'apr', from: '2025-10-01', to: '2026-09-30', projectIds: [], cocCode: null };
 
@@ -75,6 +76,9 @@ async function buildWorld(db: SiteDatabase['db']) {
   ids.S1 = await enroll(db, s1, so, '2026-01-10', { householdId: household() });
   const s2 = await client(db, { veteranStatus: 1 });
   ids.S2 = await enroll(db, s2, so, '2026-01-10', { householdId: household(), dateOfEngagement: '2026-02-01' });
+  await contact(db, ids.S1, s1, '2026-01-10', 116);
+  await contact(db, ids.S1, s1, '2026-03-01', 116);
+  await contact(db, ids.S2, s2, '2026-01-10', 410);
 }
 
 const table = (id: string) => tables.get(id)!;
@@ -191,8 +195,46 @@ describe('HUD report universe and questions Q5a–Q8b on a hand-built world', ()
     assert.equal(value('Q8b', 'January', 1), 4);
   });
 
-  it('consistency: Q5a total persons = Q7a total; Q8a households = Q5a heads; no Q6 count above Q5a’s', () => {
-    assert.equal(value('Q5a', 'Total number of persons served', 2), value('Q7a', 'Total', 1));
+  it('Q9a and Q9b: contacts up to the engagement, the engagement as a contact, columns by the first contact', () => {
+    assert.deepEqual(
+      table('Q9a').rows.map((r) => [r.label, ...r.cells.map((c) => c.value)]),
+      [
+        ['Once', 0, 0, 0, 0],
+        ['2-5 Times', 2, 1, 1, 0],
+        ['6-9 Times', 0, 0, 0, 0],
+        ['10+ Times', 0, 0, 0, 0],
+        ['Total Persons Contacted', 2, 1, 1, 0],
+      ],
+    );
+    assert.deepEqual(who('Q9a', '2-5 Times', 3), named('S1'));
+    assert.deepEqual(who('Q9b', '2-5 Contacts', 2), named('S2'));
+    assert.deepEqual(
+      table('Q9b').rows.at(-1)!.cells.map((c) => c.value),
+      ['0.5000', '1.0000', '0.0000', '0.0000'],
+    );
+  });
+
+  it('Q11 ages by household type (blank where impossible); Q12 race; Q4a one row per project', () => {
+    assert.deepEqual(cell('Q11', '45-54', 1).enrollmentIds, named('H1', 'Y', 'S1', 'S2'));
+    assert.deepEqual(table('Q11').rows.find((r) => r.label === '45-54')!.cells.map((c) => c.value), [4, 2, 2, null, 0]);
+    assert.deepEqual(table('Q11').rows.find((r) => r.label === '5-12')!.cells.map((c) => c.value), [1, null, 1, 0, 0]);
+    assert.equal(value('Q11', '65+', 1), 1);
+    assert.equal(value('Q11', 'Total', 1), 10);
+    assert.equal(table('Q12').rows.length, 33, 'rows 2–34: 7 single, 21 pairs, 2 multiracial, DK, DNC, Total');
+    assert.equal(value('Q12', 'White', 1), 9);
+    assert.equal(value('Q12', 'Client Doesn’t Know/Prefers Not to Answer', 5), 1);
+    assert.equal(table('Q12').rows[7]!.label, 'Asian or Asian American & American Indian, Alaska Native, or Indigenous');
+    const q4a = table('Q4a');
+    assert.equal(q4a.rows.length, 4);
+    const psh = q4a.rows.find((r) => r.cells[3]!.value === 3)!;
+    assert.deepEqual([psh.cells[14]!.value, psh.cells[15]!.value], [3, 2]);
+    assert.deepEqual([psh.cells[8]!.value, psh.cells[12]!.value, psh.cells[13]!.value], ['XX-501', '2025-10-01', '2026-09-30']);
+  });
+
+  it('consistency: Q5a total persons = Q7a, Q11 and Q12 totals; Q8a households = Q5a heads; no Q6 count above Q5a’s', () => {
+    for (const id of ['Q7a', 'Q11', 'Q12']) assert.equal(value('Q5a', 'Total number of persons served', 2), value(id, 'Total', 1), id);
+    const q4aClients = table('Q4a').rows.reduce((sum, r) => sum + (r.cells[14]!.value as number), 0);
+    assert.equal(q4aClients, value('Q5a', 'Total number of persons served', 2), 'Q4a per project adds up to Q5a');
     const heads = (value('Q5a', 'Number of adult heads of household', 2) as number) + (value('Q5a', 'Number of child and unknown-age heads of household', 2) as number);
     assert.equal(value('Q8a', 'Total Households', 1), heads);
     const dqTotal = value('Q5a', 'Total number of persons served', 1) as number;

@@ -4,6 +4,7 @@
  */
 import type { ReportKind, ReportQuestion } from '../report.model.js';
 import type { ReportUniverse } from '../universe.model.js';
+import { q04a } from './q04a.js';
 import { q05a } from './q05a.js';
 import { q06a } from './q06a.js';
 import { q06b } from './q06b.js';
@@ -15,8 +16,12 @@ import { q07a } from './q07a.js';
 import { q07b } from './q07b.js';
 import { q08a } from './q08a.js';
 import { q08b } from './q08b.js';
+import { q09a, q09b } from './q09.js';
+import { q11 } from './q11.js';
+import { q12 } from './q12.js';
 
 export const QUESTIONS: readonly ReportQuestion<ReportUniverse>[] = [
+  q04a,
   q05a,
   q06a,
   q06b,
@@ -28,6 +33,10 @@ export const QUESTIONS: readonly ReportQuestion<ReportUniverse>[] = [
   q07b,
   q08a,
   q08b,
+  q09a,
+  q09b,
+  q11,
+  q12,
 ];
 
 export function questionsOf(kind: ReportKind): ReportQuestion<ReportUniverse>[] {
