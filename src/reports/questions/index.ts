@@ -1,5 +1,5 @@
 /**
- * Every question, in HUD's file order. One line per question, sorted, so that the questions of two engineers merge
+ * Every question, in HUD's file order. One line per question, in that order, so that the questions of two engineers merge
  * without conflict; `questionsOf` picks those of one report.
  */
 import type { ReportKind, ReportQuestion } from '../report.model.js';
@@ -19,6 +19,10 @@ import { q08b } from './q08b.js';
 import { q09a, q09b } from './q09.js';
 import { q11 } from './q11.js';
 import { q12 } from './q12.js';
+import { q13a1, q13a2, q13b1, q13b2, q13c1, q13c2 } from './q13.js';
+import { q14a, q14b } from './q14.js';
+import { q15 } from './q15.js';
+import { q16 } from './q16.js';
 
 export const QUESTIONS: readonly ReportQuestion<ReportUniverse>[] = [
   q04a,
@@ -37,6 +41,16 @@ export const QUESTIONS: readonly ReportQuestion<ReportUniverse>[] = [
   q09b,
   q11,
   q12,
+  q13a1,
+  q13b1,
+  q13c1,
+  q13a2,
+  q13b2,
+  q13c2,
+  q14a,
+  q14b,
+  q15,
+  q16,
 ];
 
 export function questionsOf(kind: ReportKind): ReportQuestion<ReportUniverse>[] {
