@@ -265,3 +265,25 @@ export async function contact(db: Db, enrollmentId: string, personalId: string, 
 }
 
 export const household = () => nextId('hh');
+
+export async function healthAndDv(db: Db, enrollmentId: string, personalId: string, informationDate: string, stage: number, survivor: number | null, whenOccurred: number | null): Promise<void> {
+  await db
+    .insertInto('health_and_dv')
+    .values({
+      health_and_dv_id: nextId('hdv'),
+      enrollment_id: enrollmentId,
+      personal_id: personalId,
+      information_date: informationDate,
+      data_collection_stage: stage,
+      domestic_violence_survivor: survivor,
+      when_occurred: whenOccurred,
+      currently_fleeing: null,
+      general_health_status: null,
+      dental_health_status: null,
+      mental_health_status: null,
+      pregnancy_status: null,
+      due_date: null,
+      ...BOOK,
+    })
+    .execute();
+}

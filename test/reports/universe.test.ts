@@ -7,22 +7,24 @@ import { loadUniverse } from '../../src/reports/universe.js';
 import type { ReportUniverse } from '../../src/reports/universe.model.js';
 import { FakeClock } from '../helpers/clock.js';
 import { freshDatabase } from '../helpers/database.js';
-import { bedNight, client, enroll, household, income, organization, project } from './fixtures.js';
+import { bedNight, client, contact, disability, enroll, healthAndDv, household, income, organization, project } from './fixtures.js';
 
 /*
  * One small world, worked out by hand from the reference (§1 and §3), report year 2025-10-01 – 2026-09-30:
  *
- * PSH  HH1  H1 head (45, chronic: disabled, on the street since 2022), C1 child (17 on the report start, a day short
+ * PSH  HH1  H1 head (45, chronic: disabled, on the street since 2022; a mental health disorder and both alcohol and
+ *           drug use at start: 3 conditions), C1 child (17 on the report start, a day short
  *           of 18), entered 2024-05-01, moved in 2024-06-01; stayers; H1 has income at start and an annual
  *           assessment 9 days after the anniversary 2026-05-01.
  *      HH2  H2 head, 18 on entering 2026-03-01 (a youth), exit 2026-10-15 after the report end: a stayer; income
- *           "at start" recorded as an update (stage 2): data at the wrong stage.
+ *           "at start" recorded as an update (stage 2): data at the wrong stage; a DV survivor (three to six months ago).
  * TH   HH3  X head, Y partner (SSN 123456789, made 19 days late), K child (2015): entered 2025-11-01; X left 2026-01-15.
  *      HH4  X again, alone, from 2026-02-01: X's latest stay, so X is reported once, in HH4.
- *      HH5  L head, no DOB, race refused, left 2026-02-01 to "data not collected".
+ *      HH5  L head, no DOB, race refused, left 2026-02-01 to "data not collected", a physical disability at exit.
  *      HH6  E left 2025-09-30, before the report: not in it.
  * ES-NbN    N1 (DOB 1914-12-31) with a bed night in the report; N2 with one only before it: not active (Method 2).
- * SO        S1 never engaged (not in the DQ universe), S2 a veteran engaged 2026-02-01.
+ * SO        S1 never engaged (not in the DQ universe), met twice on the street; S2 a veteran met once, housed
+ *           (410), then engaged 2026-02-01 with no contact that day (the engagement counts as one).
  */
 const PARAMS: ReportParams = { kind: 'apr', from: '2025-10-01', to: '2026-09-30', projectIds: [], cocCode: null };
 
@@ -46,10 +48,13 @@ async function buildWorld(db: SiteDatabase['db']) {
   ids.C1 = await enroll(db, c1, psh, '2024-05-01', { householdId: hh1, relationshipToHoh: 2, livingSituation: null, dateToStreetEssh: null });
   await income(db, ids.H1, h1, '2024-05-01', 1, 1, { earned: 500 });
   await income(db, ids.H1, h1, '2026-05-10', 5, 0);
+  await disability(db, ids.H1, h1, '2024-05-01', 1, 9, 1, 1);
+  await disability(db, ids.H1, h1, '2024-05-01', 1, 10, 3, 1);
 
   const h2 = await client(db, { dob: '2008-03-01' });
   ids.H2 = await enroll(db, h2, psh, '2026-03-01', { householdId: household(), exitDate: '2026-10-15' });
   await income(db, ids.H2, h2, '2026-03-01', 2, 0);
+  await healthAndDv(db, ids.H2, h2, '2026-03-01', 1, 1, 2);
 
   const hh3 = household();
   const x = await client(db, { dob: '1990-01-01' });
@@ -61,6 +66,7 @@ async function buildWorld(db: SiteDatabase['db']) {
   ids.X = await enroll(db, x, th, '2026-02-01', { householdId: household() });
   const l = await client(db, { dob: null, white: 0, raceNone: 9 });
   ids.L = await enroll(db, l, th, '2025-12-01', { householdId: household(), exitDate: '2026-02-01', destination: 99 });
+  await disability(db, ids.L, l, '2026-02-01', 3, 5, 1, 0);
   const e = await client(db);
   ids.E = await enroll(db, e, th, '2024-01-01', { householdId: household(), exitDate: '2025-09-30' });
 
@@ -75,6 +81,9 @@ async function buildWorld(db: SiteDatabase['db']) {
   ids.S1 = await enroll(db, s1, so, '2026-01-10', { householdId: household() });
   const s2 = await client(db, { veteranStatus: 1 });
   ids.S2 = await enroll(db, s2, so, '2026-01-10', { householdId: household(), dateOfEngagement: '2026-02-01' });
+  await contact(db, ids.S1, s1, '2026-01-10', 116);
+  await contact(db, ids.S1, s1, '2026-03-01', 116);
+  await contact(db, ids.S2, s2, '2026-01-10', 410);
 }
 
 const table = (id: string) => tables.get(id)!;
@@ -88,7 +97,7 @@ const value = (id: string, label: string, column: number) => cell(id, label, col
 const who = (id: string, label: string, column: number) => cell(id, label, column).enrollmentIds;
 const named = (...names: string[]) => names.map((n) => ids[n]!).sort();
 
-describe('HUD report universe and questions Q5a–Q8b on a hand-built world', () => {
+describe('HUD report universe and questions Q4a–Q16 on a hand-built world', () => {
   before(async () => {
     database = await freshDatabase();
     await buildWorld(database.db);
@@ -191,8 +200,94 @@ describe('HUD report universe and questions Q5a–Q8b on a hand-built world', ()
     assert.equal(value('Q8b', 'January', 1), 4);
   });
 
-  it('consistency: Q5a total persons = Q7a total; Q8a households = Q5a heads; no Q6 count above Q5a’s', () => {
-    assert.equal(value('Q5a', 'Total number of persons served', 2), value('Q7a', 'Total', 1));
+  it('Q9a and Q9b: contacts up to the engagement, the engagement as a contact, columns by the first contact', () => {
+    assert.deepEqual(
+      table('Q9a').rows.map((r) => [r.label, ...r.cells.map((c) => c.value)]),
+      [
+        ['Once', 0, 0, 0, 0],
+        ['2-5 Times', 2, 1, 1, 0],
+        ['6-9 Times', 0, 0, 0, 0],
+        ['10+ Times', 0, 0, 0, 0],
+        ['Total Persons Contacted', 2, 1, 1, 0],
+      ],
+    );
+    assert.deepEqual(who('Q9a', '2-5 Times', 3), named('S1'));
+    assert.deepEqual(who('Q9b', '2-5 Contacts', 2), named('S2'));
+    assert.deepEqual(
+      table('Q9b').rows.at(-1)!.cells.map((c) => c.value),
+      ['0.5000', '1.0000', '0.0000', '0.0000'],
+    );
+  });
+
+  it('Q11 ages by household type (blank where impossible); Q12 race; Q4a one row per project', () => {
+    assert.deepEqual(cell('Q11', '45-54', 1).enrollmentIds, named('H1', 'Y', 'S1', 'S2'));
+    assert.deepEqual(table('Q11').rows.find((r) => r.label === '45-54')!.cells.map((c) => c.value), [4, 2, 2, null, 0]);
+    assert.deepEqual(table('Q11').rows.find((r) => r.label === '5-12')!.cells.map((c) => c.value), [1, null, 1, 0, 0]);
+    assert.equal(value('Q11', '65+', 1), 1);
+    assert.equal(value('Q11', 'Total', 1), 10);
+    assert.equal(table('Q12').rows.length, 33, 'rows 2–34: 7 single, 21 pairs, 2 multiracial, DK, DNC, Total');
+    assert.equal(value('Q12', 'White', 1), 9);
+    assert.equal(value('Q12', 'Client Doesn’t Know/Prefers Not to Answer', 5), 1);
+    assert.equal(table('Q12').rows[7]!.label, 'Asian or Asian American & American Indian, Alaska Native, or Indigenous');
+    const q4a = table('Q4a');
+    assert.equal(q4a.rows.length, 4);
+    const psh = q4a.rows.find((r) => r.cells[3]!.value === 3)!;
+    assert.deepEqual([psh.cells[14]!.value, psh.cells[15]!.value], [3, 2]);
+    assert.deepEqual([psh.cells[8]!.value, psh.cells[12]!.value, psh.cells[13]!.value], ['XX-501', '2025-10-01', '2026-09-30']);
+  });
+
+  it('Q13: conditions at start, exit and for stayers; both alcohol and drug use count as two conditions', () => {
+    assert.deepEqual(who('Q13a1', 'Mental Health Disorder', 1), named('H1'));
+    assert.deepEqual(who('Q13a1', 'Mental Health Disorder', 3), named('H1'), 'an adult of a household with children');
+    assert.equal(value('Q13a1', 'Both Alcohol and Drug Use Disorders', 1), 1);
+    assert.equal(value('Q13a1', 'Alcohol Use Disorder', 1), 0);
+    assert.deepEqual(who('Q13a2', '3+ Conditions', 1), named('H1'));
+    assert.equal(value('Q13a2', 'None', 1), 9);
+    assert.equal(value('Q13a2', 'Total', 1), 10);
+    assert.deepEqual(who('Q13b1', 'Physical Disability', 1), named('L'));
+    assert.deepEqual(who('Q13b1', 'Physical Disability', 6), named('L'), 'unknown household type');
+    assert.equal(value('Q13b2', 'Total', 1), 1);
+    assert.deepEqual(who('Q13c1', 'Mental Health Disorder', 1), named('H1'));
+    assert.equal(value('Q13c2', 'Total', 1), 9);
+  });
+
+  it('Q14 domestic violence of adults and heads; Q15 living situation; Q16 income ranges with the annual assessment rows', () => {
+    assert.deepEqual(who('Q14a', 'Yes', 1), named('H2'));
+    assert.equal(value('Q14a', 'Data Not Collected', 1), 7);
+    assert.equal(value('Q14a', 'Total', 1), 8);
+    assert.deepEqual(who('Q14b', 'Three to six months ago', 2), named('H2'));
+    assert.equal(value('Q14b', 'Total', 1), 1);
+    assert.equal(table('Q15').rows.length, 31);
+    assert.equal(value('Q15', 'Place not meant for habitation', 1), 8);
+    assert.deepEqual(table('Q15').rows[0], { label: 'Homeless Situations', cells: [{ value: null }, { value: null }, { value: null }, { value: null }, { value: null }] });
+    assert.equal(value('Q15', 'Total', 1), 8);
+    assert.deepEqual(
+      table('Q16').rows.map((r) => [r.label, ...r.cells.map((c) => c.value)]),
+      [
+        ['No Income', 0, 1, 0],
+        ['$1 - $150', 0, 0, 0],
+        ['$151 - $250', 0, 0, 0],
+        ['$251 - $500', 1, 0, 0],
+        ['$501 - $1,000', 0, 0, 0],
+        ['$1,001 - $1,500', 0, 0, 0],
+        ['$1,501 - $2,000', 0, 0, 0],
+        ['$2,001+', 0, 0, 0],
+        ['Client Doesn’t Know/Prefers Not to Answer', 0, 0, 0],
+        ['Data Not Collected', 6, 0, 0],
+        ['Number of adult stayers not yet required to have an annual assessment', null, 5, null],
+        ['Number of adult stayers without required annual assessment', null, 1, null],
+        ['Total Adults', 7, 7, 0],
+      ],
+    );
+    assert.deepEqual(who('Q16', 'Number of adult stayers without required annual assessment', 2), named('N1'));
+  });
+
+  it('consistency: Q5a total persons = Q7a, Q11 and Q12 totals; Q8a households = Q5a heads; no Q6 count above Q5a’s', () => {
+    for (const id of ['Q7a', 'Q11', 'Q12']) assert.equal(value('Q5a', 'Total number of persons served', 2), value(id, 'Total', 1), id);
+    assert.equal(value('Q16', 'Total Adults', 2), value('Q5a', 'Number of adult stayers', 2), 'Q16 C14 = Q5a C10');
+    assert.equal(value('Q15', 'Total', 1), (value('Q5a', 'Number of adults (age 18 or over)', 2) as number) + (value('Q5a', 'Number of child and unknown-age heads of household', 2) as number));
+    const q4aClients = table('Q4a').rows.reduce((sum, r) => sum + (r.cells[14]!.value as number), 0);
+    assert.equal(q4aClients, value('Q5a', 'Total number of persons served', 2), 'Q4a per project adds up to Q5a');
     const heads = (value('Q5a', 'Number of adult heads of household', 2) as number) + (value('Q5a', 'Number of child and unknown-age heads of household', 2) as number);
     assert.equal(value('Q8a', 'Total Households', 1), heads);
     const dqTotal = value('Q5a', 'Total number of persons served', 1) as number;

@@ -1,9 +1,10 @@
 /**
- * Every question, in HUD's file order. One line per question, sorted, so that the questions of two engineers merge
+ * Every question, in HUD's file order. One line per question, in that order, so that the questions of two engineers merge
  * without conflict; `questionsOf` picks those of one report.
  */
 import type { ReportKind, ReportQuestion } from '../report.model.js';
 import type { ReportUniverse } from '../universe.model.js';
+import { q04a } from './q04a.js';
 import { q05a } from './q05a.js';
 import { q06a } from './q06a.js';
 import { q06b } from './q06b.js';
@@ -15,8 +16,16 @@ import { q07a } from './q07a.js';
 import { q07b } from './q07b.js';
 import { q08a } from './q08a.js';
 import { q08b } from './q08b.js';
+import { q09a, q09b } from './q09.js';
+import { q11 } from './q11.js';
+import { q12 } from './q12.js';
+import { q13a1, q13a2, q13b1, q13b2, q13c1, q13c2 } from './q13.js';
+import { q14a, q14b } from './q14.js';
+import { q15 } from './q15.js';
+import { q16 } from './q16.js';
 
 export const QUESTIONS: readonly ReportQuestion<ReportUniverse>[] = [
+  q04a,
   q05a,
   q06a,
   q06b,
@@ -28,6 +37,20 @@ export const QUESTIONS: readonly ReportQuestion<ReportUniverse>[] = [
   q07b,
   q08a,
   q08b,
+  q09a,
+  q09b,
+  q11,
+  q12,
+  q13a1,
+  q13b1,
+  q13c1,
+  q13a2,
+  q13b2,
+  q13c2,
+  q14a,
+  q14b,
+  q15,
+  q16,
 ];
 
 export function questionsOf(kind: ReportKind): ReportQuestion<ReportUniverse>[] {
