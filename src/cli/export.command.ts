@@ -1,11 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { ValidationError } from '../errors.js';
 import { EXPORT_PERIOD_TYPES, type ExportPeriodType, type HudExportRequest, type HudExportSummary } from '../exchange/hud-csv-export.model.js';
-import { UsageError, type CliIo } from './cli-io.js';
+import type { CliIo } from './cli-io.js';
 import { SITE_IDS } from '../site-id.js';
 import { chosenSite, cliActor, withSite } from './open-site.js';
+import { collectIds, newOutputFile, usageErrorOf } from './cli-options.js';
 
 interface ExportOptions {
   site?: string;
@@ -23,8 +22,6 @@ interface ExportOptions {
 /** The option each request field comes from, so a refusal names what to fix. */
 const FIELD_OPTIONS: Record<string, string> = { from: '--from', to: '--to', projectIds: '--project', cocCode: '--coc', periodType: '--period-type' };
 
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), ...value.split(',').map((v) => v.trim()).filter(Boolean)];
-
 /** `hearth export`: a HUD HMIS CSV FY2026 export of one site into a private zip file. */
 export function registerExportCommand(program: Command, io: CliIo): void {
   program
@@ -34,7 +31,7 @@ export function registerExportCommand(program: Command, io: CliIo): void {
     .requiredOption('--from <date>', 'first day of the period, YYYY-MM-DD')
     .requiredOption('--to <date>', 'last day of the period, YYYY-MM-DD')
     .requiredOption('--out <file>', 'the zip file to write (a new file, readable by this account only)')
-    .option('--project <ProjectID>', 'export only this project (repeat it, or separate ids with commas)', collect)
+    .option('--project <ProjectID>', 'export only this project (repeat it, or separate ids with commas)', collectIds)
     .option('--coc <code>', 'export only projects of this Continuum of Care, e.g. XX-501')
     .addOption(new Option('--period-type <type>', 'ExportPeriodType: 1 updated, 3 reporting period, 4 other (default: 3, or 1 for a delta)').choices(EXPORT_PERIOD_TYPES.map(String)))
     .addOption(new Option('--directive <directive>', 'full: everything active in the period; delta: what changed in it, deleted rows included').choices(['full', 'delta']).default('full'))
@@ -54,9 +51,7 @@ Examples:
     )
     .action(async (options: ExportOptions) => {
       const site = chosenSite(options.site);
-      const out = path.resolve(options.out);
-      if (fs.existsSync(out)) throw new UsageError(`--out: ${options.out} already exists; choose a new file name`);
-      if (!fs.existsSync(path.dirname(out))) throw new UsageError(`--out: the folder ${path.dirname(options.out)} does not exist`);
+      const out = newOutputFile(options.out);
       const request: HudExportRequest = {
         from: options.from,
         to: options.to,
@@ -71,7 +66,7 @@ Examples:
         try {
           summary = await services.hudExports.writeFile({ operator: cliActor() }, request, out);
         } catch (error) {
-          if (error instanceof ValidationError) throw usageErrorOf(error);
+          if (error instanceof ValidationError) throw usageErrorOf(error, FIELD_OPTIONS);
           throw error;
         }
         io.out(options.json ? `${JSON.stringify({ file: out, ...summary })}\n` : describeExport(out, summary));
@@ -79,11 +74,6 @@ Examples:
     });
 }
 
-/** A request the service refuses is a command typed wrong: each message names its option. */
-function usageErrorOf(error: ValidationError): UsageError {
-  const messages = Object.entries(error.fieldErrors).flatMap(([field, list]) => list.map((m) => `${FIELD_OPTIONS[field] ?? field}: ${m}`));
-  return new UsageError(messages.length > 0 ? messages.join('; ') : error.message);
-}
 
 function describeExport(file: string, s: HudExportSummary): string {
   const n = (count: number) => count.toLocaleString('en-US');

@@ -67,6 +67,11 @@ export class ReportService {
     return repo.projectsIn(this.db, scope);
   }
 
+  /** Every project's id (`hearth report` without --project). */
+  async allProjectIds(): Promise<string[]> {
+    return (await repo.projectsIn(this.db, { kind: 'all' })).map((p) => p.projectId);
+  }
+
   /** Checks a request's parameters (ValidationError per field) and the scope's right to its projects. */
   async checkParams(input: ReportFormInput, scope: EnrollmentScope): Promise<ReportParams> {
     const errors: Record<string, string[]> = {};
@@ -172,7 +177,6 @@ export class ReportService {
   /** Computes a report (the worker and `hearth report` alike): every question of its kind, in Sage's order. */
   async compute(params: ReportParams, progress: ReportProgress = () => {}): Promise<ReportResult> {
     const questions = questionsOf(params.kind);
-    await progress({ done: 0, total: questions.length, question: questions[0]?.id ?? null });
     const universe = { stays: await activeStays(this.db, params.projectIds, params.from, params.to, params.cocCode) };
     const tables: ReportTable[] = [];
     for (const question of questions) {
