@@ -7,7 +7,6 @@ import {
   SUBSTANCE_USE_RESPONSE,
   WHEN_DV_OCCURRED,
 } from '../hud/assessment-code-lists.js';
-import { isDisablingRecord } from '../hud/chronic-homelessness.js';
 import { NO_YES_REASONS_FOR_MISSING_DATA, type CodeList } from '../hud/code-lists.js';
 import type { ProgramElement } from '../hud/collection-rules.js';
 import { addError, readCode, readText, type FieldErrors } from '../projects/project-fields.js';
@@ -31,8 +30,8 @@ import type {
  *   was typed below them is cleared, and the sources are stored empty (null), as HUD's CSV wants.
  * - 4.05–4.10: "long-continued and indefinite … impairs" is asked only of a positive physical, chronic health,
  *   mental health or substance use answer (developmental disability and HIV/AIDS are always disabling).
- * - A disability that is disabling makes 3.08 Disabling condition Yes: answered while the enrollment says No,
- *   it is refused, so the two never contradict each other (HUD's data-quality rule D6).
+ * - A disability that is disabling makes 3.08 Disabling condition Yes: the assessments service sets it once the
+ *   answers are saved, so the two never contradict each other (HUD's data-quality rule D6).
  * - 4.11: when it occurred and whether the client is currently fleeing are asked of survivors only.
  */
 
@@ -66,8 +65,6 @@ export interface AnswerContext {
   /** The member's name, to begin each message with (empty for a one-person form). */
   who: string;
   elements: readonly ProgramElement[];
-  /** 3.08 on the enrollment. */
-  disablingCondition: number;
 }
 
 function text(input: MemberAnswersInput, field: string): string {
@@ -173,14 +170,7 @@ function readDisabilities(input: MemberAnswersInput, ctx: AnswerContext, errors:
     const asksImpairs = !ALWAYS_DISABLING.has(d.type) && response >= 1 && response <= 3;
     const impairs = asksImpairs ? code(input, `impairs${d.type}`, NO_YES_REASONS_FOR_MISSING_DATA, `${d.label}: ${IMPAIRS_SHORT}`, refuse) : null;
     if (asksImpairs && impairs === null) continue;
-    const answer = { disabilityType: d.type, disabilityResponse: response, indefiniteAndImpairs: impairs };
-    if (ctx.disablingCondition === NO && isDisablingRecord(answer)) {
-      refuse(
-        `disability${d.type}`,
-        `This answer makes the client’s Disabling condition (3.08) Yes, but the entry data says No. Correct Disabling condition on the entry data first, or correct this answer.`,
-      );
-    }
-    answers.push(answer);
+    answers.push({ disabilityType: d.type, disabilityResponse: response, indefiniteAndImpairs: impairs });
   }
   return answers;
 }

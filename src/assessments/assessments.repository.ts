@@ -324,6 +324,17 @@ export const assessmentsRepository = {
     return rows.rows.map((r) => ({ enrollmentId: r.enrollment_id, informationDate: r.information_day }));
   },
 
+  /** The enrollment's live disability records (any stage), as HUD's disabling test reads them. */
+  async disabilitiesOf(db: Db, enrollmentId: string): Promise<DisabilityAnswer[]> {
+    const rows = await db
+      .selectFrom('disabilities')
+      .select(['disability_type', 'disability_response', 'indefinite_and_impairs'])
+      .where('enrollment_id', '=', enrollmentId)
+      .where('date_deleted', 'is', null)
+      .execute();
+    return rows.map((r) => ({ disabilityType: r.disability_type, disabilityResponse: r.disability_response, indefiniteAndImpairs: r.indefinite_and_impairs }));
+  },
+
   /** Locks the enrollments' rows, so two saves of the same stage wait for each other. */
   async lockEnrollments(db: Db, enrollmentIds: readonly string[]): Promise<void> {
     if (enrollmentIds.length === 0) return;

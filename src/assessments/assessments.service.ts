@@ -1,26 +1,23 @@
-import { randomBytes } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Viewer } from '../access/access-policy.js';
-import type { Actor, AuditLog } from '../audit/audit-log.js';
+import type { Actor } from '../audit/audit-log.js';
 import { changedFields } from '../audit/changed-fields.js';
-import { calendarDate, type Clock } from '../clock.js';
 import type { Database, Db } from '../db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { annualStatus, windowHolding, type AnnualStatus } from '../hud/annual-assessment.js';
 import { wholeYears } from '../hud/calendar-days.js';
-import { chronicStatusAtStart, householdChronicStatus, type ChronicStatus } from '../hud/chronic-homelessness.js';
+import { chronicStatusAtStart, householdChronicStatus, isDisablingRecord, type ChronicStatus } from '../hud/chronic-homelessness.js';
 import { DATA_COLLECTION_STAGE, elementsAtStage, isAskedOf, type CollectionPoint, type ProgramElement } from '../hud/collection-rules.js';
+import { collectingProjectOn } from '../hud/collecting-project.js';
 import { HEAD_OF_HOUSEHOLD } from '../hud/enrollment-code-lists.js';
 import { hudUserId } from '../hud/ids.js';
 import { clientName } from '../clients/client-name.js';
 import type { AlongsideExit, EnrollmentDetail, EnrollmentSummary, Leaving } from '../enrollments/enrollments.model.js';
-import type { EnrollmentService } from '../enrollments/enrollments.service.js';
-import type { ProjectSetupService } from '../projects/project-setup.service.js';
-import type { Funder } from '../projects/project-setup.model.js';
 import { addError, formatDay, readDateField, type FieldErrors } from '../projects/project-fields.js';
 import { validateStageAnswers } from './assessment-fields.js';
 import type { AnnualDue, AssessmentOverview, GeneratedStage, StageAnswers, StageCode, StageForm, StageInput, StageMember, StageRecord } from './assessments.model.js';
 import { assessmentsRepository as repo, type StageRowIds } from './assessments.repository.js';
+import { EnrollmentRecordService, type Funding } from '../enrollments/enrollment-record.service.js';
 
 export const STAGES: readonly CollectionPoint[] = ['start', 'update', 'annual', 'exit'];
 
@@ -51,22 +48,7 @@ const ELEMENT_NAMES: Record<keyof StageAnswers, string> = {
  * start is each member's entry date, exit each member's exit date; an update any day of the stay; an annual
  * assessment inside the 61-day window around the anniversary of the head of household's start, once per window.
  */
-export class AssessmentService {
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly clock: Clock,
-    private readonly audit: AuditLog,
-    private readonly timeZone: string,
-    private readonly enrollments: EnrollmentService,
-    private readonly projectSetup: ProjectSetupService,
-    /** HUD ids are at most 32 characters: 16 random bytes in hex. */
-    private readonly newId: () => string = () => randomBytes(16).toString('hex'),
-  ) {}
-
-  today(): string {
-    return calendarDate(this.clock.now(), this.timeZone);
-  }
-
+export class AssessmentService extends EnrollmentRecordService {
   /** Generated Training data, written as it is, without checks or audit (the Training reset audits itself). */
   writeGenerated(db: Db, records: readonly GeneratedStage[]): Promise<void> {
     return repo.insertGenerated(db, records);
@@ -91,7 +73,7 @@ export class AssessmentService {
       const date = stage === 'start' ? m.entryDate : stage === 'exit' ? (m.exitDate ?? day) : day;
       const isHead = m.relationshipToHoH === HEAD_OF_HOUSEHOLD;
       const adult = m.client.dob === null ? null : wholeYears(m.client.dob, date) >= ADULT_AGE;
-      const project = { projectType: detail.project.projectType, funders: fundersOpenOn(funders, date) };
+      const project = collectingProjectOn(detail.project.projectType, funders, date);
       const elements = elementsAtStage(project, stage)
         .filter((collection) => isAskedOf(collection, { isHead, adult }))
         .map((collection) => collection.element);
@@ -118,11 +100,6 @@ export class AssessmentService {
       members,
       annual: stage === 'annual' ? annualStatus(headStart, day, annualDates) : null,
     };
-  }
-
-  /** The project's funding sources: read before any transaction (the project set-up service reads outside it). */
-  async fundersOf(projectId: string): Promise<Funding[]> {
-    return (await this.projectSetup.setup(projectId)).funders;
   }
 
   /**
@@ -204,7 +181,14 @@ export class AssessmentService {
         client: member.personalId,
         details: { enrollmentId: member.enrollmentId, stage, elements: member.elements.join(', ') },
       });
+      if (answers.disabilities.length > 0) await this.keepDisablingCondition(trx, member.enrollmentId, actor);
     }
+  }
+
+  /** 3.08 follows the enrollment's disability records (the enrollments service keeps the answer given). */
+  private async keepDisablingCondition(trx: Transaction<Database>, enrollmentId: string, actor: Actor): Promise<void> {
+    const disabling = (await repo.disabilitiesOf(trx, enrollmentId)).some(isDisablingRecord);
+    await this.enrollments.keepDisablingCondition(trx, enrollmentId, disabling, actor);
   }
 
   /**
@@ -325,7 +309,7 @@ export class AssessmentService {
       await repo.lockEnrollments(trx, [enrollmentId]);
       const { record, member } = await this.recordIn(trx, viewer, detail, funders, stage, informationDate);
       const errors: FieldErrors = {};
-      const answers = validateStageAnswers(input, { prefix: 'm0.', who: '', elements: member.elements, disablingCondition: member.disablingCondition }, errors);
+      const answers = validateStageAnswers(input, { prefix: 'm0.', who: '', elements: member.elements }, errors);
       if (!answers) throw new ValidationError(CORRECT, errors);
       const changed = changedFields(canonical(record.answers), canonical(answers), ELEMENT_NAMES);
       if (changed.length === 0) return;
@@ -336,6 +320,7 @@ export class AssessmentService {
         client: record.personalId,
         details: { enrollmentId, stage, changed: changed.join(', ') },
       });
+      await this.keepDisablingCondition(trx, enrollmentId, actor);
     });
   }
 
@@ -376,7 +361,7 @@ function validateMembers(members: readonly StageMember[], input: StageInput['mem
   members.forEach((member, i) => {
     const answers = validateStageAnswers(
       input[member.enrollmentId] ?? {},
-      { prefix: `m${i}.`, who: several ? clientName(member.client) : '', elements: member.elements, disablingCondition: member.disablingCondition },
+      { prefix: `m${i}.`, who: several ? clientName(member.client) : '', elements: member.elements },
       errors,
     );
     if (answers) valid.push({ member, answers });
@@ -393,13 +378,6 @@ function leavingOn(detail: EnrollmentDetail, leaving: readonly Leaving[]): Enrol
 /** The household's earliest start: HUD keys the annual window on it (even after a change of head). */
 function householdStart(household: readonly { entryDate: string }[]): string {
   return household.reduce((min, m) => (m.entryDate < min ? m.entryDate : min), household[0]!.entryDate);
-}
-
-/** A funding source as the collection rules need it (2.06: funder code and grant period). */
-export type Funding = Pick<Funder, 'funder' | 'startDate' | 'endDate'>;
-
-function fundersOpenOn(funders: readonly Funding[], day: string): number[] {
-  return funders.filter((f) => f.startDate <= day && (f.endDate === null || f.endDate >= day)).map((f) => f.funder);
 }
 
 /** The answers with every record's keys in one order, so that equal answers compare equal. */

@@ -2,7 +2,7 @@ import { formatDay, readDate } from '../enrollments/enrollment-fields.js';
 import { NO_YES_REASONS_FOR_MISSING_DATA } from '../hud/code-lists.js';
 import { LIVING_SITUATION, RENTAL_SUBSIDY_TYPES, RENTAL_WITH_SUBSIDY } from '../hud/enrollment-code-lists.js';
 import { asksLeaveWithin14Days, CURRENT_LIVING_SITUATIONS } from '../hud/occurrence-code-lists.js';
-import type { ContactFields, ContactInput } from './contacts.model.js';
+import { EMPTY_CONTACT, type ContactFields, type ContactInput } from './contacts.model.js';
 
 type Errors = Record<string, string[]>;
 
@@ -102,4 +102,15 @@ export function validateContact(input: ContactInput, context: StayBounds & { coo
     movedTwoOrMore: followUps.movedTwoOrMore ?? null,
     locationDetails: location ?? null,
   };
+}
+
+/** A recorded contact as its correction form shows it. */
+export function contactToInput(contact: ContactFields): ContactInput {
+  const input = { ...EMPTY_CONTACT };
+  for (const key of Object.keys(EMPTY_CONTACT) as (keyof ContactInput)[]) {
+    const value = contact[key];
+    if (value === null) continue;
+    input[key] = key === 'informationDate' ? formatDay(String(value)) : String(value);
+  }
+  return input;
 }

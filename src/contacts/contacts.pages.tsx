@@ -63,7 +63,15 @@ export function ContactsSectionView(props: { ctx: PageContext; section: Contacts
                       </td>
                       <td>{c.locationDetails ?? '—'}</td>
                       <td>
-                        {formatDateTime(c.dateCreated, ctx.timeZone)} by {c.userId}
+                        {formatDateTime(c.dateUpdated, ctx.timeZone)} by {c.userId}
+                        {section.canRecord && (
+                          <>
+                            {' '}
+                            <a href={sitePath(ctx, `${base}/contacts/${c.currentLivingSitId}/edit`)}>
+                              Correct<span class="visually-hidden"> the contact of {formatDay(c.informationDate)}</span>
+                            </a>
+                          </>
+                        )}
                       </td>
                     </tr>
                   ))}
@@ -92,16 +100,18 @@ function Back(props: { ctx: PageContext; detail: EnrollmentDetail }) {
 }
 
 /** 4.12: one contact's form. Dependent questions say when they apply; the service refuses answers that do not. */
-export function ContactPage(props: { ctx: PageContext; detail: EnrollmentDetail; values: ContactInput; asksVerifiedBy: boolean; failure?: FormFailure | null }) {
-  const { ctx, detail, values, failure } = props;
+export function ContactPage(props: { ctx: PageContext; detail: EnrollmentDetail; values: ContactInput; asksVerifiedBy: boolean; contactId?: string; failure?: FormFailure | null }) {
+  const { ctx, detail, values, failure, contactId } = props;
   const errors = failure?.errors ?? {};
+  const title = contactId ? 'Correct a contact' : 'Record a contact';
+  const base = `enrollments/${detail.enrollment.enrollmentId}/contacts`;
   return (
-    <Layout ctx={ctx} title="Record a contact">
+    <Layout ctx={ctx} title={title}>
       <div class="narrow">
-        <h1>Record a contact</h1>
+        <h1>{title}</h1>
         <Back ctx={ctx} detail={detail} />
         <ErrorSummary failure={failure} />
-        <PostForm ctx={ctx} action={`enrollments/${detail.enrollment.enrollmentId}/contacts/new`}>
+        <PostForm ctx={ctx} action={contactId ? `${base}/${contactId}/edit` : `${base}/new`}>
           <DateField name="informationDate" label="Date of contact (4.12.1)" value={values.informationDate} errors={errors.informationDate} />
           <SelectField name="currentLivingSituation" label="Current living situation (4.12.2)" value={values.currentLivingSituation} groups={SITUATION_GROUPS} errors={errors.currentLivingSituation} />
           <SelectField
@@ -128,9 +138,17 @@ export function ContactPage(props: { ctx: PageContext; detail: EnrollmentDetail;
           {props.asksVerifiedBy && <TextField name="verifiedBy" label="Verified by (4.12.3)" hint="The project that verified the living situation." value={values.verifiedBy} maxLength={200} errors={errors.verifiedBy} />}
           <TextField name="locationDetails" label="Location details (4.12.4)" hint="Where the contact took place, e.g. an intersection or a camp." value={values.locationDetails} maxLength={250} errors={errors.locationDetails} />
           <button type="submit" class="primary">
-            Save the contact
+            {contactId ? 'Save the correction' : 'Save the contact'}
           </button>
         </PostForm>
+        {contactId && (
+          <PostForm ctx={ctx} action={`${base}/${contactId}/delete`}>
+            <p class="hint">A contact recorded by mistake (the wrong client or a contact that did not happen) can be deleted. The deletion is recorded in the audit log.</p>
+            <button type="submit" class="danger">
+              Delete this contact
+            </button>
+          </PostForm>
+        )}
       </div>
     </Layout>
   );

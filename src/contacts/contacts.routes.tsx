@@ -1,4 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { NotFoundError } from '../errors.js';
+import { HEARTH_ID_PATTERN } from '../hud/ids.js';
 import { formatDay } from '../enrollments/enrollment-fields.js';
 import { actorOf } from '../http/actor.js';
 import { formString, submitForm } from '../http/form.js';
@@ -6,8 +8,12 @@ import { viewerOf } from '../http/actor.js';
 import { enrollmentParam } from '../move-in/move-in.routes.js';
 import { ContactPage, EngagementPage } from './contacts.pages.js';
 import { EMPTY_CONTACT, type ContactInput } from './contacts.model.js';
+import { contactToInput } from './contact-fields.js';
 
-/** 4.12 contacts and 4.13 date of engagement on an enrollment: /SITE/enrollments/:id/contacts/new and …/engagement. */
+/**
+ * 4.12 contacts and 4.13 date of engagement on an enrollment: /SITE/enrollments/:id/contacts/new, a contact's
+ * correction and deletion (…/contacts/:contactId/edit and …/delete), and …/engagement.
+ */
 export async function contactRoutes(app: FastifyInstance) {
   const form = { preHandler: app.csrfProtection };
 
@@ -22,7 +28,7 @@ export async function contactRoutes(app: FastifyInstance) {
     const { site } = request;
     const id = enrollmentParam(request);
     const viewer = await viewerOf(request);
-    const values = Object.fromEntries(Object.keys(EMPTY_CONTACT).map((name) => [name, formString(request.body, name, { max: 1000 })])) as ContactInput;
+    const values = readContact(request.body);
     return submitForm(reply, {
       action: () => site.contacts.recordContact(viewer, id, values, actorOf(request)),
       refused: async (failure) => {
@@ -31,6 +37,34 @@ export async function contactRoutes(app: FastifyInstance) {
       },
       done: () => reply.redirect(`/${site.id}/enrollments/${id}?done=saved`, 303),
     });
+  });
+
+  app.get('/enrollments/:id/contacts/:contactId/edit', async (request, reply) => {
+    const { detail, contact } = await request.site.contacts.contact(await viewerOf(request), enrollmentParam(request), contactParam(request));
+    return reply.page(<ContactPage ctx={reply.pageContext()} detail={detail} values={contactToInput(contact)} asksVerifiedBy={detail.project.projectType === 14} contactId={contact.currentLivingSitId} />);
+  });
+
+  app.post('/enrollments/:id/contacts/:contactId/edit', form, async (request, reply) => {
+    const { site } = request;
+    const id = enrollmentParam(request);
+    const contactId = contactParam(request);
+    const viewer = await viewerOf(request);
+    const values = readContact(request.body);
+    return submitForm(reply, {
+      action: () => site.contacts.correctContact(viewer, id, contactId, values, actorOf(request)),
+      refused: async (failure) => {
+        const { detail } = await site.contacts.contact(viewer, id, contactId);
+        return <ContactPage ctx={reply.pageContext()} detail={detail} values={values} asksVerifiedBy={detail.project.projectType === 14} contactId={contactId} failure={failure} />;
+      },
+      done: () => reply.redirect(`/${site.id}/enrollments/${id}?done=saved`, 303),
+    });
+  });
+
+  app.post('/enrollments/:id/contacts/:contactId/delete', form, async (request, reply) => {
+    const { site } = request;
+    const id = enrollmentParam(request);
+    await site.contacts.deleteContact(await viewerOf(request), id, contactParam(request), actorOf(request));
+    return reply.redirect(`/${site.id}/enrollments/${id}?done=saved#contacts-heading`, 303);
   });
 
   app.get('/enrollments/:id/engagement', async (request, reply) => {
@@ -49,4 +83,15 @@ export async function contactRoutes(app: FastifyInstance) {
       done: () => reply.redirect(`/${site.id}/enrollments/${id}?done=saved`, 303),
     });
   });
+}
+
+function readContact(body: unknown): ContactInput {
+  return Object.fromEntries(Object.keys(EMPTY_CONTACT).map((name) => [name, formString(body, name, { max: 1000 })])) as ContactInput;
+}
+
+/** A contact's CurrentLivingSitID from the path; anything else is not found. */
+function contactParam(request: FastifyRequest): string {
+  const raw = ((request.params as { contactId?: string }).contactId ?? '').toLowerCase();
+  if (!HEARTH_ID_PATTERN.test(raw)) throw new NotFoundError('There is no such contact.');
+  return raw;
 }

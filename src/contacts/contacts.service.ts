@@ -1,21 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { Viewer } from '../access/access-policy.js';
-import type { Actor, AuditLog } from '../audit/audit-log.js';
-import { calendarDate, type Clock } from '../clock.js';
-import type { Database, Db } from '../db/schema.js';
+import type { Actor } from '../audit/audit-log.js';
+import type { Db } from '../db/schema.js';
 import { ageOn, formatDay, readDate } from '../enrollments/enrollment-fields.js';
 import type { EnrollmentDetail } from '../enrollments/enrollments.model.js';
-import type { EnrollmentService } from '../enrollments/enrollments.service.js';
-import { ConflictError, ValidationError } from '../errors.js';
-import { collectingProjectOn } from '../hud/collecting-project.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { changedFields } from '../audit/changed-fields.js';
 import { collects, ELEMENTS, isAskedOf, type ProgramElement } from '../hud/collection-rules.js';
 import { HEAD_OF_HOUSEHOLD } from '../hud/enrollment-code-lists.js';
-import { hudUserId } from '../hud/ids.js';
-import type { ProjectSetupService } from '../projects/project-setup.service.js';
+import { HEARTH_ID_PATTERN, hudUserId } from '../hud/ids.js';
 import { validateContact } from './contact-fields.js';
-import type { ContactInput, ContactsSection, CurrentLivingSituation } from './contacts.model.js';
+import type { ContactFields, ContactInput, ContactsSection, CurrentLivingSituation } from './contacts.model.js';
 import { currentLivingSituationsRepository as repo } from './current-living-situations.repository.js';
+import { EnrollmentRecordService } from '../enrollments/enrollment-record.service.js';
 
 /** Coordinated entry (2.02.6 type 14): its contacts also say which project verified the situation. */
 const COORDINATED_ENTRY = 14;
@@ -27,21 +23,7 @@ const COORDINATED_ENTRY = 14;
  * (start to exit, inclusive) and never in the future; a date of engagement is at most one per enrollment. Who may
  * see and record them is the enrollments' rule, asked through the enrollments service.
  */
-export class ContactService {
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly clock: Clock,
-    private readonly audit: AuditLog,
-    private readonly timeZone: string,
-    private readonly enrollments: EnrollmentService,
-    private readonly projectSetup: ProjectSetupService,
-    private readonly newId: () => string = () => randomBytes(16).toString('hex'),
-  ) {}
-
-  today(): string {
-    return calendarDate(this.clock.now(), this.timeZone);
-  }
-
+export class ContactService extends EnrollmentRecordService {
   /** Generated Training data, written as it is, without checks or audit (the Training reset audits itself). */
   writeGenerated(db: Db, contacts: readonly CurrentLivingSituation[]): Promise<void> {
     return repo.insert(db, contacts);
@@ -49,8 +31,7 @@ export class ContactService {
 
   /** Whether the project collects the element (its funders at the entry date) and asks it of this member. */
   private async asks(detail: EnrollmentDetail, element: ProgramElement): Promise<boolean> {
-    const { funders } = await this.projectSetup.setup(detail.project.projectId);
-    if (!collects(collectingProjectOn(detail.project.projectType, funders, detail.enrollment.entryDate), element)) return false;
+    if (!(await this.collectsAtEntry(detail, element))) return false;
     const dob = detail.client.dob;
     return isAskedOf(ELEMENTS[element], {
       isHead: detail.enrollment.relationshipToHoH === HEAD_OF_HOUSEHOLD,
@@ -90,6 +71,16 @@ export class ContactService {
   /** Records one contact. Audited (`enrollment.contact_recorded`), the situation's code and nothing else. */
   async recordContact(viewer: Viewer, enrollmentId: string, input: ContactInput, actor: Actor): Promise<void> {
     const detail = await this.forContact(viewer, enrollmentId);
+    const fields = this.readContact(detail, input);
+    const now = this.clock.now();
+    const contact = { currentLivingSitId: this.newId(), enrollmentId, personalId: detail.enrollment.personalId, ...fields, dateCreated: now, dateUpdated: now, userId: hudUserId(actor) };
+    await this.db.transaction().execute(async (trx) => {
+      await repo.insert(trx, [contact]);
+      await this.audit.record(trx, { event: 'enrollment.contact_recorded', actor, client: contact.personalId, details: { enrollmentId, currentLivingSitId: contact.currentLivingSitId } });
+    });
+  }
+
+  private readContact(detail: EnrollmentDetail, input: ContactInput): ContactFields {
     const errors: Record<string, string[]> = {};
     const fields = validateContact(
       input,
@@ -97,11 +88,35 @@ export class ContactService {
       errors,
     );
     if (!fields) throw new ValidationError('The contact cannot be saved. Please correct the highlighted answers.', errors);
-    const now = this.clock.now();
-    const contact = { currentLivingSitId: this.newId(), enrollmentId, personalId: detail.enrollment.personalId, ...fields, dateCreated: now, dateUpdated: now, userId: hudUserId(actor) };
+    return fields;
+  }
+
+  /** One recorded contact, for its correction form (the enrollment's rule: not visible, not found). */
+  async contact(viewer: Viewer, enrollmentId: string, contactId: string): Promise<{ detail: EnrollmentDetail; contact: CurrentLivingSituation }> {
+    const detail = await this.forContact(viewer, enrollmentId);
+    const contact = HEARTH_ID_PATTERN.test(contactId) ? await repo.find(this.db, enrollmentId, contactId) : undefined;
+    if (!contact) throw new NotFoundError('There is no such contact.');
+    return { detail, contact };
+  }
+
+  /** Corrects a contact. Audited (`enrollment.contact_corrected`) with the names of the answers changed, never their values. */
+  async correctContact(viewer: Viewer, enrollmentId: string, contactId: string, input: ContactInput, actor: Actor): Promise<void> {
+    const { detail, contact } = await this.contact(viewer, enrollmentId, contactId);
+    const fields = this.readContact(detail, input);
+    const changed = changedFields(contact, fields);
+    if (changed.length === 0) return;
     await this.db.transaction().execute(async (trx) => {
-      await repo.insert(trx, [contact]);
-      await this.audit.record(trx, { event: 'enrollment.contact_recorded', actor, client: contact.personalId, details: { enrollmentId, currentLivingSitId: contact.currentLivingSitId } });
+      await repo.update(trx, contactId, fields, { dateUpdated: this.clock.now(), userId: hudUserId(actor) });
+      await this.audit.record(trx, { event: 'enrollment.contact_corrected', actor, client: contact.personalId, details: { enrollmentId, currentLivingSitId: contactId, changed: changed.join(', ') } });
+    });
+  }
+
+  /** Deletes a contact recorded by mistake (HUD's DateDeleted). Audited (`enrollment.contact_deleted`). */
+  async deleteContact(viewer: Viewer, enrollmentId: string, contactId: string, actor: Actor): Promise<void> {
+    const { contact } = await this.contact(viewer, enrollmentId, contactId);
+    await this.db.transaction().execute(async (trx) => {
+      await repo.markDeleted(trx, contactId, { dateUpdated: this.clock.now(), userId: hudUserId(actor) });
+      await this.audit.record(trx, { event: 'enrollment.contact_deleted', actor, client: contact.personalId, details: { enrollmentId, currentLivingSitId: contactId } });
     });
   }
 

@@ -1,21 +1,15 @@
-import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { Viewer } from '../access/access-policy.js';
-import type { Actor, AuditLog } from '../audit/audit-log.js';
-import { calendarDate, type Clock } from '../clock.js';
+import type { Actor } from '../audit/audit-log.js';
 import type { StayBounds } from '../contacts/contact-fields.js';
-import type { Database, Db } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import type { EnrollmentDetail } from '../enrollments/enrollments.model.js';
-import type { EnrollmentService } from '../enrollments/enrollments.service.js';
 import { ConflictError, ValidationError } from '../errors.js';
-import { collectingProjectOn } from '../hud/collecting-project.js';
-import { collects } from '../hud/collection-rules.js';
 import { HEAD_OF_HOUSEHOLD } from '../hud/enrollment-code-lists.js';
 import { hudUserId } from '../hud/ids.js';
-import type { ProjectSetupService } from '../projects/project-setup.service.js';
 import { validateAssessment, validateEvent } from './coordinated-entry-fields.js';
 import type { CeAssessment, CeAssessmentInput, CeEvent, CeEventInput, CoordinatedEntrySection } from './coordinated-entry.model.js';
 import { coordinatedEntryRepository as repo } from './coordinated-entry.repository.js';
+import { EnrollmentRecordService } from '../enrollments/enrollment-record.service.js';
 
 /**
  * 4.19 coordinated entry assessments and 4.20 coordinated entry events, recorded by coordinated entry projects
@@ -23,17 +17,7 @@ import { coordinatedEntryRepository as repo } from './coordinated-entry.reposito
  * dependencies. The community's own questions and results (4.19.5–6) are not collected yet. Who may see and
  * record them is the enrollments' rule, asked through the enrollments service.
  */
-export class CoordinatedEntryService {
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly clock: Clock,
-    private readonly audit: AuditLog,
-    private readonly timeZone: string,
-    private readonly enrollments: EnrollmentService,
-    private readonly projectSetup: ProjectSetupService,
-    private readonly newId: () => string = () => randomBytes(16).toString('hex'),
-  ) {}
-
+export class CoordinatedEntryService extends EnrollmentRecordService {
   /** Generated Training data, written as it is, without checks or audit (the Training reset audits itself). */
   async writeGenerated(db: Db, records: { assessments: readonly CeAssessment[]; events: readonly CeEvent[] }): Promise<void> {
     await repo.insertAssessments(db, records.assessments);
@@ -42,12 +26,11 @@ export class CoordinatedEntryService {
 
   private async asked(detail: EnrollmentDetail): Promise<boolean> {
     if (detail.enrollment.relationshipToHoH !== HEAD_OF_HOUSEHOLD) return false;
-    const { funders } = await this.projectSetup.setup(detail.project.projectId);
-    return collects(collectingProjectOn(detail.project.projectType, funders, detail.enrollment.entryDate), '4.19');
+    return this.collectsAtEntry(detail, '4.19');
   }
 
   private bounds(detail: EnrollmentDetail): StayBounds {
-    return { entryDate: detail.enrollment.entryDate, exitDate: detail.exit?.exitDate ?? null, today: calendarDate(this.clock.now(), this.timeZone) };
+    return { entryDate: detail.enrollment.entryDate, exitDate: detail.exit?.exitDate ?? null, today: this.today() };
   }
 
   /** The enrollment page's section, or null when HUD does not ask these of this enrollment. */

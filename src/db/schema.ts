@@ -330,6 +330,8 @@ export interface EnrollmentsTable {
   times_homeless_past_three_years: number | null;
   months_homeless_past_three_years: number | null;
   disabling_condition: number;
+  /** The 3.08 answer given, while a disability record has made 3.08 Yes (migration 0016); else null. */
+  disabling_condition_given: number | null;
   move_in_date: CalendarDate | null;
   /** 4.13 (migration 0012). */
   date_of_engagement: ColumnType<string | null, string | null | undefined, string | null>;

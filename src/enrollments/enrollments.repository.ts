@@ -157,7 +157,7 @@ function stampColumns(record: Stamps): StampColumns {
 }
 
 /** A stored enrollment as the selection above reads it (dates as `YYYY-MM-DD` text). */
-function toEnrollment(r: Omit<Selectable<EnrollmentsTable>, 'enrollment_coc' | 'date_deleted' | 'date_of_engagement'>): Enrollment {
+function toEnrollment(r: Omit<Selectable<EnrollmentsTable>, 'enrollment_coc' | 'date_deleted' | 'date_of_engagement' | 'disabling_condition_given'>): Enrollment {
   return {
     enrollmentId: r.enrollment_id,
     personalId: r.personal_id,
@@ -399,6 +399,26 @@ export const enrollmentsRepository = {
       .where('date_deleted', 'is', null)
       .execute();
     return rows.map((r) => ({ enrollmentId: r.enrollment_id, moveInDate: r.move_in_date, dateOfEngagement: r.date_of_engagement }));
+  },
+
+  /** 3.08 as stored, and the answer given while a disability record has made it Yes. */
+  async findDisablingCondition(db: Db, enrollmentId: string): Promise<{ disablingCondition: number; given: number | null } | undefined> {
+    const row = await db
+      .selectFrom('enrollments')
+      .select(['disabling_condition', 'disabling_condition_given'])
+      .where('enrollment_id', '=', enrollmentId)
+      .where('date_deleted', 'is', null)
+      .executeTakeFirst();
+    return row && { disablingCondition: row.disabling_condition, given: row.disabling_condition_given };
+  },
+
+  async updateDisablingCondition(db: Db, enrollmentId: string, value: { disablingCondition: number; given: number | null }, changed: Changed): Promise<void> {
+    await db
+      .updateTable('enrollments')
+      .set({ disabling_condition: value.disablingCondition, disabling_condition_given: value.given, date_updated: changed.dateUpdated, user_id: changed.userId })
+      .where('enrollment_id', '=', enrollmentId)
+      .where('date_deleted', 'is', null)
+      .execute();
   },
 
   async updateOccurrenceDates(db: Db, enrollmentId: string, dates: Partial<Omit<EnrollmentOccurrenceDates, 'enrollmentId'>>, changed: Changed): Promise<void> {

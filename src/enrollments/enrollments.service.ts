@@ -48,6 +48,8 @@ import type {
 } from './enrollments.model.js';
 import { enrollmentsRepository as repo } from './enrollments.repository.js';
 
+/** HUD's 1.8 Yes. */
+const YES = 1;
 /** A household holds at most this many people: more is a typing mistake, not a family. */
 export const MAX_HOUSEHOLD_SIZE = 20;
 /** The project roster shows at most this many enrollments. */
@@ -717,6 +719,29 @@ export class EnrollmentService {
       opened.push({ enrollmentId: await this.createEnrollment(trx, stay, AT_THE_DOOR_ENTRY, actor, now, { checkIn: true }), personalId: member.client.personalId, householdId });
     }
     return opened;
+  }
+
+  /**
+   * 3.08 Disabling condition kept consistent with the disability records (HUD data dictionary, 3.08): a record that
+   * is disabling makes it Yes, and the answer given is kept; once no record makes it Yes any more, the answer
+   * given comes back. The assessments feature, which owns the records, says whether one is disabling, in its
+   * transaction. `enrollment.disabling_condition_set` when 3.08 changes.
+   */
+  async keepDisablingCondition(trx: Transaction<Database>, enrollmentId: string, disablingRecord: boolean, actor: Actor): Promise<void> {
+    const current = await repo.findDisablingCondition(trx, enrollmentId);
+    if (!current) return;
+    let next: { disablingCondition: number; given: number | null };
+    if (disablingRecord && current.disablingCondition !== YES) next = { disablingCondition: YES, given: current.disablingCondition };
+    else if (!disablingRecord && current.given !== null) next = { disablingCondition: current.given, given: null };
+    else return;
+    await repo.updateDisablingCondition(trx, enrollmentId, next, { dateUpdated: this.clock.now(), userId: hudUserId(actor) });
+    const enrollment = await repo.findEnrollment(trx, enrollmentId);
+    await this.audit.record(trx, {
+      event: 'enrollment.disabling_condition_set',
+      actor,
+      client: enrollment!.personalId,
+      details: { enrollmentId, byDisabilityRecord: disablingRecord },
+    });
   }
 
   /** 3.20 and 4.13 of these enrollments (src/move-in/ and src/contacts/ decide what they may be). */

@@ -1,17 +1,13 @@
-import type { Kysely } from 'kysely';
 import type { Viewer } from '../access/access-policy.js';
-import type { Actor, AuditLog } from '../audit/audit-log.js';
-import { calendarDate, type Clock } from '../clock.js';
-import type { Database } from '../db/schema.js';
+import type { Actor } from '../audit/audit-log.js';
+import { calendarDate } from '../clock.js';
 import { formatDay, readDate } from '../enrollments/enrollment-fields.js';
 import type { EnrollmentDetail } from '../enrollments/enrollments.model.js';
-import type { EnrollmentService } from '../enrollments/enrollments.service.js';
 import { ConflictError, ValidationError } from '../errors.js';
-import { collectingProjectOn } from '../hud/collecting-project.js';
 import { collects } from '../hud/collection-rules.js';
 import { HEAD_OF_HOUSEHOLD } from '../hud/enrollment-code-lists.js';
-import type { ProjectSetupService } from '../projects/project-setup.service.js';
 import type { MoveInStatus } from './move-in.model.js';
+import { EnrollmentRecordService } from '../enrollments/enrollment-record.service.js';
 
 /**
  * 3.20 Housing move-in date (reference hud-psde-rules.md §2.9): recorded by permanent housing projects (types 3, 9,
@@ -21,20 +17,10 @@ import type { MoveInStatus } from './move-in.model.js';
  * members take it from the head: a member present at move-in the head's date, a member who joined later their own
  * entry date (HUD's "Handling Housing Move-In Dates"), a member who left before it none.
  */
-export class MoveInService {
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly clock: Clock,
-    private readonly audit: AuditLog,
-    private readonly timeZone: string,
-    private readonly enrollments: EnrollmentService,
-    private readonly projectSetup: ProjectSetupService,
-  ) {}
-
+export class MoveInService extends EnrollmentRecordService {
   /** Whether the enrollment's project collects 3.20 (its funders as of the entry date). */
   async collectedFor(detail: EnrollmentDetail): Promise<boolean> {
-    const { funders } = await this.projectSetup.setup(detail.project.projectId);
-    return collects(collectingProjectOn(detail.project.projectType, funders, detail.enrollment.entryDate), '3.20');
+    return this.collectsAtEntry(detail, '3.20');
   }
 
   /** The enrollment page's section; null when the project does not collect move-in dates. */

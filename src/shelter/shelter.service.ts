@@ -1,10 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import { canEnrollInto, type Viewer } from '../access/access-policy.js';
-import type { Actor, AuditLog } from '../audit/audit-log.js';
+import type { Actor } from '../audit/audit-log.js';
 import { clientName } from '../clients/client-name.js';
-import { calendarDate, type Clock } from '../clock.js';
-import type { Database, Db } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import { formatDay, readDate } from '../enrollments/enrollment-fields.js';
 import type { EnrollmentSummary, Roster } from '../enrollments/enrollments.model.js';
 import type { EnrollmentService } from '../enrollments/enrollments.service.js';
@@ -15,6 +12,7 @@ import { HEARTH_ID_PATTERN, hudUserId } from '../hud/ids.js';
 import type { ProjectSummary } from '../projects/projects.model.js';
 import { bedNightsRepository as repo } from './bed-nights.repository.js';
 import type { BedNight, CheckInGuest, CheckInHousehold, CheckInInput, CheckInResult, CheckInSheet } from './shelter.model.js';
+import { EnrollmentRecordService } from '../enrollments/enrollment-record.service.js';
 
 /** A check-in of more guests than this at once is a mistake (or an attack), not a night at a shelter. */
 export const MAX_CHECK_IN = 1_000;
@@ -30,20 +28,7 @@ export function recordsBedNights(project: Pick<ProjectSummary, 'projectType'>): 
  * last bed night), never in the future, one per enrollment and night. Who may see and record them is the
  * enrollments' rule (the access policy), asked through the enrollments service.
  */
-export class ShelterService {
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly clock: Clock,
-    private readonly audit: AuditLog,
-    private readonly timeZone: string,
-    private readonly enrollments: EnrollmentService,
-    private readonly newId: () => string = () => randomBytes(16).toString('hex'),
-  ) {}
-
-  today(): string {
-    return calendarDate(this.clock.now(), this.timeZone);
-  }
-
+export class ShelterService extends EnrollmentRecordService {
   /** The night typed (MM/DD/YYYY or YYYY-MM-DD), tonight when empty; refused on `night` when not a night to record. */
   private readNight(typed: string): string {
     const night = readDate(typed);

@@ -123,7 +123,7 @@ export function createSiteServices(options: {
   const enrollments = new EnrollmentService(db, clock, audit, config.timeZone);
   const hudExports = new HudCsvExportService(db, clock, audit, config.timeZone, implementationIdOf(config.publicUrl, id));
   const exportsDir = path.join(siteDataDir(config, id), 'exports');
-  const shelter = new ShelterService(db, clock, audit, config.timeZone, enrollments);
+  const shelter = new ShelterService(db, clock, audit, config.timeZone, enrollments, projectSetup);
   const contacts = new ContactService(db, clock, audit, config.timeZone, enrollments, projectSetup);
   const assessments = new AssessmentService(db, clock, audit, config.timeZone, enrollments, projectSetup);
   const coordinatedEntry = new CoordinatedEntryService(db, clock, audit, config.timeZone, enrollments, projectSetup);

@@ -165,14 +165,28 @@ describe('stage records: income, benefits, insurance, disabilities and domestic 
       assert.equal(byType.get(7)!.indefinite_and_impairs, null);
     });
 
-    it('a disabling answer while 3.08 Disabling condition is No is refused, and says why', async () => {
+    it('a disabling answer sets 3.08 Disabling condition to Yes and keeps the answer given; a correction that leaves none brings it back', async () => {
       const h = await householdOfThree(t, world.pshA, '2026-11-20');
-      const errors = await refusal(start(h, { head: { ...ADULT_ANSWERS, disability9: '1', impairs9: '1' } }));
-      assert.match(errors['m0.disability9']!.join(' '), /makes the client’s Disabling condition \(3\.08\) Yes, but the entry data says No/);
-      const hiv = await refusal(start(h, { head: { ...ADULT_ANSWERS, disability8: '1' } }));
-      assert.match(hiv['m0.disability8']!.join(' '), /Disabling condition \(3\.08\)/);
-      // Not disabling (does not impair): consistent with No.
+      const disabling = async () =>
+        (await t.sites.live.db.selectFrom('enrollments').select(['disabling_condition', 'disabling_condition_given']).where('enrollment_id', '=', h.head).executeTakeFirstOrThrow());
+      // Not disabling (does not impair): consistent with No, nothing changes.
       await start(h, { head: { ...ADULT_ANSWERS, disability9: '1', impairs9: '0' } });
+      assert.deepEqual(await disabling(), { disabling_condition: 0, disabling_condition_given: null });
+      const { assessments } = t.sites.live;
+      await assessments.correct(ADMIN, h.head, 'start', '2026-11-20', { ...ADULT_ANSWERS, disability9: '1', impairs9: '1' }, ACTOR);
+      assert.deepEqual(await disabling(), { disabling_condition: 1, disabling_condition_given: 0 }, 'HUD: a disabling record makes 3.08 Yes');
+      const audit = await t.sites.live.audit.list(t.sites.live.db, { event: 'enrollment.disabling_condition_set' });
+      assert.ok(audit.some((a) => a.details.enrollmentId === h.head && a.details.byDisabilityRecord === true));
+      // HIV/AIDS is disabling by itself: still Yes.
+      await assessments.correct(ADMIN, h.head, 'start', '2026-11-20', { ...ADULT_ANSWERS, disability8: '1' }, ACTOR);
+      assert.deepEqual(await disabling(), { disabling_condition: 1, disabling_condition_given: 0 });
+      await assessments.correct(ADMIN, h.head, 'start', '2026-11-20', ADULT_ANSWERS, ACTOR);
+      assert.deepEqual(await disabling(), { disabling_condition: 0, disabling_condition_given: null }, 'the answer given comes back');
+      // A Yes given by the user stays Yes whatever the records say.
+      const given = await householdOfThree(t, world.pshA, '2026-11-20', { headDisabling: '1' });
+      await start(given);
+      const row = await t.sites.live.db.selectFrom('enrollments').select(['disabling_condition', 'disabling_condition_given']).where('enrollment_id', '=', given.head).executeTakeFirstOrThrow();
+      assert.deepEqual(row, { disabling_condition: 1, disabling_condition_given: null });
     });
   });
 

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Viewer } from '../../src/access/access-policy.js';
 import type { ProjectInput } from '../../src/projects/projects.service.js';
+import { PassThrough } from 'node:stream';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { readExport } from '../exchange/zip.js';
 import { textOf, type TestClient } from '../helpers/client.js';
 import { CHILD, createClient, enroll, HOMELESS_ADULT, user } from '../enrollments/fixtures.js';
 
@@ -107,6 +109,66 @@ describe('4.12 current living situation contacts', () => {
     const audit = await t.sites.live.audit.list(t.sites.live.db, { event: 'enrollment.contact_recorded' });
     assert.equal(audit.length, 2);
     assert.ok(audit.every((entry) => !JSON.stringify(entry.details).includes('bridge')));
+  });
+});
+
+describe('4.12 contacts corrected and deleted', () => {
+  async function recorded(locationDetails: string): Promise<string> {
+    assert.equal((await caseA.post(`/live/enrollments/${e.head}/contacts/new`, { ...VALID, locationDetails })).status, 303);
+    const row = await t.sites.live.db.selectFrom('current_living_situations').select('current_living_sit_id').where('location_details', '=', locationDetails).executeTakeFirstOrThrow();
+    return row.current_living_sit_id;
+  }
+
+  it('a contact is corrected from the enrollment page with HUD’s rules; the correction is audited by field name', async () => {
+    const id = await recorded('Behind the library');
+    const page = await caseA.get(`/live/enrollments/${e.head}`);
+    assert.match(page.body, new RegExp(`href="/live/enrollments/${e.head}/contacts/${id}/edit"`));
+    const form = await caseA.get(`/live/enrollments/${e.head}/contacts/${id}/edit`);
+    assert.equal(form.status, 200);
+    assert.match(form.body, /value="Behind the library"/);
+    assert.match(form.body, /value="11\/25\/2026"/);
+    const refused = await caseA.post(`/live/enrollments/${e.head}/contacts/${id}/edit`, { ...VALID, informationDate: '11/19/2026', locationDetails: 'Behind the old library' });
+    assert.equal(refused.status, 422);
+    assert.match(textOf(refused.body), /cannot be before the project start/);
+    assert.match(refused.body, /value="Behind the old library"/, 'what was typed is kept');
+    const saved = await caseA.post(`/live/enrollments/${e.head}/contacts/${id}/edit`, { ...VALID, locationDetails: 'Behind the old library' });
+    assert.equal(saved.status, 303, textOf(saved.body).slice(0, 500));
+    const row = await t.sites.live.db.selectFrom('current_living_situations').selectAll().where('current_living_sit_id', '=', id).executeTakeFirstOrThrow();
+    assert.equal(row.location_details, 'Behind the old library');
+    const audit = await t.sites.live.audit.list(t.sites.live.db, { event: 'enrollment.contact_corrected' });
+    assert.equal(audit.length, 1);
+    assert.equal(audit[0]!.details.changed, 'locationDetails');
+    assert.doesNotMatch(JSON.stringify(audit[0]!.details), /library/);
+  });
+
+  it('a contact deleted leaves the page and a full export, keeps its row with HUD’s DateDeleted, and is audited', async () => {
+    const id = await recorded('Wrong client entirely');
+    const deleted = await caseA.post(`/live/enrollments/${e.head}/contacts/${id}/delete`, {});
+    assert.equal(deleted.status, 303);
+    assert.doesNotMatch((await caseA.get(`/live/enrollments/${e.head}`)).body, /Wrong client entirely/);
+    const row = await t.sites.live.db.selectFrom('current_living_situations').select(['date_deleted']).where('current_living_sit_id', '=', id).executeTakeFirstOrThrow();
+    assert.ok(row.date_deleted !== null);
+    assert.equal((await caseA.get(`/live/enrollments/${e.head}/contacts/${id}/edit`)).status, 404);
+    assert.equal((await caseA.post(`/live/enrollments/${e.head}/contacts/${id}/delete`, {})).status, 404, 'deleted once');
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (chunk: Buffer) => chunks.push(chunk));
+    await t.sites.live.hudExports.write({ operator: ACTOR }, { from: '2025-10-01', to: '2026-11-30', projectIds: [], cocCode: null, periodType: null, directive: 'full', hash: false }, out);
+    const contacts = (await readExport(Buffer.concat(chunks))).get('CurrentLivingSituation.csv')!.rows.map((r) => r.CurrentLivingSitID);
+    assert.ok(contacts.length > 0);
+    assert.ok(!contacts.includes(id), 'a deleted contact is not in a full export');
+    const audit = await t.sites.live.audit.list(t.sites.live.db, { event: 'enrollment.contact_deleted' });
+    assert.deepEqual(audit.map((a) => a.details.currentLivingSitId), [id]);
+  });
+
+  it('users of other agencies can neither open, correct nor delete a contact', async () => {
+    const id = await recorded('Seen by agency A only');
+    assert.equal((await caseB.get(`/live/enrollments/${e.head}/contacts/${id}/edit`)).status, 404);
+    assert.equal((await caseB.post(`/live/enrollments/${e.head}/contacts/${id}/edit`, VALID)).status, 404);
+    assert.equal((await caseB.post(`/live/enrollments/${e.head}/contacts/${id}/delete`, {})).status, 404);
+    assert.equal((await caseA.get(`/live/enrollments/${e.housing}/contacts/${id}/edit`)).status, 409, 'not asked there');
+    const row = await t.sites.live.db.selectFrom('current_living_situations').select(['location_details', 'date_deleted']).where('current_living_sit_id', '=', id).executeTakeFirstOrThrow();
+    assert.deepEqual(row, { location_details: 'Seen by agency A only', date_deleted: null });
   });
 });
 

@@ -80,6 +80,8 @@ const ENDPOINTS: Endpoint[] = [
   { route: '/live/enrollments/:id/assessments/:stage/:date/edit', as: 'admin', fields: ['informationDate', 'm0.enrollmentId', 'm0.incomeFromAnySource', 'm0.earnedAmount', 'm0.disability5', 'm0.domesticViolenceSurvivor'] },
   { route: '/live/projects/:id/check-in', as: 'admin', fields: ['night', 'enrollment', 'household', 'client', 'q'] },
   { route: '/live/enrollments/:id/contacts/new', as: 'admin', fields: ['informationDate', 'currentLivingSituation', 'clsSubsidyType', 'leaveSituation14Days', 'locationDetails', 'verifiedBy'] },
+  { route: '/live/enrollments/:id/contacts/:contactId/edit', as: 'admin', fields: ['informationDate', 'currentLivingSituation', 'clsSubsidyType', 'leaveSituation14Days', 'locationDetails', 'verifiedBy'] },
+  { route: '/live/enrollments/:id/contacts/:contactId/delete', as: 'admin', fields: [] },
   { route: '/live/enrollments/:id/engagement', as: 'admin', fields: ['dateOfEngagement'] },
   { route: '/live/enrollments/:id/move-in', as: 'admin', fields: ['moveInDate'] },
   { route: '/live/enrollments/:id/ce-assessments/new', as: 'admin', fields: ['assessmentDate', 'assessmentLocation', 'assessmentType', 'assessmentLevel', 'prioritizationStatus'] },

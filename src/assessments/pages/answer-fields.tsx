@@ -74,7 +74,8 @@ export function MemberAnswerFields(props: { member: StageMember; index: number; 
           <legend>Disabilities (4.05–4.10)</legend>
           <p class="hint">
             Disabling condition (3.08) on the entry data: {label(NO_YES_REASONS_FOR_MISSING_DATA, member.disablingCondition)}. A developmental disability or HIV/AIDS, or any other
-            disability that is expected to be long-continued and to impair independent living, makes it Yes.
+            disability that is expected to be long-continued and to impair independent living, makes it Yes: saving such an answer sets it to Yes, and the answer given
+            comes back if a correction leaves no such disability.
           </p>
           {DISABILITY_TYPES.filter((d) => asks(d.element)).map((d) => (
             <>
