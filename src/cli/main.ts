@@ -5,6 +5,7 @@ import { messageForLog } from '../http/logging.js';
 import { DataDirBusyError } from '../db/data-dir-lock.js';
 import { DomainError, ValidationError } from '../errors.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, errorLine, processIo, redirectStrayStdout, type CliIo } from './cli-io.js';
+import { registerBackupCommands } from './backup.command.js';
 import { registerExportCommand } from './export.command.js';
 import { registerReportCommand } from './report.command.js';
 import { registerImportCommand } from './import.command.js';
@@ -49,7 +50,9 @@ Examples:
   $ hearth training reset
   $ hearth export --site live --from 2025-10-01 --to 2026-09-30 --out fy2026.zip
   $ hearth import --site live --dry-run other-hmis.zip
-  $ hearth report apr --site live --from 2025-10-01 --to 2026-09-30 --out apr.zip`,
+  $ hearth report apr --site live --from 2025-10-01 --to 2026-09-30 --out apr.zip
+  $ hearth backup --site live --out live-2026-12-01.backup
+  $ hearth restore --site live live-2026-12-01.backup`,
     );
   // The server logs to stdout; every other command keeps stdout for its result alone.
   program.hook('preAction', (_program, command) => {
@@ -62,6 +65,7 @@ Examples:
   registerExportCommand(program, io);
   registerImportCommand(program, io);
   registerReportCommand(program, io);
+  registerBackupCommands(program, io);
   return program;
 }
 

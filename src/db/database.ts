@@ -30,9 +30,12 @@ export type DatabaseStats =
 // Dates come back as Date objects and bigints as strings on both drivers; keep int8 as text.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
 
+/** The application name a Hearth server's connections carry: `hearth restore` sees by it that a server uses a database. */
+export const SERVER_APPLICATION_NAME = 'hearth-server';
+
 export function postgresDatabase(
   connection: string | pg.PoolConfig,
-  options: { searchPath?: string; max?: number; description?: string } = {},
+  options: { searchPath?: string; max?: number; description?: string; applicationName?: string } = {},
 ): SiteDatabase {
   const base: pg.PoolConfig = typeof connection === 'string' ? { connectionString: connection } : connection;
   const pool = new pg.Pool({
@@ -42,6 +45,7 @@ export function postgresDatabase(
     query_timeout: 10_000,
     keepAlive: true,
     ...base,
+    ...(options.applicationName ? { application_name: options.applicationName } : {}),
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
   // A client losing its server (idle or mid-query) must not crash the process; the pool replaces it and
@@ -106,7 +110,9 @@ export function siteDataDir(config: Config, site: SiteId): string {
  */
 export async function openServerDatabase(config: Config, site: SiteId): Promise<SiteDatabase> {
   const url = config.databaseUrls[site];
-  const opened = url ? postgresDatabase(url) : await openEmbeddedSite(siteDataDir(config, site), true);
+  const opened = url
+    ? postgresDatabase(url, { applicationName: SERVER_APPLICATION_NAME })
+    : await openEmbeddedSite(siteDataDir(config, site), true);
   try {
     await migrateToLatest(opened.db);
   } catch (error) {

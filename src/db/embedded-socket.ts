@@ -9,6 +9,26 @@ import type { Mutex } from './mutex.js';
 /** pg clients find a Unix socket as `<dir>/.s.PGSQL.<port>`. */
 export const SOCKET_PORT = 5432;
 
+/** The running server's backup socket, beside its database socket: `hearth backup` connects to it. */
+export const BACKUP_SOCKET = 'hearth-backup.sock';
+
+/**
+ * What the server does when the CLI connects to its backup socket: it waits its turn for the database (no request's
+ * transaction is then open), checkpoints, and sends the data folder as a gzipped tarball, then closes the connection.
+ * A failure closes it with nothing sent, which the CLI reports.
+ */
+async function sendBackup(pglite: PGlite, mutex: Mutex, socket: net.Socket): Promise<void> {
+  const release = await mutex.acquire();
+  let tarball: Blob;
+  try {
+    await pglite.exec('CHECKPOINT');
+    tarball = await pglite.dumpDataDir('gzip');
+  } finally {
+    release();
+  }
+  socket.end(Buffer.from(await tarball.arrayBuffer()));
+}
+
 /**
  * Serves the server's embedded database to the `hearth` CLI over a Unix socket readable only by
  * this user. A CLI connection holds the application's database mutex from connect to disconnect,
@@ -62,10 +82,25 @@ export async function serveEmbeddedSocket(
     server.listen(socketPath, () => resolve());
   });
   fs.chmodSync(socketPath, 0o600);
+  const backupPath = path.join(socketDir, BACKUP_SOCKET);
+  fs.rmSync(backupPath, { force: true });
+  const backups = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    socket.on('error', () => {});
+    sendBackup(pglite, mutex, socket).catch(() => socket.destroy());
+  });
+  await new Promise<void>((resolve, reject) => {
+    backups.once('error', reject);
+    backups.listen(backupPath, () => resolve());
+  });
+  fs.chmodSync(backupPath, 0o600);
   const stop = async () => {
     for (const socket of sockets) socket.destroy();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await new Promise<void>((resolve) => backups.close(() => resolve()));
     fs.rmSync(socketPath, { force: true });
+    fs.rmSync(backupPath, { force: true });
     if (socketDir !== preferredDir) fs.rmSync(socketDir, { recursive: true, force: true });
   };
   return { socketDir, stop };
