@@ -22,6 +22,7 @@ function usage(): string {
     'Usage: npm run bench:memory -- [options]',
     '',
     '  --idle SECONDS   how long the server idles before the second reading (default 20)',
+    '  --data-dir DIR   start on this data folder (kept), e.g. a second time; default a new temporary one',
     '  --json           one JSON line instead of the table',
   ].join('\n');
 }
@@ -40,14 +41,15 @@ function residentMb(): { rss: number; peak: number } {
 async function main(): Promise<number> {
   let parsed;
   try {
-    parsed = parseBenchArgs(process.argv.slice(2), { idle: { type: 'string' } }, usage);
+    parsed = parseBenchArgs(process.argv.slice(2), { idle: { type: 'string' }, 'data-dir': { type: 'string' } }, usage);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     console.error(`${error.message}\n\n${usage()}`);
     return 2;
   }
   const idleS = positiveOption('idle', parsed.values.idle, 20, 600, false);
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-memory-'));
+  const given = parsed.values['data-dir']?.trim();
+  const dataDir = given ? path.resolve(given) : mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-memory-'));
   const before = residentMb();
   const config = loadConfig({ HEARTH_SITES: 'live,training', HEARTH_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn' });
   const hearth = await assembleHearth(config, { logger: pino(loggerOptions(config), pino.destination(2)) });
@@ -79,7 +81,7 @@ async function main(): Promise<number> {
     return 0;
   } finally {
     await hearth.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!given) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

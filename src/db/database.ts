@@ -79,6 +79,14 @@ export interface EmbeddedDatabase extends SiteDatabase {
 export const PGLITE_EXTENSIONS: Extensions = { pg_trgm };
 
 /**
+ * PGlite's WASM heap holds PostgreSQL's shared memory and never shrinks. With PostgreSQL's default 128 MB of shared
+ * buffers, a server with both sites idled at 610 MB; with 8 MB, 370 MB (`npm run bench:memory`, bench/README.md).
+ * PGlite is a single process reading its files through the operating system's page cache, so small shared buffers
+ * cost little: the pages they no longer hold are still in memory, the kernel's.
+ */
+const EMBEDDED_SETTINGS = ['shared_buffers = 8MB', 'wal_buffers = 512kB'];
+
+/**
  * An embedded PostgreSQL (PGlite); in memory when no folder is given. Its folder is made private
  * before PGlite starts, and its files right after: a new cluster is unpacked with files open to
  * everyone, and every start rewrites some with mode 0644. Files Postgres creates while it runs are
@@ -87,7 +95,11 @@ export const PGLITE_EXTENSIONS: Extensions = { pg_trgm };
  */
 export async function embeddedDatabase(folder?: string, options: { extensions?: Extensions } = {}): Promise<EmbeddedDatabase> {
   if (folder) ensurePrivateDir(folder);
-  const pglite = new PGlite({ dataDir: folder, extensions: { ...PGLITE_EXTENSIONS, ...options.extensions } });
+  const pglite = new PGlite({
+    dataDir: folder,
+    extensions: { ...PGLITE_EXTENSIONS, ...options.extensions },
+    postgresqlconf: EMBEDDED_SETTINGS,
+  });
   await pglite.waitReady;
   if (folder) makeTreePrivate(folder);
   const mutex = new Mutex();
