@@ -1,0 +1,50 @@
+/**
+ * Every question, in HUD's file order. One line per question, sorted, so that the questions of two engineers merge
+ * without conflict; `questionsOf` picks those of one report.
+ */
+import type { ReportKind, ReportQuestion } from '../report.model.js';
+import type { ReportUniverse } from '../universe.model.js';
+import { q04a } from './q04a.js';
+import { q05a } from './q05a.js';
+import { q06a } from './q06a.js';
+import { q06b } from './q06b.js';
+import { q06c } from './q06c.js';
+import { q06d } from './q06d.js';
+import { q06e } from './q06e.js';
+import { q06f } from './q06f.js';
+import { q07a } from './q07a.js';
+import { q07b } from './q07b.js';
+import { q08a } from './q08a.js';
+import { q08b } from './q08b.js';
+import { q09a, q09b } from './q09.js';
+import { q11 } from './q11.js';
+import { q12 } from './q12.js';
+import { q22a1 } from './q22a1.js';
+import { q22a2 } from './q22a2.js';
+import { q22b } from './q22b.js';
+
+export const QUESTIONS: readonly ReportQuestion<ReportUniverse>[] = [
+  q04a,
+  q05a,
+  q06a,
+  q06b,
+  q06c,
+  q06d,
+  q06e,
+  q06f,
+  q07a,
+  q07b,
+  q08a,
+  q08b,
+  q09a,
+  q09b,
+  q11,
+  q12,
+  q22a1,
+  q22a2,
+  q22b,
+];
+
+export function questionsOf(kind: ReportKind): ReportQuestion<ReportUniverse>[] {
+  return QUESTIONS.filter((q) => q.reports.includes(kind));
+}

@@ -1,0 +1,23 @@
+import { pointInTimeDates } from '../definitions/point-in-time.js';
+import type { ReportQuestion } from '../report.model.js';
+import type { ReportUniverse } from '../universe.model.js';
+import { isPresent } from './q07b.js';
+import { byHouseholdType, householdTypeHeader, row } from './table-kit.js';
+
+export const q08b: ReportQuestion<ReportUniverse> = {
+  id: 'Q8b',
+  title: 'Point-in-Time Count of Households on the Last Wednesday',
+  reports: ['apr', 'caper'],
+  compute(universe, params) {
+    const heads = universe.people.filter((p) => p.isHead);
+    return {
+      question: 'Q8b',
+      title: this.title,
+      header: householdTypeHeader(),
+      rows: pointInTimeDates(params.to).map(({ label, date }) => {
+        const present = new Set(universe.people.filter((p) => isPresent(p, date)).map((p) => p.enrollment.householdId));
+        return row(label, byHouseholdType(heads.filter((h) => present.has(h.enrollment.householdId))));
+      }),
+    };
+  },
+};

@@ -1,0 +1,60 @@
+/**
+ * The pieces every question's table is made of: a count cell with the enrollments behind it, a rate, the five
+ * household-type columns, blank cells and title rows. A question is then its universe, its rows and its rules.
+ */
+import { HOUSEHOLD_TYPE_COLUMNS } from '../definitions/household.js';
+import type { ReportCell, ReportRow } from '../report.model.js';
+import type { HouseholdType, ReportPerson } from '../universe.model.js';
+
+/** A count of people, with the enrollments behind it (the drill-down), in enrollment id order. */
+export function count(people: readonly ReportPerson[]): ReportCell {
+  return { value: people.length, enrollmentIds: people.map((p) => p.enrollment.enrollmentId).sort() };
+}
+
+/** A cell HUD leaves empty (structurally impossible or not applicable). */
+export const BLANK: ReportCell = { value: null };
+
+/** A rate or percentage as Sage takes it: a decimal fraction with 4 places, 0 when nothing to divide by. */
+export function rate(numerator: number, denominator: number): ReportCell {
+  return { value: (denominator === 0 ? 0 : numerator / denominator).toFixed(4) };
+}
+
+export function row(label: string, cells: ReportCell[]): ReportRow {
+  return { label, cells };
+}
+
+/** A section title row (HUD's "Homeless Situations" …): a label and empty cells. */
+export function titleRow(label: string, columns: number): ReportRow {
+  return { label, cells: Array.from({ length: columns }, () => BLANK) };
+}
+
+/** The header of a table by household type: column A's header, Total, then the four types. */
+export function householdTypeHeader(first = ' '): string[] {
+  return [first, 'Total', ...HOUSEHOLD_TYPE_COLUMNS.map((c) => c.header)];
+}
+
+/**
+ * One row by household type: Total, then each type's people; `blank` names the types whose cell HUD leaves empty
+ * (e.g. adults in a child-only household).
+ */
+export function byHouseholdType(people: readonly ReportPerson[], blank: readonly HouseholdType[] = []): ReportCell[] {
+  return [
+    count(people),
+    ...HOUSEHOLD_TYPE_COLUMNS.map((c) => (blank.includes(c.type) ? BLANK : count(people.filter((p) => p.householdType === c.type)))),
+  ];
+}
+
+/** The people of `people` for whom `test` holds, for each of several rows. */
+export function rowsBy<T>(people: readonly ReportPerson[], rows: readonly T[], test: (person: ReportPerson, row: T) => boolean): ReportPerson[][] {
+  return rows.map((r) => people.filter((p) => test(p, r)));
+}
+
+/** People counted once each, in several lists (the distinct union). */
+export function union(...lists: (readonly ReportPerson[])[]): ReportPerson[] {
+  return [...new Set(lists.flat())];
+}
+
+/** Day-count buckets (Q6e, Q22 …): the first whose upper bound (inclusive) is not exceeded. */
+export function bucketOf<B extends { max: number }>(buckets: readonly B[], days: number): B | undefined {
+  return buckets.find((b) => days <= b.max);
+}

@@ -1,0 +1,384 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
+import { calendarDate } from '../clock.js';
+import { ssnProblem } from '../clients/ssn.js';
+import type { Database, Db } from '../db/schema.js';
+import { RACE_FIELDS } from '../hud/client-code-lists.js';
+import { BENEFIT_SOURCES, INCOME_SOURCES, INSURANCE_SOURCES } from './definitions/sources.js';
+import type { ReportParams } from './report.model.js';
+import type {
+  DisabilityRecord,
+  HealthAndDvRecord,
+  IncomeRecord,
+  OtherStay,
+  ReportClient,
+  ReportEnrollment,
+  ReportProject,
+  ReportRecords,
+} from './universe.model.js';
+
+/*
+ * The reads of a HUD report: a handful of set-based queries, each over the same "active in the report" condition
+ * (§1.2, Method 1: entered by the report end, not exited before its start), never one per enrollment. Night-by-night
+ * shelters' Method 2 and the one-enrollment-per-client rule are applied by universe.ts on what is loaded here.
+ */
+
+const day = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
+const nullableDay = (column: string) => sql<string | null>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
+const money = (value: string | number | null | undefined): number | null => (value === null || value === undefined ? null : Number(value));
+
+type ActiveQuery = SelectQueryBuilder<
+  Database & { e: Database['enrollments']; c: Database['clients']; x: Database['exits'] },
+  'e' | 'c' | 'x',
+  object
+>;
+
+/** The enrollments active in the report in its projects, of live clients, with their live exit if any. */
+function active(db: Db, params: ReportParams): ActiveQuery {
+  return db
+    .selectFrom('enrollments as e')
+    .innerJoin('clients as c', 'c.personal_id', 'e.personal_id')
+    .leftJoin('exits as x', (join) => join.onRef('x.enrollment_id', '=', 'e.enrollment_id').on('x.date_deleted', 'is', null))
+    .where('e.date_deleted', 'is', null)
+    .where('c.date_deleted', 'is', null)
+    .where('e.project_id', 'in', params.projectIds)
+    .where('e.entry_date', '<=', params.to)
+    .where((eb) => eb.or([eb('x.exit_date', 'is', null), eb('x.exit_date', '>=', params.from)])) as unknown as ActiveQuery;
+}
+
+const activeIds = (db: Db, params: ReportParams) => active(db, params).select('e.enrollment_id');
+
+async function loadEnrollmentRows(db: Db, params: ReportParams) {
+  return active(db, params)
+    .select([
+      'e.enrollment_id',
+      'e.personal_id',
+      'e.project_id',
+      'e.household_id',
+      'e.relationship_to_hoh',
+      'e.enrollment_coc',
+      day('e.entry_date').as('entry_date'),
+      nullableDay('e.move_in_date').as('move_in_date'),
+      nullableDay('e.date_of_engagement').as('date_of_engagement'),
+      'e.living_situation',
+      'e.length_of_stay',
+      'e.los_under_threshold',
+      'e.previous_street_essh',
+      nullableDay('e.date_to_street_essh').as('date_to_street_essh'),
+      'e.times_homeless_past_three_years',
+      'e.months_homeless_past_three_years',
+      'e.disabling_condition',
+      'e.date_created',
+      nullableDay('x.exit_date').as('exit_date'),
+      'x.destination',
+      'x.destination_subsidy_type',
+      'x.date_created as exit_date_created',
+      'c.first_name',
+      'c.last_name',
+      'c.name_data_quality',
+      'c.ssn',
+      'c.ssn_data_quality',
+      nullableDay('c.dob').as('dob'),
+      'c.dob_data_quality',
+      ...RACE_FIELDS.map((f) => `c.${f.column}` as const),
+      'c.race_none',
+      'c.sex',
+      'c.veteran_status',
+      'c.date_created as client_date_created',
+    ])
+    .orderBy('e.enrollment_id')
+    .execute();
+}
+
+async function loadIncomes(db: Db, params: ReportParams): Promise<Map<string, IncomeRecord[]>> {
+  const rows = await db
+    .selectFrom('income_benefits as i')
+    .where('i.date_deleted', 'is', null)
+    .where('i.enrollment_id', 'in', activeIds(db, params))
+    .select([
+      'i.enrollment_id',
+      day('i.information_date').as('information_date'),
+      'i.data_collection_stage',
+      'i.income_from_any_source',
+      'i.total_monthly_income',
+      ...INCOME_SOURCES.map((s) => `i.${s.column}` as const),
+      ...INCOME_SOURCES.map((s) => `i.${s.amount}` as const),
+      'i.benefits_from_any_source',
+      ...BENEFIT_SOURCES.map((s) => `i.${s.column}` as const),
+      'i.insurance_from_any_source',
+      ...INSURANCE_SOURCES.map((s) => `i.${s.column}` as const),
+    ])
+    .orderBy('i.information_date')
+    .orderBy('i.income_benefits_id')
+    .execute();
+  return group(rows, (r) => ({
+    informationDate: r.information_date,
+    dataCollectionStage: r.data_collection_stage,
+    incomeFromAnySource: r.income_from_any_source,
+    totalMonthlyIncome: money(r.total_monthly_income),
+    sources: INCOME_SOURCES.map((s) => r[s.column]),
+    amounts: INCOME_SOURCES.map((s) => money(r[s.amount])),
+    benefitsFromAnySource: r.benefits_from_any_source,
+    benefits: BENEFIT_SOURCES.map((s) => r[s.column]),
+    insuranceFromAnySource: r.insurance_from_any_source,
+    insurance: INSURANCE_SOURCES.map((s) => r[s.column]),
+  }));
+}
+
+async function loadDisabilities(db: Db, params: ReportParams): Promise<Map<string, DisabilityRecord[]>> {
+  const rows = await db
+    .selectFrom('disabilities as d')
+    .where('d.date_deleted', 'is', null)
+    .where('d.enrollment_id', 'in', activeIds(db, params))
+    .select([
+      'd.enrollment_id',
+      day('d.information_date').as('information_date'),
+      'd.data_collection_stage',
+      'd.disability_type',
+      'd.disability_response',
+      'd.indefinite_and_impairs',
+    ])
+    .orderBy('d.information_date')
+    .orderBy('d.disabilities_id')
+    .execute();
+  return group(rows, (r) => ({
+    informationDate: r.information_date,
+    dataCollectionStage: r.data_collection_stage,
+    disabilityType: r.disability_type,
+    disabilityResponse: r.disability_response,
+    indefiniteAndImpairs: r.indefinite_and_impairs,
+  }));
+}
+
+async function loadHealthAndDv(db: Db, params: ReportParams): Promise<Map<string, HealthAndDvRecord[]>> {
+  const rows = await db
+    .selectFrom('health_and_dv as h')
+    .where('h.date_deleted', 'is', null)
+    .where('h.enrollment_id', 'in', activeIds(db, params))
+    .select([
+      'h.enrollment_id',
+      day('h.information_date').as('information_date'),
+      'h.data_collection_stage',
+      'h.domestic_violence_survivor',
+      'h.when_occurred',
+      'h.date_updated',
+    ])
+    .orderBy('h.information_date')
+    .orderBy('h.date_updated')
+    .execute();
+  return group(rows, (r) => ({
+    informationDate: r.information_date,
+    dataCollectionStage: r.data_collection_stage,
+    domesticViolenceSurvivor: r.domestic_violence_survivor,
+    whenOccurred: r.when_occurred,
+    dateUpdated: r.date_updated,
+  }));
+}
+
+async function loadContacts(db: Db, params: ReportParams) {
+  const rows = await db
+    .selectFrom('current_living_situations as s')
+    .where('s.date_deleted', 'is', null)
+    .where('s.enrollment_id', 'in', activeIds(db, params))
+    .where('s.information_date', '<=', params.to)
+    .select(['s.enrollment_id', day('s.information_date').as('information_date'), 's.current_living_situation'])
+    .orderBy('s.information_date')
+    .orderBy('s.current_living_sit_id')
+    .execute();
+  return group(rows, (r) => ({ informationDate: r.information_date, currentLivingSituation: r.current_living_situation }));
+}
+
+/** Bed nights (200) up to the report end and Moving On assistance (300). */
+async function loadServices(db: Db, params: ReportParams) {
+  const rows = await db
+    .selectFrom('services as v')
+    .where('v.date_deleted', 'is', null)
+    .where('v.enrollment_id', 'in', activeIds(db, params))
+    .where('v.record_type', 'in', [200, 300])
+    .where('v.date_provided', '<=', params.to)
+    .select(['v.enrollment_id', 'v.record_type', day('v.date_provided').as('date_provided'), 'v.type_provided'])
+    .orderBy('v.date_provided')
+    .execute();
+  return {
+    bedNights: group(
+      rows.filter((r) => r.record_type === 200),
+      (r) => r.date_provided,
+    ),
+    movingOn: group(
+      rows.filter((r) => r.record_type === 300),
+      (r) => ({ dateProvided: r.date_provided, typeProvided: r.type_provided }),
+    ),
+  };
+}
+
+async function loadProjects(db: Db, params: ReportParams): Promise<ReportProject[]> {
+  const ids = params.projectIds;
+  const [projects, cocs, funders, affiliations, ce] = await Promise.all([
+    db
+      .selectFrom('projects as p')
+      .innerJoin('organizations as o', 'o.organization_id', 'p.organization_id')
+      .where('p.project_id', 'in', ids)
+      .where('p.date_deleted', 'is', null)
+      .select([
+        'p.project_id',
+        'p.project_name',
+        'o.organization_id',
+        'o.organization_name',
+        'o.victim_service_provider',
+        'p.project_type',
+        'p.rrh_sub_type',
+        'p.residential_affiliation',
+        nullableDay('p.operating_end_date').as('operating_end_date'),
+      ])
+      .orderBy('p.project_name')
+      .orderBy('p.project_id')
+      .execute(),
+    db
+      .selectFrom('project_cocs')
+      .where('project_id', 'in', ids)
+      .where('date_deleted', 'is', null)
+      .select(['project_id', 'coc_code', 'geocode'])
+      .orderBy('coc_code')
+      .execute(),
+    db
+      .selectFrom('funders as f')
+      .where('f.project_id', 'in', ids)
+      .where('f.date_deleted', 'is', null)
+      .select(['f.project_id', 'f.funder', day('f.start_date').as('start_date'), nullableDay('f.end_date').as('end_date')])
+      .execute(),
+    db
+      .selectFrom('affiliations')
+      .where('project_id', 'in', ids)
+      .where('date_deleted', 'is', null)
+      .select(['project_id', 'res_project_id'])
+      .orderBy('res_project_id')
+      .execute(),
+    db
+      .selectFrom('ce_participations as p')
+      .where('p.project_id', 'in', ids)
+      .where('p.date_deleted', 'is', null)
+      .select([
+        'p.project_id',
+        'p.access_point',
+        day('p.ce_participation_status_start_date').as('start_date'),
+        nullableDay('p.ce_participation_status_end_date').as('end_date'),
+        'p.date_updated',
+      ])
+      .execute(),
+  ]);
+  const cocsOf = group(cocs, (r) => ({ cocCode: r.coc_code, geocode: r.geocode }), 'project_id');
+  const fundersOf = group(funders, (r) => ({ funder: r.funder, startDate: r.start_date, endDate: r.end_date }), 'project_id');
+  const affiliationsOf = group(affiliations, (r) => r.res_project_id, 'project_id');
+  const ceOf = group(ce, (r) => ({ accessPoint: r.access_point, startDate: r.start_date, endDate: r.end_date, dateUpdated: r.date_updated }), 'project_id');
+  return projects.map((p) => ({
+    projectId: p.project_id,
+    projectName: p.project_name,
+    organizationId: p.organization_id,
+    organizationName: p.organization_name,
+    victimServiceProvider: p.victim_service_provider,
+    projectType: p.project_type,
+    rrhSubType: p.rrh_sub_type,
+    residentialAffiliation: p.residential_affiliation,
+    operatingEndDate: p.operating_end_date,
+    cocs: cocsOf.get(p.project_id) ?? [],
+    funders: fundersOf.get(p.project_id) ?? [],
+    affiliatedProjectIds: affiliationsOf.get(p.project_id) ?? [],
+    ceParticipations: ceOf.get(p.project_id) ?? [],
+  }));
+}
+
+/** Every live stay, in the report's projects, of the clients active in it. */
+async function loadStays(db: Db, params: ReportParams): Promise<OtherStay[]> {
+  const rows = await db
+    .selectFrom('enrollments as e')
+    .leftJoin('exits as x', (join) => join.onRef('x.enrollment_id', '=', 'e.enrollment_id').on('x.date_deleted', 'is', null))
+    .where('e.date_deleted', 'is', null)
+    .where('e.project_id', 'in', params.projectIds)
+    .where('e.personal_id', 'in', active(db, params).select('e.personal_id'))
+    .select(['e.enrollment_id', 'e.personal_id', 'e.project_id', day('e.entry_date').as('entry_date'), nullableDay('x.exit_date').as('exit_date')])
+    .orderBy('e.personal_id')
+    .orderBy('e.entry_date')
+    .execute();
+  return rows.map((r) => ({ enrollmentId: r.enrollment_id, personalId: r.personal_id, projectId: r.project_id, entryDate: r.entry_date, exitDate: r.exit_date }));
+}
+
+function group<R extends Record<string, unknown>, T>(rows: R[], map: (row: R) => T, key: keyof R = 'enrollment_id'): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = row[key] as string;
+    let list = out.get(k);
+    if (!list) out.set(k, (list = []));
+    list.push(map(row));
+  }
+  return out;
+}
+
+export const reportsRepository = {
+  /** Everything a report reads, in seven queries over the active enrollments and four over the projects. */
+  async loadRecords(db: Db, params: ReportParams, timeZone: string): Promise<ReportRecords> {
+    const [rows, incomes, disabilities, health, contacts, services, projects, stays] = await Promise.all([
+      loadEnrollmentRows(db, params),
+      loadIncomes(db, params),
+      loadDisabilities(db, params),
+      loadHealthAndDv(db, params),
+      loadContacts(db, params),
+      loadServices(db, params),
+      loadProjects(db, params),
+      loadStays(db, params),
+    ]);
+    const clients = new Map<string, ReportClient>();
+    const enrollments: ReportEnrollment[] = rows.map((r) => {
+      if (!clients.has(r.personal_id)) {
+        clients.set(r.personal_id, {
+          personalId: r.personal_id,
+          hasFirstName: Boolean(r.first_name?.trim()),
+          hasLastName: Boolean(r.last_name?.trim()),
+          nameDataQuality: r.name_data_quality,
+          ssnBlank: !r.ssn?.trim(),
+          ssnInvalid: Boolean(r.ssn?.trim()) && ssnProblem(r.ssn!) !== null,
+          ssnDataQuality: r.ssn_data_quality,
+          dob: r.dob,
+          dobDataQuality: r.dob_data_quality,
+          races: RACE_FIELDS.map((f) => r[f.column] === 1),
+          raceNone: r.race_none,
+          sex: r.sex,
+          veteranStatus: r.veteran_status,
+          createdOn: calendarDate(r.client_date_created, timeZone),
+        });
+      }
+      // An exit after the report end is not an exit of this report: the client is a stayer (§1.5).
+      const exited = r.exit_date !== null && r.exit_date <= params.to;
+      const bedNights = [...new Set(services.bedNights.get(r.enrollment_id) ?? [])].filter((d) => d >= r.entry_date);
+      return {
+        enrollmentId: r.enrollment_id,
+        personalId: r.personal_id,
+        projectId: r.project_id,
+        householdId: r.household_id,
+        relationshipToHoh: r.relationship_to_hoh,
+        enrollmentCoc: r.enrollment_coc,
+        entryDate: r.entry_date,
+        exitDate: exited ? r.exit_date : null,
+        destination: exited ? r.destination : null,
+        destinationSubsidyType: exited ? r.destination_subsidy_type : null,
+        moveInDate: r.move_in_date,
+        dateOfEngagement: r.date_of_engagement,
+        livingSituation: r.living_situation,
+        lengthOfStay: r.length_of_stay,
+        losUnderThreshold: r.los_under_threshold,
+        previousStreetEssh: r.previous_street_essh,
+        dateToStreetEssh: r.date_to_street_essh,
+        timesHomelessPastThreeYears: r.times_homeless_past_three_years,
+        monthsHomelessPastThreeYears: r.months_homeless_past_three_years,
+        disablingCondition: r.disabling_condition,
+        createdOn: calendarDate(r.date_created, timeZone),
+        exitCreatedOn: exited && r.exit_date_created ? calendarDate(r.exit_date_created, timeZone) : null,
+        incomes: incomes.get(r.enrollment_id) ?? [],
+        disabilities: disabilities.get(r.enrollment_id) ?? [],
+        healthAndDv: health.get(r.enrollment_id) ?? [],
+        contacts: contacts.get(r.enrollment_id) ?? [],
+        bedNights,
+        movingOnServices: services.movingOn.get(r.enrollment_id) ?? [],
+      };
+    });
+    return { projects, clients: [...clients.values()], enrollments, stays };
+  },
+};
