@@ -25,7 +25,7 @@ export interface ReportRun {
 /** A run with its projects, as the pages show it. */
 export interface ReportRunView {
   run: ReportRun;
-  projects: ReportProject[];
+  projects: ReportableProject[];
 }
 
 /** A finished run and its tables. */
@@ -53,7 +53,7 @@ export const REPORT_KINDS: readonly { kind: ReportKind; name: string; hint: stri
 export const reportKindName = (kind: ReportKind): string => REPORT_KINDS.find((k) => k.kind === kind)!.name;
 
 /** A project a report may cover. */
-export interface ReportProject {
+export interface ReportableProject {
   projectId: string;
   projectName: string;
   projectType: number | null;

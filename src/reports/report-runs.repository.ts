@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { EnrollmentScope } from '../access/access-policy.js';
 import type { Db, ReportRunsTable } from '../db/schema.js';
 import type { ReportTable } from './report.model.js';
-import type { DrillDownClient, ReportProject, ReportRun } from './report-runs.model.js';
+import type { DrillDownClient, ReportableProject, ReportRun } from './report-runs.model.js';
 
 /* The report_runs and report_run_tables tables (migration 0022). Dates are read back as `YYYY-MM-DD` text. */
 
@@ -51,7 +51,7 @@ function selectProjects(db: Db) {
     .orderBy('projects.project_id');
 }
 
-const toProject = (r: { project_id: string; project_name: string; project_type: number | null; organization_id: string; organization_name: string }): ReportProject => ({
+const toProject = (r: { project_id: string; project_name: string; project_type: number | null; organization_id: string; organization_name: string }): ReportableProject => ({
   projectId: r.project_id,
   projectName: r.project_name,
   projectType: r.project_type,
@@ -141,7 +141,7 @@ export const reportRunsRepository = {
   },
 
   /** Projects of the agencies in the scope, by agency then name. */
-  async projectsIn(db: Db, scope: EnrollmentScope): Promise<ReportProject[]> {
+  async projectsIn(db: Db, scope: EnrollmentScope): Promise<ReportableProject[]> {
     let query = selectProjects(db);
     if (scope.kind === 'organizations') {
       if (scope.organizationIds.length === 0) return [];
@@ -150,7 +150,7 @@ export const reportRunsRepository = {
     return (await query.execute()).map(toProject);
   },
 
-  async projects(db: Db, projectIds: readonly string[]): Promise<ReportProject[]> {
+  async projects(db: Db, projectIds: readonly string[]): Promise<ReportableProject[]> {
     if (projectIds.length === 0) return [];
     return (await selectProjects(db).where('projects.project_id', 'in', [...projectIds]).execute()).map(toProject);
   },

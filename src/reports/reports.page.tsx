@@ -3,7 +3,7 @@ import { CheckboxGroupField, DateField, ErrorSummary, PostForm, RadioField, Text
 import { formatDateTime } from '../views/format.js';
 import { Layout } from '../views/layout.js';
 import { sitePath, type PageContext } from '../views/page-context.js';
-import { REPORT_KINDS, reportKindName, type ReportFormInput, type ReportProject, type ReportRun, type ReportRunView } from './report-runs.model.js';
+import { REPORT_KINDS, reportKindName, type ReportFormInput, type ReportableProject, type ReportRun, type ReportRunView } from './report-runs.model.js';
 
 export const usDate = (day: string) => `${day.slice(5, 7)}/${day.slice(8, 10)}/${day.slice(0, 4)}`;
 
@@ -26,11 +26,11 @@ export function RunStatus(props: { run: ReportRun }) {
   }
 }
 
-export const projectNames = (projects: readonly ReportProject[]) => projects.map((p) => p.projectName).join(', ');
+export const projectNames = (projects: readonly ReportableProject[]) => projects.map((p) => p.projectName).join(', ');
 
 export interface ReportsPageProps {
   ctx: PageContext;
-  projects: readonly ReportProject[];
+  projects: readonly ReportableProject[];
   runs: readonly ReportRunView[];
   values: ReportFormInput;
   failure?: FormFailure | null;

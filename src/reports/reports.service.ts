@@ -14,8 +14,7 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { hearthVersion } from '../version.js';
-import { activeStays } from './active-stays.repository.js';
-import { questionsOf } from './questions/registry.js';
+import { questionsOf } from './questions/index.js';
 import type { ReportKind, ReportParams, ReportResult, ReportTable } from './report.model.js';
 import { reportRunsRepository as repo } from './report-runs.repository.js';
 import {
@@ -24,12 +23,13 @@ import {
   type DrillDown,
   type DrillDownClient,
   type ReportFormInput,
-  type ReportProject,
+  type ReportableProject,
   type ReportRun,
   type ReportRunView,
   type ReportRunWithTables,
 } from './report-runs.model.js';
 import { sageZip, tableCsv } from './sage-zip.js';
+import { loadUniverse } from './universe.js';
 
 export const NOT_A_REPORTER = 'Only HMIS administrators and agency managers can run HUD reports.';
 const NO_SUCH_RUN = 'There is no such report.';
@@ -57,11 +57,12 @@ export class ReportService {
     private readonly db: Kysely<Database>,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
+    private readonly timeZone: string,
     private readonly onQueued: () => void = () => {},
   ) {}
 
   /** The projects the viewer may report on, by agency. */
-  async reportableProjects(viewer: Viewer): Promise<ReportProject[]> {
+  async reportableProjects(viewer: Viewer): Promise<ReportableProject[]> {
     const scope = reportScope(viewer);
     if (scope === null) throw new ForbiddenError(NOT_A_REPORTER);
     return repo.projectsIn(this.db, scope);
@@ -177,7 +178,7 @@ export class ReportService {
   /** Computes a report (the worker and `hearth report` alike): every question of its kind, in Sage's order. */
   async compute(params: ReportParams, progress: ReportProgress = () => {}): Promise<ReportResult> {
     const questions = questionsOf(params.kind);
-    const universe = { stays: await activeStays(this.db, params.projectIds, params.from, params.to, params.cocCode) };
+    const universe = await loadUniverse(this.db, params, this.clock, this.timeZone);
     const tables: ReportTable[] = [];
     for (const question of questions) {
       await progress({ done: tables.length, total: questions.length, question: question.id });
@@ -261,7 +262,7 @@ export class ReportService {
 
   private async withProjects(runs: readonly ReportRun[]): Promise<ReportRunView[]> {
     const projects = new Map((await repo.projects(this.db, [...new Set(runs.flatMap((r) => r.params.projectIds))])).map((p) => [p.projectId, p]));
-    return runs.map((run) => ({ run, projects: run.params.projectIds.map((id) => projects.get(id)).filter((p): p is ReportProject => p !== undefined) }));
+    return runs.map((run) => ({ run, projects: run.params.projectIds.map((id) => projects.get(id)).filter((p): p is ReportableProject => p !== undefined) }));
   }
 }
 

@@ -160,7 +160,7 @@ export function createSiteServices(options: {
     hudExports,
     exportJobs: new ExportJobService(db, clock, audit, hudExports, access, users, exportsDir, options.onExportQueued),
     hudImports: new HudCsvImportService(db, clock, audit, config.timeZone, clients),
-    reports: new ReportService(db, clock, audit, options.onReportQueued),
+    reports: new ReportService(db, clock, audit, config.timeZone, options.onReportQueued),
   };
 }
 

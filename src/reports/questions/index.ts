@@ -23,6 +23,9 @@ import { q13a1, q13a2, q13b1, q13b2, q13c1, q13c2 } from './q13.js';
 import { q14a, q14b } from './q14.js';
 import { q15 } from './q15.js';
 import { q16 } from './q16.js';
+import { q22a1 } from './q22a1.js';
+import { q22a2 } from './q22a2.js';
+import { q22b } from './q22b.js';
 
 export const QUESTIONS: readonly ReportQuestion<ReportUniverse>[] = [
   q04a,
@@ -51,6 +54,9 @@ export const QUESTIONS: readonly ReportQuestion<ReportUniverse>[] = [
   q14b,
   q15,
   q16,
+  q22a1,
+  q22a2,
+  q22b,
 ];
 
 export function questionsOf(kind: ReportKind): ReportQuestion<ReportUniverse>[] {

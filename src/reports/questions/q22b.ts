@@ -1,29 +1,27 @@
-import type { StayUniverse } from '../active-stays.model.js';
-import type { ReportQuestion } from '../report.model.js';
-import { average, decimalCell, median } from './cells.js';
-import { isLeaver, lengthOfParticipation } from './length-of-participation.js';
+import type { ReportCell, ReportQuestion } from '../report.model.js';
+import type { ReportUniverse } from '../universe.model.js';
+import { average, median } from './length-of-participation.js';
+import { row } from './table-kit.js';
+
+/** Two decimals, 0.00 when there is nobody to average, as Open Path writes them. */
+const days = (value: number | null): ReportCell => ({ value: (value ?? 0).toFixed(2) });
 
 /**
  * Q22b Average and Median Length of Participation in Days (APR), over the lengths of Q22a1. Two decimals, as Open
- * Path writes them and as the test kit compares them (DL writes four; reference §7); 0.00
- * when there is nobody to average, as Open Path writes it.
+ * Path writes them and the test kit compares them (DL writes four; reference §7).
  */
-export const q22b: ReportQuestion<StayUniverse> = {
+export const q22b: ReportQuestion<ReportUniverse> = {
   id: 'Q22b',
   title: 'Average and Median Length of Participation in Days',
   reports: ['apr'],
-  compute(universe, params) {
-    const days = (leavers: boolean) => universe.stays.filter((s) => isLeaver(s) === leavers).map((s) => lengthOfParticipation(s, params));
-    const leavers = days(true);
-    const stayers = days(false);
+  compute(universe) {
+    const leavers = universe.people.filter((p) => p.isLeaver).map((p) => p.lengthOfStay);
+    const stayers = universe.people.filter((p) => p.isStayer).map((p) => p.lengthOfStay);
     return {
       question: 'Q22b',
       title: q22b.title,
       header: ['', 'Leavers', 'Stayers'],
-      rows: [
-        { label: 'Average Length', cells: [decimalCell(average(leavers) ?? 0, 2), decimalCell(average(stayers) ?? 0, 2)] },
-        { label: 'Median Length', cells: [decimalCell(median(leavers) ?? 0, 2), decimalCell(median(stayers) ?? 0, 2)] },
-      ],
+      rows: [row('Average Length', [days(average(leavers)), days(average(stayers))]), row('Median Length', [days(median(leavers)), days(median(stayers))])],
     };
   },
 };
