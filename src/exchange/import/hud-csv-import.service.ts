@@ -1,3 +1,4 @@
+import { hudUserId } from '../../hud/ids.js';
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor, AuditLog } from '../../audit/audit-log.js';
@@ -55,7 +56,7 @@ export class HudCsvImportService {
     const archive = await openHudCsvArchive(location);
     const likelyMatches: LikelyClientMatch[] = [];
     const now = this.clock.now();
-    const importingUser = actor.username ?? 'import';
+    const importingUser = hudUserId(actor);
     let hashed = false;
     let source = '';
     let written = 0;
