@@ -7,6 +7,7 @@ import { assertAccessible, skipWithoutChromium, type BrowserSession } from './he
 import { clickInMain } from './helpers/flows.js';
 import type { TestApp } from '../test/helpers/app.js';
 import { CHILD, createClient, HOMELESS_ADULT } from '../test/enrollments/fixtures.js';
+import { addCoc } from '../test/helpers/project-coc.js';
 
 /**
  * Tonight's check-in at a night-by-night shelter, in a real browser (issue 12, 4.14): a family ticked at once, a
@@ -33,6 +34,7 @@ describe('shelter check-in in a browser', { skip: skipWithoutChromium }, () => {
       setup,
     );
     shelter = project.projectId;
+    await addCoc(live, [shelter]);
     const rosa = await createClient(t, 'Rosa', 'Reyes', '1990-02-02');
     const kiki = await createClient(t, 'Kiki', 'Reyes', '2016-04-04');
     const dan = await createClient(t, 'Dan', 'Doorway', '1975-05-05');

@@ -82,6 +82,16 @@ export class AccountService {
     private readonly reset: ResetService,
   ) {}
 
+  /**
+   * The usernames of the accounts these HUD UserIDs name (hudUserId: an account's id), in one query, for the "by …"
+   * lines of a page. A UserID that names no account (the system, the command line, data imported) is left out.
+   */
+  async usernamesOf(hudUserIds: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
+    const ids = [...new Set(hudUserIds.filter((id): id is string => typeof id === 'string' && /^[0-9]{1,15}$/.test(id)).map(Number))];
+    const users = await usersRepository.usernamesByIds(this.db, ids);
+    return new Map(users.map((u) => [String(u.id), u.username]));
+  }
+
   /** The conventional username for a new account: first initial + last name, with a number if taken. */
   async suggestUsername(firstName: string, lastName: string): Promise<string> {
     return nextAvailableUsername(baseUsername(firstName, lastName), (c) => usersRepository.usernameTaken(this.db, c));

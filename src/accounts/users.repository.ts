@@ -51,6 +51,11 @@ export const usersRepository = {
   },
 
   /** Case-insensitive: usernames are unique by lower(username). */
+  async usernamesByIds(db: Db, ids: readonly number[]): Promise<{ id: number; username: string }[]> {
+    if (ids.length === 0) return [];
+    return db.selectFrom('users').select(['id', 'username']).where('id', 'in', [...ids]).execute();
+  },
+
   async findByUsername(db: Db, username: string): Promise<User | undefined> {
     const row = await db
       .selectFrom('users')

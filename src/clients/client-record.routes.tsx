@@ -6,7 +6,7 @@ import { formString, refuse, submitForm } from '../http/form.js';
 import type { FormFailure } from '../views/form-kit.js';
 import { ClientMergedError } from './client-merge.js';
 import { actorOf, personalIdParam } from './client-request.js';
-import type { Client } from './clients.model.js';
+import type { Client, MergeComparison } from './clients.model.js';
 import type { SearchResult } from './clients.service.js';
 import { ClientHistoryPage } from './pages/client-history.page.js';
 import { MergeChoosePage, MergeComparePage } from './pages/client-merge.pages.js';
@@ -81,7 +81,7 @@ export async function clientRecordRoutes(app: FastifyInstance) {
         const duplicates = await site.clients.likelyDuplicatesOf(client);
         return <MergeChoosePage ctx={reply.pageContext()} client={client} duplicates={duplicates} q="" searchResult={null} other={other} failure={failure} />;
       },
-      done: (comparison) => reply.page(<MergeComparePage ctx={reply.pageContext()} comparison={comparison} keep="" confirmed={false} />),
+      done: async (comparison) => reply.page(<MergeComparePage ctx={await namingBoth(reply, comparison)} comparison={comparison} keep="" confirmed={false} />),
     });
   });
 
@@ -94,7 +94,8 @@ export async function clientRecordRoutes(app: FastifyInstance) {
     const keep = formString(request.body, 'keep', { max: 100 }).toLowerCase();
     const confirmed = formString(request.body, 'confirm', { max: 10 }) === 'yes';
     const comparison = await comparisonOrRefusal(() => site.clients.compareForMerge(viewer, personalId, other));
-    const page = (failure?: FormFailure) => <MergeComparePage ctx={reply.pageContext()} comparison={comparison} keep={keep} confirmed={confirmed} failure={failure} />;
+    const ctx = await namingBoth(reply, comparison);
+    const page = (failure?: FormFailure) => <MergeComparePage ctx={ctx} comparison={comparison} keep={keep} confirmed={confirmed} failure={failure} />;
     // Stays in the way: the page that lists them, linked, with what to correct first.
     if (comparison.sharedHouseholds.length > 0 || comparison.overlappingStays.length > 0) return reply.page(page(), 409);
     const errors: Record<string, string[]> = {};
@@ -111,6 +112,11 @@ export async function clientRecordRoutes(app: FastifyInstance) {
 }
 
 /** The signed-in administrator as the access policy sees them; everyone else gets 403 on every merge route. */
+/** The merge page's context, naming who last changed each record. */
+function namingBoth(reply: FastifyReply, comparison: MergeComparison) {
+  return reply.pageContextNaming(comparison.records.map((side) => side.client.userId));
+}
+
 async function mergeViewer(request: FastifyRequest): Promise<Viewer> {
   const viewer = await viewerOf(request);
   if (!canMergeClients(viewer)) throw new ForbiddenError('Only HMIS administrators can merge client records.');

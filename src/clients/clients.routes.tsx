@@ -62,7 +62,7 @@ export async function clientRoutes(app: FastifyInstance) {
     const mergedNotice = HEARTH_ID_PATTERN.test(mergedFrom) && (await site.clients.keptRecordOf(mergedFrom)) === client.personalId ? mergedFrom : null;
     return reply.page(
       <ClientProfilePage
-        ctx={reply.pageContext()}
+        ctx={await reply.pageContextNaming([client.userId])}
         client={client}
         done={done === 'created' || done === 'saved' || done === 'merged' ? done : null}
         mergedFrom={mergedNotice}

@@ -14,6 +14,7 @@ import * as stageRecords from './migrations/0011_stage_records.js';
 import * as occurrenceRecords from './migrations/0012_occurrence_records.js';
 import * as exportJobs from './migrations/0013_export_jobs.js';
 import * as importSourceIds from './migrations/0014_import_source_ids.js';
+import * as enrollmentCocUserIds from './migrations/0015_enrollment_coc_user_ids.js';
 import * as disablingConditionGiven from './migrations/0016_disabling_condition_given.js';
 import * as reportRuns from './migrations/0022_report_runs.js';
 
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0012_occurrence_records': occurrenceRecords,
   '0013_export_jobs': exportJobs,
   '0014_import_source_ids': importSourceIds,
+  '0015_enrollment_coc_user_ids': enrollmentCocUserIds,
   '0016_disabling_condition_given': disablingConditionGiven,
   '0022_report_runs': reportRuns,
 };

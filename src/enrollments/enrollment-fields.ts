@@ -372,6 +372,22 @@ export function validateExit(input: ExitInput, context: { entryDate: string; tod
   return { exitDate: exitDate!, destination: destination!, destinationSubsidyType: subsidy ?? null, otherDestination: destination === OTHER_DESTINATION ? other : null };
 }
 
+/** Why a project cannot take enrollments yet: it has no 2.03 CoC record, so 3.16 has nothing to choose from. */
+export function noCocMessage(projectName: string): string {
+  return `${projectName} has no Continuum of Care set up yet (2.03), and HUD records the head of household’s CoC (3.16) at entry: an HMIS administrator or the agency’s manager adds the project’s CoC on the project’s page first.`;
+}
+
+/** 3.16 Enrollment CoC as chosen: one of the project's CoC codes (case forgiven), else refused under `field`. */
+export function readEnrollmentCoc(typed: string, cocCodes: readonly string[], errors: FieldErrors, field = 'enrollmentCoc'): string | null {
+  const code = typed.trim().toUpperCase();
+  if (!code) (errors[field] ??= []).push('Choose the Continuum of Care the head of household is in (3.16 Enrollment CoC).');
+  else if (!cocCodes.includes(code)) {
+    const list = cocCodes.join(', ');
+    (errors[field] ??= []).push(`Choose one of the project’s Continuums of Care (${list}): “${typed.trim().slice(0, 20)}” is not one of them.`);
+  } else return code;
+  return null;
+}
+
 /** The form values that show stored entry answers again (for editing). */
 export function memberEntryToInput(fields: MemberEntryFields): MemberEntryInput {
   const code = (value: number | null) => (value === null ? '' : String(value));

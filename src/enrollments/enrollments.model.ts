@@ -1,8 +1,18 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import type { ClientSummary } from '../clients/clients.model.js';
 import type { ValidationError } from '../errors.js';
 import type { ProjectSummary } from '../projects/projects.model.js';
+
+/**
+ * What enrollments ask of projects, whose service answers (ProjectService). Each takes the caller's transaction,
+ * and then holds the project's row until it commits.
+ */
+export interface ProjectsForEnrollments {
+  /** 2.03: the project's CoC codes, sorted: the options of 3.16 Enrollment CoC. */
+  cocCodesOf(projectId: string, db?: Db): Promise<string[]>;
+}
 
 /** One member's entry data once it follows HUD's rules, as stored (Enrollment.csv columns). */
 export interface MemberEntryFields {
@@ -39,6 +49,11 @@ export interface Enrollment extends MemberEntryFields {
   projectId: string;
   entryDate: string;
   householdId: string;
+  /**
+   * 3.16: the CoC the head of household was in at project start, one of the project's 2.03 codes. Every member
+   * carries the head's; null only on stays recorded before Hearth asked it (or checked in at a shelter with several).
+   */
+  enrollmentCoc: string | null;
   /** Permanent housing: the day the household moved into its own unit. */
   moveInDate: string | null;
   dateCreated: Date;
@@ -100,6 +115,8 @@ export interface HouseholdPlan {
   project: ProjectSummary;
   entryDate: string;
   members: PlannedMember[];
+  /** The project's 2.03 CoC codes: the choices of the head's 3.16 Enrollment CoC (never empty). */
+  cocCodes: string[];
 }
 
 /** Step one of enrolling as the form sends it (a GET form: choosing changes nothing stored). */

@@ -125,6 +125,7 @@ const enrollmentColumns = [
   day('entry_date').as('entry_date'),
   'household_id',
   'relationship_to_hoh',
+  'enrollment_coc',
   'living_situation',
   'rental_subsidy_type',
   'length_of_stay',
@@ -157,13 +158,14 @@ function stampColumns(record: Stamps): StampColumns {
 }
 
 /** A stored enrollment as the selection above reads it (dates as `YYYY-MM-DD` text). */
-function toEnrollment(r: Omit<Selectable<EnrollmentsTable>, 'enrollment_coc' | 'date_deleted' | 'date_of_engagement' | 'disabling_condition_given'>): Enrollment {
+function toEnrollment(r: Omit<Selectable<EnrollmentsTable>, 'date_deleted' | 'date_of_engagement' | 'disabling_condition_given'>): Enrollment {
   return {
     enrollmentId: r.enrollment_id,
     personalId: r.personal_id,
     projectId: r.project_id,
     entryDate: r.entry_date,
     householdId: r.household_id,
+    enrollmentCoc: r.enrollment_coc,
     relationshipToHoH: r.relationship_to_hoh,
     livingSituation: r.living_situation,
     rentalSubsidyType: r.rental_subsidy_type,
@@ -238,6 +240,7 @@ function enrollmentRow(enrollment: Enrollment): Insertable<EnrollmentsTable> {
     project_id: enrollment.projectId,
     entry_date: enrollment.entryDate,
     household_id: enrollment.householdId,
+    enrollment_coc: enrollment.enrollmentCoc,
     ...entryColumns(enrollment),
     move_in_date: enrollment.moveInDate,
     ...stampColumns(enrollment),
@@ -386,6 +389,17 @@ export const enrollmentsRepository = {
       .set({ entry_date: entryDate, ...entryColumns(fields), date_updated: changed.dateUpdated, user_id: changed.userId })
       .where('enrollment_id', '=', enrollmentId)
       .where('date_deleted', 'is', null)
+      .execute();
+  },
+
+  /** 3.16 of a household: every member carries the head's Enrollment CoC. */
+  async updateHouseholdCoc(db: Db, householdId: string, cocCode: string, changed: Changed): Promise<void> {
+    await db
+      .updateTable('enrollments')
+      .set({ enrollment_coc: cocCode, date_updated: changed.dateUpdated, user_id: changed.userId })
+      .where('household_id', '=', householdId)
+      .where('date_deleted', 'is', null)
+      .where((eb) => eb.or([eb('enrollment_coc', 'is', null), eb('enrollment_coc', '!=', cocCode)]))
       .execute();
   },
 

@@ -81,12 +81,13 @@ export async function enrollmentRoutes(app: FastifyInstance) {
     const entryDate = formString(body, 'entryDate', { max: 200 });
     const personalIds = formStrings(body, 'members').map(personalId);
     const entries = personalIds.slice(0, MAX_HOUSEHOLD_SIZE).map((_, i) => readEntry(body, `m${i}.`));
+    const enrollmentCoc = formString(body, 'enrollmentCoc', { max: 200 });
     return submitForm(reply, {
-      action: () => site.enrollments.enroll(viewer, { projectId, entryDate, personalIds, entries, confirmed: formConfirmsWarnings(body) }, actorOf(request)),
+      action: () => site.enrollments.enroll(viewer, { projectId, entryDate, personalIds, entries, enrollmentCoc, confirmed: formConfirmsWarnings(body) }, actorOf(request)),
       refused: async (failure) => {
         // A household that no longer holds together goes back to step one; else step two comes back as sent.
         const step = await site.enrollments.householdAfterRefusal(viewer, client, { projectId, entryDate, personalIds });
-        if (step.kind === 'plan') return memberDetails(reply, step, entries, failure);
+        if (step.kind === 'plan') return memberDetails(reply, step, { entries, enrollmentCoc }, failure);
         return <HouseholdStepPage ctx={reply.pageContext()} client={step.client} projects={step.projects} values={step.values} q="" search={null} failure={failureOf(step.problem) ?? failure} />;
       },
       done: (result) => {
@@ -102,7 +103,8 @@ export async function enrollmentRoutes(app: FastifyInstance) {
     const occurrences = await occurrenceSections(request.site, reply.pageContext(), detail);
     // The assessments feature's section (src/assessments/): stage forms, history, annual and chronic status.
     const assessments = <AssessmentsSection ctx={reply.pageContext()} overview={await request.site.assessments.overview(await viewerOf(request), detail.enrollment.enrollmentId)} />;
-    return reply.page(<EnrollmentPage ctx={reply.pageContext()} detail={detail} done={isDone(done) ? done : null} occurrences={occurrences} assessments={assessments} />);
+    const ctx = await reply.pageContextNaming([detail.enrollment.userId, detail.exit?.userId]);
+    return reply.page(<EnrollmentPage ctx={ctx} detail={detail} done={isDone(done) ? done : null} occurrences={occurrences} assessments={assessments} />);
   });
 
   app.get('/enrollments/:id/edit', async (request, reply) => {
@@ -260,10 +262,27 @@ export async function enrollmentRoutes(app: FastifyInstance) {
 }
 
 /** Step two of enrolling, for a household that holds together. */
-function memberDetails(reply: FastifyReply, step: Extract<HouseholdStep, { kind: 'plan' }>, entries?: readonly MemberEntryInput[], failure?: FormFailure) {
+function memberDetails(
+  reply: FastifyReply,
+  step: Extract<HouseholdStep, { kind: 'plan' }>,
+  sent?: { entries: readonly MemberEntryInput[]; enrollmentCoc: string },
+  failure?: FormFailure,
+) {
   const { client, plan } = step;
   const fresh = plan.members.map((m) => ({ ...EMPTY_MEMBER_ENTRY, relationshipToHoH: m.client.personalId === client.personalId ? String(HEAD_OF_HOUSEHOLD) : '' }));
-  return <MemberDetailsPage ctx={reply.pageContext()} client={client} plan={plan} entries={entries ?? fresh} entryDateTyped={step.entryDateTyped} failure={failure} />;
+  // The project's only CoC is chosen already.
+  const onlyCoc = plan.cocCodes.length === 1 ? plan.cocCodes[0]! : '';
+  return (
+    <MemberDetailsPage
+      ctx={reply.pageContext()}
+      client={client}
+      plan={plan}
+      entries={sent?.entries ?? fresh}
+      enrollmentCoc={sent?.enrollmentCoc ?? onlyCoc}
+      entryDateTyped={step.entryDateTyped}
+      failure={failure}
+    />
+  );
 }
 
 /** A refusal the route draws itself, as the kit's pages take it. */

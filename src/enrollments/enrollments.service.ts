@@ -6,7 +6,7 @@ import { changedFields } from '../audit/changed-fields.js';
 import { calendarDate, type Clock } from '../clock.js';
 import type { Database, Db } from '../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, requireConfirmation, ValidationError } from '../errors.js';
-import { HEAD_OF_HOUSEHOLD, losUnderThreshold, MEMBER_RELATIONSHIPS } from '../hud/enrollment-code-lists.js';
+import { HEAD_OF_HOUSEHOLD, HEAD_OF_HOUSEHOLD_LABEL, losUnderThreshold, MEMBER_RELATIONSHIPS } from '../hud/enrollment-code-lists.js';
 import { HEARTH_ID_PATTERN, HUD_ID_PATTERN, hudUserId } from '../hud/ids.js';
 import { joiningMemberMoveIn } from '../hud/move-in.js';
 import { clientName } from '../clients/client-name.js';
@@ -17,7 +17,9 @@ import {
   ageOn,
   collectsPriorLivingSituation,
   formatDay,
+  noCocMessage,
   readDate,
+  readEnrollmentCoc,
   RELATIONSHIP_NOT_COLLECTED,
   RELATIONSHIP_NOT_COLLECTED_WARNING,
   validateExit,
@@ -41,6 +43,7 @@ import type {
   MemberEntryFields,
   PlannedMember,
   ProjectChoice,
+  ProjectsForEnrollments,
   ProjectEnrollments,
   Roster,
   RosterHousehold,
@@ -76,6 +79,8 @@ export interface HouseholdDraft {
 }
 
 export interface EnrollHouseholdInput extends HouseholdDraft {
+  /** 3.16 Enrollment CoC of the head of household, as chosen (every member takes it); omitted: the project's only one. */
+  enrollmentCoc?: string;
   /** One per PersonalID, in the same order. */
   entries: readonly MemberEntryInput[];
   /** The user has seen the warnings (answers HUD questions but allows) and confirmed them. */
@@ -101,6 +106,8 @@ export class EnrollmentService {
     private readonly clock: Clock,
     private readonly audit: AuditLog,
     private readonly timeZone: string,
+    /** The projects feature, for 2.03 CoC codes (given, not imported: projects ask enrollments too). */
+    private readonly projects: ProjectsForEnrollments,
     /** HUD ids are at most 32 characters: 16 random bytes in hex. */
     private readonly newId: () => string = () => randomBytes(16).toString('hex'),
   ) {}
@@ -143,10 +150,10 @@ export class EnrollmentService {
    */
   async planHousehold(viewer: Viewer, draft: HouseholdDraft): Promise<HouseholdPlan> {
     const errors: FieldErrors = {};
-    const { project, entryDate, members } = await this.checkDraft(viewer, draft, errors);
+    const { project, entryDate, members, cocCodes } = await this.checkDraft(viewer, draft, errors);
     if (Object.keys(errors).length > 0) refuse(errors, 'The household cannot be enrolled yet. Please correct the highlighted answers.');
     await this.refuseOverlaps(this.db, project!, entryDate!, members);
-    return { project: project!, entryDate: entryDate!, members };
+    return { project: project!, entryDate: entryDate!, members, cocCodes };
   }
 
   /**
@@ -225,6 +232,8 @@ export class EnrollmentService {
         project = undefined;
       }
     }
+    const cocCodes = project ? await this.projects.cocCodesOf(project.projectId) : [];
+    if (project && cocCodes.length === 0) add(errors, 'projectId', noCocMessage(project.projectName));
 
     const typed = draft.entryDate.trim();
     let entryDate = readDate(typed);
@@ -239,7 +248,7 @@ export class EnrollmentService {
     if (errors.entryDate) entryDate = undefined;
 
     const members = await this.checkMembers(draft.personalIds, entryDate ?? null, errors);
-    return { project, entryDate, members };
+    return { project, entryDate, members, cocCodes };
   }
 
   private async checkMembers(personalIds: readonly string[], entryDate: string | null, errors: FieldErrors): Promise<PlannedMember[]> {
@@ -304,7 +313,8 @@ export class EnrollmentService {
   async enroll(viewer: Viewer, input: EnrollHouseholdInput, actor: Actor): Promise<{ householdId: string; enrollments: { enrollmentId: string; personalId: string }[] }> {
     const errors: FieldErrors = {};
     const warnings: FieldErrors = {};
-    const { project, entryDate, members } = await this.checkDraft(viewer, input, errors);
+    const { project, entryDate, members, cocCodes } = await this.checkDraft(viewer, input, errors);
+    const enrollmentCoc = cocCodes.length > 0 ? readEnrollmentCoc(input.enrollmentCoc ?? (cocCodes.length === 1 ? cocCodes[0]! : ''), cocCodes, errors) : null;
     const several = members.length > 1;
     const valid: { member: PlannedMember; fields: MemberEntryFields }[] = [];
     if (project && entryDate && members.length === input.personalIds.length) {
@@ -325,7 +335,7 @@ export class EnrollmentService {
       });
       const heads = input.entries.filter((e) => e.relationshipToHoH.trim() === String(HEAD_OF_HOUSEHOLD)).length;
       if (heads !== 1) {
-        add(errors, 'household', heads === 0 ? 'Choose the head of household: one member’s relationship must be “Self (head of household)”.' : 'A household has exactly one head: only one member can be “Self (head of household)”.');
+        add(errors, 'household', heads === 0 ? `Choose the head of household: one member’s relationship must be “${HEAD_OF_HOUSEHOLD_LABEL}”.` : `A household has exactly one head: only one member can be “${HEAD_OF_HOUSEHOLD_LABEL}”.`);
       }
     }
     if (Object.keys(errors).length > 0) refuse(errors);
@@ -335,13 +345,17 @@ export class EnrollmentService {
     return this.db.transaction().execute(async (trx) => {
       const locked = await repo.lockClients(trx, members.map((m) => m.client.personalId));
       if (locked.length !== members.length) throw new ConflictError('A client of this household was just merged or removed. Go back and choose the household again.');
+      // Read again under the project's lock: a code deleted since the form was drawn is not stored.
+      if (!(await this.projects.cocCodesOf(project!.projectId, trx)).includes(enrollmentCoc!)) {
+        refuse({ enrollmentCoc: [`${enrollmentCoc} is no longer one of ${project!.projectName}’s Continuums of Care: choose again.`] });
+      }
       await this.refuseOverlaps(trx, project!, entryDate!, members);
       // Warnings come last: nobody confirms answers only to be refused for something else.
       requireConfirmation(warnings, input.confirmed ?? false);
       const created: { enrollmentId: string; personalId: string }[] = [];
       for (const { member, fields } of valid) {
         const personalId = member.client.personalId;
-        const stay = { personalId, projectId: project!.projectId, entryDate: entryDate!, householdId };
+        const stay = { personalId, projectId: project!.projectId, entryDate: entryDate!, householdId, enrollmentCoc };
         created.push({ enrollmentId: await this.createEnrollment(trx, stay, fields, actor, now), personalId });
       }
       return { householdId, enrollments: created };
@@ -652,7 +666,8 @@ export class EnrollmentService {
       if (locked.length !== 1) throw new NotFoundError('There is no client with this PersonalID.');
       await this.refuseOverlaps(trx, project, entryDate, [{ client, field: 'personalId' }]);
       requireConfirmation(warnings, input.confirmed ?? false);
-      const stay = { personalId: client.personalId, projectId: project.projectId, entryDate, householdId };
+      // Members take the head's 3.16 Enrollment CoC.
+      const stay = { personalId: client.personalId, projectId: project.projectId, entryDate, householdId, enrollmentCoc: head.enrollmentCoc };
       const created = await this.createEnrollment(trx, stay, fields, actor, this.clock.now(), { joinedHousehold: true });
       const moveInDate = joiningMemberMoveIn(head.moveInDate, entryDate);
       if (moveInDate) await repo.updateOccurrenceDates(trx, created, { moveInDate }, { dateUpdated: this.clock.now(), userId: hudUserId(actor) });
@@ -663,7 +678,7 @@ export class EnrollmentService {
   /** Writes one member's new enrollment and audits it (`enrollment.created`); returns its EnrollmentID. */
   private async createEnrollment(
     trx: Transaction<Database>,
-    stay: Pick<Enrollment, 'personalId' | 'projectId' | 'entryDate' | 'householdId'>,
+    stay: Pick<Enrollment, 'personalId' | 'projectId' | 'entryDate' | 'householdId' | 'enrollmentCoc'>,
     fields: MemberEntryFields,
     actor: Actor,
     now: Date,
@@ -711,11 +726,14 @@ export class EnrollmentService {
     const locked = await repo.lockClients(trx, members.map((m) => m.client.personalId));
     if (locked.length !== members.length) throw new ConflictError('A client was just merged or removed. Search for them again.');
     await this.refuseOverlaps(trx, project, entryDate, members);
+    // 3.16: the shelter's CoC when it has one only; else the worker chooses it on the entry edit page.
+    const cocCodes = await this.projects.cocCodesOf(project.projectId, trx);
+    const enrollmentCoc = cocCodes.length === 1 ? cocCodes[0]! : null;
     const now = this.clock.now();
     const opened: { enrollmentId: string; personalId: string; householdId: string }[] = [];
     for (const member of members) {
       const householdId = this.newId();
-      const stay = { personalId: member.client.personalId, projectId: project.projectId, entryDate, householdId };
+      const stay = { personalId: member.client.personalId, projectId: project.projectId, entryDate, householdId, enrollmentCoc };
       opened.push({ enrollmentId: await this.createEnrollment(trx, stay, AT_THE_DOOR_ENTRY, actor, now, { checkIn: true }), personalId: member.client.personalId, householdId });
     }
     return opened;

@@ -20,15 +20,7 @@ export interface HudFileSource {
   columns: 'all' | readonly string[];
   /** HUD column → table column, where snake_case does not give it. */
   renamed?: Readonly<Record<string, string>>;
-  /** HUD columns whose empty value the exporter fills from elsewhere (hud-csv-export.repository.ts says how). */
-  filled?: Readonly<Record<string, HudFill>>;
 }
-
-/**
- * `head-enrollment-coc`: a head of household's EnrollmentCoC, when not recorded, is the project's CoC if it has only
- * one (HUD requires it of heads; Open Path's importer fixes it the same way).
- */
-export type HudFill = 'head-enrollment-coc';
 
 /** Export.csv and User.csv are made by the exporter itself (User.csv from the UserIDs the other files hold). */
 export type HudDataFileName = Exclude<HudFileName, 'Export' | 'User'>;
@@ -62,7 +54,6 @@ export const HUD_FILE_SOURCES: Readonly<Record<HudDataFileName, HudFileSource | 
       'LivingSituation', 'RentalSubsidyType', 'LengthOfStay', 'LOSUnderThreshold', 'PreviousStreetESSH', 'DateToStreetESSH',
       'TimesHomelessPastThreeYears', 'MonthsHomelessPastThreeYears', 'DisablingCondition', 'DateOfEngagement', 'MoveInDate', ...TAIL,
     ],
-    filled: { EnrollmentCoC: 'head-enrollment-coc' },
   },
   Exit: {
     table: 'exits',

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { EnrollmentScope } from '../access/access-policy.js';
 import type { Db } from '../db/schema.js';
 import type { ExportDirective } from './hud-csv-export.model.js';
-import { sourceColumn, type HudFileSource, type HudFill } from './hud-csv-export-sources.js';
+import { sourceColumn, type HudFileSource } from './hud-csv-export-sources.js';
 import type { HudFile } from './hud-csv-spec.js';
 
 /*
@@ -73,22 +73,13 @@ function inScope(source: HudFileSource, w: ExportWindow): RawBuilder<boolean> {
   }
 }
 
-function filled(fill: HudFill, name: string): RawBuilder<unknown> {
-  switch (fill) {
-    case 'head-enrollment-coc':
-      return sql`coalesce(${sql.ref(`t.${name}`)}, case when t.relationship_to_hoh = 1 then
-        (select min(c.coc_code) from project_cocs c where c.project_id = t.project_id and c.date_deleted is null
-         having count(distinct c.coc_code) = 1) end)`;
-  }
-}
-
 /** A column as HUD writes it: dates `yyyy-mm-dd`, date-times `yyyy-mm-dd hh:mm:ss` in the site's time zone. */
 function selected(file: HudFile, source: HudFileSource, w: ExportWindow): RawBuilder<unknown>[] {
   return file.columns.map((column, index) => {
     const name = sourceColumn(source, column.name);
     const alias = sql.raw(`c${index}`);
     if (name === null) return sql`null as ${alias}`;
-    const ref = source.filled?.[column.name] ? filled(source.filled[column.name]!, name) : sql.ref(`t.${name}`);
+    const ref = sql.ref(`t.${name}`);
     switch (column.type) {
       case 'D':
         return sql`to_char(${ref}, 'YYYY-MM-DD') as ${alias}`;
@@ -178,19 +169,20 @@ export const hudCsvExportRepository = {
     return rows.map((r) => r.coc_code);
   },
 
-  /** The accounts among these HUD UserIDs (usernames), formatted for User.csv. */
-  async usersByUsernames(
+  /** The accounts among these HUD UserIDs (an account's id as text: hudUserId), formatted for User.csv. */
+  async usersByHudUserIds(
     db: Db,
-    usernames: readonly string[],
+    hudUserIds: readonly string[],
     timeZone: string,
-  ): Promise<{ username: string; firstName: string; lastName: string; email: string | null; dateCreated: string; dateUpdated: string }[]> {
-    if (usernames.length === 0) return [];
-    const { rows } = await sql<{ username: string; first_name: string; last_name: string; email: string | null; created: string; updated: string }>`
-      select username, first_name, last_name, email,
+  ): Promise<{ userId: string; firstName: string; lastName: string; email: string | null; dateCreated: string; dateUpdated: string }[]> {
+    const ids = hudUserIds.filter((id) => /^[0-9]{1,15}$/.test(id)).map(Number);
+    if (ids.length === 0) return [];
+    const { rows } = await sql<{ id: number; first_name: string; last_name: string; email: string | null; created: string; updated: string }>`
+      select id, first_name, last_name, email,
              to_char(created_at at time zone ${timeZone}, 'YYYY-MM-DD HH24:MI:SS') as created,
              to_char(updated_at at time zone ${timeZone}, 'YYYY-MM-DD HH24:MI:SS') as updated
-      from users where username = any(${[...usernames]}::text[])`.execute(db);
-    return rows.map((r) => ({ username: r.username, firstName: r.first_name, lastName: r.last_name, email: r.email, dateCreated: r.created, dateUpdated: r.updated }));
+      from users where id = any(${ids}::bigint[])`.execute(db);
+    return rows.map((r) => ({ userId: String(r.id), firstName: r.first_name, lastName: r.last_name, email: r.email, dateCreated: r.created, dateUpdated: r.updated }));
   },
 };
 

@@ -169,7 +169,7 @@ export class HudCsvExportService {
     const userFile = hudFile('User');
     entry(userFile, (async function* () {
       const format = rowFormatter(userFile, { exportId, hash: false });
-      const accounts = new Map((await repo.usersByUsernames(self.db, [...userIds], self.timeZone)).map((u) => [u.username, u]));
+      const accounts = new Map((await repo.usersByHudUserIds(self.db, [...userIds], self.timeZone)).map((u) => [u.userId, u]));
       const exportDate = self.dateTime(startedAt);
       for (const userId of [...userIds].sort()) {
         const account = accounts.get(userId);
@@ -242,8 +242,8 @@ export class HudCsvExportService {
   }
 
   private async contactOf(actor: Actor): Promise<ExportContact> {
-    if (!actor.username) return { firstName: null, lastName: null, email: null };
-    const [account] = await repo.usersByUsernames(this.db, [actor.username], this.timeZone);
+    if (actor.userId === null) return { firstName: null, lastName: null, email: null };
+    const [account] = await repo.usersByHudUserIds(this.db, [String(actor.userId)], this.timeZone);
     return { firstName: account?.firstName ?? null, lastName: account?.lastName ?? null, email: account?.email ?? null };
   }
 

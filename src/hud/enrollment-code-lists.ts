@@ -17,6 +17,8 @@ export const RELATIONSHIP_TO_HOH = {
 } as const satisfies CodeList;
 
 export const HEAD_OF_HOUSEHOLD = 1;
+/** HUD's FY2026 label of relationship 1, as messages quote it. */
+export const HEAD_OF_HOUSEHOLD_LABEL = RELATIONSHIP_TO_HOH[HEAD_OF_HOUSEHOLD];
 /** The relationships a member other than the head may have, in HUD's order. */
 export const MEMBER_RELATIONSHIPS = [2, 3, 4, 5, 99] as const;
 

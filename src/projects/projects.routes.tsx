@@ -110,7 +110,7 @@ async function showAgency(
   const staff = canSeeStaffOf(viewer, id) ? await site.access.staffOf(viewer, id) : null;
   const page = (
     <AgencyPage
-      ctx={reply.pageContext()}
+      ctx={await reply.pageContextNaming([entry.organization.userId])}
       entry={entry}
       canEditAgency={canManageAgencies(viewer)}
       canManageProjects={canManageProjectsOf(viewer, id)}
@@ -136,7 +136,7 @@ export async function showProject(
   const today = site.projects.today();
   const page = (
     <ProjectPage
-      ctx={reply.pageContext()}
+      ctx={await reply.pageContextNaming([project.userId])}
       project={project}
       organization={organization}
       setup={setup}

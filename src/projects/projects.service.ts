@@ -6,6 +6,7 @@ import { changedFields } from '../audit/changed-fields.js';
 import { calendarDate, type Clock } from '../clock.js';
 import type { Database, Db } from '../db/schema.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { hudUserId } from '../hud/ids.js';
 import {
   HOPWA_MED_ASSISTED_LIVING_FAC,
   HOUSING_TYPE,
@@ -209,11 +210,6 @@ const AUDITED_PROJECT_FIELDS: Record<keyof ProjectFields, string> = {
   targetPopulation: 'target_population',
   hopwaMedAssistedLivingFac: 'hopwa_med_assisted_living_fac',
 };
-
-/** HUD's UserID column: who made the change. */
-function hudUserId(actor: Actor): string {
-  return actor.username ?? 'system';
-}
 
 export const NOT_A_MANAGER = 'Only HMIS administrators and this agency’s managers can create and change its projects.';
 

@@ -120,7 +120,7 @@ export function createSiteServices(options: {
   const projectSetup = new ProjectSetupService(db, clock, audit, () => enrollments);
   // Clients ask enrollments about a client's stays (the date of birth, age at entry), given late like projects.
   const clients = new ClientService(db, clock, audit, config.timeZone, () => enrollments, { anyFullSsnMatches: id === 'training' });
-  const enrollments = new EnrollmentService(db, clock, audit, config.timeZone);
+  const enrollments: EnrollmentService = new EnrollmentService(db, clock, audit, config.timeZone, projects);
   const hudExports = new HudCsvExportService(db, clock, audit, config.timeZone, implementationIdOf(config.publicUrl, id));
   const exportsDir = path.join(siteDataDir(config, id), 'exports');
   const shelter = new ShelterService(db, clock, audit, config.timeZone, enrollments, projectSetup);

@@ -94,6 +94,9 @@ export async function sitePlugin(app: FastifyInstance, options: { site: SiteServ
   app.decorateReply('pageContext', function (this: FastifyReply): PageContext {
     return pageContext(this.request, this, site);
   });
+  app.decorateReply('pageContextNaming', async function (this: FastifyReply, hudUserIds: readonly (string | null | undefined)[]): Promise<PageContext> {
+    return { ...pageContext(this.request, this, site), userNames: await site.accounts.usernamesOf(hudUserIds) };
+  });
 
   // 404s under this site's prefix keep its frame (the TRAINING banner, the signed-in header).
   app.setNotFoundHandler((_request, reply) => sendErrorPage(reply, 404, 'There is no page at this address.', reply.pageContext()));
@@ -150,5 +153,7 @@ declare module 'fastify' {
   }
   interface FastifyReply {
     pageContext(): PageContext;
+    /** The page context with the usernames of these HUD UserIDs, looked up in one query (for "by …" lines). */
+    pageContextNaming(hudUserIds: readonly (string | null | undefined)[]): Promise<PageContext>;
   }
 }

@@ -1,6 +1,6 @@
 import type { Enrollment, Exit, MemberEntryFields } from '../enrollments/enrollments.model.js';
 import { addDays, addYears, ageOn, daysBetween, maxDate, minDate, momentOn } from './calendar.js';
-import { TRAINING_USER_ID, trainingId, type CatalogueProject } from './catalogue.js';
+import { TRAINING_COC, TRAINING_USER_ID, trainingId, type CatalogueProject } from './catalogue.js';
 import { isMissingAnswer, livingSituationGroup, losUnderThreshold, STREET_ESSH_PROJECT_TYPES } from '../hud/enrollment-code-lists.js';
 import { calendarMonthsInclusive } from '../hud/calendar-days.js';
 import type { PersonDraft } from './people.js';
@@ -362,6 +362,8 @@ function writeStay(context: HistoryContext, household: Household, stay: Stay, pr
       projectId: stay.project.projectId,
       entryDate: entry,
       householdId,
+      // 3.16: every Training project operates in the Training CoC only (setupOf), so every household is in it.
+      enrollmentCoc: TRAINING_COC.cocCode,
       relationshipToHoH: member.relationship,
       // Children's prior living situation may be left empty; adults' is the household's.
       ...(adult ? prior : NO_PRIOR),

@@ -17,6 +17,13 @@ export interface PageContext {
   timeZone: string;
   /** Set from N days before the password expires. */
   passwordExpiresAt: Date | null;
+  /** The usernames of the accounts the page's HUD UserIDs name (reply.pageContextNaming), for its "by …" lines. */
+  userNames?: ReadonlyMap<string, string>;
+}
+
+/** Who a HUD UserID names, as a "by …" line shows it: the account's username, else the UserID as stored. */
+export function byWhom(ctx: PageContext, hudUserId: string): string {
+  return ctx.userNames?.get(hudUserId) ?? hudUserId;
 }
 
 export function sitePath(ctx: PageContext, path = ''): string {

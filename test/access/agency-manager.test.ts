@@ -100,7 +100,7 @@ describe('agency managers: their agencies’ projects and staff list', () => {
     const row = await projectRow(id);
     assert.equal(row.organization_id, harbor);
     assert.equal(row.project_name, 'Harbor Family Shelter');
-    assert.equal(row.user_id, manager.username);
+    assert.equal(row.user_id, String(manager.user.id), "HUD UserID: the account's id");
     const audit = await t.sites.live.audit.list(t.sites.live.db, { event: 'project.created' });
     const entry = audit.find((a) => a.details.projectId === id);
     assert.ok(entry);
@@ -119,7 +119,7 @@ describe('agency managers: their agencies’ projects and staff list', () => {
     assert.equal(saved.status, 303, textOf(saved.body).slice(0, 400));
     assert.equal(saved.location, `/live/projects/${harborProject}?done=saved`);
     const row = await projectRow(harborProject);
-    assert.equal(row.user_id, manager.username);
+    assert.equal(row.user_id, String(manager.user.id), "HUD UserID: the account's id");
     const audit = await t.sites.live.audit.list(t.sites.live.db, { event: 'project.changed' });
     assert.ok(audit.some((a) => a.details.projectId === harborProject && a.actorUsername === manager.username && a.details.fields === 'operating_end_date'));
   });
@@ -240,6 +240,6 @@ describe('agency managers: their agencies’ projects and staff list', () => {
       const saved = await both.client.post(`/live/projects/${id}/edit`, { ...SHELTER, name: `Renamed ${id.slice(0, 4)}`, ...(id === northsideProject ? { projectType: '4', housingType: '' } : {}) });
       assert.equal(saved.status, 303, textOf(saved.body).slice(0, 300));
     }
-    assert.equal((await live.db.selectFrom('projects').select('user_id').where('project_id', 'in', [harborProject, northsideProject]).execute()).every((r) => r.user_id === both.username), true);
+    assert.equal((await live.db.selectFrom('projects').select('user_id').where('project_id', 'in', [harborProject, northsideProject]).execute()).every((r) => r.user_id === String(both.user.id)), true);
   });
 });

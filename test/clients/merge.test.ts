@@ -179,7 +179,7 @@ describe('merging two client records (administrators only)', () => {
     assert.equal(keptRow.date_created.toISOString(), older.dateCreated.toISOString(), 'the earlier creation date is kept');
     assert.ok(keptRow.date_created < kept.dateCreated);
     assert.equal(keptRow.date_deleted, null);
-    assert.equal(keptRow.user_id, admin.username);
+    assert.equal(keptRow.user_id, String(admin.user.id));
     assert.equal(goneRow.merged_into, kept.personalId);
     assert.equal(goneRow.date_deleted?.toISOString(), t.clock.now().toISOString());
 

@@ -5,6 +5,7 @@ import type { ProjectInput } from '../../src/projects/projects.service.js';
 import { PassThrough } from 'node:stream';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { readExport } from '../exchange/zip.js';
+import { addCoc } from '../helpers/project-coc.js';
 import { textOf, type TestClient } from '../helpers/client.js';
 import { CHILD, createClient, enroll, HOMELESS_ADULT, user } from '../enrollments/fixtures.js';
 
@@ -36,6 +37,7 @@ before(async () => {
   const outreach = (await projects.createProject(ADMIN, a.organizationId, project('Harbor Street Outreach', '4'), ACTOR)).projectId;
   await projectSetup.addFunder(ADMIN, outreach, { funder: '11', otherFunder: '', grantId: 'ESG-SO-1', startDate: '01/01/2020', endDate: '' }, true, ACTOR);
   const housing = (await projects.createProject(ADMIN, a.organizationId, project('Harbor Transitional', '2'), ACTOR)).projectId;
+  await addCoc(t.sites.live, [outreach, housing]);
   caseA = await user(t, 'case_manager', [a.organizationId], 'Cara');
   caseB = await user(t, 'case_manager', [b.organizationId], 'Bo');
   const ray = await createClient(t, 'Ray', 'Street', '1980-01-01');

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Viewer } from '../../src/access/access-policy.js';
 import type { ProjectInput } from '../../src/projects/projects.service.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { addCoc } from '../helpers/project-coc.js';
 import { textOf, type TestClient } from '../helpers/client.js';
 import { CHILD, createClient, enroll, HOMELESS_ADULT, user } from '../enrollments/fixtures.js';
 
@@ -34,6 +35,7 @@ before(async () => {
   const b = await projects.createOrganization({ name: 'Northside Housing', commonName: '', victimServiceProvider: '0' }, ACTOR);
   const ce = (await projects.createProject(ADMIN, a.organizationId, project('Harbor Coordinated Entry', '14'), ACTOR)).projectId;
   const th = (await projects.createProject(ADMIN, a.organizationId, project('Harbor Transitional', '2'), ACTOR)).projectId;
+  await addCoc(t.sites.live, [ce, th]);
   caseA = await user(t, 'case_manager', [a.organizationId], 'Cara');
   caseB = await user(t, 'case_manager', [b.organizationId], 'Bo');
   const ava = await createClient(t, 'Ava', 'Access', '1984-01-01');

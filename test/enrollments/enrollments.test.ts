@@ -158,7 +158,7 @@ describe('enrolling: step two and the household rules', () => {
     for (const entry of mine) {
       assert.deepEqual(Object.keys(entry.details).sort(), ['enrollmentId', 'householdId', 'projectId']);
       assert.equal(entry.ip, '127.0.0.1');
-      assert.equal(entry.actorUsername, maria!.user_id);
+      assert.equal(String(entry.actorUserId), maria!.user_id, "HUD UserID: the account id of the audited actor");
     }
 
     const page = await caseA.get(`/live/enrollments/${id}?done=enrolled`);
@@ -196,14 +196,14 @@ describe('enrolling: step two and the household rules', () => {
         [p.solo, { ...HOMELESS_ADULT, relationshipToHoH: '3' }],
         [p.dup, { ...HOMELESS_ADULT, relationshipToHoH: '5' }],
       ],
-      /Choose the head of household: one member’s relationship must be “Self \(head of household\)”/,
+      /Choose the head of household: one member’s relationship must be “Self \(Head of Household\)”/,
     );
     await refused(
       [
         [p.solo, HOMELESS_ADULT],
         [p.dup, HOMELESS_ADULT],
       ],
-      /A household has exactly one head/,
+      /A household has exactly one head: only one member can be “Self \(Head of Household\)”/,
     );
   });
 

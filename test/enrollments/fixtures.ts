@@ -7,6 +7,7 @@ import type { MemberEntryInput } from '../../src/enrollments/enrollment-fields.j
 import type { ProjectInput } from '../../src/projects/projects.service.js';
 import type { TestApp } from '../helpers/app.js';
 import { textOf, type Page, type TestClient } from '../helpers/client.js';
+import { addCoc } from '../helpers/project-coc.js';
 import { signedInUser } from '../helpers/users.js';
 
 /** The test clock's today (2026-11-27T14:00Z is the 27th in America/New_York). */
@@ -52,6 +53,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const servicesA = await projects.createProject(SETUP_ADMIN, a.organizationId, project('Harbor Case Management', { projectType: '6', housingType: '', residentialAffiliation: '0' }), ACTOR);
   const endedA = await projects.createProject(SETUP_ADMIN, a.organizationId, project('Harbor Winter Shelter 2025', { operatingEndDate: '2025-12-31' }), ACTOR);
   const housingB = await projects.createProject(SETUP_ADMIN, b.organizationId, project('Northside Transitional', { projectType: '2' }), ACTOR);
+  await addCoc(t.sites.live, [shelterA.projectId, servicesA.projectId, endedA.projectId, housingB.projectId]);
   return {
     agencyA: a.organizationId,
     agencyB: b.organizationId,
@@ -121,11 +123,19 @@ export const CHILD: MemberEntryInput = {
 };
 
 /** The step-two form as a browser sends it: one set of fields per member, prefixed m0., m1., … */
-export function enrollForm(options: { client: string; projectId: string; entryDate?: string; members: [string, Partial<MemberEntryInput>][] }): Record<string, string | string[]> {
+export function enrollForm(options: {
+  client: string;
+  projectId: string;
+  entryDate?: string;
+  /** 3.16: the fixtures' projects operate in XX-501 (buildWorld). */
+  enrollmentCoc?: string;
+  members: [string, Partial<MemberEntryInput>][];
+}): Record<string, string | string[]> {
   const form: Record<string, string | string[]> = {
     client: options.client,
     projectId: options.projectId,
     entryDate: options.entryDate ?? '11/20/2026',
+    enrollmentCoc: options.enrollmentCoc ?? 'XX-501',
     members: options.members.map(([id]) => id),
   };
   options.members.forEach(([, entry], i) => {

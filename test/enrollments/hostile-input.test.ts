@@ -55,7 +55,7 @@ async function snapshot(): Promise<string> {
 
 const MARKUP = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>'];
 const HOSTILE = [...MARKUP, "116' OR '1'='1", '1e2', '-1', '0x74', '116.0', ' ', '９９', '\u202E116', '%00', '${7*7}', 'x'.repeat(150), ''];
-const PLAUSIBLE = ['1', '2', '3', '4', '5', '8', '9', '10', '11', '17', '99', '101', '106', '113', '116', '204', '314', '410', '419', '435', '11/20/2026', '11/27/2026', '2026-11-15', '06/01/2026', '02/30/2026', 'member', 'household'];
+const PLAUSIBLE = ['1', '2', '3', '4', '5', '8', '9', '10', '11', '17', '99', '101', '106', '113', '116', '204', '314', '410', '419', '435', '11/20/2026', '11/27/2026', '2026-11-15', '06/01/2026', '02/30/2026', 'member', 'household', 'XX-501', 'xx-501', 'XX-502'];
 
 const value = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...PLAUSIBLE) },
@@ -72,7 +72,7 @@ const ENTRY = [...MEMBER_ENTRY_FIELDS];
 
 describe('the enrollment forms under random and hostile answers', () => {
   const endpoints: [string, () => string, readonly string[], () => Record<string, string | string[]>][] = [
-    ['new enrollment', () => '/live/enrollments/new', ['entryDate', ...ENTRY.map((f) => `m0.${f}`), ...ENTRY.map((f) => `m1.${f}`)], () => ({ client: p.joiner, projectId: w.servicesA, members: [p.joiner, p.gone] })],
+    ['new enrollment', () => '/live/enrollments/new', ['entryDate', 'enrollmentCoc', ...ENTRY.map((f) => `m0.${f}`), ...ENTRY.map((f) => `m1.${f}`)], () => ({ client: p.joiner, projectId: w.servicesA, members: [p.joiner, p.gone] })],
     ['edit', () => `/live/enrollments/${e.partner}/edit`, ['entryDate', ...ENTRY], () => ({})],
     ['exit', () => `/live/enrollments/${e.head}/exit`, ['scope', 'exitDate', 'destination', 'destinationSubsidyType', 'otherDestination'], () => ({})],
     ['exit correction', () => `/live/enrollments/${e.gone}/exit/edit`, ['exitDate', 'destination', 'destinationSubsidyType', 'otherDestination'], () => ({})],

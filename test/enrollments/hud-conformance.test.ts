@@ -5,7 +5,12 @@ import type { MemberEntryInput } from '../../src/enrollments/enrollment-fields.j
 import { UnconfirmedWarningsError, ValidationError } from '../../src/errors.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { textOf, type TestClient } from '../helpers/client.js';
-import { buildWorld, createClient, enrollForm, enrollmentsOf, HOMELESS_ADULT, user, type World } from './fixtures.js';
+import { PassThrough } from 'node:stream';
+import { addCoc } from '../helpers/project-coc.js';
+import { readExport } from '../exchange/zip.js';
+import { up as migration0015 } from '../../src/db/migrations/0015_enrollment_coc_user_ids.js';
+import { signedInUser } from '../helpers/users.js';
+import { buildWorld, CHILD, createClient, enroll, enrollForm, enrollmentsOf, HOMELESS_ADULT, user, type World } from './fixtures.js';
 
 /**
  * Issue 11, the enrollment findings of the HUD conformance review (../shared/reference/hud-conformance-review.md):
@@ -49,6 +54,100 @@ async function refusal(promise: Promise<unknown>): Promise<Readonly<Record<strin
 }
 
 const NO_HISTORY = { dateToStreetEssh: '', timesHomelessPastThreeYears: '', monthsHomelessPastThreeYears: '' };
+
+describe('3.16 Enrollment CoC at entry (finding 1)', () => {
+  const shelterInput = (name: string) => ({ name, commonName: '', operatingStartDate: '2020-01-01', operatingEndDate: '', continuumProject: '1', projectType: '0', housingType: '1', rrhSubType: '' });
+  let twoCocs: string;
+  let noCoc: string;
+  before(async () => {
+    twoCocs = (await t.sites.live.projects.createProject(ADMIN, w.agencyA, shelterInput('Harbor Border Shelter'), ACTOR)).projectId;
+    await addCoc(t.sites.live, [twoCocs], 'XX-501');
+    await addCoc(t.sites.live, [twoCocs], 'XX-502');
+    noCoc = (await t.sites.live.projects.createProject(ADMIN, w.agencyA, shelterInput('Harbor Unset Shelter'), ACTOR)).projectId;
+  });
+
+  it('step two asks it of the head of household, with the project’s only CoC chosen already; several CoCs: none chosen', async () => {
+    const person = await createClient(t, 'Coc', 'Single', '1970-01-01');
+    const step = (projectId: string) => caseA.get(`/live/enrollments/new?client=${person}&projectId=${projectId}&entryDate=11/20/2026&action=continue`);
+    const one = (await step(w.shelterA)).body;
+    assert.match(one, /<select id="field-enrollmentCoc" name="enrollmentCoc"[^>]*>(?:(?!<\/select>)[\s\S])*<option value="XX-501" selected>XX-501<\/option><\/select>/);
+    assert.match(textOf(one), /Continuum of Care of the head of household/);
+    const two = (await step(twoCocs)).body;
+    assert.match(two, /<option value="XX-501">XX-501<\/option><option value="XX-502">XX-502<\/option>/);
+    assert.match(two, /<option value selected>Choose…<\/option><option value="XX-501">/);
+  });
+
+  it('a project without a CoC refuses enrollments, saying what to set up; a code not among the project’s is refused; nothing is stored', async () => {
+    const person = await createClient(t, 'Coc', 'Refused', '1970-01-01');
+    const unset = await caseA.get(`/live/enrollments/new?client=${person}&projectId=${noCoc}&entryDate=11/20/2026&action=continue`);
+    assert.equal(unset.status, 422);
+    assert.match(textOf(unset.body), /Harbor Unset Shelter has no Continuum of Care set up yet \(2\.03\), and HUD records the head of household’s CoC \(3\.16\) at entry/);
+    const errors = await refusal(t.sites.live.enrollments.enroll(ADMIN, { projectId: noCoc, entryDate: '11/20/2026', personalIds: [person], entries: [HOMELESS_ADULT] }, ACTOR));
+    assert.match(errors.projectId!.join(' '), /has no Continuum of Care set up yet/);
+    for (const [coc, message] of [
+      ['XX-999', /Choose one of the project’s Continuums of Care \(XX-501, XX-502\): “XX-999” is not one of them/],
+      ['', /Choose the Continuum of Care the head of household is in \(3\.16 Enrollment CoC\)/],
+    ] as const) {
+      const refused = await caseA.post('/live/enrollments/new', { ...enrollForm({ client: person, projectId: twoCocs, enrollmentCoc: coc, members: [[person, HOMELESS_ADULT]] }), confirmWarnings: 'on' });
+      assert.equal(refused.status, 422);
+      assert.match(textOf(refused.body), message);
+      assert.match(refused.body, /id="field-enrollmentCoc-error"/);
+    }
+    assert.equal((await enrollmentsOf(t, person)).length, 0);
+  });
+
+  it('the head’s choice is stored for every member (a member added later too), shown on the enrollment page, and exported as stored', async () => {
+    const head = await createClient(t, 'Coc', 'Head', '1980-02-02');
+    const child = await createClient(t, 'Coc', 'Child', '2016-02-02');
+    const joiner = await createClient(t, 'Coc', 'Joiner', '1982-02-02');
+    const id = await enroll(caseA, { client: head, projectId: twoCocs, enrollmentCoc: 'xx-502', members: [[head, HOMELESS_ADULT], [child, CHILD]] });
+    const added = await caseA.post(`/live/enrollments/${id}/members/new`, { personalId: joiner, entryDate: '11/21/2026', ...HOMELESS_ADULT, relationshipToHoH: '3', confirmWarnings: 'on' });
+    assert.equal(added.status, 303, textOf(added.body).slice(0, 600));
+    for (const person of [head, child, joiner]) assert.equal((await enrollmentsOf(t, person))[0]!.enrollment_coc, 'XX-502');
+    assert.match(textOf((await caseA.get(`/live/enrollments/${id}`)).body), /Continuum of Care \(head of household’s, at entry\) XX-502/);
+
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const request = { from: '2026-10-01', to: '2026-11-27', projectIds: [twoCocs], cocCode: null, periodType: null, directive: 'full' as const, hash: false };
+    await t.sites.live.hudExports.write({ operator: ACTOR }, request, out);
+    const rows = (await readExport(Buffer.concat(chunks))).get('Enrollment.csv')!.rows;
+    const ids = new Set([head, child, joiner]);
+    const ours = rows.filter((r) => ids.has(r.PersonalID!));
+    assert.equal(ours.length, 3);
+    for (const row of ours) assert.equal(row.EnrollmentCoC, 'XX-502', 'a project with two CoCs: the stored choice, for every member');
+  });
+});
+
+describe('HUD UserID (finding 17): the account’s id, at most 32 characters', () => {
+  it('a change is stamped with the user’s id, the page names the username, User.csv lists the id; the migration rewrites usernames', async () => {
+    const worker = await signedInUser(t, { role: 'case_manager', firstName: 'Maximiliana', lastName: 'Featherstonehaugh-Wolfeschlegel', agencies: [w.agencyA] });
+    await worker.client.get('/live/');
+    const person = await createClient(t, 'Userid', 'Stamp', '1980-03-03');
+    const id = await enroll(worker.client, { client: person, projectId: w.shelterA, members: [[person, HOMELESS_ADULT]] });
+    const [row] = await enrollmentsOf(t, person);
+    assert.equal(row!.user_id, String(worker.user.id));
+    assert.ok(row!.user_id.length <= 32);
+    assert.match(textOf((await worker.client.get(`/live/enrollments/${id}`)).body), new RegExp(`last changed [^.]* by ${worker.username}\\.`));
+
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const request = { from: '2026-10-01', to: '2026-11-27', projectIds: [w.shelterA], cocCode: null, periodType: null, directive: 'full' as const, hash: false };
+    await t.sites.live.hudExports.write({ operator: ACTOR }, request, out);
+    const files = await readExport(Buffer.concat(chunks));
+    const user = files.get('User.csv')!.rows.find((r) => r.UserID === String(worker.user.id));
+    assert.deepEqual([user?.UserFirstName, user?.UserLastName], ['Maximiliana', 'Featherstonehaugh-Wolfeschlegel']);
+    for (const file of files.values()) for (const r of file.rows) if (r.UserID !== undefined) assert.ok(r.UserID.length <= 32, r.UserID);
+
+    const db = t.sites.live.db;
+    await db.updateTable('enrollments').set({ user_id: worker.username }).where('enrollment_id', '=', id).execute();
+    await db.updateTable('clients').set({ user_id: worker.username }).where('personal_id', '=', person).execute();
+    await migration0015(db);
+    assert.equal((await enrollmentsOf(t, person))[0]!.user_id, String(worker.user.id));
+    assert.equal((await db.selectFrom('clients').select('user_id').where('personal_id', '=', person).executeTakeFirstOrThrow()).user_id, String(worker.user.id));
+  });
+});
 
 describe('3.917 prior living situation (findings 4 and 14)', () => {
   it('finding 4: “other” situations (8, 9, 99) follow the 7-night threshold: LOSUnderThreshold is set and “the night before” is asked after a short stay', async () => {

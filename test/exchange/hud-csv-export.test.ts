@@ -107,8 +107,8 @@ describe('HUD CSV export (issue 13, items 1 and 2): the zip, its scope and its v
       for (const row of files.get(file.fileName)!.rows) {
         for (const c of file.columns) {
           const problem = valueProblem(c, row[c.name]!, { row: (name) => row[name] });
-          // HUD requires EnrollmentCoC, but only the head of household's is collected (reference §6).
-          if (problem && !(file.name === 'Enrollment' && c.name === 'EnrollmentCoC' && row.RelationshipToHoH !== '1')) problems.push(`${file.name}.${problem}`);
+          // EnrollmentCoC too: the head's is asked at entry, and every member carries it.
+          if (problem) problems.push(`${file.name}.${problem}`);
         }
       }
     }

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Viewer } from '../../src/access/access-policy.js';
 import type { ProjectInput } from '../../src/projects/projects.service.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { addCoc } from '../helpers/project-coc.js';
 import { textOf, type TestClient } from '../helpers/client.js';
 import { CHILD, createClient, enroll, HOMELESS_ADULT, user } from '../enrollments/fixtures.js';
 
@@ -39,6 +40,7 @@ before(async () => {
   const b = await projects.createOrganization({ name: 'Northside Housing', commonName: '', victimServiceProvider: '0' }, ACTOR);
   psh = (await projects.createProject(ADMIN, a.organizationId, project('Harbor Homes', '3'), ACTOR)).projectId;
   th = (await projects.createProject(ADMIN, a.organizationId, project('Harbor Transitional', '2'), ACTOR)).projectId;
+  await addCoc(t.sites.live, [psh, th]);
   caseA = await user(t, 'case_manager', [a.organizationId], 'Cara');
   caseB = await user(t, 'case_manager', [b.organizationId], 'Bo');
   p.mia = await createClient(t, 'Mia', 'Home', '1985-01-01');

@@ -103,7 +103,7 @@ describe('project set-up: funding sources, inventory, participation and affiliat
       assert.equal(row.funder, 8);
       assert.equal(row.other_funder, null);
       assert.equal(row.grant_id, 'ESG-2026-001');
-      assert.equal(row.user_id, manager.username);
+      assert.equal(row.user_id, String(manager.user.id), "HUD UserID: the account's id");
       const page = textOf((await caseManager.client.get(`/live/projects/${shelter}`)).body);
       assert.match(page, /Funding sources \(2\.06\).*HUD: ESG – Emergency Shelter \(operating and\/or essential services\) ESG-2026-001 Since 07\/01\/2026/);
       const audit = await t.sites.live.audit.list(t.sites.live.db, { event: 'project_setup.added' });
@@ -152,7 +152,7 @@ describe('project set-up: funding sources, inventory, participation and affiliat
       assert.equal(kept.status, 303, textOf(kept.body).slice(0, 600));
       const row = (await rows(t, 'funders', housing)).find((r) => r.funder_id === 'a'.repeat(32))!;
       assert.equal(row.funder, 47);
-      assert.equal(row.user_id, admin.username);
+      assert.equal(row.user_id, String(admin.user.id));
       const moved = await admin.client.post(`/live/projects/${housing}/funders/${'a'.repeat(32)}`, { ...FUNDER, funder: '48', grantId: 'CV-2020', startDate: '04/01/2020' });
       refusedAt(moved, 'funder', /HUD retired this funding source/);
     });

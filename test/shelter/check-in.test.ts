@@ -5,6 +5,7 @@ import type { Viewer } from '../../src/access/access-policy.js';
 import { EMPTY_CLIENT_INPUT, validateClientInput } from '../../src/clients/client-fields.js';
 import type { ProjectInput } from '../../src/projects/projects.service.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { addCoc } from '../helpers/project-coc.js';
 import { textOf, type TestClient } from '../helpers/client.js';
 import { CHILD, createClient, enroll, HOMELESS_ADULT, user } from '../enrollments/fixtures.js';
 
@@ -47,6 +48,7 @@ before(async () => {
   const b = await projects.createOrganization({ name: 'Northside Housing', commonName: '', victimServiceProvider: '0' }, ACTOR);
   nbn = (await projects.createProject(ADMIN, a.organizationId, project('Harbor Night Shelter', '1'), ACTOR)).projectId;
   entryExit = (await projects.createProject(ADMIN, a.organizationId, project('Harbor Family Shelter', '0'), ACTOR)).projectId;
+  await addCoc(t.sites.live, [nbn, entryExit]);
   caseA = await user(t, 'case_manager', [a.organizationId], 'Cara');
   caseB = await user(t, 'case_manager', [b.organizationId], 'Bo');
   p.ana = await createClient(t, 'Ana', 'Night', '1980-03-03');

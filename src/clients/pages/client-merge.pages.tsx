@@ -7,7 +7,7 @@ import { Notice } from '../../views/components.js';
 import { CheckboxField, ErrorSummary, PostForm, RadioField, TextField, type FormFailure } from '../../views/form-kit.js';
 import { formatDateTime } from '../../views/format.js';
 import { Layout } from '../../views/layout.js';
-import { sitePath, type PageContext } from '../../views/page-context.js';
+import { byWhom, sitePath, type PageContext } from '../../views/page-context.js';
 import { clientName } from '../client-name.js';
 import { ClientSearchForm } from './client-search-form.js';
 import { BackLink, ClientsTable } from './client-tables.js';
@@ -226,7 +226,7 @@ function comparisonRows(ctx: PageContext, a: MergeSide, b: MergeSide): Compariso
     row('Sex', (s) => labelOf(SEX, s.client.sex)),
     row('Veteran status', (s) => labelOf(VETERAN_STATUS, s.client.veteranStatus)),
     row('Created', (s) => formatDateTime(s.client.dateCreated, ctx.timeZone)),
-    row('Last changed', (s) => `${formatDateTime(s.client.dateUpdated, ctx.timeZone)} by ${s.client.userId}`),
+    row('Last changed', (s) => `${formatDateTime(s.client.dateUpdated, ctx.timeZone)} by ${byWhom(ctx, s.client.userId)}`),
     row('Enrollments', (s) => String(s.counts.enrollments)),
     row('Exits', (s) => String(s.counts.exits)),
   ];

@@ -191,6 +191,8 @@ export function MemberDetailsPage(props: Problems & {
   entries: readonly MemberEntryInput[];
   /** The entry date as typed in step one (shown again when going back). */
   entryDateTyped: string;
+  /** 3.16 Enrollment CoC as chosen (the project's only code when it has one). */
+  enrollmentCoc: string;
 }) {
   const { ctx, client, plan } = props;
   const errors = props.failure?.errors ?? {};
@@ -226,6 +228,14 @@ export function MemberDetailsPage(props: Problems & {
           <input type="hidden" name="members" value={m.client.personalId} />
         ))}
         <FormMessage name="household" errors={errors.household} />
+        <SelectField
+          name="enrollmentCoc"
+          label="Continuum of Care of the head of household"
+          value={props.enrollmentCoc}
+          choices={plan.cocCodes.map((code) => ({ value: code, label: code }))}
+          hint="Where the head of household is at project entry (HUD 3.16 Enrollment CoC); every member takes it. The choices are the project’s CoCs."
+          errors={errors.enrollmentCoc}
+        />
         {plan.members.map((member, i) => {
           const entry = props.entries[i]!;
           const relationship = Number(entry.relationshipToHoH || NaN);

@@ -15,7 +15,7 @@ import {
 import { Notice } from '../../views/components.js';
 import { formatDateTime } from '../../views/format.js';
 import { Layout } from '../../views/layout.js';
-import { sitePath, type PageContext } from '../../views/page-context.js';
+import { byWhom, sitePath, type PageContext } from '../../views/page-context.js';
 import { formatDay, NIGHT_BEFORE_QUESTION, type MemberEntryInput } from '../enrollment-fields.js';
 import { clientName } from '../../clients/client-name.js';
 import type { EnrollmentDetail, EnrollmentSummary } from '../enrollments.model.js';
@@ -133,6 +133,8 @@ export function EnrollmentPage(props: { ctx: PageContext; detail: EnrollmentDeta
         <dd>{exit ? formatDay(exit.exitDate) : 'Still enrolled'}</dd>
         <dt>Relationship to head of household</dt>
         <dd>{label(RELATIONSHIP_TO_HOH, e.relationshipToHoH)}</dd>
+        <dt>Continuum of Care (head of household’s, at entry)</dt>
+        <dd>{e.enrollmentCoc ?? 'Not recorded'}</dd>
         <dt>EnrollmentID</dt>
         <dd>
           <code>{e.enrollmentId}</code>
@@ -217,7 +219,7 @@ export function EnrollmentPage(props: { ctx: PageContext; detail: EnrollmentDeta
             )}
             <dt>Recorded</dt>
             <dd>
-              {formatDateTime(exit.dateUpdated, tz)} by {exit.userId}
+              {formatDateTime(exit.dateUpdated, tz)} by {byWhom(ctx, exit.userId)}
             </dd>
           </dl>
         ) : (
@@ -225,7 +227,7 @@ export function EnrollmentPage(props: { ctx: PageContext; detail: EnrollmentDeta
         )}
       </section>
       <p class="muted">
-        Enrolled {formatDateTime(e.dateCreated, tz)}; last changed {formatDateTime(e.dateUpdated, tz)} by {e.userId}.
+        Enrolled {formatDateTime(e.dateCreated, tz)}; last changed {formatDateTime(e.dateUpdated, tz)} by {byWhom(ctx, e.userId)}.
       </p>
     </Layout>
   );

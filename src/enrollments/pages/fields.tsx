@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import {
   DESTINATIONS,
   DISABLING_CONDITION,
+  HEAD_OF_HOUSEHOLD_LABEL,
   LENGTH_OF_STAY,
   LENGTHS_OF_STAY,
   LIVING_SITUATION,
@@ -97,7 +98,7 @@ export function MemberEntryFields(props: {
         <>
           <input type="hidden" name={n('relationshipToHoH')} value="1" />
           <p>
-            Relationship to head of household: <strong>Self (head of household)</strong>
+            Relationship to head of household: <strong>{HEAD_OF_HOUSEHOLD_LABEL}</strong>
           </p>
           <FormMessage name={n('relationshipToHoH')} errors={errors[n('relationshipToHoH')]}
           warnings={warnings[n('relationshipToHoH')]} />
@@ -108,7 +109,7 @@ export function MemberEntryFields(props: {
           label="Relationship to head of household (3.15)"
           value={values.relationshipToHoH}
           choices={props.relationship === 'member' ? MEMBER_RELATIONSHIP_CHOICES : RELATIONSHIP_CHOICES}
-          hint={props.relationship === 'any' ? 'Exactly one member is “Self (head of household)”.' : undefined}
+          hint={props.relationship === 'any' ? `Exactly one member is “${HEAD_OF_HOUSEHOLD_LABEL}”.` : undefined}
           errors={errors[n('relationshipToHoH')]}
           warnings={warnings[n('relationshipToHoH')]}
         />

@@ -1,3 +1,4 @@
+import { hudUserId } from '../../hud/ids.js';
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor, AuditLog } from '../../audit/audit-log.js';
@@ -139,7 +140,7 @@ export class HudCsvImportService {
           timeZone: this.timeZone,
           now,
           today: calendarDate(now, this.timeZone),
-          importingUser: options.actor.username ?? 'import',
+          importingUser: hudUserId(options.actor),
           newId: this.newId,
           matchedClientOf: (personalId) => options.matchedTo.get(personalId) ?? null,
           writeClients: (db, clients) => this.clients.writeImported(db, clients),

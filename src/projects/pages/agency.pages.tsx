@@ -5,7 +5,7 @@ import { Notice } from '../../views/components.js';
 import { ErrorSummary, PostForm, type FormFailure } from '../../views/form-kit.js';
 import { formatDateTime } from '../../views/format.js';
 import { Layout } from '../../views/layout.js';
-import { sitePath, type PageContext } from '../../views/page-context.js';
+import { byWhom, sitePath, type PageContext } from '../../views/page-context.js';
 import { formatDay } from '../project-fields.js';
 import type { OrganizationWithProjects, Project } from '../projects.model.js';
 import { acceptsClientData, VSP_HOLDS_NO_CLIENT_DATA } from '../projects.service.js';
@@ -186,7 +186,7 @@ export function AgencyPage(props: AgencyPageProps) {
           <dd>{formatDateTime(organization.dateCreated, tz)}</dd>
           <dt>Last changed</dt>
           <dd>
-            {formatDateTime(organization.dateUpdated, tz)} by {organization.userId}
+            {formatDateTime(organization.dateUpdated, tz)} by {byWhom(ctx, organization.userId)}
           </dd>
         </dl>
       </section>

@@ -5,7 +5,7 @@ import { Notice } from '../../views/components.js';
 import { ErrorSummary, PostForm, type FormFailure } from '../../views/form-kit.js';
 import { formatDateTime } from '../../views/format.js';
 import { Layout } from '../../views/layout.js';
-import { sitePath, type PageContext } from '../../views/page-context.js';
+import { byWhom, sitePath, type PageContext } from '../../views/page-context.js';
 import { formatDay } from '../project-fields.js';
 import { CE_SERVICE_LABELS, CE_SERVICES } from '../project-setup-fields.js';
 import type { ProjectSetup } from '../project-setup.model.js';
@@ -139,7 +139,7 @@ export function ProjectPage(props: ProjectPageProps) {
           <dd>{formatDateTime(project.dateCreated, tz)}</dd>
           <dt>Last changed</dt>
           <dd>
-            {formatDateTime(project.dateUpdated, tz)} by {project.userId}
+            {formatDateTime(project.dateUpdated, tz)} by {byWhom(ctx, project.userId)}
           </dd>
         </dl>
       </section>
