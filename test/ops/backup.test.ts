@@ -12,6 +12,7 @@ import { SYSTEM_ACTOR } from '../../src/audit/audit-log.js';
 import { EMPTY_CLIENT_INPUT } from '../../src/clients/client-fields.js';
 import { loadConfig } from '../../src/config.js';
 import { HOMELESS_ADULT } from '../enrollments/fixtures.js';
+import { addCoc } from '../helpers/project-coc.js';
 import { capturedLogger } from '../helpers/app.js';
 import { TestClient, textOf } from '../helpers/client.js';
 import { TEST_DATABASE_URL } from '../helpers/database.js';
@@ -100,6 +101,7 @@ describe(`hearth backup and restore (${TEST_DATABASE_URL ? 'PostgreSQL, pg_dump'
         { name: 'Harbor Night Shelter', commonName: '', operatingStartDate: '2020-01-01', operatingEndDate: '', continuumProject: '1', projectType: '0', housingType: '1', rrhSubType: '' },
         ACTOR,
       );
+      await addCoc(live, [project.projectId]);
       const created = await live.clients.create(
         { ...EMPTY_CLIENT_INPUT, firstName: 'Rosalind', lastName: 'Backupson', nameDataQuality: '1', ssnDataQuality: '99', dob: '1980-04-05', dobDataQuality: '1', races: ['white'], sex: '0', veteranStatus: '0' },
         SYSTEM_ACTOR,
