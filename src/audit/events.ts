@@ -46,6 +46,8 @@ export const AUDIT_EVENTS = {
   'enrollment.engagement_recorded': 'Date of engagement recorded',
   'enrollment.ce_assessment_recorded': 'Coordinated entry assessment recorded',
   'enrollment.ce_event_recorded': 'Coordinated entry event recorded',
+  'enrollment.ce_assessment_deleted': 'Coordinated entry assessment deleted',
+  'enrollment.ce_event_deleted': 'Coordinated entry event deleted',
   'account.agencies_changed': 'Agencies of an account changed',
   'training.reset': 'Training data refilled',
   'organization.created': 'Agency created',

@@ -35,6 +35,7 @@ export function CoordinatedEntrySectionView(props: { ctx: PageContext; section: 
             <li>
               {formatDay(a.assessmentDate)}: {label(ASSESSMENT_LEVEL, a.assessmentLevel)}, {label(ASSESSMENT_TYPE, a.assessmentType).toLowerCase()} at {a.assessmentLocation};{' '}
               {label(PRIORITIZATION_STATUS, a.prioritizationStatus).toLowerCase()}.
+              {section.canRecord && <DeleteButton ctx={ctx} action={`${base}/ce-assessments/${a.assessmentId}/delete`} what={`the assessment of ${formatDay(a.assessmentDate)}`} />}
             </li>
           ))}
         </ul>
@@ -49,11 +50,23 @@ export function CoordinatedEntrySectionView(props: { ctx: PageContext; section: 
               {formatDay(e.eventDate)}: {label(EVENT_TYPE, e.event)}
               {e.locationCrisisOrPhHousing && ` (${e.locationCrisisOrPhHousing})`}
               {e.referralResult !== null && `; ${label(REFERRAL_RESULT, e.referralResult)} on ${formatDay(e.resultDate)}`}.
+              {section.canRecord && <DeleteButton ctx={ctx} action={`${base}/ce-events/${e.eventId}/delete`} what={`the event of ${formatDay(e.eventDate)}`} />}
             </li>
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+/** Deleting a record made by mistake (HUD's DateDeleted; audited). */
+function DeleteButton(props: { ctx: PageContext; action: string; what: string }) {
+  return (
+    <PostForm ctx={props.ctx} action={props.action} class="inline">
+      <button type="submit" class="link-button">
+        Delete<span class="visually-hidden"> {props.what}</span>
+      </button>
+    </PostForm>
   );
 }
 

@@ -50,6 +50,23 @@ export const coordinatedEntryRepository = {
       .execute();
   },
 
+  /**
+   * HUD's DateDeleted on one live assessment (its questions and results with it) or event of the enrollment: the row
+   * stays for a delta export, a full export and every page leave it out. Returns whether there was one.
+   */
+  async markDeleted(db: Db, kind: 'assessment' | 'event', enrollmentId: string, id: string, changed: { dateUpdated: Date; userId: string }): Promise<boolean> {
+    const set = { date_deleted: changed.dateUpdated, date_updated: changed.dateUpdated, user_id: changed.userId };
+    const table = kind === 'assessment' ? 'assessments' : 'events';
+    const key = kind === 'assessment' ? 'assessment_id' : 'event_id';
+    const result = await db.updateTable(table).set(set).where(key, '=', id).where('enrollment_id', '=', enrollmentId).where('date_deleted', 'is', null).executeTakeFirst();
+    if (kind === 'assessment') {
+      for (const part of ['assessment_questions', 'assessment_results'] as const) {
+        await db.updateTable(part).set(set).where('assessment_id', '=', id).where('date_deleted', 'is', null).execute();
+      }
+    }
+    return Number(result.numUpdatedRows) > 0;
+  },
+
   async assessmentsOf(db: Db, enrollmentId: string): Promise<CeAssessment[]> {
     const rows = await db
       .selectFrom('assessments')

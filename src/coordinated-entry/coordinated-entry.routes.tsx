@@ -31,6 +31,16 @@ export async function coordinatedEntryRoutes(app: FastifyInstance) {
     });
   });
 
+  for (const [kind, path] of [['assessment', 'ce-assessments'], ['event', 'ce-events']] as const) {
+    app.post(`/enrollments/:id/${path}/:recordId/delete`, form, async (request, reply) => {
+      const { site } = request;
+      const id = enrollmentParam(request);
+      const recordId = ((request.params as { recordId?: string }).recordId ?? '').toLowerCase();
+      await site.coordinatedEntry.deleteRecord(await viewerOf(request), id, kind, recordId, actorOf(request));
+      return reply.redirect(`/${site.id}/enrollments/${id}?done=saved#ce-heading`, 303);
+    });
+  }
+
   app.get('/enrollments/:id/ce-events/new', async (request, reply) => {
     const { site } = request;
     const detail = await site.coordinatedEntry.forRecording(await viewerOf(request), enrollmentParam(request));

@@ -3,9 +3,9 @@ import type { Actor } from '../audit/audit-log.js';
 import type { StayBounds } from '../contacts/contact-fields.js';
 import type { Db } from '../db/schema.js';
 import type { EnrollmentDetail } from '../enrollments/enrollments.model.js';
-import { ConflictError, ValidationError } from '../errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { HEAD_OF_HOUSEHOLD } from '../hud/enrollment-code-lists.js';
-import { hudUserId } from '../hud/ids.js';
+import { HEARTH_ID_PATTERN, hudUserId } from '../hud/ids.js';
 import { validateAssessment, validateEvent } from './coordinated-entry-fields.js';
 import type { CeAssessment, CeAssessmentInput, CeEvent, CeEventInput, CoordinatedEntrySection } from './coordinated-entry.model.js';
 import { coordinatedEntryRepository as repo } from './coordinated-entry.repository.js';
@@ -60,6 +60,23 @@ export class CoordinatedEntryService extends EnrollmentRecordService {
     await this.db.transaction().execute(async (trx) => {
       await repo.insertAssessments(trx, [assessment]);
       await this.audit.record(trx, { event: 'enrollment.ce_assessment_recorded', actor, client: assessment.personalId, details: { enrollmentId, assessmentId: assessment.assessmentId } });
+    });
+  }
+
+  /** Deletes an assessment or event recorded by mistake (HUD's DateDeleted). Audited (`enrollment.ce_<kind>_deleted`). */
+  async deleteRecord(viewer: Viewer, enrollmentId: string, kind: 'assessment' | 'event', id: string, actor: Actor): Promise<void> {
+    const detail = await this.forRecording(viewer, enrollmentId);
+    const what = kind === 'assessment' ? 'assessment' : 'event';
+    if (!HEARTH_ID_PATTERN.test(id)) throw new NotFoundError(`There is no such ${what}.`);
+    await this.db.transaction().execute(async (trx) => {
+      const deleted = await repo.markDeleted(trx, kind, enrollmentId, id, { dateUpdated: this.clock.now(), userId: hudUserId(actor) });
+      if (!deleted) throw new NotFoundError(`There is no such ${what}.`);
+      await this.audit.record(trx, {
+        event: kind === 'assessment' ? 'enrollment.ce_assessment_deleted' : 'enrollment.ce_event_deleted',
+        actor,
+        client: detail.enrollment.personalId,
+        details: { enrollmentId, [kind === 'assessment' ? 'assessmentId' : 'eventId']: id },
+      });
     });
   }
 

@@ -110,12 +110,33 @@ describe('4.20 coordinated entry events', () => {
       { event: 13, prob_sol_div_rr_result: null, location_crisis_or_ph_housing: 'Harbor Rapid Rehousing', referral_result: 1 },
     ]);
     const page = textOf((await caseA.get(`/live/enrollments/${e.head}`)).body);
-    assert.match(page, /11\/26\/2026: Problem Solving\/Diversion\/Rapid Resolution intervention or service\. 11\/25\/2026: Referral to RRH project resource opening \(Harbor Rapid Rehousing\); Successful referral: client accepted on 11\/26\/2026\./);
+    assert.match(page, /11\/26\/2026: Problem Solving\/Diversion\/Rapid Resolution intervention or service\. Delete the event of 11\/26\/2026 11\/25\/2026: Referral to RRH project resource opening \(Harbor Rapid Rehousing\); Successful referral: client accepted on 11\/26\/2026\./);
     assert.equal((await t.sites.live.audit.list(t.sites.live.db, { event: 'enrollment.ce_event_recorded' })).length, 2);
   });
 
   it('users of other agencies can neither see nor record them', async () => {
     assert.equal((await caseB.get(`/live/enrollments/${e.head}/ce-assessments/new`)).status, 404);
     assert.equal((await caseB.get(`/live/enrollments/${e.head}/ce-events/new`)).status, 404);
+    const [event] = await t.sites.live.db.selectFrom('events').select('event_id').where('date_deleted', 'is', null).execute();
+    assert.equal((await caseB.post(`/live/enrollments/${e.head}/ce-events/${event!.event_id}/delete`, {})).status, 404);
+    const [assessment] = await t.sites.live.db.selectFrom('assessments').select('assessment_id').execute();
+    assert.equal((await caseB.post(`/live/enrollments/${e.head}/ce-assessments/${assessment!.assessment_id}/delete`, {})).status, 404);
+    assert.equal((await t.sites.live.db.selectFrom('events').select('event_id').where('date_deleted', 'is not', null).execute()).length, 0);
+  });
+
+  it('an assessment or event recorded by mistake is deleted from the enrollment page (HUD’s DateDeleted); audited', async () => {
+    const [assessment] = await t.sites.live.db.selectFrom('assessments').select('assessment_id').execute();
+    const page = await caseA.get(`/live/enrollments/${e.head}`);
+    assert.match(page.body, new RegExp(`action="/live/enrollments/${e.head}/ce-assessments/${assessment!.assessment_id}/delete"`));
+    assert.equal((await caseA.post(`/live/enrollments/${e.head}/ce-assessments/${assessment!.assessment_id}/delete`, {})).status, 303);
+    assert.match(textOf((await caseA.get(`/live/enrollments/${e.head}`)).body), /Assessments \(4\.19\) No assessment recorded yet/);
+    const row = await t.sites.live.db.selectFrom('assessments').select('date_deleted').where('assessment_id', '=', assessment!.assessment_id).executeTakeFirstOrThrow();
+    assert.ok(row.date_deleted !== null, 'the row stays, marked deleted');
+    assert.equal((await caseA.post(`/live/enrollments/${e.head}/ce-assessments/${assessment!.assessment_id}/delete`, {})).status, 404, 'deleted once');
+    const [event] = await t.sites.live.db.selectFrom('events').select('event_id').where('event', '=', 2).execute();
+    assert.equal((await caseA.post(`/live/enrollments/${e.other}/ce-events/${event!.event_id}/delete`, {})).status, 409, 'only on its own CE enrollment');
+    assert.equal((await caseA.post(`/live/enrollments/${e.head}/ce-events/${event!.event_id}/delete`, {})).status, 303);
+    assert.equal((await t.sites.live.audit.list(t.sites.live.db, { event: 'enrollment.ce_assessment_deleted' })).length, 1);
+    assert.equal((await t.sites.live.audit.list(t.sites.live.db, { event: 'enrollment.ce_event_deleted' })).length, 1);
   });
 });

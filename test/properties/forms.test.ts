@@ -82,6 +82,8 @@ const ENDPOINTS: Endpoint[] = [
   { route: '/live/enrollments/:id/contacts/new', as: 'admin', fields: ['informationDate', 'currentLivingSituation', 'clsSubsidyType', 'leaveSituation14Days', 'locationDetails', 'verifiedBy'] },
   { route: '/live/enrollments/:id/contacts/:contactId/edit', as: 'admin', fields: ['informationDate', 'currentLivingSituation', 'clsSubsidyType', 'leaveSituation14Days', 'locationDetails', 'verifiedBy'] },
   { route: '/live/enrollments/:id/contacts/:contactId/delete', as: 'admin', fields: [] },
+  { route: '/live/enrollments/:id/ce-assessments/:recordId/delete', as: 'admin', fields: [] },
+  { route: '/live/enrollments/:id/ce-events/:recordId/delete', as: 'admin', fields: [] },
   { route: '/live/enrollments/:id/engagement', as: 'admin', fields: ['dateOfEngagement'] },
   { route: '/live/enrollments/:id/move-in', as: 'admin', fields: ['moveInDate'] },
   { route: '/live/enrollments/:id/ce-assessments/new', as: 'admin', fields: ['assessmentDate', 'assessmentLocation', 'assessmentType', 'assessmentLevel', 'prioritizationStatus'] },
