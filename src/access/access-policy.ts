@@ -13,6 +13,8 @@ import type { Role } from '../db/schema.js';
  *   situation) only to users of the enrolling agency, i.e. the agency that operates the project.
  * - HUD CSV exports: administrators export any project; agency managers only their agencies' projects; case
  *   managers none. The `hearth export` command, run by whoever operates the server, exports any project.
+ * - HUD CSV imports (another HMIS's data into this site): administrators only, on the Import page; the
+ *   `hearth import` command, run by whoever operates the server.
  */
 export interface Viewer {
   userId: number;
@@ -61,6 +63,12 @@ export function exportScope(viewer: Viewer): EnrollmentScope | null {
   if (viewer.role === 'agency_manager') return { kind: 'organizations', organizationIds: [...viewer.organizationIds].sort() };
   return null;
 }
+
+/** Whether users of this role may import HUD CSV (and so see the Import page): administrators only. */
+export const roleCanImport = (role: Role): boolean => role === 'admin';
+
+/** Whether the viewer may import HUD CSV from another HMIS. */
+export const canImport = (viewer: Viewer): boolean => roleCanImport(viewer.role);
 
 /** Whether users of this role may export at all (and so see the Exports page). */
 export const roleCanExport = (role: Role): boolean => role === 'admin' || role === 'agency_manager';

@@ -19,6 +19,7 @@ import { projectSetupRoutes } from '../projects/project-setup.routes.js';
 import { clientRoutes } from '../clients/clients.routes.js';
 import { enrollmentRoutes } from '../enrollments/enrollments.routes.js';
 import { exportRoutes } from '../exports/exports.routes.js';
+import { importRoutes } from '../imports/imports.routes.js';
 import { assessmentRoutes } from '../assessments/assessments.routes.js';
 import { homeRoutes } from '../home/home.routes.js';
 import { trainingRoutes } from '../training/training.routes.js';
@@ -114,6 +115,7 @@ export async function sitePlugin(app: FastifyInstance, options: { site: SiteServ
   await app.register(enrollmentRoutes);
   await app.register(shelterRoutes);
   await app.register(exportRoutes);
+  await app.register(importRoutes);
   await app.register(moveInRoutes);
   await app.register(contactRoutes);
   await app.register(assessmentRoutes);

@@ -1,4 +1,4 @@
-import { roleCanExport } from '../access/access-policy.js';
+import { roleCanExport, roleCanImport } from '../access/access-policy.js';
 import type { ComponentChildren } from 'preact';
 import { formatDate } from './format.js';
 import { sitePath, type PageContext } from './page-context.js';
@@ -53,6 +53,11 @@ export function Layout(props: {
                     {roleCanExport(ctx.user.role) && (
                       <li>
                         <a href={sitePath(ctx, 'exports')}>Exports</a>
+                      </li>
+                    )}
+                    {roleCanImport(ctx.user.role) && (
+                      <li>
+                        <a href={sitePath(ctx, 'imports')}>Imports</a>
                       </li>
                     )}
                     {ctx.user.role === 'admin' && (

@@ -86,6 +86,9 @@ const ENDPOINTS: Endpoint[] = [
   { route: '/live/enrollments/:id/ce-events/new', as: 'admin', fields: ['eventDate', 'event', 'probSolDivRrResult', 'referralCaseManageAfter', 'locationCrisisOrPhHousing', 'referralResult', 'resultDate'] },
   // HUD CSV exports (issue 13).
   { route: '/live/exports', as: 'admin', fields: ['from', 'to', 'projectIds', 'cocCode', 'directive', 'hash'] },
+  // HUD CSV imports (issue 13): without a zip, and of an upload that is not there.
+  { route: '/live/imports', as: 'admin', fields: ['file'] },
+  { route: '/live/imports/:id', as: 'admin', fields: ['confirm'] },
 ];
 
 /** Payloads that must never come back unescaped (S48). */
