@@ -18,6 +18,8 @@ import type { Role } from '../db/schema.js';
  *   every project in it is one of their agencies'. A report's drill-down lists only the enrollments the viewer may
  *   see (the enrollment rule above), whoever ran it; the others are counted, never named. `hearth report` reports
  *   on any project, like `hearth export`.
+ * - HUD CSV imports (another HMIS's data into this site): administrators only, on the Import page; the
+ *   `hearth import` command, run by whoever operates the server.
  */
 export interface Viewer {
   userId: number;
@@ -66,6 +68,12 @@ export function exportScope(viewer: Viewer): EnrollmentScope | null {
   if (viewer.role === 'agency_manager') return { kind: 'organizations', organizationIds: [...viewer.organizationIds].sort() };
   return null;
 }
+
+/** Whether users of this role may import HUD CSV (and so see the Import page): administrators only. */
+export const roleCanImport = (role: Role): boolean => role === 'admin';
+
+/** Whether the viewer may import HUD CSV from another HMIS. */
+export const canImport = (viewer: Viewer): boolean => roleCanImport(viewer.role);
 
 /** Whether users of this role may export at all (and so see the Exports page). */
 export const roleCanExport = (role: Role): boolean => role === 'admin' || role === 'agency_manager';

@@ -13,8 +13,14 @@ function statusFor(error: FastifyError | Error): number {
   if (error instanceof ConflictError) return 409;
   if (error instanceof DomainError) return 400;
   if (isDatabaseUnavailable(error)) return 503;
+  if (isMalformedMultipart(error)) return 400;
   const status = (error as FastifyError).statusCode;
   return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
+}
+
+/** An upload (multipart/form-data) cut short or not of that shape: the parser (busboy) says so only in words. */
+function isMalformedMultipart(error: Error): boolean {
+  return /^(Unexpected end of (form|multipart data)|Malformed part header|Multipart: Boundary not found)/.test(error.message);
 }
 
 const MESSAGES: Record<number, string> = {

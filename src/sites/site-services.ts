@@ -28,6 +28,7 @@ import { EnrollmentService } from '../enrollments/enrollments.service.js';
 import { TrainingService } from '../training/training.service.js';
 import { HudCsvExportService, implementationIdOf } from '../exchange/hud-csv-export.service.js';
 import { HudCsvImportService } from '../exchange/import/hud-csv-import.service.js';
+import { HudCsvImportUploads } from '../exchange/import/hud-csv-import-uploads.service.js';
 import { ShelterService } from '../shelter/shelter.service.js';
 import { AssessmentService } from '../assessments/assessments.service.js';
 import { ExportJobService } from '../exports/export-jobs.service.js';
@@ -86,6 +87,8 @@ export interface SiteServices {
   exportJobs: ExportJobService;
   /** HUD HMIS CSV imports (src/exchange/import/). */
   hudImports: HudCsvImportService;
+  /** The Import page's uploads: the zip kept privately until it is imported or abandoned. */
+  hudImportUploads: HudCsvImportUploads;
   /** HUD reports (APR, CAPER, Data Quality) from live data, computed by the server's report worker. */
   reports: ReportService;
 }
@@ -123,6 +126,7 @@ export function createSiteServices(options: {
   const enrollments: EnrollmentService = new EnrollmentService(db, clock, audit, config.timeZone, projects);
   const hudExports = new HudCsvExportService(db, clock, audit, config.timeZone, implementationIdOf(config.publicUrl, id));
   const exportsDir = path.join(siteDataDir(config, id), 'exports');
+  const hudImports = new HudCsvImportService(db, clock, audit, config.timeZone, clients);
   const shelter = new ShelterService(db, clock, audit, config.timeZone, enrollments, projectSetup);
   const contacts = new ContactService(db, clock, audit, config.timeZone, enrollments, projectSetup);
   const assessments = new AssessmentService(db, clock, audit, config.timeZone, enrollments, projectSetup);
@@ -159,7 +163,8 @@ export function createSiteServices(options: {
     training: new TrainingService(db, clock, audit, id, config.timeZone, projects, projectSetup, clients, enrollments, { shelter, contacts, coordinatedEntry }, assessments),
     hudExports,
     exportJobs: new ExportJobService(db, clock, audit, hudExports, access, users, exportsDir, options.onExportQueued),
-    hudImports: new HudCsvImportService(db, clock, audit, config.timeZone, clients),
+    hudImports,
+    hudImportUploads: new HudCsvImportUploads(hudImports, path.join(siteDataDir(config, id), 'imports')),
     reports: new ReportService(db, clock, audit, config.timeZone, options.onReportQueued),
   };
 }

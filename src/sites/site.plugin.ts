@@ -20,6 +20,7 @@ import { clientRoutes } from '../clients/clients.routes.js';
 import { enrollmentRoutes } from '../enrollments/enrollments.routes.js';
 import { exportRoutes } from '../exports/exports.routes.js';
 import { reportRoutes } from '../reports/reports.routes.js';
+import { importRoutes } from '../imports/imports.routes.js';
 import { assessmentRoutes } from '../assessments/assessments.routes.js';
 import { homeRoutes } from '../home/home.routes.js';
 import { trainingRoutes } from '../training/training.routes.js';
@@ -119,6 +120,7 @@ export async function sitePlugin(app: FastifyInstance, options: { site: SiteServ
   await app.register(shelterRoutes);
   await app.register(exportRoutes);
   await app.register(reportRoutes);
+  await app.register(importRoutes);
   await app.register(moveInRoutes);
   await app.register(contactRoutes);
   await app.register(assessmentRoutes);

@@ -157,6 +157,19 @@ export function TextField(props: TextFieldProps) {
 }
 
 /** A several-line text input. */
+/** A file to upload (in a PostForm with `upload`); `accept` lists the types offered, e.g. `.zip`. */
+export function FileField(props: FieldBase & { accept?: string }) {
+  const { id, invalid, hintId, errorId, describedBy } = parts(props);
+  return (
+    <FieldFrame invalid={invalid}>
+      <label for={id}>{props.label}</label>
+      <Hint id={hintId}>{props.hint}</Hint>
+      <FieldError id={id} errors={errorId ? props.errors : undefined} />
+      <input id={id} name={props.name} type="file" accept={props.accept} aria-invalid={invalid ? 'true' : undefined} aria-describedby={describedBy} />
+    </FieldFrame>
+  );
+}
+
 export function TextAreaField(props: FieldBase & { value?: string | null; rows?: number; maxLength?: number }) {
   const { id, invalid, hintId, errorId, describedBy } = parts(props);
   return (
@@ -384,9 +397,16 @@ export function CsrfField(props: { token: string }) {
 }
 
 /** A POST form under the current site, with its CSRF token. `novalidate`: the server's messages are the ones shown. */
-export function PostForm(props: { ctx: PageContext; action: string; children: ComponentChildren; class?: string; id?: string }) {
+export function PostForm(props: { ctx: PageContext; action: string; children: ComponentChildren; class?: string; id?: string; upload?: boolean }) {
   return (
-    <form method="post" action={sitePath(props.ctx, props.action)} class={props.class ?? 'stack'} id={props.id} novalidate>
+    <form
+      method="post"
+      action={sitePath(props.ctx, props.action)}
+      class={props.class ?? 'stack'}
+      id={props.id}
+      enctype={props.upload ? 'multipart/form-data' : undefined}
+      novalidate
+    >
       <CsrfField token={props.ctx.csrfToken} />
       {props.children}
     </form>

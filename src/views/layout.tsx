@@ -1,4 +1,4 @@
-import { roleCanExport, roleCanRunReports } from '../access/access-policy.js';
+import { roleCanExport, roleCanImport, roleCanRunReports } from '../access/access-policy.js';
 import type { ComponentChildren } from 'preact';
 import { formatDate } from './format.js';
 import { sitePath, type PageContext } from './page-context.js';
@@ -58,6 +58,11 @@ export function Layout(props: {
                     {roleCanRunReports(ctx.user.role) && (
                       <li>
                         <a href={sitePath(ctx, 'reports')}>Reports</a>
+                      </li>
+                    )}
+                    {roleCanImport(ctx.user.role) && (
+                      <li>
+                        <a href={sitePath(ctx, 'imports')}>Imports</a>
                       </li>
                     )}
                     {ctx.user.role === 'admin' && (

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { canExport, canExportProjectsOf, exportScope, type Viewer } from '../../src/access/access-policy.js';
+import { canExport, canExportProjectsOf, canImport, exportScope, type Viewer } from '../../src/access/access-policy.js';
 
 const viewer = (role: Viewer['role'], agencies: string[] = []): Viewer => ({ userId: 1, username: 'u', role, organizationIds: new Set(agencies) });
 
@@ -21,5 +21,13 @@ describe('access policy: who may export HUD CSV', () => {
     assert.equal(exportScope(viewer('case_manager', ['a'])), null);
     assert.ok(!canExport(viewer('case_manager', ['a'])));
     assert.ok(!canExportProjectsOf(viewer('case_manager', ['a']), 'a'));
+  });
+});
+
+describe('access policy: who may import HUD CSV', () => {
+  test('HMIS administrators import; agency managers and case managers do not', () => {
+    assert.ok(canImport(viewer('admin')));
+    assert.ok(!canImport(viewer('agency_manager', ['a'])));
+    assert.ok(!canImport(viewer('case_manager', ['a'])));
   });
 });

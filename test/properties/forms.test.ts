@@ -92,6 +92,9 @@ const ENDPOINTS: Endpoint[] = [
   { route: '/live/exports', as: 'admin', fields: ['from', 'to', 'projectIds', 'cocCode', 'directive', 'hash'] },
   // HUD reports (issue 15).
   { route: '/live/reports', as: 'admin', fields: ['kind', 'from', 'to', 'projectIds', 'cocCode'] },
+  // HUD CSV imports (issue 13): without a zip, and of an upload that is not there.
+  { route: '/live/imports', as: 'admin', fields: ['file'] },
+  { route: '/live/imports/:id', as: 'admin', fields: ['confirm'] },
 ];
 
 /** Payloads that must never come back unescaped (S48). */

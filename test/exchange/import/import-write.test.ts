@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
+import { ForbiddenError, NotFoundError } from '../../../src/errors.js';
 import { HudCsvImportService } from '../../../src/exchange/import/hud-csv-import.service.js';
 import { startTestApp, type TestApp } from '../../helpers/app.js';
 import { ACTOR } from '../../clients/fixtures.js';
@@ -86,5 +87,31 @@ describe('HUD CSV import: writing agencies and projects', () => {
       ['VALID', 'VALID'],
       ['VALIDATION', 'Organization VALIDATION'],
     ]);
+  });
+});
+
+describe('HUD CSV import from the Import page: who may', () => {
+  let t: TestApp;
+  let dir: string;
+  before(async () => {
+    t = await startTestApp({ sites: ['live'] });
+    dir = tempFolder('import-uploads');
+  });
+  after(async () => {
+    await t.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('an agency manager may not import, and the upload is refused before anything is read', async () => {
+    const manager = { userId: 2, username: 'manon', role: 'agency_manager' as const, organizationIds: new Set(['a']) };
+    const uploadId = await t.sites.live.hudImportUploads.receive(fs.createReadStream(await zipFixture(FY2026_ENROLLMENT, dir)));
+    await assert.rejects(t.sites.live.hudImportUploads.check(manager, ACTOR, uploadId), ForbiddenError);
+    await assert.rejects(t.sites.live.hudImportUploads.run(manager, ACTOR, uploadId, {}), ForbiddenError);
+    const admin = { ...manager, role: 'admin' as const };
+    const checked = await t.sites.live.hudImportUploads.check(admin, ACTOR, uploadId);
+    assert.equal(checked.dryRun, true);
+    const imported = await t.sites.live.hudImportUploads.run(admin, ACTOR, uploadId, {});
+    assert.equal(imported.written, true);
+    await assert.rejects(t.sites.live.hudImportUploads.run(admin, ACTOR, uploadId, {}), NotFoundError, 'the zip is gone once imported');
   });
 });
