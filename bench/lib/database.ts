@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Extensions } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
+import { enableCopyOut } from '../../src/db/copy-out.js';
 import { embeddedDatabase, PGLITE_EXTENSIONS, redactUrl, type SiteDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { SerializedPGliteDialect } from '../../src/db/pglite-dialect.js';
@@ -80,6 +81,7 @@ export async function openBenchDatabase(options: BenchDatabaseOptions = {}): Pro
   });
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
+  enableCopyOut(db, pool);
   const drop = async () => {
     await db.destroy().catch(() => {});
     await admin(`drop schema if exists ${schema} cascade`);

@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Config } from '../config.js';
 import { ensurePrivateDir, makeTreePrivate } from '../files/private-files.js';
 import type { SiteId } from '../site-id.js';
+import { enableCopyOut } from './copy-out.js';
 import { acquireLock, readLock, updateLock } from './data-dir-lock.js';
 import { serveEmbeddedSocket, SOCKET_PORT } from './embedded-socket.js';
 import { migrateToLatest } from './migrate.js';
@@ -35,7 +36,14 @@ export const SERVER_APPLICATION_NAME = 'hearth-server';
 
 export function postgresDatabase(
   connection: string | pg.PoolConfig,
-  options: { searchPath?: string; max?: number; description?: string; applicationName?: string } = {},
+  options: {
+    searchPath?: string;
+    max?: number;
+    description?: string;
+    applicationName?: string;
+    /** False for a server that speaks PostgreSQL's protocol without COPY out (the embedded database's socket). */
+    copyOut?: boolean;
+  } = {},
 ): SiteDatabase {
   const base: pg.PoolConfig = typeof connection === 'string' ? { connectionString: connection } : connection;
   const pool = new pg.Pool({
@@ -53,6 +61,7 @@ export function postgresDatabase(
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  if (options.copyOut !== false) enableCopyOut(db, pool);
   const description =
     options.description ?? (typeof connection === 'string' ? redactUrl(connection) : 'PostgreSQL');
   return {
@@ -148,7 +157,7 @@ export async function openCliDatabase(config: Config, site: SiteId): Promise<Sit
     opened = holder?.socketDir
       ? postgresDatabase(
           { host: holder.socketDir, port: SOCKET_PORT, user: 'postgres', database: 'postgres' },
-          { max: 1, description: `${dir} (through the running server, pid ${holder.pid})` },
+          { max: 1, description: `${dir} (through the running server, pid ${holder.pid})`, copyOut: false },
         )
       : await openEmbeddedSite(dir, false);
   }

@@ -1,15 +1,20 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { EnrollmentScope } from '../access/access-policy.js';
+import { copyOutOf, type CopyOutStream } from '../db/copy-out.js';
 import type { Db } from '../db/schema.js';
 import type { ExportDirective } from './hud-csv-export.model.js';
 import { sourceColumn, type HudFileSource } from './hud-csv-export-sources.js';
-import type { HudFile } from './hud-csv-spec.js';
+import type { HudFile, HudType } from './hud-csv-spec.js';
+import { columnRule, FORBIDDEN_CHARACTERS } from './hud-csv-values.js';
 
 /*
  * The export's reads. They are written over the tables' names, not the query builder's types, because one query
- * shape serves every HUD file through its mapping table (hud-csv-export-sources.ts). Every read is one page of
- * rows, walked by the file's key (keyset pages): memory stays flat however large the tables, and no statement
- * runs for long. A row created after the export started (`cutoff`) waits for the next export.
+ * shape serves every HUD file through its mapping table (hud-csv-export-sources.ts). The database formats every
+ * value. On PostgreSQL a file is one `COPY (…) TO STDOUT` that writes its CSV, streamed: one scan of the tables
+ * per file instead of one per page (a page's scope joins cost as much as the whole file's), and no per-row work
+ * in Node. On PGlite, which cannot stream a COPY out, a file is read in pages walked by its key (keyset pages).
+ * Either way memory stays flat however large the tables. A row created after the export started (`cutoff`) waits
+ * for the next export.
  */
 
 /** What every page of one export reads through. */
@@ -73,35 +78,61 @@ function inScope(source: HudFileSource, w: ExportWindow): RawBuilder<boolean> {
   }
 }
 
-/** A column as HUD writes it: dates `yyyy-mm-dd`, date-times `yyyy-mm-dd hh:mm:ss` in the site's time zone. */
-function selected(file: HudFile, source: HudFileSource, w: ExportWindow): RawBuilder<unknown>[] {
+/** How an export writes its values: its ExportID, and whether names and SSNs are hashed (after the database). */
+export interface ExportValues {
+  exportId: string;
+  hash: boolean;
+}
+
+/**
+ * Each column as HUD writes it (hud-csv-values.ts): dates `yyyy-mm-dd`, date-times `yyyy-mm-dd hh:mm:ss` in the
+ * site's time zone, amounts with two decimals, strings without the forbidden characters (null when that leaves them
+ * empty, unless they are still to be hashed), 99 for a required code not collected, and the ExportID.
+ */
+function selected(file: HudFile, source: HudFileSource, w: ExportWindow, values: ExportValues): RawBuilder<unknown>[] {
   return file.columns.map((column, index) => {
+    const rule = columnRule(column, values);
     const name = sourceColumn(source, column.name);
-    const alias = sql.raw(`c${index}`);
-    if (name === null) return sql`null as ${alias}`;
-    const ref = sql.ref(`t.${name}`);
-    switch (column.type) {
-      case 'D':
-        return sql`to_char(${ref}, 'YYYY-MM-DD') as ${alias}`;
-      case 'T':
-        return sql`to_char(${ref} at time zone ${w.timeZone}, 'YYYY-MM-DD HH24:MI:SS') as ${alias}`;
-      case 'M':
-      case 'M+':
-        return sql`to_char(${ref}, 'FM999999990.00') as ${alias}`;
-      default:
-        return sql`${ref} as ${alias}`;
+    let value: RawBuilder<unknown>;
+    if (rule.exportId) value = sql`${values.exportId}::text`;
+    else if (name === null) value = sql`null`;
+    else {
+      const ref = sql.ref(`t.${name}`);
+      value = formatted(column.type, ref, w);
+      if (rule.string) value = rule.hash ? sql`translate(nullif(${value}, ''), ${FORBIDDEN_CHARACTERS}, '')` : sql`nullif(translate(${value}, ${FORBIDDEN_CHARACTERS}, ''), '')`;
     }
+    if (rule.whenMissing !== null) value = sql`coalesce(${value}, ${sql.lit(rule.whenMissing)})`;
+    return sql`${value} as ${sql.raw(`c${index}`)}`;
   });
 }
 
+function formatted(type: HudType, ref: RawBuilder<unknown> | ReturnType<typeof sql.ref>, w: ExportWindow): RawBuilder<unknown> {
+  switch (type) {
+    case 'D':
+      return sql`to_char(${ref}, 'YYYY-MM-DD')`;
+    case 'T':
+      return sql`to_char(${ref} at time zone ${w.timeZone}, 'YYYY-MM-DD HH24:MI:SS')`;
+    case 'M':
+    case 'M+':
+      return sql`to_char(${ref}, 'FM999999990.00')`;
+    default:
+      return sql`${ref}`;
+  }
+}
+
+/** A file's rows in the export: its table, within the export's scope and window. */
+function rowsInExport(source: HudFileSource, w: ExportWindow): RawBuilder<unknown> {
+  return sql`${sql.table(source.table)} t
+      where ${inScope(source, w)} and ${liveOrChanged('t', w)} and t.date_created <= ${w.cutoff}`;
+}
+
 export const hudCsvExportRepository = {
-  /** The next page of a file's rows after `afterKey` (null: the first page). */
-  async page(db: Db, file: HudFile, source: HudFileSource, w: ExportWindow, afterKey: string | null, limit: number): Promise<SourcePage> {
+  /** The next page of a file's rows after `afterKey` (null: the first page), formatted. */
+  async page(db: Db, file: HudFile, source: HudFileSource, w: ExportWindow, values: ExportValues, afterKey: string | null, limit: number): Promise<SourcePage> {
     const key = sql.ref(`t.${sourceColumn(source, file.key)}`);
     const { rows } = await sql<Record<string, unknown>>`
-      select ${key} as k, ${sql.join(selected(file, source, w))}
-      from ${sql.table(source.table)} t
-      where ${inScope(source, w)} and ${liveOrChanged('t', w)} and t.date_created <= ${w.cutoff}
+      select ${key} as k, ${sql.join(selected(file, source, w, values))}
+      from ${rowsInExport(source, w)}
         ${afterKey === null ? sql`` : sql`and ${key} > ${afterKey}`}
       order by ${key}
       limit ${limit}`.execute(db);
@@ -110,6 +141,29 @@ export const hudCsvExportRepository = {
       lastKey: rows.length > 0 ? String(rows[rows.length - 1]!.k) : null,
       rows: rows.map((row) => Array.from({ length: width }, (_, i) => row[`c${i}`])),
     };
+  },
+
+  /**
+   * All of a file's rows, formatted, in the order of its pages, as CSV that PostgreSQL writes itself (strings
+   * quoted, as hud-csv-values.ts says): one statement for the whole file, streamed. Null where the database cannot
+   * COPY out (PGlite): its reader walks the pages instead.
+   */
+  async copyCsv(db: Db, file: HudFile, source: HudFileSource, w: ExportWindow, values: ExportValues): Promise<CopyOutStream | null> {
+    const copyOut = copyOutOf(db);
+    if (copyOut === null) return null;
+    const key = sql.ref(`t.${sourceColumn(source, file.key)}`);
+    const quoted = file.columns.flatMap((column, index) => (columnRule(column, values).quoted ? [sql.raw(`c${index}`)] : []));
+    return copyOut(
+      sql`copy (select ${sql.join(selected(file, source, w, values))} from ${rowsInExport(source, w)} order by ${key})
+          to stdout with (format csv, force_quote (${sql.join(quoted)}))`.compile(db),
+    );
+  },
+
+  /** The HUD UserIDs a file's rows in the export name. */
+  async userIds(db: Db, source: HudFileSource, w: ExportWindow): Promise<string[]> {
+    const { rows } = await sql<{ user_id: string }>`
+      select distinct t.user_id from ${rowsInExport(source, w)} and t.user_id is not null`.execute(db);
+    return rows.map((r) => r.user_id);
   },
 
   /** Projects by id, with their agency: to judge a request for them. */

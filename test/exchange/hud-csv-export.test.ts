@@ -7,12 +7,13 @@ import { SYSTEM_ACTOR } from '../../src/audit/audit-log.js';
 import { normalizeName, soundex } from '../../src/clients/name-matching.js';
 import { ForbiddenError, ValidationError } from '../../src/errors.js';
 import type { HudExportRequest, HudExportSummary } from '../../src/exchange/hud-csv-export.model.js';
-import type { ExportRequester } from '../../src/exchange/hud-csv-export.service.js';
+import { HudCsvExportService, type ExportRequester } from '../../src/exchange/hud-csv-export.service.js';
 import { CSV_VERSION_2026, HUD_CSV_FILES, hudFile, hudHeader, valueProblem } from '../../src/exchange/hud-csv-spec.js';
 import type { SiteServices } from '../../src/sites/site-services.js';
 import { hearthVersion } from '../../src/version.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { readExport, type CsvEntry } from './zip.js';
+import { TEST_DATABASE_URL } from '../helpers/database.js';
+import { readExport, readZipEntries, type CsvEntry } from './zip.js';
 
 const OPERATOR: ExportRequester = { operator: { userId: null, username: 'cli:tester', ip: null } };
 const FY2026: HudExportRequest = { from: '2025-10-01', to: '2026-09-30', projectIds: [], cocCode: null, periodType: null, directive: 'full', hash: false };
@@ -249,5 +250,33 @@ describe('HUD CSV export (issue 13, items 1 and 2): the zip, its scope and its v
 
   test('hudFile and the zip agree on User.csv’s columns', () => {
     assert.deepEqual(files.get('User.csv')!.header, hudFile('User').columns.map((c) => c.name));
+  });
+
+  test('on PostgreSQL, the files COPY writes are byte for byte those the keyset pages write', { skip: TEST_DATABASE_URL ? false : 'PGlite has no COPY out' }, async () => {
+    // Strings that CSV must quote or escape, characters FY2026 forbids, and a string of them alone.
+    const odd = ['<b>Ann</b> {x}', '[]', 'Mc"Coy, Jr', 'two\nlines', 'back\\slash', 'Zoë ñ'];
+    const exported = column(files, 'Client', 'PersonalID').slice(0, odd.length);
+    for (const [i, id] of exported.entries()) await site.db.updateTable('clients').set({ middle_name: odd[i]! }).where('personal_id', '=', id).execute();
+    // Another handle on the same database, not registered for COPY: it reads in pages.
+    const paged = new HudCsvExportService(site.db.withoutPlugins(), t.clock, site.audit, t.config.timeZone, 'hearth-test');
+    const copied = new HudCsvExportService(site.db, t.clock, site.audit, t.config.timeZone, 'hearth-test');
+    const texts = async (service: HudCsvExportService, request: HudExportRequest) => {
+      const out = new PassThrough();
+      const chunks: Buffer[] = [];
+      out.on('data', (chunk: Buffer) => chunks.push(chunk));
+      const written = await service.write(OPERATOR, request, out);
+      const entries = await readZipEntries(Buffer.concat(chunks));
+      return { rows: written.rows, entries: new Map([...entries].map(([name, text]) => [name, text.replaceAll(written.exportId, 'ExportID')])) };
+    };
+    const [project] = await site.hudExports.exportableProjects({ userId: 0, username: 'setup', role: 'admin', organizationIds: new Set() });
+    let client = '';
+    for (const request of [FY2026, { ...FY2026, directive: 'delta' as const, from: '2020-01-01', to: '2026-12-31' }, { ...FY2026, projectIds: [project!.projectId] }]) {
+      const [fromPages, fromCopy] = [await texts(paged, request), await texts(copied, request)];
+      assert.deepEqual(fromCopy.rows, fromPages.rows);
+      assert.ok(fromCopy.rows.Client > 0 && fromCopy.rows.Enrollment > 0);
+      for (const [name, text] of fromPages.entries) assert.equal(fromCopy.entries.get(name), text, name);
+      client ||= fromCopy.entries.get('Client.csv')!;
+    }
+    for (const written of ['"<b>Ann</b> {x}"'.replace(/[<>{}]/g, ''), '"Mc""Coy, Jr"', '"two\nlines"', '"back\\slash"', '"Zoë ñ"']) assert.ok(client.includes(written), written);
   });
 });
