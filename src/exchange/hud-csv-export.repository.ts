@@ -5,7 +5,7 @@ import type { Db } from '../db/schema.js';
 import type { ExportDirective } from './hud-csv-export.model.js';
 import { sourceColumn, type HudFileSource } from './hud-csv-export-sources.js';
 import type { HudFile, HudType } from './hud-csv-spec.js';
-import { columnRule, FORBIDDEN_CHARACTERS } from './hud-csv-values.js';
+import { columnRule, FORBIDDEN_PATTERN } from './hud-csv-values.js';
 
 /*
  * The export's reads. They are written over the tables' names, not the query builder's types, because one query
@@ -99,7 +99,12 @@ function selected(file: HudFile, source: HudFileSource, w: ExportWindow, values:
     else {
       const ref = sql.ref(`t.${name}`);
       value = formatted(column.type, ref, w);
-      if (rule.string) value = rule.hash ? sql`translate(nullif(${value}, ''), ${FORBIDDEN_CHARACTERS}, '')` : sql`nullif(translate(${value}, ${FORBIDDEN_CHARACTERS}, ''), '')`;
+      // regexp_replace, not translate: 3 to 4 times faster (bench/README.md).
+      if (rule.string) {
+        value = rule.hash
+          ? sql`regexp_replace(nullif(${value}, ''), ${FORBIDDEN_PATTERN}, '', 'g')`
+          : sql`nullif(regexp_replace(${value}, ${FORBIDDEN_PATTERN}, '', 'g'), '')`;
+      }
     }
     if (rule.whenMissing !== null) value = sql`coalesce(${value}, ${sql.lit(rule.whenMissing)})`;
     return sql`${value} as ${sql.raw(`c${index}`)}`;

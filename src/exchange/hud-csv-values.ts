@@ -25,8 +25,8 @@ export interface ColumnRule {
   hash: 'name' | 'ssn' | null;
 }
 
-/** The characters FY2026 does not allow in a string. */
-export const FORBIDDEN_CHARACTERS = '<>[]{}';
+/** The characters FY2026 does not allow in a string, `< > [ ] { }`, as a PostgreSQL regular expression. */
+export const FORBIDDEN_PATTERN = '[][<>{}]';
 
 export function columnRule(column: HudColumn, options: { hash: boolean }): ColumnRule {
   return {
