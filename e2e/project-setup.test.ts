@@ -42,7 +42,7 @@ describe('project set-up in a browser: a CoC, a funding source and inventory', {
     // 2.03: typed in lower case, stored as HUD writes it.
     await click('Add a CoC', 'link');
     await assertAccessible(page, 'new CoC form');
-    await page.getByLabel('CoC code', { exact: true }).fill('xx-501');
+    await page.getByLabel('CoC code', { exact: true }).fill('xx-502');
     await page.getByLabel('Geocode', { exact: true }).fill('11999');
     await page.getByLabel('City (optional)', { exact: true }).fill('Fairhaven');
     await page.getByLabel('Geography type', { exact: true }).selectOption({ label: 'Urban' });
@@ -54,7 +54,7 @@ describe('project set-up in a browser: a CoC, a funding source and inventory', {
     await click('Add');
     assert.equal(currentPath(page), `/live/projects/${w.shelterA}?done=added`);
     await assertAccessible(page, 'project page with a CoC');
-    assert.match(await page.locator('#cocs').innerText(), /XX-501\s+119999\s+Fairhaven\s+Urban/);
+    assert.match(await page.locator('#cocs').innerText(), /XX-502\s+119999\s+Fairhaven\s+Urban/);
 
     // 2.06: grant dates outside the operating period are saved once confirmed.
     await click('Add a funding source', 'link');
@@ -76,7 +76,7 @@ describe('project set-up in a browser: a CoC, a funding source and inventory', {
     // 2.07: an emergency shelter is asked its bed type and availability; the total is computed.
     await click('Add inventory', 'link');
     await assertAccessible(page, 'new inventory form');
-    await page.getByLabel('CoC', { exact: true }).selectOption('XX-501');
+    await page.getByLabel('CoC', { exact: true }).selectOption('XX-502');
     await page.getByLabel('Household type', { exact: true }).selectOption({ label: 'Households without children' });
     await page.getByLabel('Bed type', { exact: true }).selectOption({ label: 'Facility-based' });
     await page.getByLabel('Availability', { exact: true }).selectOption({ label: 'Year-round' });
@@ -87,10 +87,10 @@ describe('project set-up in a browser: a CoC, a funding source and inventory', {
     await click('Add');
     assert.equal(currentPath(page), `/live/projects/${w.shelterA}?done=added`);
     await assertAccessible(page, 'project page with its set-up');
-    assert.match(await page.locator('#inventory').innerText(), /XX-501\s+Households without children\s+Facility-based, year-round\s+30 \(dedicated: 5 other veterans\)\s+30\s+Since 01\/01\/2020/);
+    assert.match(await page.locator('#inventory').innerText(), /XX-502\s+Households without children\s+Facility-based, year-round\s+30 \(dedicated: 5 other veterans\)\s+30\s+Since 01\/01\/2020/);
 
     const stored = await t.sites.live.db.selectFrom('inventories').selectAll().where('project_id', '=', w.shelterA).executeTakeFirstOrThrow();
     assert.equal(stored.bed_inventory, 30);
-    assert.equal(stored.coc_code, 'XX-501');
+    assert.equal(stored.coc_code, 'XX-502');
   });
 });
