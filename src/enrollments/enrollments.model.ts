@@ -12,6 +12,11 @@ import type { ProjectSummary } from '../projects/projects.model.js';
 export interface ProjectsForEnrollments {
   /** 2.03: the project's CoC codes, sorted: the options of 3.16 Enrollment CoC. */
   cocCodesOf(projectId: string, db?: Db): Promise<string[]>;
+  /**
+   * Refuses (a ForbiddenError saying why) a project whose agency is a victim service provider: under VAWA they hold
+   * no client data in an HMIS. Given the transaction that writes a stay, it keeps the agency from becoming one meanwhile.
+   */
+  assertAcceptsClients(projectId: string, db?: Db): Promise<void>;
 }
 
 /** One member's entry data once it follows HUD's rules, as stored (Enrollment.csv columns). */

@@ -232,6 +232,15 @@ export class EnrollmentService {
         project = undefined;
       }
     }
+    if (project) {
+      try {
+        await this.projects.assertAcceptsClients(project.projectId);
+      } catch (error) {
+        if (!(error instanceof ForbiddenError)) throw error;
+        add(errors, 'projectId', error.message);
+        project = undefined;
+      }
+    }
     const cocCodes = project ? await this.projects.cocCodesOf(project.projectId) : [];
     if (project && cocCodes.length === 0) add(errors, 'projectId', noCocMessage(project.projectName));
 
@@ -345,6 +354,7 @@ export class EnrollmentService {
     return this.db.transaction().execute(async (trx) => {
       const locked = await repo.lockClients(trx, members.map((m) => m.client.personalId));
       if (locked.length !== members.length) throw new ConflictError('A client of this household was just merged or removed. Go back and choose the household again.');
+      await this.projects.assertAcceptsClients(project!.projectId, trx);
       // Read again under the project's lock: a code deleted since the form was drawn is not stored.
       if (!(await this.projects.cocCodesOf(project!.projectId, trx)).includes(enrollmentCoc!)) {
         refuse({ enrollmentCoc: [`${enrollmentCoc} is no longer one of ${project!.projectName}’s Continuums of Care: choose again.`] });
@@ -607,6 +617,7 @@ export class EnrollmentService {
     const detail = await this.forChange(viewer, enrollmentId, db);
     const head = detail.household.find((m) => m.relationshipToHoH === HEAD_OF_HOUSEHOLD);
     if (!head || head.exitDate !== null) throw new ConflictError('This household’s stay has ended: enroll the client as a new household instead.');
+    await this.projects.assertAcceptsClients(detail.project.projectId, db);
     return detail;
   }
 
@@ -634,6 +645,7 @@ export class EnrollmentService {
     return this.db.transaction().execute(async (trx) => {
       const detail = await this.forChange(viewer, enrollmentId, trx);
       const { project } = detail;
+      await this.projects.assertAcceptsClients(project.projectId, trx);
       const householdId = detail.enrollment.householdId;
       const members = await repo.lockHousehold(trx, householdId);
       const exited = new Set((await repo.findExits(trx, members.map((m) => m.enrollmentId))).map((e) => e.enrollmentId));
@@ -699,7 +711,8 @@ export class EnrollmentService {
    * A night-by-night shelter's check-in (src/shelter/): a stay for each of these clients, each the head of a
    * household of their own, entering on `entryDate`. The guest is at the door, so the entry data are "Data not
    * collected" until a worker completes them on the enrollment's edit page. Refused like any enrollment when the
-   * project is not the viewer's or not operating that day, or a client already has a stay there that day.
+   * project is not the viewer's or not operating that day, or a client already has a stay there that day. The
+   * project itself is checked even with nobody new (no bed night either at a victim service provider's shelter).
    * Runs in the caller's transaction; `enrollment.created` with `checkIn`.
    */
   async openStaysAtCheckIn(
@@ -708,10 +721,11 @@ export class EnrollmentService {
     input: { projectId: string; entryDate: string; personalIds: readonly string[] },
     actor: Actor,
   ): Promise<{ enrollmentId: string; personalId: string; householdId: string }[]> {
-    if (input.personalIds.length === 0) return [];
     // Everything through the caller's transaction (PGlite has one connection: the database would wait on itself).
     const project = HUD_ID_PATTERN.test(input.projectId) ? await repo.findProject(trx, input.projectId) : undefined;
     if (!project || !canEnrollInto(viewer, project.organizationId)) throw new ForbiddenError('You can check guests in only at shelters of the agencies you work for.');
+    await this.projects.assertAcceptsClients(project.projectId, trx);
+    if (input.personalIds.length === 0) return [];
     const entryDate = readDate(input.entryDate);
     const errors: FieldErrors = {};
     if (!entryDate || entryDate > this.today()) add(errors, 'night', 'A stay can be opened only for tonight or a past night.');

@@ -344,3 +344,66 @@ describe('change of head of household (finding 15)', () => {
     assert.equal((await enrollmentsOf(t, late))[0]!.relationship_to_hoh, 1);
   });
 });
+
+describe('victim service providers hold no client data in Hearth (finding 3)', () => {
+  const VAWA = /This project belongs to a victim service provider\. Under the Violence Against Women Act \(VAWA\), victim service providers do not enter client data into an HMIS: they record their clients in a comparable database/;
+  const project = (name: string, projectType: string) => ({ name, commonName: '', operatingStartDate: '2020-01-01', operatingEndDate: '', continuumProject: '1', projectType, housingType: '1', rrhSubType: '' });
+  let vspAgency: string;
+  let vspShelter: string;
+  let vspNightShelter: string;
+  let caseVsp: TestClient;
+  before(async () => {
+    vspAgency = (await t.sites.live.projects.createOrganization({ name: 'Safe Harbor DV Services', commonName: '', victimServiceProvider: '1' }, ACTOR)).organizationId;
+    vspShelter = (await t.sites.live.projects.createProject(ADMIN, vspAgency, project('Safe Harbor DV Shelter', '0'), ACTOR)).projectId;
+    vspNightShelter = (await t.sites.live.projects.createProject(ADMIN, vspAgency, project('Safe Harbor Night Beds', '1'), ACTOR)).projectId;
+    await addCoc(t.sites.live, [vspShelter, vspNightShelter]);
+    caseVsp = await user(t, 'case_manager', [vspAgency], 'Vera');
+  });
+
+  it('step one of enrolling says why, before any entry data is asked; enrolling is refused with a 4xx and nothing is stored', async () => {
+    const person = await createClient(t, 'Vsp', 'Refused', '1980-04-04');
+    const step = await caseVsp.get(`/live/enrollments/new?client=${person}&projectId=${vspShelter}&entryDate=11/20/2026&action=continue`);
+    assert.equal(step.status, 422);
+    assert.match(textOf(step.body), VAWA);
+    assert.match(step.body, /id="field-projectId-error"/);
+    assert.doesNotMatch(step.body, /name="enrollmentCoc"/, 'step two (entry data) is not shown');
+    const posted = await caseVsp.post('/live/enrollments/new', { ...enrollForm({ client: person, projectId: vspShelter, members: [[person, HOMELESS_ADULT]] }), confirmWarnings: 'on' });
+    assert.equal(posted.status, 422);
+    assert.match(textOf(posted.body), VAWA);
+    const errors = await refusal(t.sites.live.enrollments.enroll(ADMIN, { projectId: vspShelter, entryDate: '11/20/2026', personalIds: [person], entries: [HOMELESS_ADULT], confirmed: true }, ACTOR));
+    assert.match(errors.projectId!.join(' '), VAWA);
+    assert.equal((await enrollmentsOf(t, person)).length, 0);
+  });
+
+  it('a household enrolled before its agency was marked a provider takes no new member', async () => {
+    const head = await createClient(t, 'Vsp', 'Head', '1979-05-05');
+    const joiner = await createClient(t, 'Vsp', 'Joiner', '1981-05-05');
+    const agency = (await t.sites.live.projects.createOrganization({ name: 'Later DV Program', commonName: '', victimServiceProvider: '0' }, ACTOR)).organizationId;
+    const shelter = (await t.sites.live.projects.createProject(ADMIN, agency, project('Later DV Shelter', '0'), ACTOR)).projectId;
+    await addCoc(t.sites.live, [shelter]);
+    const worker = await user(t, 'case_manager', [agency], 'Lena');
+    const id = await enroll(worker, { client: head, projectId: shelter, members: [[head, HOMELESS_ADULT]] });
+    // Data from before the rule (Hearth refuses the flag on an agency with client data): set under the rule's feet.
+    await t.sites.live.db.updateTable('organizations').set({ victim_service_provider: 1 }).where('organization_id', '=', agency).execute();
+    const page = await worker.get(`/live/enrollments/${id}/members/new`);
+    assert.equal(page.status, 403);
+    assert.match(textOf(page.body), VAWA);
+    const added = await worker.post(`/live/enrollments/${id}/members/new`, { personalId: joiner, entryDate: '11/21/2026', ...HOMELESS_ADULT, relationshipToHoH: '3', confirmWarnings: 'on' });
+    assert.equal(added.status, 403);
+    assert.match(textOf(added.body), VAWA);
+    assert.equal((await enrollmentsOf(t, joiner)).length, 0);
+  });
+
+  it('a night-by-night shelter’s check-in opens no stay and records no bed night', async () => {
+    const guest = await createClient(t, 'Vsp', 'Guest', '1985-06-06');
+    const response = await caseVsp.post(`/live/projects/${vspNightShelter}/check-in`, { night: '11/27/2026', client: guest });
+    assert.equal(response.status, 403);
+    assert.match(textOf(response.body), VAWA);
+    assert.equal((await enrollmentsOf(t, guest)).length, 0);
+    await assert.rejects(
+      t.sites.live.db.transaction().execute((trx) => t.sites.live.enrollments.openStaysAtCheckIn(trx, ADMIN, { projectId: vspNightShelter, entryDate: '2026-11-27', personalIds: [] }, ACTOR)),
+      (error: unknown) => VAWA.test(String(error)),
+      'even with nobody new (bed nights of stays already there)',
+    );
+  });
+});
