@@ -179,6 +179,8 @@ export async function income(
   stage: number,
   incomeFromAnySource: number | null,
   sources: Record<string, number> = {},
+  /** Other IncomeBenefits columns as they are stored (benefit and insurance flags, their "from any source"). */
+  columns: Record<string, number | null> = {},
 ): Promise<void> {
   const values: Record<string, unknown> = {
     income_benefits_id: nextId('inc'),
@@ -193,6 +195,7 @@ export async function income(
     values[column] = 1;
     values[column === 'other_income_source' ? 'other_income_amount' : `${column}_amount`] = amount;
   }
+  Object.assign(values, columns);
   await db.insertInto('income_benefits').values(values as never).execute();
 }
 
