@@ -108,6 +108,7 @@ export interface EnrollmentOptions {
   relationshipToHoh?: number;
   exitDate?: string | null;
   destination?: number;
+  destinationSubsidyType?: number | null;
   moveInDate?: string | null;
   dateOfEngagement?: string | null;
   livingSituation?: number | null;
@@ -160,7 +161,7 @@ export async function enroll(db: Db, personalId: string, projectId: string, entr
         personal_id: personalId,
         exit_date: o.exitDate,
         destination: o.destination ?? 410,
-        destination_subsidy_type: null,
+        destination_subsidy_type: o.destinationSubsidyType ?? null,
         other_destination: null,
         ...BOOK,
         date_created: o.exitCreatedAt ?? new Date(`${o.exitDate}T12:00:00Z`),

@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { SiteDatabase } from '../../src/db/database.js';
-import { QUESTIONS } from '../../src/reports/questions/index.js';
-import type { ReportParams, ReportTable } from '../../src/reports/report.model.js';
-import { loadUniverse } from '../../src/reports/universe.js';
-import { FakeClock } from '../helpers/clock.js';
-import { freshDatabase } from '../helpers/database.js';
+import type { ReportParams } from '../../src/reports/report.model.js';
 import { client, enroll, household, income, organization, project } from './fixtures.js';
+import { questionWorld } from './question-world.js';
 
 /*
  * Q17, Q20a and Q21 on one PSH project, report year 2025-10-01 – 2026-09-30, worked out from §1.11 and §3:
@@ -22,13 +19,9 @@ import { client, enroll, household, income, organization, project } from './fixt
  */
 const PARAMS: ReportParams = { kind: 'apr', from: '2025-10-01', to: '2026-09-30', projectIds: [], cocCode: null };
 
-let database: SiteDatabase;
-const ids: Record<string, string> = {};
-const tables = new Map<string, ReportTable>();
-
-async function buildWorld(db: SiteDatabase['db']) {
+async function buildWorld(db: SiteDatabase['db'], params: ReportParams, ids: Record<string, string>) {
   const psh = await project(db, await organization(db), 3, { funders: [2] });
-  PARAMS.projectIds.push(psh);
+  params.projectIds.push(psh);
 
   const hh1 = household();
   const a = await client(db);
@@ -54,25 +47,11 @@ async function buildWorld(db: SiteDatabase['db']) {
   await income(db, ids.E, e, '2026-03-01', 1, 9, {}, { insurance_from_any_source: 9 });
 }
 
-const values = (id: string) => tables.get(id)!.rows.map((r) => [r.label, ...r.cells.map((c) => c.value)]);
-function who(id: string, label: string, column: number) {
-  const r = tables.get(id)!.rows.find((x) => x.label === label);
-  assert.ok(r, `${id} has a row "${label}"`);
-  return r.cells[column - 1]!.enrollmentIds;
-}
-const named = (...names: string[]) => names.map((n) => ids[n]!).sort();
-
 describe('HUD report questions Q17, Q20a and Q21 on a hand-built world', () => {
-  before(async () => {
-    database = await freshDatabase();
-    await buildWorld(database.db);
-    const universe = await loadUniverse(database.db, PARAMS, new FakeClock());
-    for (const q of QUESTIONS) tables.set(q.id, q.compute(universe, PARAMS));
-  });
-  after(() => database.close());
+  const { table, values, who, named } = questionWorld(PARAMS, buildWorld);
 
   it('Q17: adults by cash income source at start, annual assessment and exit; the "with information" row', () => {
-    assert.deepEqual(tables.get('Q17')!.header, [' ', 'Income at Start', 'Income at Latest Annual Assessment for Stayers', 'Income at Exit for Leavers']);
+    assert.deepEqual(table('Q17').header, [' ', 'Income at Start', 'Income at Latest Annual Assessment for Stayers', 'Income at Exit for Leavers']);
     assert.deepEqual(values('Q17'), [
       ['Earned Income', 1, 1, 0],
       ['Unemployment Insurance', 0, 0, 1],
