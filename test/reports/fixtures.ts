@@ -108,6 +108,7 @@ export interface EnrollmentOptions {
   relationshipToHoh?: number;
   exitDate?: string | null;
   destination?: number;
+  destinationSubsidyType?: number | null;
   moveInDate?: string | null;
   dateOfEngagement?: string | null;
   livingSituation?: number | null;
@@ -160,7 +161,7 @@ export async function enroll(db: Db, personalId: string, projectId: string, entr
         personal_id: personalId,
         exit_date: o.exitDate,
         destination: o.destination ?? 410,
-        destination_subsidy_type: null,
+        destination_subsidy_type: o.destinationSubsidyType ?? null,
         other_destination: null,
         ...BOOK,
         date_created: o.exitCreatedAt ?? new Date(`${o.exitDate}T12:00:00Z`),
@@ -179,6 +180,8 @@ export async function income(
   stage: number,
   incomeFromAnySource: number | null,
   sources: Record<string, number> = {},
+  /** Other IncomeBenefits columns as they are stored (benefit and insurance flags, their "from any source"). */
+  columns: Record<string, number | null> = {},
 ): Promise<void> {
   const values: Record<string, unknown> = {
     income_benefits_id: nextId('inc'),
@@ -193,6 +196,7 @@ export async function income(
     values[column] = 1;
     values[column === 'other_income_source' ? 'other_income_amount' : `${column}_amount`] = amount;
   }
+  Object.assign(values, columns);
   await db.insertInto('income_benefits').values(values as never).execute();
 }
 

@@ -23,9 +23,14 @@ import { q13a1, q13a2, q13b1, q13b2, q13c1, q13c2 } from './q13.js';
 import { q14a, q14b } from './q14.js';
 import { q15 } from './q15.js';
 import { q16 } from './q16.js';
+import { q17 } from './q17.js';
+import { q19b } from './q19b.js';
+import { q20a } from './q20a.js';
+import { q21 } from './q21.js';
 import { q22a1 } from './q22a1.js';
 import { q22a2 } from './q22a2.js';
 import { q22b } from './q22b.js';
+import { q23c } from './q23c.js';
 
 export const QUESTIONS: readonly ReportQuestion<ReportUniverse>[] = [
   q04a,
@@ -54,9 +59,14 @@ export const QUESTIONS: readonly ReportQuestion<ReportUniverse>[] = [
   q14b,
   q15,
   q16,
+  q17,
+  q19b,
+  q20a,
+  q21,
   q22a1,
   q22a2,
   q22b,
+  q23c,
 ];
 
 export function questionsOf(kind: ReportKind): ReportQuestion<ReportUniverse>[] {

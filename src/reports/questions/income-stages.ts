@@ -1,0 +1,27 @@
+/**
+ * The three columns of the income, benefit and insurance tables (Q16, Q17, Q20a, Q21): at start for everyone, at the
+ * annual assessment for stayers whose assessment was due (§1.11), at exit for leavers, each with its record.
+ */
+import type { ReportCell } from '../report.model.js';
+import type { IncomeAtStage, IncomeRecord, ReportPerson } from '../universe.model.js';
+import { count } from './table-kit.js';
+
+export type StageColumn = [people: ReportPerson[], at: (p: ReportPerson) => IncomeAtStage];
+
+/** Start: `people`; annual: their stayers whose assessment was required (and, with `found`, recorded); exit: leavers. */
+export function stageColumns(people: readonly ReportPerson[], options: { found: boolean; leavers?: ReportPerson[] }): [StageColumn, StageColumn, StageColumn] {
+  const assessed = people.filter((p) => p.isStayer && p.annualRequired && (!options.found || p.income.annual.record !== null));
+  return [
+    [[...people], (p) => p.income.start],
+    [assessed, (p) => p.income.annual],
+    [options.leavers ?? people.filter((p) => p.isLeaver), (p) => p.income.exit],
+  ];
+}
+
+/** One count per column: the people whose record at that stage passes `test` (no record: `test(null)`). */
+export function stageCells(columns: readonly StageColumn[], test: (record: IncomeRecord | null) => boolean): ReportCell[] {
+  return columns.map(([people, at]) => count(people.filter((p) => test(at(p).record))));
+}
+
+/** 4.02–4.04 "from any source" answered Yes or No (the "with information" rows of Q17, Q18 and Q19). */
+export const answeredIncome = (record: IncomeRecord | null) => record?.incomeFromAnySource === 0 || record?.incomeFromAnySource === 1;
