@@ -38,6 +38,7 @@ export const AUDIT_EVENTS = {
   'enrollment.exit_changed': 'Exit changed',
   'household.head_changed': 'Head of household changed',
   'enrollment.bed_night_recorded': 'Bed night recorded',
+  'enrollment.bed_night_deleted': 'Bed night removed',
   'enrollment.move_in_recorded': 'Housing move-in date recorded',
   'enrollment.contact_recorded': 'Current living situation contact recorded',
   'enrollment.disabling_condition_set': 'Disabling condition set from the disability records',

@@ -4,7 +4,7 @@ import { formatDay } from '../enrollments/enrollment-fields.js';
 import type { EnrollmentDetail } from '../enrollments/enrollments.model.js';
 import { label, NO_YES_MISSING } from '../hud/code-lists.js';
 import { ASSESSMENT_LEVEL, ASSESSMENT_TYPE, EVENT_TYPE, PRIORITIZATION_STATUS, REFERRAL_RESULT, SELECTABLE_EVENTS } from '../hud/occurrence-code-lists.js';
-import { choicesOf, DateField, ErrorSummary, PostForm, SelectField, TextField, type FormFailure } from '../views/form-kit.js';
+import { choicesOf, DateField, ErrorSummary, InlinePostButton, PostForm, SelectField, TextField, type FormFailure } from '../views/form-kit.js';
 import { Layout } from '../views/layout.js';
 import { sitePath, type PageContext } from '../views/page-context.js';
 import type { CeAssessmentInput, CeEventInput, CoordinatedEntrySection } from './coordinated-entry.model.js';
@@ -61,13 +61,7 @@ export function CoordinatedEntrySectionView(props: { ctx: PageContext; section: 
 
 /** Deleting a record made by mistake (HUD's DateDeleted; audited). */
 function DeleteButton(props: { ctx: PageContext; action: string; what: string }) {
-  return (
-    <PostForm ctx={props.ctx} action={props.action} class="inline">
-      <button type="submit" class="link-button">
-        Delete<span class="visually-hidden"> {props.what}</span>
-      </button>
-    </PostForm>
-  );
+  return <InlinePostButton ctx={props.ctx} action={props.action} label="Delete" what={props.what} />;
 }
 
 function Frame(props: { ctx: PageContext; detail: EnrollmentDetail; title: string; failure?: FormFailure | null; children: ComponentChildren }) {

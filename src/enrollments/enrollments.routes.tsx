@@ -99,8 +99,8 @@ export async function enrollmentRoutes(app: FastifyInstance) {
 
   app.get('/enrollments/:id', async (request, reply) => {
     const detail = await request.site.enrollments.view(await viewerOf(request), enrollmentId(request), actorOf(request));
-    const done = (request.query as Record<string, unknown>).done;
-    const occurrences = await occurrenceSections(request.site, reply.pageContext(), detail);
+    const { done, nights } = request.query as Record<string, unknown>;
+    const occurrences = await occurrenceSections(request.site, reply.pageContext(), detail, { allBedNights: nights === 'all' });
     // The assessments feature's section (src/assessments/): stage forms, history, annual and chronic status.
     const assessments = <AssessmentsSection ctx={reply.pageContext()} overview={await request.site.assessments.overview(await viewerOf(request), detail.enrollment.enrollmentId)} />;
     const ctx = await reply.pageContextNaming([detail.enrollment.userId, detail.exit?.userId]);

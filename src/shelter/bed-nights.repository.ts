@@ -70,16 +70,50 @@ export const bedNightsRepository = {
     return result;
   },
 
-  /** An enrollment's bed nights, the latest first. */
-  async ofEnrollment(db: Db, enrollmentId: string): Promise<BedNight[]> {
-    const rows = await db
+  /** An enrollment's bed nights, the latest first: all of them, or the latest `limit`. */
+  async ofEnrollment(db: Db, enrollmentId: string, limit?: number): Promise<BedNight[]> {
+    let query = selectNights(db).where('enrollment_id', '=', enrollmentId).orderBy('date_provided', 'desc');
+    if (limit !== undefined) query = query.limit(limit);
+    return (await query.execute()).map(toBedNight);
+  },
+
+  /** How many bed nights the enrollment has. */
+  async countOf(db: Db, enrollmentId: string): Promise<number> {
+    const { n } = await db
       .selectFrom('services')
-      .select(['services_id', 'enrollment_id', 'personal_id', sql<string>`to_char(date_provided, 'YYYY-MM-DD')`.as('date_provided'), 'date_created', 'date_updated', 'user_id'])
+      .select((eb) => eb.fn.countAll<string>().as('n'))
       .where('enrollment_id', '=', enrollmentId)
       .where('record_type', '=', BED_NIGHT_RECORD_TYPE)
       .where('date_deleted', 'is', null)
-      .orderBy('date_provided', 'desc')
+      .executeTakeFirstOrThrow();
+    return Number(n);
+  },
+
+  /** One live bed night of the enrollment, by its ServicesID or by its night. */
+  async find(db: Db, enrollmentId: string, by: { servicesId: string } | { night: string }): Promise<BedNight | undefined> {
+    let query = selectNights(db).where('enrollment_id', '=', enrollmentId);
+    query = 'servicesId' in by ? query.where('services_id', '=', by.servicesId) : query.where('date_provided', '=', by.night);
+    const found = await query.executeTakeFirst();
+    return found && toBedNight(found);
+  },
+
+  /** HUD's DateDeleted: the row stays (a delta export reports it deleted), a full export, the reports and every page leave it out. */
+  async markDeleted(db: Db, servicesId: string, changed: { dateUpdated: Date; userId: string }): Promise<void> {
+    await db
+      .updateTable('services')
+      .set({ date_deleted: changed.dateUpdated, date_updated: changed.dateUpdated, user_id: changed.userId })
+      .where('services_id', '=', servicesId)
+      .where('record_type', '=', BED_NIGHT_RECORD_TYPE)
+      .where('date_deleted', 'is', null)
       .execute();
-    return rows.map(toBedNight);
   },
 };
+
+/** Live bed nights, with the night as `YYYY-MM-DD`. */
+function selectNights(db: Db) {
+  return db
+    .selectFrom('services')
+    .select(['services_id', 'enrollment_id', 'personal_id', sql<string>`to_char(date_provided, 'YYYY-MM-DD')`.as('date_provided'), 'date_created', 'date_updated', 'user_id'])
+    .where('record_type', '=', BED_NIGHT_RECORD_TYPE)
+    .where('date_deleted', 'is', null);
+}

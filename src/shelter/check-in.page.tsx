@@ -22,8 +22,11 @@ export interface CheckInSearch {
   error: string | null;
 }
 
-/** What the page says after a check-in (read back from the redirect's query). */
-export type CheckInDone = Pick<CheckInResult, 'checkedIn' | 'alreadyIn'> & { opened: { enrollmentId: string; name: string }[] };
+/** What the page says after a check-in, or after a guest was removed (read back from the redirect's query). */
+export type CheckInDone = (Pick<CheckInResult, 'checkedIn' | 'alreadyIn'> & { opened: { enrollmentId: string; name: string }[] }) | { removed: string };
+
+/** The form the "Remove" buttons of guests checked in belong to (HTML's `form` attribute): outside the check-in form. */
+const REMOVE_FORM = 'check-in-remove';
 
 function guestLabel(guest: CheckInGuest) {
   return (
@@ -37,7 +40,8 @@ function guestLabel(guest: CheckInGuest) {
 /**
  * The check-in screen of a night-by-night shelter: the night and a search (a GET form), then one POST form with
  * the guests found and every household whose stay is open, last night's guests first, each guest and each
- * whole household a box to tick. Works without JavaScript.
+ * whole household a box to tick; a guest checked in by mistake has "Remove", a button of a second form (so the
+ * check-in stays the form's default button). Works without JavaScript.
  */
 export function CheckInPage(props: { ctx: PageContext; sheet: CheckInSheet; search: CheckInSearch | null; failure?: FormFailure | null; done?: CheckInDone | null }) {
   const { ctx, sheet, search, failure, done } = props;
@@ -57,7 +61,14 @@ export function CheckInPage(props: { ctx: PageContext; sheet: CheckInSheet; sear
       <p class="lede">
         {project.projectName} · {project.organizationName}. {sheet.checkedIn} of {guests} {guests === 1 ? 'guest' : 'guests'} with an open stay checked in.
       </p>
-      {done && (
+      {done && 'removed' in done && (
+        <Notice kind="success">
+          <p>
+            {done.removed} is no longer checked in for {nightName}.
+          </p>
+        </Notice>
+      )}
+      {done && !('removed' in done) && (
         <Notice kind="success">
           <p>
             {done.checkedIn} {done.checkedIn === 1 ? 'guest' : 'guests'} checked in for {nightName}
@@ -167,7 +178,18 @@ export function CheckInPage(props: { ctx: PageContext; sheet: CheckInSheet; sear
                             </td>
                             <td>{formatDay(guest.entryDate)}</td>
                             <td>{guest.lastNight === null ? 'None yet' : guest.lastNight === lastNight ? `Last night (${formatDay(guest.lastNight)})` : formatDay(guest.lastNight)}</td>
-                            <td>{guest.checkedIn ? 'Checked in' : 'Not yet'}</td>
+                            <td>
+                              {guest.checkedIn ? (
+                                <>
+                                  Checked in{' '}
+                                  <button type="submit" form={REMOVE_FORM} name="enrollment" value={guest.enrollmentId} class="link-button">
+                                    Remove<span class="visually-hidden"> {clientName(guest.client)}, checked in by mistake</span>
+                                  </button>
+                                </>
+                              ) : (
+                                'Not yet'
+                              )}
+                            </td>
                           </tr>
                         );
                       })}
@@ -184,6 +206,11 @@ export function CheckInPage(props: { ctx: PageContext; sheet: CheckInSheet; sear
           </button>
         )}
       </PostForm>
+      {sheet.checkedIn > 0 && (
+        <PostForm ctx={ctx} action={`${base}/remove`} id={REMOVE_FORM} class="inline">
+          <input type="hidden" name="night" value={sheet.night} />
+        </PostForm>
+      )}
     </Layout>
   );
 }

@@ -72,3 +72,19 @@ export interface CheckInResult {
   /** Stays opened for guests who had none. */
   opened: { enrollmentId: string; personalId: string }[];
 }
+
+/** The enrollment page's 4.14 section: the stay's bed nights, latest first, each removable when recorded by mistake. */
+export interface BedNightsSection {
+  enrollmentId: string;
+  /** The latest nights, or all of them when asked. */
+  nights: BedNight[];
+  /** How many bed nights the stay has in all. */
+  total: number;
+  canRemove: boolean;
+}
+
+/** Removing a guest checked in by mistake for a night, from the check-in screen. */
+export interface UncheckInput {
+  night: string;
+  enrollmentId: string;
+}

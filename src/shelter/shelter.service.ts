@@ -3,19 +3,22 @@ import type { Actor } from '../audit/audit-log.js';
 import { clientName } from '../clients/client-name.js';
 import type { Db } from '../db/schema.js';
 import { formatDay, readDate } from '../enrollments/enrollment-fields.js';
-import type { EnrollmentSummary, Roster } from '../enrollments/enrollments.model.js';
+import type { EnrollmentDetail, EnrollmentSummary, Roster } from '../enrollments/enrollments.model.js';
 import type { EnrollmentService } from '../enrollments/enrollments.service.js';
-import { ConflictError, ForbiddenError, ValidationError } from '../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { addDays } from '../hud/calendar-days.js';
 import { collects } from '../hud/collection-rules.js';
 import { HEARTH_ID_PATTERN, hudUserId } from '../hud/ids.js';
 import type { ProjectSummary } from '../projects/projects.model.js';
 import { bedNightsRepository as repo } from './bed-nights.repository.js';
-import type { BedNight, CheckInGuest, CheckInHousehold, CheckInInput, CheckInResult, CheckInSheet } from './shelter.model.js';
+import type { BedNight, BedNightsSection, CheckInGuest, CheckInHousehold, CheckInInput, CheckInResult, CheckInSheet, UncheckInput } from './shelter.model.js';
 import { EnrollmentRecordService } from '../enrollments/enrollment-record.service.js';
 
 /** A check-in of more guests than this at once is a mistake (or an attack), not a night at a shelter. */
 export const MAX_CHECK_IN = 1_000;
+
+/** The enrollment page shows the latest bed nights, about a month, with a link to every one. */
+export const BED_NIGHTS_SHOWN = 30;
 
 /** Whether the project records bed nights (4.14): HUD's night-by-night emergency shelters, whatever funds them. */
 export function recordsBedNights(project: Pick<ProjectSummary, 'projectType'>): boolean {
@@ -142,8 +145,57 @@ export class ShelterService extends EnrollmentRecordService {
     return repo.insertMany(db, nights);
   }
 
-  /** An enrollment's bed nights, for its page (the caller has already found the enrollment visible). */
-  bedNightsOf(enrollmentId: string): Promise<BedNight[]> {
-    return repo.ofEnrollment(this.db, enrollmentId);
+  /**
+   * The enrollment page's 4.14 section, or null when the project does not record bed nights: the latest
+   * `BED_NIGHTS_SHOWN` nights, or every one with `all` (the caller has already found the enrollment visible).
+   */
+  async section(detail: EnrollmentDetail, all: boolean): Promise<BedNightsSection | null> {
+    if (!recordsBedNights(detail.project)) return null;
+    const { enrollmentId } = detail.enrollment;
+    const nights = await repo.ofEnrollment(this.db, enrollmentId, all ? undefined : BED_NIGHTS_SHOWN);
+    const total = all || nights.length < BED_NIGHTS_SHOWN ? nights.length : await repo.countOf(this.db, enrollmentId);
+    return { enrollmentId, nights, total, canRemove: detail.canChange };
+  }
+
+  /**
+   * Removes a bed night recorded by mistake, from the enrollment page (the enrollment's rule: not visible, not
+   * found; not theirs to change, forbidden). HUD's DateDeleted; audited (`enrollment.bed_night_deleted`).
+   */
+  async removeBedNight(viewer: Viewer, enrollmentId: string, servicesId: string, actor: Actor): Promise<BedNight> {
+    await this.enrollments.forChange(viewer, enrollmentId);
+    const night = HEARTH_ID_PATTERN.test(servicesId) ? await repo.find(this.db, enrollmentId, { servicesId }) : undefined;
+    if (!night) throw new NotFoundError('There is no such bed night.');
+    await this.markDeleted(night, actor);
+    return night;
+  }
+
+  /**
+   * Unticks a guest checked in by mistake for a night, from the check-in screen: the same rule as the check-in
+   * (the shelter's list, users of its agency), the same removal as on the enrollment page.
+   */
+  async uncheck(viewer: Viewer, projectId: string, input: UncheckInput, actor: Actor): Promise<{ night: string; enrollmentId: string }> {
+    const roster = await this.openStays(viewer, projectId);
+    if (!canEnrollInto(viewer, roster.project.organizationId)) {
+      throw new ForbiddenError(`Only users of ${roster.project.organizationName} and HMIS administrators can change the check-in.`);
+    }
+    const night = this.readNight(input.night);
+    const stay = roster.households.flatMap((h) => h.members).find((m) => m.enrollmentId === input.enrollmentId);
+    if (!stay) throw new ValidationError('Nobody was removed.', { guests: ['The guest has no open stay in this shelter any more: reload the list.'] });
+    const bedNight = await repo.find(this.db, stay.enrollmentId, { night });
+    if (!bedNight) throw new ValidationError('Nobody was removed.', { guests: [`${clientName(stay.client)} is not checked in for ${formatDay(night)}: reload the list.`] });
+    await this.markDeleted(bedNight, actor);
+    return { night, enrollmentId: stay.enrollmentId };
+  }
+
+  private async markDeleted(night: BedNight, actor: Actor): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await repo.markDeleted(trx, night.servicesId, { dateUpdated: this.clock.now(), userId: hudUserId(actor) });
+      await this.audit.record(trx, {
+        event: 'enrollment.bed_night_deleted',
+        actor,
+        client: night.personalId,
+        details: { enrollmentId: night.enrollmentId, servicesId: night.servicesId, night: night.night },
+      });
+    });
   }
 }

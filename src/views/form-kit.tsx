@@ -412,3 +412,18 @@ export function PostForm(props: { ctx: PageContext; action: string; children: Co
     </form>
   );
 }
+
+/**
+ * One button that posts on its own, inside a sentence or a table cell: deleting a record made by mistake
+ * (HUD's DateDeleted; audited by the service). `what` names the record for screen readers.
+ */
+export function InlinePostButton(props: { ctx: PageContext; action: string; label: string; what: string }) {
+  return (
+    <PostForm ctx={props.ctx} action={props.action} class="inline">
+      <button type="submit" class="link-button">
+        {props.label}
+        <span class="visually-hidden"> {props.what}</span>
+      </button>
+    </PostForm>
+  );
+}

@@ -79,6 +79,8 @@ const ENDPOINTS: Endpoint[] = [
   { route: '/live/enrollments/:id/assessments/new', as: 'admin', fields: ['informationDate', 'm0.enrollmentId', 'm0.incomeFromAnySource', 'm0.earnedAmount', 'm0.benefitsFromAnySource', 'm0.benefits', 'm0.insuranceFromAnySource', 'm0.insurance', 'm0.disability5', 'm0.impairs5', 'm0.domesticViolenceSurvivor', 'm0.whenOccurred', 'm0.currentlyFleeing', 'confirmWarnings'] },
   { route: '/live/enrollments/:id/assessments/:stage/:date/edit', as: 'admin', fields: ['informationDate', 'm0.enrollmentId', 'm0.incomeFromAnySource', 'm0.earnedAmount', 'm0.disability5', 'm0.domesticViolenceSurvivor'] },
   { route: '/live/projects/:id/check-in', as: 'admin', fields: ['night', 'enrollment', 'household', 'client', 'q'] },
+  { route: '/live/projects/:id/check-in/remove', as: 'admin', fields: ['night', 'enrollment'] },
+  { route: '/live/enrollments/:id/bed-nights/:servicesId/delete', as: 'admin', fields: [] },
   { route: '/live/enrollments/:id/contacts/new', as: 'admin', fields: ['informationDate', 'currentLivingSituation', 'clsSubsidyType', 'leaveSituation14Days', 'locationDetails', 'verifiedBy'] },
   { route: '/live/enrollments/:id/contacts/:contactId/edit', as: 'admin', fields: ['informationDate', 'currentLivingSituation', 'clsSubsidyType', 'leaveSituation14Days', 'locationDetails', 'verifiedBy'] },
   { route: '/live/enrollments/:id/contacts/:contactId/delete', as: 'admin', fields: [] },

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import type { Viewer } from '../../src/access/access-policy.js';
 import { EMPTY_CLIENT_INPUT, validateClientInput } from '../../src/clients/client-fields.js';
 import type { ProjectInput } from '../../src/projects/projects.service.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { addCoc } from '../helpers/project-coc.js';
+import { readExport } from '../exchange/zip.js';
 import { textOf, type TestClient } from '../helpers/client.js';
 import { CHILD, createClient, enroll, HOMELESS_ADULT, user } from '../enrollments/fixtures.js';
 
@@ -207,5 +209,116 @@ describe('4.14 who may check guests in', () => {
     assert.match(textOf(page.body), /does not record bed nights/);
     const projectPage = await caseA.get(`/live/projects/${entryExit}`);
     assert.doesNotMatch(projectPage.body, /check-in"/);
+  });
+});
+
+describe('4.14 bed nights corrected: a check-in made by mistake is removed', () => {
+  const removeFromPage = (enrollmentId: string, servicesId: string) => `/live/enrollments/${enrollmentId}/bed-nights/${servicesId}/delete`;
+
+  async function liveNights(enrollmentId: string) {
+    return t.sites.live.db
+      .selectFrom('services')
+      .select(['services_id', 'date_deleted', (eb) => eb.fn<string>('to_char', [eb.ref('date_provided'), eb.val('YYYY-MM-DD')]).as('night')])
+      .where('enrollment_id', '=', enrollmentId)
+      .orderBy('date_provided', 'desc')
+      .execute();
+  }
+
+  async function exportedServices(): Promise<string[]> {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (chunk: Buffer) => chunks.push(chunk));
+    await t.sites.live.hudExports.write({ operator: ACTOR }, { from: '2025-10-01', to: '2026-11-30', projectIds: [], cocCode: null, periodType: null, directive: 'full', hash: false }, out);
+    return (await readExport(Buffer.concat(chunks))).get('Services.csv')!.rows.map((r) => r.ServicesID!);
+  }
+
+  it('the enrollment page of a night-by-night stay lists its bed nights, latest first, the latest 30 with “show all”', async () => {
+    const lou = await createClient(t, 'Lou', 'Longstay', '1966-06-06');
+    const stay = await enroll(caseA, { client: lou, projectId: nbn, entryDate: '09/01/2026', members: [[lou, HOMELESS_ADULT]] });
+    const now = t.clock.now();
+    const nights = Array.from({ length: 40 }, (_, i) => ({ servicesId: randomBytes(16).toString('hex'), enrollmentId: stay, personalId: lou, night: `2026-10-${String(i < 31 ? i + 1 : 1).padStart(2, '0')}`, dateCreated: now, dateUpdated: now, userId: 'setup' }));
+    // 31 nights of October and 9 of September.
+    for (let i = 31; i < 40; i++) nights[i]!.night = `2026-09-${String(i - 30).padStart(2, '0')}`;
+    await t.sites.live.shelter.writeGenerated(t.sites.live.db, nights);
+
+    const page = textOf((await caseA.get(`/live/enrollments/${stay}`)).body);
+    assert.match(page, /Bed nights \(4\.14\) 40 bed nights; the latest 30 are shown\. Show all 40 bed nights Bed nights, latest first Night Recorded Checked in by mistake\? 10\/31\/2026 /);
+    assert.equal((page.match(/Remove the bed night of/g) ?? []).length, 30);
+    assert.doesNotMatch(page, /10\/01\/2026/, 'the oldest are behind “show all”');
+    const all = textOf((await caseA.get(`/live/enrollments/${stay}?nights=all`)).body);
+    assert.equal((all.match(/Remove the bed night of/g) ?? []).length, 40);
+    assert.match(all, /09\/01\/2026 [^/]+ by setup Remove the bed night of 09\/01\/2026/);
+    assert.doesNotMatch(all, /Show all/);
+
+    const dan = textOf((await caseA.get(`/live/enrollments/${e.dan}`)).body);
+    assert.match(dan, /Bed nights \(4\.14\) 1 bed night\. Bed nights, latest first Night Recorded Checked in by mistake\? 11\/27\/2026 /);
+  });
+
+  it('“Remove” takes a bed night off the page, the reports’ source and a full export, keeps its row with HUD’s DateDeleted, and is audited', async () => {
+    const [night] = await liveNights(e.dan);
+    assert.ok(night && night.date_deleted === null);
+    assert.ok((await exportedServices()).includes(night.services_id));
+    await caseA.get(`/live/enrollments/${e.dan}`);
+    const removed = await caseA.post(removeFromPage(e.dan, night.services_id), {});
+    assert.equal(removed.status, 303, textOf(removed.body));
+    assert.equal(removed.location, `/live/enrollments/${e.dan}?done=bed-night-removed#bed-nights-heading`);
+    const page = textOf((await caseA.get(removed.location!)).body);
+    assert.match(page, /The bed night is removed\./);
+    assert.match(page, /Bed nights \(4\.14\) No bed night recorded yet/);
+    const [row] = await liveNights(e.dan);
+    assert.ok(row!.date_deleted !== null, 'the row stays, deleted');
+    assert.ok(!(await exportedServices()).includes(night.services_id), 'a removed bed night is not in a full export');
+    const audit = await t.sites.live.audit.list(t.sites.live.db, { event: 'enrollment.bed_night_deleted' });
+    assert.deepEqual(audit.map((a) => a.details), [{ enrollmentId: e.dan, servicesId: night.services_id, night: '2026-11-27' }]);
+    assert.equal((await caseA.post(removeFromPage(e.dan, night.services_id), {})).status, 404, 'removed once');
+    assert.equal((await caseA.post(removeFromPage(e.dan, 'not-an-id'), {})).status, 404);
+
+    // The guest can be checked in for that night again: a new bed night, the removed one stays removed.
+    await caseA.get(checkInPath());
+    const again = await caseA.post(checkInPath(), { night: '11/27/2026', enrollment: e.dan });
+    assert.equal(again.status, 303, textOf(again.body).slice(0, 800));
+    const rows = await liveNights(e.dan);
+    assert.equal(rows.length, 2);
+    assert.equal(rows.filter((r) => r.date_deleted === null).length, 1);
+  });
+
+  it('users of other agencies can neither see nor remove a bed night: not found', async () => {
+    const [night] = (await liveNights(e.dan)).filter((r) => r.date_deleted === null);
+    assert.equal((await caseB.get(`/live/enrollments/${e.dan}`)).status, 404);
+    await caseB.get('/live/');
+    assert.equal((await caseB.post(removeFromPage(e.dan, night!.services_id), {})).status, 404);
+    const post = await caseB.post(`${checkInPath()}/remove`, { night: '11/27/2026', enrollment: e.dan });
+    assert.equal(post.status, 403);
+    assert.equal((await liveNights(e.dan)).filter((r) => r.date_deleted === null).length, 1, 'nothing removed');
+  });
+
+  it('the check-in screen unticks a guest checked in by mistake for the night; the check-in stays the form’s default button', async () => {
+    const before = await caseA.get(checkInPath());
+    const text = textOf(before.body);
+    const checkedIn = Number(/(\d+) of \d+ guests with an open stay checked in/.exec(text)![1]);
+    assert.match(before.body, new RegExp(`<button type="submit" form="check-in-remove" name="enrollment" value="${e.dan}"`));
+    assert.match(before.body, /<form method="post" action="\/live\/projects\/[0-9a-f]+\/check-in\/remove" class="inline" id="check-in-remove"/);
+    // Enter in the check-in form presses its first own button: the check-in, never a "Remove" (owned by the other form).
+    const start = before.body.indexOf(`method="post" action="/live/projects/${nbn}/check-in"`);
+    const checkInForm = before.body.slice(start, before.body.indexOf('</form>', start));
+    const ownButtons = [...checkInForm.matchAll(/<button\b[^>]*>[^<]*/g)].map((m) => m[0]).filter((b) => !b.includes('form="check-in-remove"'));
+    assert.equal(ownButtons.length, 1, ownButtons.join('\n'));
+    assert.match(ownButtons[0]!, /Check in the guests ticked/);
+
+    const removed = await caseA.post(`${checkInPath()}/remove`, { night: '2026-11-27', enrollment: e.dan });
+    assert.equal(removed.status, 303, textOf(removed.body).slice(0, 800));
+    const after = textOf((await caseA.get(removed.location!)).body);
+    assert.match(after, /Doorway, Dan is no longer checked in for tonight \(11\/27\/2026\)\./);
+    assert.match(after, new RegExp(`${checkedIn - 1} of \\d+ guests with an open stay checked in`));
+    assert.equal((await liveNights(e.dan)).filter((r) => r.date_deleted === null).length, 0);
+    const audit = await t.sites.live.audit.list(t.sites.live.db, { event: 'enrollment.bed_night_deleted' });
+    assert.equal(audit.length, 2);
+
+    const twice = await caseA.post(`${checkInPath()}/remove`, { night: '2026-11-27', enrollment: e.dan });
+    assert.equal(twice.status, 422);
+    assert.match(textOf(twice.body), /Doorway, Dan is not checked in for 11\/27\/2026: reload the list/);
+    const stranger = await caseA.post(`${checkInPath()}/remove`, { night: '2026-11-27', enrollment: 'x'.repeat(32) });
+    assert.equal(stranger.status, 422);
+    assert.match(textOf(stranger.body), /no open stay in this shelter/);
   });
 });

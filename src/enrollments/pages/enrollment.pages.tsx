@@ -44,6 +44,7 @@ export const DONE_MESSAGES = {
   'exit-saved': 'The corrected exit is saved.',
   'head-changed': 'The head of household is changed.',
   'member-added': 'The new member is added to the household.',
+  'bed-night-removed': 'The bed night is removed.',
 } as const;
 
 export type Done = keyof typeof DONE_MESSAGES;
