@@ -100,7 +100,6 @@ describe('hearth training reset: what it generates, keeps and refuses', () => {
   let data: Stored;
   let keptUserId: number;
   let movedUserId: number;
-  let resetMs: number;
 
   before(async () => {
     t = await startTestApp({ sites: ['training', 'live'] });
@@ -109,15 +108,13 @@ describe('hearth training reset: what it generates, keeps and refuses', () => {
     await site.projects.createOrganization({ name: 'Trainee Agency', commonName: '', victimServiceProvider: '0' }, ACTOR);
     keptUserId = (await t.createUser('training', { firstName: 'Kept', lastName: 'Member' })).user.id;
     movedUserId = (await t.createUser('training', { firstName: 'Moved', lastName: 'Member', role: 'agency_manager' })).user.id;
-    const started = performance.now();
     first = await site.training.reset(ACTOR);
-    resetMs = performance.now() - started;
     firstPrint = await fingerprint(site.db);
     data = await stored(site.db);
   });
   after(() => t.close());
 
-  test('about 2,000 clients, 6 agencies, 15 projects, households, enrollments and exits, well under 10 s', () => {
+  test('about 2,000 clients, 6 agencies, 15 projects, households, enrollments and exits', () => {
     assert.equal(first.clients, 2000);
     assert.equal(first.agencies, 6);
     assert.equal(first.projects, 15);
@@ -130,7 +127,6 @@ describe('hearth training reset: what it generates, keeps and refuses', () => {
       [data.clients.length, data.organizations.length, data.projects.length, data.enrollments.length, data.exits.length],
       [first.clients, first.agencies, first.projects, first.enrollments, first.exits],
     );
-    assert.ok(resetMs < 10_000, `the reset took ${Math.round(resetMs)} ms`);
   });
 
   test('fictitious agencies; projects of every kind HUD knows, some ended (old project data), housing type where HUD requires it', () => {
