@@ -313,6 +313,14 @@ function group<R extends Record<string, unknown>, T>(rows: R[], map: (row: R) =>
 }
 
 export const reportsRepository = {
+  /** How many enrollments are active in the report (§1.2 Method 1), in one query: the size of a run before it runs. */
+  async countActiveEnrollments(db: Db, params: ReportParams): Promise<number> {
+    const row = await active(db, params)
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+
   /** Everything a report reads, in seven queries over the active enrollments and four over the projects. */
   async loadRecords(db: Db, params: ReportParams, timeZone: string): Promise<ReportRecords> {
     const [rows, incomes, disabilities, health, contacts, services, projects, stays] = await Promise.all([

@@ -26,6 +26,11 @@ export async function loadUniverse(db: Db, params: ReportParams, clock: Clock, t
   return buildUniverse(records, params, clock.now());
 }
 
+/** The number of enrollments a report covers, counted in one query (a run's size, and bench:reports' baseline). */
+export function countActiveEnrollments(db: Db, params: ReportParams): Promise<number> {
+  return reportsRepository.countActiveEnrollments(db, params);
+}
+
 /** The universe from loaded records (exported for tests of the definitions on hand-made records). */
 export function buildUniverse(records: ReportRecords, params: ReportParams, loadedAt: Date): ReportUniverse {
   const projects = new Map(records.projects.map((p) => [p.projectId, p]));

@@ -5,11 +5,10 @@ import type { OtherStay, ReportPerson, ReportUniverse } from '../universe.model.
 import { dqRow, DQ_HEADER, missingBucket, type Bucket } from './data-quality.js';
 
 /** An earlier stay of the client in the same project that was still open when this one started. */
-function overlaps(p: ReportPerson, stays: readonly OtherStay[]): boolean {
+function overlaps(p: ReportPerson, staysOf: Map<string, OtherStay[]>): boolean {
   const e = p.enrollment;
-  return stays.some(
+  return (staysOf.get(e.personalId) ?? []).some(
     (s) =>
-      s.personalId === e.personalId &&
       s.projectId === e.projectId &&
       s.enrollmentId !== e.enrollmentId &&
       s.entryDate < e.entryDate &&
@@ -31,6 +30,8 @@ export const q06b: ReportQuestion<ReportUniverse> = {
   compute(universe, params) {
     const people = universe.people.filter((p) => p.inDqUniverse);
     const heads = people.filter((p) => p.isHead);
+    const staysOf = new Map<string, OtherStay[]>();
+    for (const s of universe.stays) staysOf.set(s.personalId, [...(staysOf.get(s.personalId) ?? []), s]);
     const headsIn = (householdId: string) => (universe.households.get(householdId) ?? []).filter((m) => m.relationshipToHoh === 1).length;
     const rows = [
       dqRow({
@@ -42,7 +43,7 @@ export const q06b: ReportQuestion<ReportUniverse> = {
       dqRow({
         label: 'Project Start Date (3.10)',
         people,
-        bucket: (p) => (overlaps(p, universe.stays) ? 'issue' : null),
+        bucket: (p) => (overlaps(p, staysOf) ? 'issue' : null),
         denominator: people.length,
         blank: ['dont-know', 'missing'],
       }),
