@@ -22,6 +22,7 @@ import { q12 } from './q12.js';
 import { q22a1 } from './q22a1.js';
 import { q22a2 } from './q22a2.js';
 import { q22b } from './q22b.js';
+import { q24e } from './q24e.js';
 
 export const QUESTIONS: readonly ReportQuestion<ReportUniverse>[] = [
   q04a,
@@ -43,6 +44,7 @@ export const QUESTIONS: readonly ReportQuestion<ReportUniverse>[] = [
   q22a1,
   q22a2,
   q22b,
+  q24e,
 ];
 
 export function questionsOf(kind: ReportKind): ReportQuestion<ReportUniverse>[] {
