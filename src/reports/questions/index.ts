@@ -31,6 +31,7 @@ import { q22a1 } from './q22a1.js';
 import { q22a2 } from './q22a2.js';
 import { q22b } from './q22b.js';
 import { q23c } from './q23c.js';
+import { q24e } from './q24e.js';
 
 export const QUESTIONS: readonly ReportQuestion<ReportUniverse>[] = [
   q04a,
@@ -67,6 +68,7 @@ export const QUESTIONS: readonly ReportQuestion<ReportUniverse>[] = [
   q22a2,
   q22b,
   q23c,
+  q24e,
 ];
 
 export function questionsOf(kind: ReportKind): ReportQuestion<ReportUniverse>[] {
