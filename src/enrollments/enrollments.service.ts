@@ -131,6 +131,11 @@ export class EnrollmentService {
       .map((p) => ({ ...p, ended: p.operatingEndDate !== null && p.operatingEndDate < today }));
   }
 
+  /** Refuses (ForbiddenError, saying why) a project of a victim service provider: it holds no client data (VAWA). */
+  assertAcceptsClients(projectId: string, db: Db = this.db): Promise<void> {
+    return this.projects.assertAcceptsClients(projectId, db);
+  }
+
   /** The clients with these PersonalIDs that exist, in the order given (unknown and malformed ones left out). */
   async clients(personalIds: readonly string[]): Promise<ClientSummary[]> {
     const wanted = personalIds.filter((id) => HEARTH_ID_PATTERN.test(id));

@@ -428,6 +428,9 @@ describe('victim service providers hold no client data in Hearth (finding 3)', (
 
   it('a night-by-night shelter’s check-in opens no stay and records no bed night', async () => {
     const guest = await createClient(t, 'Vsp', 'Guest', '1985-06-06');
+    const sheet = await caseVsp.get(`/live/projects/${vspNightShelter}/check-in`);
+    assert.equal(sheet.status, 403);
+    assert.match(textOf(sheet.body), VAWA, 'the check-in page says why before anyone is ticked');
     const response = await caseVsp.post(`/live/projects/${vspNightShelter}/check-in`, { night: '11/27/2026', client: guest });
     assert.equal(response.status, 403);
     assert.match(textOf(response.body), VAWA);
