@@ -110,7 +110,9 @@ export async function enrollmentRoutes(app: FastifyInstance) {
   app.get('/enrollments/:id/edit', async (request, reply) => {
     const detail = await request.site.enrollments.forChange(await viewerOf(request), enrollmentId(request));
     const values = memberEntryToInput(entryFieldsOf(detail.enrollment));
-    return reply.page(<EditEnrollmentPage ctx={reply.pageContext()} detail={detail} entryDate={formatDay(detail.enrollment.entryDate)} values={values} />);
+    const cocCodes = await request.site.enrollments.enrollmentCocChoices(detail);
+    const coc = cocCodes && { choices: cocCodes, value: detail.enrollment.enrollmentCoc ?? (cocCodes.length === 1 ? cocCodes[0]! : '') };
+    return reply.page(<EditEnrollmentPage ctx={reply.pageContext()} detail={detail} entryDate={formatDay(detail.enrollment.entryDate)} values={values} coc={coc} />);
   });
 
   app.post('/enrollments/:id/edit', form, async (request, reply) => {
@@ -119,11 +121,14 @@ export async function enrollmentRoutes(app: FastifyInstance) {
     const viewer = await viewerOf(request);
     const entryDate = formString(request.body, 'entryDate', { max: 200 });
     const entry = readEntry(request.body, '');
+    const enrollmentCoc = formString(request.body, 'enrollmentCoc', { max: 20 });
     return submitForm(reply, {
-      action: () => site.enrollments.update(viewer, id, { entryDate, entry, confirmed: formConfirmsWarnings(request.body) }, actorOf(request)),
-      refused: async (failure) => (
-        <EditEnrollmentPage ctx={reply.pageContext()} detail={await site.enrollments.forChange(viewer, id)} entryDate={entryDate} values={entry} failure={failure} />
-      ),
+      action: () => site.enrollments.update(viewer, id, { entryDate, entry, enrollmentCoc, confirmed: formConfirmsWarnings(request.body) }, actorOf(request)),
+      refused: async (failure) => {
+        const detail = await site.enrollments.forChange(viewer, id);
+        const cocCodes = await site.enrollments.enrollmentCocChoices(detail);
+        return <EditEnrollmentPage ctx={reply.pageContext()} detail={detail} entryDate={entryDate} values={entry} coc={cocCodes && { choices: cocCodes, value: enrollmentCoc }} failure={failure} />;
+      },
       done: () => reply.redirect(`/${site.id}/enrollments/${id}?done=saved`, 303),
     });
   });

@@ -131,6 +131,11 @@ export class EnrollmentService {
       .map((p) => ({ ...p, ended: p.operatingEndDate !== null && p.operatingEndDate < today }));
   }
 
+  /** Refuses (ForbiddenError, saying why) a project of a victim service provider: it holds no client data (VAWA). */
+  assertAcceptsClients(projectId: string, db: Db = this.db): Promise<void> {
+    return this.projects.assertAcceptsClients(projectId, db);
+  }
+
   /** The clients with these PersonalIDs that exist, in the order given (unknown and malformed ones left out). */
   async clients(personalIds: readonly string[]): Promise<ClientSummary[]> {
     const wanted = personalIds.filter((id) => HEARTH_ID_PATTERN.test(id));
@@ -400,10 +405,27 @@ export class EnrollmentService {
   }
 
   /**
-   * Corrects a member's entry date and entry data. The head stays the head (and a member stays a member):
-   * that is changed on the household's own page. Audited with the names of the fields changed, never values.
+   * 3.16 on a stay's edit page: the project's CoC codes when the stay is the head of household's (members take the
+   * head's and are not asked); null when it is not asked (a member, or a project without a CoC, older data).
    */
-  async update(viewer: Viewer, enrollmentId: string, input: { entryDate: string; entry: MemberEntryInput; confirmed?: boolean }, actor: Actor): Promise<void> {
+  async enrollmentCocChoices(detail: EnrollmentDetail): Promise<string[] | null> {
+    if (detail.enrollment.relationshipToHoH !== HEAD_OF_HOUSEHOLD) return null;
+    const codes = await this.projects.cocCodesOf(detail.project.projectId);
+    return codes.length > 0 ? codes : null;
+  }
+
+  /**
+   * Corrects a member's entry date and entry data. The head stays the head (and a member stays a member):
+   * that is changed on the household's own page. The head's 3.16 Enrollment CoC (`enrollmentCoc`, one of the
+   * project's codes) is written to every member of the household. Audited with the names of the fields changed,
+   * never values: for each member whose CoC changed with the head's too.
+   */
+  async update(
+    viewer: Viewer,
+    enrollmentId: string,
+    input: { entryDate: string; entry: MemberEntryInput; enrollmentCoc?: string; confirmed?: boolean },
+    actor: Actor,
+  ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       const detail = await this.forChange(viewer, enrollmentId, trx);
       const { enrollment, project, exit, client } = detail;
@@ -438,17 +460,29 @@ export class EnrollmentService {
         errors,
         warnings,
       );
+      // Read under the project's lock (a code cannot be deleted meanwhile); a project without one keeps what is stored.
+      let enrollmentCoc = enrollment.enrollmentCoc;
+      if (isHead && input.enrollmentCoc !== undefined) {
+        const cocCodes = await this.projects.cocCodesOf(project.projectId, trx);
+        if (cocCodes.length > 0) enrollmentCoc = readEnrollmentCoc(input.enrollmentCoc, cocCodes, errors);
+      }
       if (Object.keys(errors).length > 0 || !fields || !entryDate) refuse(errors);
 
       await repo.lockClients(trx, [client.personalId]);
       await this.refuseOverlaps(trx, project, entryDate, [{ client, field: 'entryDate', exceptEnrollmentId: enrollmentId, exitDate: exit?.exitDate ?? null }]);
       requireConfirmation(warnings, input.confirmed ?? false);
 
-      const after = { entryDate, ...fields };
+      const after = { entryDate, ...fields, enrollmentCoc };
       const changed = changedFields(enrollment, after);
       if (changed.length === 0) return;
-      await repo.updateEntry(trx, enrollmentId, entryDate, fields, { dateUpdated: this.clock.now(), userId: hudUserId(actor) });
+      const stamp = { dateUpdated: this.clock.now(), userId: hudUserId(actor) };
+      await repo.updateEntry(trx, enrollmentId, entryDate, fields, stamp);
       await this.audit.record(trx, { event: 'enrollment.changed', actor, client: client.personalId, details: { enrollmentId, changed: changed.join(', ') } });
+      if (enrollmentCoc === null || enrollmentCoc === enrollment.enrollmentCoc) return;
+      await repo.updateHouseholdCoc(trx, enrollment.householdId, enrollmentCoc, stamp);
+      for (const member of members.filter((m) => m.enrollmentId !== enrollmentId && m.enrollmentCoc !== enrollmentCoc)) {
+        await this.audit.record(trx, { event: 'enrollment.changed', actor, client: member.personalId, details: { enrollmentId: member.enrollmentId, changed: 'enrollmentCoc' } });
+      }
     });
   }
 

@@ -54,6 +54,8 @@ export class ShelterService extends EnrollmentRecordService {
   /** The check-in list for one night (tonight by default). */
   async sheet(viewer: Viewer, projectId: string, typedNight: string): Promise<CheckInSheet> {
     const roster = await this.openStays(viewer, projectId);
+    // Said before anyone is ticked: a victim service provider's shelter records no guest (the check-in refuses too).
+    await this.enrollments.assertAcceptsClients(roster.project.projectId);
     const night = this.readNight(typedNight);
     const openOn = (m: EnrollmentSummary) => m.entryDate <= night && (m.exitDate === null || m.exitDate > night);
     const stays = roster.households.flatMap((h) => h.members).filter(openOn);

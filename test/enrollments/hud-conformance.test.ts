@@ -119,6 +119,38 @@ describe('3.16 Enrollment CoC at entry (finding 1)', () => {
   });
 });
 
+describe('3.16 Enrollment CoC on the head’s edit page', () => {
+  it('asks the head (not a member) among the project’s CoCs; saving it changes every member, audited; a code not among them is refused', async () => {
+    const twoCocs = (await t.sites.live.projects.createProject(ADMIN, w.agencyA, { name: 'Harbor Twin Shelter', commonName: '', operatingStartDate: '2020-01-01', operatingEndDate: '', continuumProject: '1', projectType: '0', housingType: '1', rrhSubType: '' }, ACTOR)).projectId;
+    await addCoc(t.sites.live, [twoCocs], 'XX-501');
+    await addCoc(t.sites.live, [twoCocs], 'XX-502');
+    const head = await createClient(t, 'Cocedit', 'Head', '1980-02-02');
+    const child = await createClient(t, 'Cocedit', 'Child', '2016-02-02');
+    const id = await enroll(caseA, { client: head, projectId: twoCocs, enrollmentCoc: 'XX-501', members: [[head, HOMELESS_ADULT], [child, CHILD]] });
+    const childStay = (await enrollmentsOf(t, child))[0]!.enrollment_id;
+
+    const page = await caseA.get(`/live/enrollments/${id}/edit`);
+    assert.equal(page.status, 200);
+    assert.match(page.body, /<select id="field-enrollmentCoc" name="enrollmentCoc"[^>]*>(?:(?!<\/select>)[\s\S])*<option value="XX-501" selected>XX-501<\/option><option value="XX-502">XX-502<\/option><\/select>/);
+    assert.match(textOf(page.body), /saving changes it for every member of the household/);
+    assert.doesNotMatch((await caseA.get(`/live/enrollments/${childStay}/edit`)).body, /name="enrollmentCoc"/, 'a member takes the head’s');
+
+    const form = (coc: string) => ({ entryDate: '11/20/2026', ...HOMELESS_ADULT, enrollmentCoc: coc, confirmWarnings: 'on' });
+    const refused = await caseA.post(`/live/enrollments/${id}/edit`, form('XX-999'));
+    assert.equal(refused.status, 422);
+    assert.match(textOf(refused.body), /Choose one of the project’s Continuums of Care \(XX-501, XX-502\)/);
+    assert.match(refused.body, /id="field-enrollmentCoc-error"/);
+    for (const person of [head, child]) assert.equal((await enrollmentsOf(t, person))[0]!.enrollment_coc, 'XX-501');
+
+    const saved = await caseA.post(`/live/enrollments/${id}/edit`, form('xx-502'));
+    assert.equal(saved.status, 303, textOf(saved.body).slice(0, 800));
+    for (const person of [head, child]) assert.equal((await enrollmentsOf(t, person))[0]!.enrollment_coc, 'XX-502');
+    const audits = await t.sites.live.db.selectFrom('audit_log').select(['client_personal_id', 'details']).where('event', '=', 'enrollment.changed').where('client_personal_id', 'in', [head, child]).execute();
+    assert.deepEqual(audits.map((a) => a.client_personal_id).sort(), [head, child].sort());
+    for (const a of audits) assert.match(JSON.stringify(a.details), /enrollmentCoc/);
+  });
+});
+
 describe('HUD UserID (finding 17): the account’s id, at most 32 characters', () => {
   it('a change is stamped with the user’s id, the page names the username, User.csv lists the id; the migration rewrites usernames', async () => {
     const worker = await signedInUser(t, { role: 'case_manager', firstName: 'Maximiliana', lastName: 'Featherstonehaugh-Wolfeschlegel', agencies: [w.agencyA] });
@@ -396,6 +428,9 @@ describe('victim service providers hold no client data in Hearth (finding 3)', (
 
   it('a night-by-night shelter’s check-in opens no stay and records no bed night', async () => {
     const guest = await createClient(t, 'Vsp', 'Guest', '1985-06-06');
+    const sheet = await caseVsp.get(`/live/projects/${vspNightShelter}/check-in`);
+    assert.equal(sheet.status, 403);
+    assert.match(textOf(sheet.body), VAWA, 'the check-in page says why before anyone is ticked');
     const response = await caseVsp.post(`/live/projects/${vspNightShelter}/check-in`, { night: '11/27/2026', client: guest });
     assert.equal(response.status, 403);
     assert.match(textOf(response.body), VAWA);

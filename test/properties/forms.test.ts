@@ -68,7 +68,7 @@ const ENDPOINTS: Endpoint[] = [
   { route: '/live/clients/:id/edit', as: 'user', fields: ['firstName', 'middleName', 'lastName', 'nameSuffix', 'nameDataQuality', 'ssn', 'ssnDataQuality', 'dob', 'dobDataQuality', 'races', 'raceNone', 'additionalRaceEthnicity', 'sex', 'veteranStatus'] },
   // Enrollments: an administrator may enroll into any agency's projects, so the fuzz reaches past the access check.
   { route: '/live/enrollments/new', as: 'admin', fields: ['client', 'projectId', 'entryDate', 'members', 'enrollmentCoc', 'm0.relationshipToHoH', 'm0.disablingCondition', 'm0.livingSituation', 'm0.rentalSubsidyType', 'm0.lengthOfStay', 'm0.previousStreetEssh', 'm0.dateToStreetEssh', 'm0.timesHomelessPastThreeYears', 'm0.monthsHomelessPastThreeYears'] },
-  { route: '/live/enrollments/:id/edit', as: 'admin', fields: ['entryDate', 'relationshipToHoH', 'disablingCondition', 'livingSituation', 'rentalSubsidyType', 'lengthOfStay', 'previousStreetEssh', 'dateToStreetEssh', 'timesHomelessPastThreeYears', 'monthsHomelessPastThreeYears'] },
+  { route: '/live/enrollments/:id/edit', as: 'admin', fields: ['entryDate', 'relationshipToHoH', 'disablingCondition', 'livingSituation', 'rentalSubsidyType', 'lengthOfStay', 'previousStreetEssh', 'dateToStreetEssh', 'timesHomelessPastThreeYears', 'monthsHomelessPastThreeYears', 'enrollmentCoc'] },
   { route: '/live/enrollments/:id/exit', as: 'admin', fields: ['scope', 'exitDate', 'destination', 'destinationSubsidyType', 'otherDestination'] },
   { route: '/live/enrollments/:id/exit/edit', as: 'admin', fields: ['exitDate', 'destination', 'destinationSubsidyType', 'otherDestination'] },
   { route: '/live/enrollments/:id/head', as: 'admin', fields: ['newHead'] },

@@ -7,7 +7,7 @@ import type { ClientSummary } from '../../clients/clients.model.js';
 import type { HouseholdPlan, HouseholdStepValues, ProjectChoice } from '../enrollments.model.js';
 import { collects3917, MAX_HOUSEHOLD_SIZE } from '../enrollments.service.js';
 import { DateField, PostForm, SelectField, TextField, WarningConfirmation, type ChoiceGroup, type FormFailure } from '../../views/form-kit.js';
-import { FormMessage, FormProblems, MemberEntryFields } from './fields.js';
+import { EnrollmentCocField, FormMessage, FormProblems, MemberEntryFields } from './fields.js';
 
 export interface SearchHit {
   client: ClientSummary;
@@ -228,12 +228,10 @@ export function MemberDetailsPage(props: Problems & {
           <input type="hidden" name="members" value={m.client.personalId} />
         ))}
         <FormMessage name="household" errors={errors.household} />
-        <SelectField
-          name="enrollmentCoc"
-          label="Continuum of Care of the head of household"
+        <EnrollmentCocField
           value={props.enrollmentCoc}
-          choices={plan.cocCodes.map((code) => ({ value: code, label: code }))}
-          hint="Where the head of household is at project entry (HUD 3.16 Enrollment CoC); every member takes it. The choices are the project’s CoCs."
+          choices={plan.cocCodes}
+          hint="Where the head of household is at project entry (HUD 3.16 Enrollment CoC); every member takes it."
           errors={errors.enrollmentCoc}
         />
         {plan.members.map((member, i) => {

@@ -21,7 +21,7 @@ import { clientName } from '../../clients/client-name.js';
 import type { EnrollmentDetail, EnrollmentSummary } from '../enrollments.model.js';
 import { collects3917 } from '../enrollments.service.js';
 import { DateField, PostForm, WarningConfirmation, type FormFailure } from '../../views/form-kit.js';
-import { FormProblems, MemberEntryFields } from './fields.js';
+import { EnrollmentCocField, FormProblems, MemberEntryFields } from './fields.js';
 
 /** A household member's stay, as the household and roster tables show it: relationship, entry, exit, destination. */
 export function StayCells(props: { member: EnrollmentSummary }) {
@@ -239,6 +239,8 @@ export function EditEnrollmentPage(props: {
   detail: EnrollmentDetail;
   entryDate: string;
   values: MemberEntryInput;
+  /** 3.16 Enrollment CoC, asked of the head of household only: the project's codes and the one chosen. */
+  coc: { choices: readonly string[]; value: string } | null;
   failure?: FormFailure | null;
 }) {
   const { ctx, detail } = props;
@@ -258,6 +260,14 @@ export function EditEnrollmentPage(props: {
         <FormProblems ctx={ctx} failure={props.failure} />
         <PostForm ctx={ctx} action={`enrollments/${e.enrollmentId}/edit`}>
           <DateField name="entryDate" label="Entry date" value={props.entryDate} errors={errors.entryDate} />
+          {props.coc && (
+            <EnrollmentCocField
+              value={props.coc.value}
+              choices={props.coc.choices}
+              hint="Where the head of household was at project entry (HUD 3.16 Enrollment CoC); saving changes it for every member of the household."
+              errors={errors.enrollmentCoc}
+            />
+          )}
           <MemberEntryFields
             prefix=""
             projectType={project.projectType}

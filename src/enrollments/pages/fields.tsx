@@ -21,6 +21,20 @@ import { sitePath, type PageContext } from '../../views/page-context.js';
 import { formatDay, NIGHT_BEFORE_QUESTION, uses3917A, type ExitInput, type MemberEntryInput } from '../enrollment-fields.js';
 import { StayConflictError } from '../enrollments.service.js';
 
+/** 3.16 Enrollment CoC of the head of household, chosen among the project's CoC codes (2.03). */
+export function EnrollmentCocField(props: { value: string; choices: readonly string[]; hint: string; errors?: readonly string[] }) {
+  return (
+    <SelectField
+      name="enrollmentCoc"
+      label="Continuum of Care of the head of household"
+      value={props.value}
+      choices={props.choices.map((code) => ({ value: code, label: code }))}
+      hint={`${props.hint} The choices are the project’s CoCs.`}
+      errors={props.errors}
+    />
+  );
+}
+
 /**
  * A refused enrollment form's summary: the kit's, with links to the stays in the way when other stays refused it.
  */
