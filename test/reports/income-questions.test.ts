@@ -6,7 +6,7 @@ import { client, enroll, household, income, organization, project } from './fixt
 import { questionWorld } from './question-world.js';
 
 /*
- * Q17, Q20a and Q21 on one PSH project, report year 2025-10-01 – 2026-09-30, worked out from §1.11 and §3:
+ * Q17, Q20a, Q20b and Q21 on one PSH project, report year 2025-10-01 – 2026-09-30, worked out from §1.11 and §3:
  *
  * HH1  A head (adult) and B child (2015), both since 2024-05-01: stayers whose annual assessment is due (anniversary
  *      2026-05-01). A at start: earned $500 + SSI $300, SNAP, Medicaid and Medicare; at the annual assessment
@@ -47,7 +47,7 @@ async function buildWorld(db: SiteDatabase['db'], params: ReportParams, ids: Rec
   await income(db, ids.E, e, '2026-03-01', 1, 9, {}, { insurance_from_any_source: 9 });
 }
 
-describe('HUD report questions Q17, Q20a and Q21 on a hand-built world', () => {
+describe('HUD report questions Q17, Q20a, Q20b and Q21 on a hand-built world', () => {
   const { table, values, who, named } = questionWorld(PARAMS, buildWorld);
 
   it('Q17: adults by cash income source at start, annual assessment and exit; the "with information" row', () => {
@@ -84,6 +84,18 @@ describe('HUD report questions Q17, Q20a and Q21 on a hand-built world', () => {
       ['Other Source', 0, 0, 0],
     ]);
     assert.deepEqual(who('Q20a', 'Special Supplemental Nutrition Program for Women, Infants, and Children (WIC)', 3), named('C'));
+  });
+
+  it('Q20b: adults by number of benefit sources; stayers not yet due an assessment are missing; exit as Q20a', () => {
+    assert.deepEqual(values('Q20b'), [
+      ['No Sources', 1, 0, 0],
+      ['1 + Source(s)', 1, 1, 1],
+      ['Client Doesn’t Know/Prefers Not to Answer', 0, 0, 0],
+      ['Data Not Collected/Not stayed long enough for Annual Assessment', 2, 1, 0],
+      ['Total', 4, 2, 1],
+    ]);
+    assert.deepEqual(who('Q20b', 'Data Not Collected/Not stayed long enough for Annual Assessment', 1), named('D', 'E'));
+    assert.deepEqual(who('Q20b', 'Data Not Collected/Not stayed long enough for Annual Assessment', 2), named('E'));
   });
 
   it('Q21: every client by insurance; none / DK / not collected; a due but missing annual record is not collected', () => {

@@ -26,6 +26,7 @@ import { q16 } from './q16.js';
 import { q17 } from './q17.js';
 import { q19b } from './q19b.js';
 import { q20a } from './q20a.js';
+import { q20b } from './q20b.js';
 import { q21 } from './q21.js';
 import { q22a1 } from './q22a1.js';
 import { q22a2 } from './q22a2.js';
@@ -63,6 +64,7 @@ export const QUESTIONS: readonly ReportQuestion<ReportUniverse>[] = [
   q17,
   q19b,
   q20a,
+  q20b,
   q21,
   q22a1,
   q22a2,
