@@ -1,17 +1,17 @@
 import { Notice } from '../views/components.js';
 import { Layout } from '../views/layout.js';
 import { sitePath, type PageContext } from '../views/page-context.js';
-import { DRILL_DOWN_LISTED, type DrillDown } from './report-runs.model.js';
+import { DRILL_DOWN_LISTED, type CellClients } from './report-runs.model.js';
 import { usDate } from './reports.page.js';
 
 /** The clients behind one count of a report, each with links to fix their records. */
-export function DrillDownPage(props: { ctx: PageContext; drill: DrillDown }) {
+export function DrillDownPage(props: { ctx: PageContext; drill: CellClients; backPath: string; backLabel: string }) {
   const { ctx, drill } = props;
   const title = `${drill.table.question} ${drill.cell}: ${drill.rowLabel}${drill.columnLabel ? `, ${drill.columnLabel}` : ''}`;
   return (
     <Layout ctx={ctx} title={title}>
       <p>
-        <a href={sitePath(ctx, `reports/${drill.run.id}#t-${drill.table.question}`)}>Back to the report</a>
+        <a href={sitePath(ctx, props.backPath)}>{props.backLabel}</a>
       </p>
       <h1>{title}</h1>
       <p class="lede">

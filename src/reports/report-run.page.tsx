@@ -6,20 +6,23 @@ import type { ReportTable } from './report.model.js';
 import { columnLetter, reportKindName, type ReportRunWithTables } from './report-runs.model.js';
 import { projectNames, QueuedNotice, RunStatus, usDate } from './reports.page.js';
 
-/** One table as HUD lays it out: its header row, the row labels in the first column, every non-zero count a link. */
-export function ReportTableView(props: { ctx: PageContext; runId: string; table: ReportTable }) {
-  const { ctx, runId, table } = props;
+/**
+ * One table as HUD lays it out: its header row, the row labels in the first column, every non-zero count a link
+ * (`cellPath` gives its path under the site: row as the spreadsheet numbers it, column a letter from B).
+ */
+export function ReportTableView(props: { ctx: PageContext; table: ReportTable; cellPath: (row: number, column: string) => string; csvPath?: string }) {
+  const { ctx, table } = props;
   const [corner = '', ...columns] = table.header;
   return (
     <section aria-labelledby={`t-${table.question}`}>
       <h2 id={`t-${table.question}`}>
         {table.question} {table.title}
       </h2>
-      <p>
-        <a href={sitePath(ctx, `reports/${runId}/${table.question}.csv`)}>
-          Download {table.question} as CSV
-        </a>
-      </p>
+      {props.csvPath && (
+        <p>
+          <a href={sitePath(ctx, props.csvPath)}>Download {table.question} as CSV</a>
+        </p>
+      )}
       <div class="table-wrap">
         <table class="report-table">
           <caption class="visually-hidden">
@@ -40,7 +43,7 @@ export function ReportTableView(props: { ctx: PageContext; runId: string; table:
                 {row.cells.map((cell, c) => (
                   <td>
                     {cell.enrollmentIds && cell.value !== 0 && cell.value !== null ? (
-                      <a href={sitePath(ctx, `reports/${runId}/${table.question}/${r + 2}/${columnLetter(c)}`)}>
+                      <a href={sitePath(ctx, props.cellPath(r + 2, columnLetter(c)))}>
                         {cell.value}
                         <span class="visually-hidden">
                           : {row.label}, {columns[c]}
@@ -116,7 +119,12 @@ export function ReportRunPage(props: { ctx: PageContext; view: ReportRunWithTabl
             </ul>
           </nav>
           {view.tables.map((table) => (
-            <ReportTableView ctx={ctx} runId={run.id} table={table} />
+            <ReportTableView
+              ctx={ctx}
+              table={table}
+              cellPath={(row, column) => `reports/${run.id}/${table.question}/${row}/${column}`}
+              csvPath={`reports/${run.id}/${table.question}.csv`}
+            />
           ))}
         </>
       )}

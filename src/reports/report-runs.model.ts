@@ -74,9 +74,8 @@ export interface DrillDownClient {
   exitDate: string | null;
 }
 
-/** The clients behind one cell of a table. */
-export interface DrillDown {
-  run: ReportRun;
+/** The clients behind one cell of a table, wherever the table was computed. */
+export interface CellClients {
   table: ReportTable;
   /** The cell as a spreadsheet names it ("C4") and its row and column labels. */
   cell: string;
@@ -88,6 +87,21 @@ export interface DrillDown {
   /** How many more are counted there, in agencies whose enrollments the viewer may not see. */
   hidden: number;
 }
+
+/** The clients behind one cell of a kept run's table. */
+export interface DrillDown extends CellClients {
+  run: ReportRun;
+}
+
+/** A project's Data Quality tables, computed live over a period. */
+export interface DataQualityView {
+  project: ReportableProject;
+  params: ReportParams;
+  tables: ReportTable[];
+}
+
+/** The clients behind one count of a project's live Data Quality tables. */
+export type DataQualityDrillDown = DataQualityView & CellClients;
 
 /** At most this many clients are listed behind one count (the rest are counted). */
 export const DRILL_DOWN_LISTED = 500;

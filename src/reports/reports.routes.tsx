@@ -4,6 +4,7 @@ import { NotFoundError } from '../errors.js';
 import { actorOf } from '../http/actor.js';
 import { formString, formStrings, submitForm } from '../http/form.js';
 import type { FormFailure } from '../views/form-kit.js';
+import { DataQualityListPage, DataQualityPage, periodQuery } from './data-quality.page.js';
 import { DrillDownPage } from './drill-down.page.js';
 import { EMPTY_REPORT_FORM, type ReportFormInput } from './report-runs.model.js';
 import { ReportRunPage } from './report-run.page.js';
@@ -13,6 +14,13 @@ const RUN_ID = /^[0-9a-f]{32}$/;
 
 function viewerOf(request: FastifyRequest): Promise<Viewer> {
   return request.site.access.viewerOf(request.auth!.user);
+}
+
+/** A Data Quality page's period from its query string (absent: the service's default, the last twelve months). */
+function periodOf(request: FastifyRequest): { from?: string; to?: string } {
+  const query = request.query as Record<string, unknown>;
+  const day = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.slice(0, 20) : undefined);
+  return { from: day(query.from), to: day(query.to) };
 }
 
 function runId(request: FastifyRequest): string {
@@ -73,6 +81,26 @@ export async function reportRoutes(app: FastifyInstance) {
     const { question, row, column } = request.params as { question: string; row: string; column: string };
     if (!/^[0-9]{1,4}$/.test(row) || !/^[B-Z]$/.test(column)) throw new NotFoundError('This cell of the table is not a count of clients.');
     const drill = await request.site.reports.drillDown(await viewerOf(request), actorOf(request), runId(request), question, Number(row), column);
-    return reply.header('cache-control', 'no-store').page(<DrillDownPage ctx={reply.pageContext()} drill={drill} />);
+    return reply.header('cache-control', 'no-store').page(<DrillDownPage ctx={reply.pageContext()} drill={drill} backPath={`reports/${drill.run.id}#t-${drill.table.question}`} backLabel="Back to the report" />);
+  });
+
+  app.get('/data-quality', async (request, reply) => {
+    const projects = await request.site.reports.reportableProjects(await viewerOf(request));
+    return reply.page(<DataQualityListPage ctx={reply.pageContext()} projects={projects} />);
+  });
+
+  app.get('/data-quality/:project', async (request, reply) => {
+    const { project } = request.params as { project: string };
+    const view = await request.site.reports.dataQuality(await viewerOf(request), project, periodOf(request));
+    return reply.page(<DataQualityPage ctx={reply.pageContext()} view={view} />);
+  });
+
+  app.get('/data-quality/:project/:question/:row/:column', async (request, reply) => {
+    const { project, question, row, column } = request.params as { project: string; question: string; row: string; column: string };
+    if (!/^[0-9]{1,4}$/.test(row) || !/^[B-Z]$/.test(column)) throw new NotFoundError('This cell of the table is not a count of clients.');
+    const { reports } = request.site;
+    const drill = await reports.dataQualityDrillDown(await viewerOf(request), actorOf(request), project, periodOf(request), question, Number(row), column);
+    const back = `data-quality/${encodeURIComponent(drill.project.projectId)}?${periodQuery(drill)}#t-${drill.table.question}`;
+    return reply.header('cache-control', 'no-store').page(<DrillDownPage ctx={reply.pageContext()} drill={drill} backPath={back} backLabel="Back to the project’s data quality" />);
   });
 }

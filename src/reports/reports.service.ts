@@ -10,7 +10,7 @@ import {
 } from '../access/access-policy.js';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
 import { parseDate } from '../clients/client-fields.js';
-import type { Clock } from '../clock.js';
+import { calendarDate, type Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { hearthVersion } from '../version.js';
@@ -20,6 +20,9 @@ import { reportRunsRepository as repo } from './report-runs.repository.js';
 import {
   DRILL_DOWN_LISTED,
   REPORT_KINDS,
+  type CellClients,
+  type DataQualityDrillDown,
+  type DataQualityView,
   type DrillDown,
   type DrillDownClient,
   type ReportFormInput,
@@ -146,6 +149,48 @@ export class ReportService {
   async drillDown(viewer: Viewer, actor: Actor, id: string, question: string, row: number, column: string): Promise<DrillDown> {
     const { run } = await this.visibleRun(viewer, id);
     const table = await this.finishedTable(viewer, id, question);
+    return { run, ...(await this.cellClients(viewer, actor, table, row, column, { run: id })) };
+  }
+
+  /**
+   * The Data Quality tables (Q5a, Q6a–f) of one project the viewer may report on, computed live over a period
+   * (by default the twelve months to today): the same questions and universe as a kept run.
+   */
+  async dataQuality(viewer: Viewer, projectId: string, period: { from?: string; to?: string }): Promise<DataQualityView> {
+    const scope = reportScope(viewer);
+    if (scope === null) throw new ForbiddenError(NOT_A_REPORTER);
+    const [project] = projectId.length <= 64 ? await repo.projects(this.db, [projectId]) : [];
+    if (!project || (scope.kind !== 'all' && !scope.organizationIds.includes(project.organizationId))) throw new NotFoundError('There is no such project among yours.');
+    const today = calendarDate(this.clock.now(), this.timeZone);
+    const input = { kind: 'dq', from: period.from ?? yearBefore(today), to: period.to ?? today, projectIds: [projectId], cocCode: '' };
+    const params = await this.checkParams(input, scope).catch((error: unknown) => {
+      if (!(error instanceof ValidationError)) throw error;
+      const reasons = Object.values(error.fieldErrors).flat();
+      throw new ValidationError(`This period cannot be shown: ${reasons.join(' ')}`, error.fieldErrors);
+    });
+    const { tables } = await this.compute(params);
+    return { project, params, tables };
+  }
+
+  /** The clients behind one count of a project's live Data Quality tables: the same rule and audit as a run's. */
+  async dataQualityDrillDown(
+    viewer: Viewer,
+    actor: Actor,
+    projectId: string,
+    period: { from?: string; to?: string },
+    question: string,
+    row: number,
+    column: string,
+  ): Promise<DataQualityDrillDown> {
+    const view = await this.dataQuality(viewer, projectId, period);
+    const table = view.tables.find((t) => t.question === question);
+    if (!table) throw new NotFoundError('The Data Quality report has no such table.');
+    const details = { project: projectId, from: view.params.from, to: view.params.to };
+    return { ...view, ...(await this.cellClients(viewer, actor, table, row, column, details)) };
+  }
+
+  /** The clients behind one cell: listed when the viewer may see their enrollments, otherwise counted; audited. */
+  private async cellClients(viewer: Viewer, actor: Actor, table: ReportTable, row: number, column: string, details: object): Promise<CellClients> {
     const tableRow = table.rows[row - 2];
     const cellIndex = column.length === 1 ? column.charCodeAt(0) - 'B'.charCodeAt(0) : -1;
     const cell = tableRow?.cells[cellIndex];
@@ -161,10 +206,9 @@ export class ReportService {
     await this.audit.record(this.db, {
       event: 'report.drilled_down',
       actor,
-      details: { run: id, question: table.question, cell: `${column}${row}`, listed: Math.min(visible.length, DRILL_DOWN_LISTED), hidden: found - visible.length },
+      details: { ...details, question: table.question, cell: `${column}${row}`, listed: Math.min(visible.length, DRILL_DOWN_LISTED), hidden: found - visible.length },
     });
     return {
-      run,
       table,
       cell: `${column}${row}`,
       rowLabel: tableRow.label,
@@ -264,6 +308,14 @@ export class ReportService {
     const projects = new Map((await repo.projects(this.db, [...new Set(runs.flatMap((r) => r.params.projectIds))])).map((p) => [p.projectId, p]));
     return runs.map((run) => ({ run, projects: run.params.projectIds.map((id) => projects.get(id)).filter((p): p is ReportableProject => p !== undefined) }));
   }
+}
+
+/** The day a year before `day`, plus one: the first day of the twelve months ending on `day`. */
+function yearBefore(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCFullYear(date.getUTCFullYear() - 1);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
 }
 
 /** The agencies a run covers (a deleted project's agency is unknown, so only administrators see such a run). */

@@ -60,6 +60,11 @@ export function Layout(props: {
                         <a href={sitePath(ctx, 'reports')}>Reports</a>
                       </li>
                     )}
+                    {roleCanRunReports(ctx.user.role) && (
+                      <li>
+                        <a href={sitePath(ctx, 'data-quality')}>Data quality</a>
+                      </li>
+                    )}
                     {roleCanImport(ctx.user.role) && (
                       <li>
                         <a href={sitePath(ctx, 'imports')}>Imports</a>
