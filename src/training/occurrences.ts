@@ -2,8 +2,11 @@ import type { ContactFields, CurrentLivingSituation } from '../contacts/contacts
 import type { CeAssessment, CeEvent } from '../coordinated-entry/coordinated-entry.model.js';
 import type { Enrollment, Exit } from '../enrollments/enrollments.model.js';
 import { addDays, daysBetween } from '../hud/calendar-days.js';
+import { collectingProjectOn } from '../hud/collecting-project.js';
+import { collects } from '../hud/collection-rules.js';
 import { HEAD_OF_HOUSEHOLD } from '../hud/enrollment-code-lists.js';
 import type { Project } from '../projects/projects.model.js';
+import type { Funder } from '../projects/project-setup.model.js';
 import type { BedNight } from '../shelter/shelter.model.js';
 import { minDate, momentOn } from './calendar.js';
 import { TRAINING_USER_ID } from './catalogue.js';
@@ -19,6 +22,11 @@ export interface GeneratedOccurrences {
   /** 4.19 and 4.20: coordinated entry assessments and events of heads of household. */
   assessments: CeAssessment[];
   events: CeEvent[];
+  /**
+   * 4.13 dates of engagement of heads of household and adults where the project collects them (its type and
+   * funders at entry): on the first contact where there are contacts, else soon after the start; within the stay.
+   */
+  engagements: { enrollmentId: string; dateOfEngagement: string }[];
 }
 
 const NIGHT_BY_NIGHT = 1;
@@ -27,21 +35,25 @@ const COORDINATED_ENTRY = 14;
 const OUTREACH_SPOTS = ['Under the Main Street bridge', 'Riverside park, east end', 'Bus terminal', 'Library steps', 'Camp behind the rail yard', 'Parking garage on 3rd', 'Drop-in center'];
 
 /**
- * Bed nights for night-by-night shelter stays, contacts for outreach and coordinated entry, and coordinated entry
- * assessments and events, drawn from the
+ * Bed nights for night-by-night shelter stays, contacts for outreach and coordinated entry, dates of engagement,
+ * and coordinated entry assessments and events, drawn from the
  * stays already generated (histories.ts). HUD's rules hold: a bed night on the entry date, the others before the
  * exit date (whose eve is the last night: "exit = the day after the last bed night"), one per night; contacts
  * within the stay and not after today. Pure: nothing is read or written here.
  */
 export function generateOccurrences(
   random: TrainingRandom,
+  /** Dates of engagement draw from their own generator, so the other records stay as they were before 4.13. */
+  engagementRandom: TrainingRandom,
   ids: IdSequence,
-  input: { projects: readonly Project[]; enrollments: readonly Enrollment[]; exits: readonly Exit[]; today: string; now: Date },
+  input: { projects: readonly Project[]; funders: readonly Funder[]; enrollments: readonly Enrollment[]; exits: readonly Exit[]; today: string; now: Date },
 ): GeneratedOccurrences {
   const { today, now } = input;
   const typeOf = new Map(input.projects.map((p) => [p.projectId, p.projectType]));
   const exitOf = new Map(input.exits.map((e) => [e.enrollmentId, e.exitDate]));
-  const out: GeneratedOccurrences = { bedNights: [], contacts: [], assessments: [], events: [] };
+  const fundersOf = new Map<string, Funder[]>();
+  for (const f of input.funders) fundersOf.set(f.projectId, [...(fundersOf.get(f.projectId) ?? []), f]);
+  const out: GeneratedOccurrences = { bedNights: [], contacts: [], assessments: [], events: [], engagements: [] };
   // Each household's guests come on the same nights: draw the nights once per household and stay.
   const householdNights = new Map<string, Set<string>>();
 
@@ -58,11 +70,20 @@ export function generateOccurrences(
       }
     }
     const adult = enrollment.relationshipToHoH === HEAD_OF_HOUSEHOLD || enrollment.livingSituation !== null;
+    let firstContact: string | null = null;
     if ((type === STREET_OUTREACH || type === COORDINATED_ENTRY) && adult) {
       for (const fields of drawContacts(random, enrollment, exit, today, type === STREET_OUTREACH)) {
         const at = momentOn(fields.informationDate, random.int(480, 1_020), now);
+        firstContact ??= fields.informationDate;
         out.contacts.push({ currentLivingSitId: ids.next('contact'), enrollmentId: enrollment.enrollmentId, personalId: enrollment.personalId, ...fields, dateCreated: at, dateUpdated: at, userId: TRAINING_USER_ID });
       }
+    }
+    const collectsEngagement = collects(collectingProjectOn(type ?? null, fundersOf.get(enrollment.projectId) ?? [], enrollment.entryDate), '4.13');
+    // Most engage; some never do (4.13 stays empty), as in real outreach.
+    if (collectsEngagement && adult && enrollment.entryDate <= today && engagementRandom.chance(0.85)) {
+      const last = minDate(exit ?? today, today);
+      const day = firstContact ?? minDate(addDays(enrollment.entryDate, engagementRandom.int(0, 10)), last);
+      out.engagements.push({ enrollmentId: enrollment.enrollmentId, dateOfEngagement: day });
     }
     if (type === COORDINATED_ENTRY && enrollment.relationshipToHoH === HEAD_OF_HOUSEHOLD) drawCoordinatedEntry(random, ids, enrollment, exit, today, now, out);
   }

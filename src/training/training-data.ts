@@ -26,7 +26,7 @@ export interface TrainingData {
   clients: Client[];
   enrollments: Enrollment[];
   exits: Exit[];
-  /** 4.14 bed nights and 4.12 contacts (occurrences.ts). */
+  /** 4.14 bed nights, 4.12 contacts, 4.13 dates of engagement, 4.19 and 4.20 (occurrences.ts). */
   occurrences: GeneratedOccurrences;
   /** 4.02–4.11 at project start, exit and annual assessments (assessments.ts). */
   stageRecords: GeneratedStage[];
@@ -91,7 +91,7 @@ export function generateTrainingData(options: TrainingDataOptions): TrainingData
   const written = projectsOf(projects, now);
   const setup = setupOf(projects, today, now);
   // Each has its own generator and seed, so adding them changes none of the people or stays drawn before.
-  const occurrences = generateOccurrences(new TrainingRandom(seed + 2_000), ids, { projects: written, enrollments: out.enrollments, exits: out.exits, today, now });
+  const occurrences = generateOccurrences(new TrainingRandom(seed + 2_000), new TrainingRandom(seed + 4_000), ids, { projects: written, funders: setup.funders, enrollments: out.enrollments, exits: out.exits, today, now });
   const stageRecords = generateStageRecords(seed + 3_000, {
     today,
     now,

@@ -10,6 +10,7 @@ import type { ProjectService } from '../projects/projects.service.js';
 import type { ProjectSetupService } from '../projects/project-setup.service.js';
 import type { SiteId } from '../site-id.js';
 import { generateTrainingData, TRAINING_SEED } from './training-data.js';
+import { TRAINING_USER_ID } from './catalogue.js';
 import type { ShelterService } from '../shelter/shelter.service.js';
 import type { ContactService } from '../contacts/contacts.service.js';
 import type { CoordinatedEntryService } from '../coordinated-entry/coordinated-entry.service.js';
@@ -83,6 +84,7 @@ export class TrainingService {
       await this.enrollments.writeGenerated(trx, data.enrollments, data.exits);
       await this.occurrences.shelter.writeGenerated(trx, data.occurrences.bedNights);
       await this.occurrences.contacts.writeGenerated(trx, data.occurrences.contacts);
+      await this.enrollments.writeOccurrenceDates(trx, data.occurrences.engagements, { userId: null, username: TRAINING_USER_ID, ip: null });
       await this.occurrences.coordinatedEntry.writeGenerated(trx, data.occurrences);
       await this.assessments.writeGenerated(trx, data.stageRecords);
       const summary: TrainingResetSummary = {

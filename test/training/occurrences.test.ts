@@ -19,7 +19,8 @@ interface Stay {
 /**
  * Issue 12 item 8 and issue 11 finding 13: the Training data's occurrence records follow HUD's rules. Every
  * night-by-night shelter stay has bed nights (one on its entry date, none on or after its exit date, whose eve is
- * the last night); outreach and coordinated entry contacts are with heads of household and adults, within the stay.
+ * the last night); outreach and coordinated entry contacts are with heads of household and adults, within the stay;
+ * dates of engagement where the project collects 4.13, within the stay.
  */
 describe('Training data: bed nights and contacts', () => {
   let t: TestApp;
@@ -27,6 +28,7 @@ describe('Training data: bed nights and contacts', () => {
   let nights: { enrollment_id: string; night: string; record_type: number; type_provided: number }[];
   let contacts: { enrollment_id: string; day: string }[];
   let ceRecords: { enrollment_id: string; day: string; result_day: string | null }[];
+  let engagements: { enrollment_id: string; day: string }[];
 
   before(async () => {
     t = await startTestApp({ sites: ['training'] });
@@ -49,6 +51,10 @@ describe('Training data: bed nights and contacts', () => {
       await sql<{ enrollment_id: string; day: string; result_day: string | null }>`
         select enrollment_id, to_char(assessment_date, 'YYYY-MM-DD') as day, null as result_day from assessments
         union all select enrollment_id, to_char(event_date, 'YYYY-MM-DD'), to_char(result_date, 'YYYY-MM-DD') from events`.execute(db)
+    ).rows;
+    engagements = (
+      await sql<{ enrollment_id: string; day: string }>`
+        select enrollment_id, to_char(date_of_engagement, 'YYYY-MM-DD') as day from enrollments where date_of_engagement is not null`.execute(db)
     ).rows;
   });
   after(() => t.close());
@@ -96,5 +102,21 @@ describe('Training data: bed nights and contacts', () => {
       assert.ok(r.day >= stay.entry_date && (stay.exit_date === null || r.day <= stay.exit_date) && r.day <= TODAY);
       assert.ok(r.result_day === null || (r.result_day >= r.day && r.result_day <= TODAY));
     }
+  });
+
+  test('4.13 dates of engagement: heads of household and adults of outreach, night-by-night shelter and services-only stays, within the stay, on the first contact where there are contacts', () => {
+    assert.ok(engagements.length > 20, `dates of engagement: ${engagements.length}`);
+    const firstContact = new Map<string, string>();
+    for (const c of contacts) if (!firstContact.has(c.enrollment_id) || c.day < firstContact.get(c.enrollment_id)!) firstContact.set(c.enrollment_id, c.day);
+    const types = new Set<number | null>();
+    for (const e of engagements) {
+      const stay = stays.get(e.enrollment_id)!;
+      types.add(stay.project_type);
+      assert.ok([1, 4, 6, 14].includes(stay.project_type!), `project type ${stay.project_type}`);
+      assert.ok(stay.relationship_to_hoh === 1 || stay.age === null || stay.age >= 18, 'head or adult');
+      assert.ok(e.day >= stay.entry_date && (stay.exit_date === null || e.day <= stay.exit_date) && e.day <= TODAY, `${e.day} in ${stay.entry_date}–${stay.exit_date}`);
+      if (firstContact.has(e.enrollment_id)) assert.equal(e.day, firstContact.get(e.enrollment_id), 'on the first contact');
+    }
+    assert.ok(types.has(4) && types.has(1), `engaged in project types ${[...types].join(', ')}`);
   });
 });
