@@ -23,7 +23,8 @@ export function ReportTableView(props: { ctx: PageContext; table: ReportTable; c
           <a href={sitePath(ctx, props.csvPath)}>Download {table.question} as CSV</a>
         </p>
       )}
-      <div class="table-wrap">
+      {/* Wide tables scroll sideways: the region is focusable so keyboard users can scroll it too. */}
+      <div class="table-wrap" tabIndex={0} role="region" aria-label={`${table.question} ${table.title}`}>
         <table class="report-table">
           <caption class="visually-hidden">
             {table.question} {table.title}
