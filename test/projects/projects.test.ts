@@ -8,14 +8,14 @@ import { textOf, type TestClient } from '../helpers/client.js';
 const PASSWORD = 'Meadow-Lark-2026';
 
 /** A user of the Live site who has done their first login and set their own password. */
-async function signedIn(t: TestApp, role: 'admin' | 'case_manager', firstName: string): Promise<{ client: TestClient; username: string }> {
+async function signedIn(t: TestApp, role: 'admin' | 'case_manager', firstName: string): Promise<{ client: TestClient; username: string; hudUserId: string }> {
   const { user, temporaryPassword } = await t.createUser('live', { firstName, lastName: 'Projects', role });
   const client = t.client();
   const first = await client.login('live', user.username, temporaryPassword);
   assert.equal(first.location, '/live/password/expired');
   const changed = await client.submit('/live/password/expired', { newPassword: PASSWORD, confirmPassword: PASSWORD });
   assert.equal(changed.status, 303, textOf(changed.body));
-  return { client, username: user.username };
+  return { client, username: user.username, hudUserId: String(user.id) };
 }
 
 const AGENCY = { name: 'Harbor Light Services', commonName: 'Harbor Light', victimServiceProvider: '0' };
@@ -47,12 +47,14 @@ describe('agencies and projects', () => {
   let t: TestApp;
   let admin: TestClient;
   let adminName: string;
+  /** HUD UserID: the account's id (finding 17), never the username. */
+  let adminUserId: string;
   let user: TestClient;
   let agencyId: string;
 
   before(async () => {
     t = await startTestApp({ sites: ['live'] });
-    ({ client: admin, username: adminName } = await signedIn(t, 'admin', 'Ada'));
+    ({ client: admin, username: adminName, hudUserId: adminUserId } = await signedIn(t, 'admin', 'Ada'));
     ({ client: user } = await signedIn(t, 'case_manager', 'Uma'));
     const created = await admin.submit('/live/agencies/new', AGENCY);
     assert.equal(created.status, 303, textOf(created.body));
@@ -69,7 +71,7 @@ describe('agencies and projects', () => {
     assert.equal(row.organization_name, 'Northside Outreach');
     assert.equal(row.organization_common_name, null);
     assert.equal(row.victim_service_provider, 1);
-    assert.equal(row.user_id, adminName);
+    assert.equal(row.user_id, adminUserId);
     assert.equal(row.date_created.toISOString(), t.clock.now().toISOString(), 'timestamps come from the injected clock');
     assert.equal(row.date_deleted, null);
     const page = await admin.follow(created);
@@ -125,7 +127,7 @@ describe('agencies and projects', () => {
     assert.equal(row.housing_type, 1);
     assert.equal(row.rrh_sub_type, null);
     assert.equal(row.continuum_project, 1);
-    assert.equal(row.user_id, adminName);
+    assert.equal(row.user_id, adminUserId);
     const page = await admin.follow(created);
     const text = textOf(page.body);
     assert.match(text, /Operating start date 01\/15\/2020/, 'the date is shown as entered, never shifted by a time zone');
