@@ -7,7 +7,7 @@ import { CURRENT_LIVING_SITUATIONS } from '../hud/occurrence-code-lists.js';
 import { formatDateTime } from '../views/format.js';
 import { choicesOf, DateField, ErrorSummary, PostForm, SelectField, TextField, type FormFailure } from '../views/form-kit.js';
 import { Layout } from '../views/layout.js';
-import { sitePath, type PageContext } from '../views/page-context.js';
+import { byWhom, sitePath, type PageContext } from '../views/page-context.js';
 import { FOURTEEN_DAY_QUESTIONS } from './contact-fields.js';
 import type { ContactInput, ContactsSection } from './contacts.model.js';
 
@@ -63,7 +63,7 @@ export function ContactsSectionView(props: { ctx: PageContext; section: Contacts
                       </td>
                       <td>{c.locationDetails ?? '—'}</td>
                       <td>
-                        {formatDateTime(c.dateUpdated, ctx.timeZone)} by {c.userId}
+                        {formatDateTime(c.dateUpdated, ctx.timeZone)} by {byWhom(ctx, c.userId)}
                         {section.canRecord && (
                           <>
                             {' '}

@@ -12,11 +12,18 @@ import type { PageContext } from '../views/page-context.js';
  * 4.20), each shown only where HUD collects it. The enrollments routes render this once, under the entry data;
  * the enrollment is already found visible to the viewer. `allBedNights`: the page's "show all" of 4.14.
  */
-export async function occurrenceSections(site: SiteServices, ctx: PageContext, detail: EnrollmentDetail, options: { allBedNights: boolean }): Promise<VNode> {
+export async function occurrenceSections(
+  site: SiteServices,
+  detail: EnrollmentDetail,
+  options: { allBedNights: boolean },
+  /** The page's context, naming the HUD UserIDs of its "by …" lines (reply.pageContextNaming). */
+  contextNaming: (hudUserIds: readonly string[]) => Promise<PageContext>,
+): Promise<VNode> {
   const bedNights = await site.shelter.section(detail, options.allBedNights);
   const moveIn = await site.moveIn.status(detail);
   const contacts = await site.contacts.section(detail);
   const coordinatedEntry = await site.coordinatedEntry.section(detail);
+  const ctx = await contextNaming([...(bedNights?.nights ?? []), ...(contacts?.contacts ?? [])].map((r) => r.userId));
   return (
     <>
       {moveIn && <MoveInSection ctx={ctx} status={moveIn} />}

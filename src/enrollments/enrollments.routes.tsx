@@ -100,10 +100,13 @@ export async function enrollmentRoutes(app: FastifyInstance) {
   app.get('/enrollments/:id', async (request, reply) => {
     const detail = await request.site.enrollments.view(await viewerOf(request), enrollmentId(request), actorOf(request));
     const { done, nights } = request.query as Record<string, unknown>;
-    const occurrences = await occurrenceSections(request.site, reply.pageContext(), detail, { allBedNights: nights === 'all' });
+    // Every "by …" line of the page names its account: the enrollment's and exit's, the sections', the stage records'.
+    const occurrences = await occurrenceSections(request.site, detail, { allBedNights: nights === 'all' }, (ids) => reply.pageContextNaming(ids));
     // The assessments feature's section (src/assessments/): stage forms, history, annual and chronic status.
-    const assessments = <AssessmentsSection ctx={reply.pageContext()} overview={await request.site.assessments.overview(await viewerOf(request), detail.enrollment.enrollmentId)} />;
-    const ctx = await reply.pageContextNaming([detail.enrollment.userId, detail.exit?.userId]);
+    const overview = await request.site.assessments.overview(await viewerOf(request), detail.enrollment.enrollmentId);
+    const recordUserIds = overview.members.flatMap((m) => m.records.map((r) => r.userId));
+    const ctx = await reply.pageContextNaming([detail.enrollment.userId, detail.exit?.userId, ...recordUserIds]);
+    const assessments = <AssessmentsSection ctx={ctx} overview={overview} />;
     return reply.page(<EnrollmentPage ctx={ctx} detail={detail} done={isDone(done) ? done : null} occurrences={occurrences} assessments={assessments} />);
   });
 

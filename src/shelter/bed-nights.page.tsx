@@ -1,7 +1,7 @@
 import { formatDay } from '../enrollments/enrollment-fields.js';
 import { formatDateTime } from '../views/format.js';
 import { InlinePostButton } from '../views/form-kit.js';
-import { sitePath, type PageContext } from '../views/page-context.js';
+import { byWhom, sitePath, type PageContext } from '../views/page-context.js';
 import type { BedNightsSection } from './shelter.model.js';
 
 /**
@@ -39,7 +39,7 @@ export function BedNightsSectionView(props: { ctx: PageContext; section: BedNigh
                   <tr>
                     <td>{formatDay(n.night)}</td>
                     <td>
-                      {formatDateTime(n.dateUpdated, ctx.timeZone)} by {n.userId}
+                      {formatDateTime(n.dateUpdated, ctx.timeZone)} by {byWhom(ctx, n.userId)}
                     </td>
                     {section.canRemove && (
                       <td>

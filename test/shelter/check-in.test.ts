@@ -249,6 +249,8 @@ describe('4.14 bed nights corrected: a check-in made by mistake is removed', () 
 
     const dan = textOf((await caseA.get(`/live/enrollments/${e.dan}`)).body);
     assert.match(dan, /Bed nights \(4\.14\) 1 bed night\. Bed nights, latest first Night Recorded Checked in by mistake\? 11\/27\/2026 /);
+    // HUD's UserID is the account's id; the page names the account (Cara Tester checked Dan in).
+    assert.match(dan, /11\/27\/2026 [^/]+ by ctester Remove the bed night of 11\/27\/2026/);
   });
 
   it('“Remove” takes a bed night off the page, the reports’ source and a full export, keeps its row with HUD’s DateDeleted, and is audited', async () => {

@@ -9,7 +9,7 @@ import { Notice } from '../../views/components.js';
 import { DateField, ErrorSummary, PostForm, type FieldErrors, type FormFailure } from '../../views/form-kit.js';
 import { formatDateTime } from '../../views/format.js';
 import { Layout } from '../../views/layout.js';
-import { sitePath, type PageContext } from '../../views/page-context.js';
+import { byWhom, sitePath, type PageContext } from '../../views/page-context.js';
 import { formatCents } from '../assessment-fields.js';
 import type { AnnualDue, AssessmentOverview, MemberAnswersInput, StageAnswers, StageForm, StageMember, StageRecord } from '../assessments.model.js';
 import { STAGE_TITLES } from '../assessments.service.js';
@@ -166,7 +166,7 @@ function RecordRow(props: { ctx: PageContext; record: StageRecord; canChange: bo
         <AnswersSummary answers={record.answers} />
       </td>
       <td>
-        {formatDateTime(record.dateUpdated, ctx.timeZone)} by {record.userId}
+        {formatDateTime(record.dateUpdated, ctx.timeZone)} by {byWhom(ctx, record.userId)}
         {props.canChange && (
           <>
             {' '}
