@@ -4,7 +4,7 @@ import type { Viewer } from '../access/access-policy.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { HEAD_OF_HOUSEHOLD } from '../hud/enrollment-code-lists.js';
 import { HEARTH_ID_PATTERN } from '../hud/ids.js';
-import { formConfirmsWarnings, formString, formStrings, refuse, submitForm } from '../http/form.js';
+import { formConfirmsWarnings, formOptionalString, formString, formStrings, refuse, submitForm } from '../http/form.js';
 import type { FieldErrors, FormFailure } from '../views/form-kit.js';
 import {
   EMPTY_EXIT,
@@ -124,13 +124,14 @@ export async function enrollmentRoutes(app: FastifyInstance) {
     const viewer = await viewerOf(request);
     const entryDate = formString(request.body, 'entryDate', { max: 200 });
     const entry = readEntry(request.body, '');
-    const enrollmentCoc = formString(request.body, 'enrollmentCoc', { max: 20 });
+    // Left out (a member's form has no such field) means "keep the stored 3.16".
+    const enrollmentCoc = formOptionalString(request.body, 'enrollmentCoc', { max: 20 });
     return submitForm(reply, {
       action: () => site.enrollments.update(viewer, id, { entryDate, entry, enrollmentCoc, confirmed: formConfirmsWarnings(request.body) }, actorOf(request)),
       refused: async (failure) => {
         const detail = await site.enrollments.forChange(viewer, id);
         const cocCodes = await site.enrollments.enrollmentCocChoices(detail);
-        return <EditEnrollmentPage ctx={reply.pageContext()} detail={detail} entryDate={entryDate} values={entry} coc={cocCodes && { choices: cocCodes, value: enrollmentCoc }} failure={failure} />;
+        return <EditEnrollmentPage ctx={reply.pageContext()} detail={detail} entryDate={entryDate} values={entry} coc={cocCodes && { choices: cocCodes, value: enrollmentCoc ?? detail.enrollment.enrollmentCoc ?? '' }} failure={failure} />;
       },
       done: () => reply.redirect(`/${site.id}/enrollments/${id}?done=saved`, 303),
     });

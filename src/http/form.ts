@@ -22,6 +22,12 @@ export function formString(body: unknown, name: string, options: { trim?: boolea
   return options.trim === false ? value : value.trim();
 }
 
+/** A field the form may leave out: `undefined` when it was not sent at all ("leave it as it is"), else as formString. */
+export function formOptionalString(body: unknown, name: string, options: { trim?: boolean; max?: number } = {}): string | undefined {
+  const sent = body && typeof body === 'object' && (body as Record<string, unknown>)[name] !== undefined;
+  return sent ? formString(body, name, options) : undefined;
+}
+
 /** The "these answers are right" box of a form that came back with warnings (see WarningConfirmation). */
 export function formConfirmsWarnings(body: unknown): boolean {
   return formBoolean(body, CONFIRM_WARNINGS_FIELD);
