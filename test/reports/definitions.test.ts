@@ -4,7 +4,7 @@ import { ageGroup, reportAge } from '../../src/reports/definitions/age.js';
 import { answerBucket } from '../../src/reports/definitions/answers.js';
 import { chronicStatuses } from '../../src/reports/definitions/chronic.js';
 import { householdType } from '../../src/reports/definitions/household.js';
-import { annualAnniversary, annualRecord, annualRequired, incomeAt, recordOn } from '../../src/reports/definitions/income.js';
+import { annualAnniversary, annualRecord, annualRequired, categoryAmount, type IncomeCategory, incomeAt, recordOn } from '../../src/reports/definitions/income.js';
 import { headMoveInDate, memberMoveInDate } from '../../src/reports/definitions/move-in.js';
 import { isParentingYouth, isVeteran, isYouth, isYouthHousehold } from '../../src/reports/definitions/populations.js';
 import { isLongStayer, lengthOfStay } from '../../src/reports/definitions/stay.js';
@@ -209,5 +209,15 @@ describe('§1.11 income at a stage', () => {
     ];
     assert.equal(annualRecord(records, '2025-11-15', TO), records[1], 'the latest within 30 days; 31 days after is outside');
     assert.equal(annualRecord([records[0]!], '2025-11-15', TO), records[0]);
+  });
+
+  it('earned, other and total income (Q18, Q19a): other is total − earned; earned never exceeds a recorded total', () => {
+    const both = incomeAt(record({ incomeFromAnySource: 1, ...withSources([[0, 500], [2, 300]]) }));
+    assert.deepEqual(['earned', 'other', 'total'].map((c) => categoryAmount(both, c as IncomeCategory)), [500, 300, 800]);
+    const capped = incomeAt(record({ incomeFromAnySource: 1, totalMonthlyIncome: 300, ...withSources([[0, 500]]) }));
+    assert.deepEqual(['earned', 'other', 'total'].map((c) => categoryAmount(capped, c as IncomeCategory)), [300, 0, 300]);
+    const otherOnly = incomeAt(record({ incomeFromAnySource: 1, totalMonthlyIncome: 250, sources: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0] }));
+    assert.deepEqual(['earned', 'other', 'total'].map((c) => categoryAmount(otherOnly, c as IncomeCategory)), [0, 250, 250]);
+    assert.equal(categoryAmount(incomeAt(record({ incomeFromAnySource: 8 })), 'other'), null);
   });
 });

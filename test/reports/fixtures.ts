@@ -291,3 +291,26 @@ export async function healthAndDv(db: Db, enrollmentId: string, personalId: stri
     })
     .execute();
 }
+
+/** A C2 Moving On assistance service (Services RecordType 300) of the given C2.2 type. */
+export async function movingOn(db: Db, enrollmentId: string, personalId: string, day: string, type: number): Promise<void> {
+  await db
+    .insertInto('services')
+    .values({
+      services_id: nextId('svc'),
+      enrollment_id: enrollmentId,
+      personal_id: personalId,
+      date_provided: day,
+      record_type: 300,
+      type_provided: type,
+      other_type_provided: null,
+      moving_on_other_type: type === 5 ? 'Furniture' : null,
+      sub_type_provided: null,
+      fa_amount: null,
+      fa_start_date: null,
+      fa_end_date: null,
+      referral_outcome: null,
+      ...BOOK,
+    })
+    .execute();
+}

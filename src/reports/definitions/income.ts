@@ -50,3 +50,14 @@ export function annualRecord<R extends { informationDate: string; dataCollection
     ).at(-1) ?? null
   );
 }
+
+/** The income categories of Q18 and Q19a (§1.11): earned income, other income (total − earned) and total income. */
+export type IncomeCategory = 'earned' | 'other' | 'total';
+
+/** A category's monthly amount at a stage, null when the total is unknown. */
+export function categoryAmount(income: IncomeAtStage, category: IncomeCategory): number | null {
+  if (income.total === null) return null;
+  const earned = income.earned ?? 0;
+  if (category === 'earned') return earned;
+  return category === 'other' ? income.total - earned : income.total;
+}

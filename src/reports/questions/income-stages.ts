@@ -1,10 +1,10 @@
 /**
- * The three columns of the income, benefit and insurance tables (Q16, Q17, Q20a, Q21): at start for everyone, at the
+ * The three columns of the income, benefit and insurance tables (Q16, Q17, Q18, Q20a, Q21): at start for everyone, at the
  * annual assessment for stayers whose assessment was due (§1.11), at exit for leavers, each with its record.
  */
-import type { ReportCell } from '../report.model.js';
+import type { ReportCell, ReportRow } from '../report.model.js';
 import type { IncomeAtStage, IncomeRecord, ReportPerson } from '../universe.model.js';
-import { count } from './table-kit.js';
+import { BLANK, count, row } from './table-kit.js';
 
 export type StageColumn = [people: ReportPerson[], at: (p: ReportPerson) => IncomeAtStage];
 
@@ -25,3 +25,30 @@ export function stageCells(columns: readonly StageColumn[], test: (record: Incom
 
 /** 4.02–4.04 "from any source" answered Yes or No (the "with information" rows of Q17, Q18 and Q19). */
 export const answeredIncome = (record: IncomeRecord | null) => record?.incomeFromAnySource === 0 || record?.incomeFromAnySource === 1;
+
+/**
+ * The "with information" row of Q17 and Q18: B blank; C the assessed stayers, D the leavers, who answered 4.02 at
+ * start and at that later stage.
+ */
+export function withIncomeInformationRow(assessed: readonly ReportPerson[], leavers: readonly ReportPerson[]): ReportRow {
+  const answered = (people: readonly ReportPerson[], later: 'annual' | 'exit') =>
+    count(people.filter((p) => answeredIncome(p.income.start.record) && answeredIncome(p.income[later].record)));
+  return row('Adults with Income Information at Start and Annual Assessment/Exit', [BLANK, answered(assessed, 'annual'), answered(leavers, 'exit')]);
+}
+
+/**
+ * The closing rows of Q16 and Q18 over their adults: the stayers not yet due an annual assessment and those due
+ * without one (column C only), then the totals — all adults, all adult stayers (= Q5a's), adult leavers.
+ */
+export function annualAssessmentRows(adults: readonly ReportPerson[]): ReportRow[] {
+  const stayers = adults.filter((p) => p.isStayer);
+  return [
+    row('Number of adult stayers not yet required to have an annual assessment', [BLANK, count(stayers.filter((p) => !p.annualRequired)), BLANK]),
+    row('Number of adult stayers without required annual assessment', [
+      BLANK,
+      count(stayers.filter((p) => p.annualRequired && p.income.annual.record === null)),
+      BLANK,
+    ]),
+    row('Total Adults', [count(adults), count(stayers), count(adults.filter((p) => p.isLeaver))]),
+  ];
+}

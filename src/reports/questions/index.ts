@@ -24,6 +24,8 @@ import { q14a, q14b } from './q14.js';
 import { q15 } from './q15.js';
 import { q16 } from './q16.js';
 import { q17 } from './q17.js';
+import { q18 } from './q18.js';
+import { q19a1, q19a2 } from './q19a.js';
 import { q19b } from './q19b.js';
 import { q20a } from './q20a.js';
 import { q20b } from './q20b.js';
@@ -32,6 +34,8 @@ import { q22a1 } from './q22a1.js';
 import { q22a2 } from './q22a2.js';
 import { q22b } from './q22b.js';
 import { q23c } from './q23c.js';
+import { q24a } from './q24a.js';
+import { q24b } from './q24b.js';
 import { q24e } from './q24e.js';
 
 export const QUESTIONS: readonly ReportQuestion<ReportUniverse>[] = [
@@ -62,6 +66,9 @@ export const QUESTIONS: readonly ReportQuestion<ReportUniverse>[] = [
   q15,
   q16,
   q17,
+  q18,
+  q19a1,
+  q19a2,
   q19b,
   q20a,
   q20b,
@@ -70,6 +77,8 @@ export const QUESTIONS: readonly ReportQuestion<ReportUniverse>[] = [
   q22a2,
   q22b,
   q23c,
+  q24a,
+  q24b,
   q24e,
 ];
 

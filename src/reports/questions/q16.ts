@@ -1,7 +1,8 @@
 import { DONT_KNOW_LABEL, NOT_COLLECTED_LABEL } from '../definitions/answers.js';
 import type { ReportQuestion } from '../report.model.js';
-import type { IncomeAtStage, ReportPerson, ReportUniverse } from '../universe.model.js';
-import { BLANK, count, row } from './table-kit.js';
+import type { IncomeAtStage, ReportUniverse } from '../universe.model.js';
+import { annualAssessmentRows, stageColumns } from './income-stages.js';
+import { count, row } from './table-kit.js';
 
 const RANGES: readonly [string, (total: number) => boolean][] = [
   ['No Income', (t) => t === 0],
@@ -20,15 +21,8 @@ export const q16: ReportQuestion<ReportUniverse> = {
   reports: ['apr', 'caper'],
   compute(universe) {
     const adults = universe.people.filter((p) => p.isAdult);
-    const stayers = adults.filter((p) => p.isStayer);
-    const leavers = adults.filter((p) => p.isLeaver);
     // Column C counts only stayers whose annual assessment was due and found; the others have rows 12 and 13.
-    const assessed = stayers.filter((p) => p.annualRequired && p.income.annual.record !== null);
-    const columns: [ReportPerson[], (p: ReportPerson) => IncomeAtStage][] = [
-      [adults, (p) => p.income.start],
-      [assessed, (p) => p.income.annual],
-      [leavers, (p) => p.income.exit],
-    ];
+    const columns = stageColumns(adults, { found: true });
     const cells = (test: (income: IncomeAtStage) => boolean) => columns.map(([people, at]) => count(people.filter((p) => test(at(p)))));
     return {
       question: 'Q16',
@@ -38,13 +32,7 @@ export const q16: ReportQuestion<ReportUniverse> = {
         ...RANGES.map(([label, inRange]) => row(label, cells((i) => i.total !== null && inRange(i.total)))),
         row(DONT_KNOW_LABEL, cells((i) => i.total === null && i.unknown === 'dont-know')),
         row(NOT_COLLECTED_LABEL, cells((i) => i.total === null && i.unknown === 'not-collected')),
-        row('Number of adult stayers not yet required to have an annual assessment', [BLANK, count(stayers.filter((p) => !p.annualRequired)), BLANK]),
-        row('Number of adult stayers without required annual assessment', [
-          BLANK,
-          count(stayers.filter((p) => p.annualRequired && p.income.annual.record === null)),
-          BLANK,
-        ]),
-        row('Total Adults', [count(adults), count(stayers), count(leavers)]),
+        ...annualAssessmentRows(adults),
       ],
     };
   },

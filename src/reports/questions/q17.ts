@@ -1,8 +1,8 @@
 import { INCOME_SOURCES } from '../definitions/sources.js';
 import type { ReportQuestion } from '../report.model.js';
 import type { ReportUniverse } from '../universe.model.js';
-import { answeredIncome, stageCells, stageColumns } from './income-stages.js';
-import { BLANK, count, row } from './table-kit.js';
+import { stageCells, stageColumns, withIncomeInformationRow } from './income-stages.js';
+import { row } from './table-kit.js';
 
 /** Q17: adults with each cash income source answered Yes, at start, at the annual assessment and at exit. */
 export const q17: ReportQuestion<ReportUniverse> = {
@@ -13,15 +13,13 @@ export const q17: ReportQuestion<ReportUniverse> = {
     const adults = universe.people.filter((p) => p.isAdult);
     const columns = stageColumns(adults, { found: true });
     const [, [assessed], [leavers]] = columns;
-    const withInformation = (people: typeof adults, later: 'annual' | 'exit') =>
-      count(people.filter((p) => answeredIncome(p.income.start.record) && answeredIncome(p.income[later].record)));
     return {
       question: 'Q17',
       title: this.title,
       header: [' ', 'Income at Start', 'Income at Latest Annual Assessment for Stayers', 'Income at Exit for Leavers'],
       rows: [
         ...INCOME_SOURCES.map((source, i) => row(source.label, stageCells(columns, (r) => r?.sources[i] === 1))),
-        row('Adults with Income Information at Start and Annual Assessment/Exit', [BLANK, withInformation(assessed, 'annual'), withInformation(leavers, 'exit')]),
+        withIncomeInformationRow(assessed, leavers),
       ],
     };
   },

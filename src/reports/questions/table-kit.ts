@@ -58,3 +58,15 @@ export function union(...lists: (readonly ReportPerson[])[]): ReportPerson[] {
 export function bucketOf<B extends { max: number }>(buckets: readonly B[], days: number): B | undefined {
   return buckets.find((b) => days <= b.max);
 }
+
+/**
+ * An amount of money as Sage takes it (Q19a's average changes): 2 decimals, halves to even as Open Path's banker's
+ * rounding and R's round() do; 0.00 when nothing was averaged.
+ */
+export function money(value: number | null): ReportCell {
+  const cents = (value ?? 0) * 100;
+  const floor = Math.floor(cents);
+  const half = Math.abs(cents - floor - 0.5) < 1e-6;
+  const rounded = half ? (floor % 2 === 0 ? floor : floor + 1) : Math.round(cents);
+  return { value: (rounded / 100).toFixed(2) };
+}
