@@ -177,6 +177,8 @@ export interface ReportPerson {
   lengthOfStay: number;
   /** The member's housing move-in date by HUD's three rules, in PSH/RRH only; null when not moved in. */
   moveInDate: string | null;
+  /** The head of household's move-in date (§1.7), which the members' are derived from; null when none counts. */
+  householdMoveInDate: string | null;
   chronic: ChronicStatus;
   isVeteran: boolean;
   isYouth: boolean;

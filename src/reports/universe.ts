@@ -78,7 +78,7 @@ function effectiveCoc(e: ReportEnrollment, projects: Map<string, ReportProject>,
 
 type EnrollmentFacts = Pick<
   ReportPerson,
-  'age' | 'ageGroup' | 'isHead' | 'isAdult' | 'householdType' | 'lengthOfStay' | 'moveInDate' | 'chronic' | 'isYouth' | 'isParentingYouth' | 'isLongStayer' | 'annualRequired'
+  'age' | 'ageGroup' | 'isHead' | 'isAdult' | 'householdType' | 'lengthOfStay' | 'moveInDate' | 'householdMoveInDate' | 'chronic' | 'isYouth' | 'isParentingYouth' | 'isLongStayer' | 'annualRequired'
 > & { anniversary: string | null };
 
 /** The definitions that depend on the whole household (§1.4, §1.6–§1.9, §1.11), for each of its members. */
@@ -117,6 +117,7 @@ function householdFacts(
       householdType: type,
       lengthOfStay: m.los,
       moveInDate: memberMoveInDate(m.e, moveIn),
+      householdMoveInDate: moveIn,
       chronic: chronic.get(m.e.enrollmentId)!,
       isYouth: isYouth(population[i]!, youthHousehold),
       isParentingYouth: isParentingYouth(population[i]!, population),

@@ -52,6 +52,8 @@ export async function project(db: Db, organizationId: string, projectType: numbe
   return id;
 }
 
+export type RaceColumn = 'am_ind_ak_native' | 'asian' | 'black_af_american' | 'hispanic_latinao' | 'mid_east_n_african' | 'native_hi_pacific' | 'white';
+
 export interface ClientOptions {
   dob?: string | null;
   dobDataQuality?: number;
@@ -61,9 +63,13 @@ export interface ClientOptions {
   firstName?: string | null;
   nameDataQuality?: number;
   white?: number;
+  /** Race columns set to 1 (the others 0, White included unless listed). */
+  races?: RaceColumn[];
   raceNone?: number | null;
   sex?: number | null;
 }
+
+const RACE_COLUMNS: readonly RaceColumn[] = ['am_ind_ak_native', 'asian', 'black_af_american', 'hispanic_latinao', 'mid_east_n_african', 'native_hi_pacific', 'white'];
 
 export async function client(db: Db, options: ClientOptions = {}): Promise<string> {
   const id = nextId('cli');
@@ -88,6 +94,7 @@ export async function client(db: Db, options: ClientOptions = {}): Promise<strin
       native_hi_pacific: 0,
       white: options.white ?? 1,
       race_none: options.raceNone ?? null,
+      ...(options.races ? Object.fromEntries(RACE_COLUMNS.map((c) => [c, options.races!.includes(c) ? 1 : 0])) : {}),
       additional_race_ethnicity: null,
       sex: options.sex === undefined ? 0 : options.sex,
       veteran_status: options.veteranStatus ?? 0,

@@ -78,6 +78,11 @@ describe('Reports pages (issue 15, items 1–4): runs in the background, kept, d
     assert.match(text, /Q22a1 Length of Participation - CoC Projects/);
     assert.match(text, /Q22b Average and Median Length of Participation in Days/);
     assert.doesNotMatch(text, /Q22a2/, 'the CAPER’s table is not in the APR');
+    assert.match(text, /Q22c Length of Time between Project Start Date and Housing Move-in Date/);
+    assert.match(text, /Q23e Exit Destination Type by Race and Ethnicity/);
+    assert.doesNotMatch(text, /Q22d/, 'the CAPER’s table is not in the APR');
+    // Rosa, the one leaver, is Q23e's total (B7).
+    assert.match(shown.body, new RegExp(`href="/live/reports/${adminRun}/Q23e/7/B"`));
     // Rosa left after 19 days (B2 total, C2 leavers); Milo stays 122 days (91 to 180: row 5).
     assert.match(shown.body, new RegExp(`href="/live/reports/${adminRun}/Q22a1/2/C"`));
     assert.match(shown.body, new RegExp(`href="/live/reports/${adminRun}/Q22a1/5/D"`));
@@ -159,7 +164,9 @@ describe('Reports pages (issue 15, items 1–4): runs in the background, kept, d
     assert.equal(own.status, 303);
     const run = await finished(site, runIdOf(own.location));
     assert.equal(run.status, 'done');
-    assert.match(textOf((await otherManager.get(`/live/reports/${run.id}`)).body), /Q22a2 Length of Participation - ESG Projects/);
+    const caper = textOf((await otherManager.get(`/live/reports/${run.id}`)).body);
+    assert.match(caper, /Q22a2 Length of Participation - ESG Projects/);
+    assert.match(caper, /Q22d Length of Participation by Household Type/);
     assert.equal((await manager.get(`/live/reports/${run.id}`)).status, 404);
   });
 

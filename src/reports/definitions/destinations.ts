@@ -30,3 +30,18 @@ export function isExcludedDestination(destination: number | null, projectType: n
   if (destination === null) return false;
   return (projectType === STREET_OUTREACH ? OUTREACH_EXCLUDED : EXCLUDED).has(destination);
 }
+
+/** §1.13's groups of 3.12.1 by code range, in HUD's order, as Q23e labels them. */
+export const DESTINATION_GROUPS = [
+  { label: 'Homeless Situations', min: 100, max: 199 },
+  { label: 'Institutional Situations', min: 200, max: 299 },
+  { label: 'Temporary Situations', min: 300, max: 399 },
+  { label: 'Permanent Situations', min: 400, max: 499 },
+  { label: 'Other Situations', min: 0, max: 99 },
+] as const;
+
+/** The group of a destination as counted (reportedDestination); none recorded is "Other" (data not collected). */
+export function destinationGroup(destination: number | null): (typeof DESTINATION_GROUPS)[number] {
+  const code = destination ?? 99;
+  return DESTINATION_GROUPS.find((g) => code >= g.min && code <= g.max) ?? DESTINATION_GROUPS[4];
+}

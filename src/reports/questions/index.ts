@@ -33,9 +33,16 @@ import { q21 } from './q21.js';
 import { q22a1 } from './q22a1.js';
 import { q22a2 } from './q22a2.js';
 import { q22b } from './q22b.js';
+import { q22c } from './q22c.js';
+import { q22d } from './q22d.js';
+import { q22e } from './q22e.js';
+import { q22f } from './q22f.js';
+import { q22g } from './q22g.js';
 import { q23c } from './q23c.js';
 import { q24a } from './q24a.js';
 import { q24b } from './q24b.js';
+import { q23d } from './q23d.js';
+import { q23e } from './q23e.js';
 import { q24e } from './q24e.js';
 
 export const QUESTIONS: readonly ReportQuestion<ReportUniverse>[] = [
@@ -76,9 +83,16 @@ export const QUESTIONS: readonly ReportQuestion<ReportUniverse>[] = [
   q22a1,
   q22a2,
   q22b,
+  q22c,
+  q22d,
+  q22e,
+  q22f,
+  q22g,
   q23c,
   q24a,
   q24b,
+  q23d,
+  q23e,
   q24e,
 ];
 

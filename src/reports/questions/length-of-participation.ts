@@ -33,6 +33,21 @@ export const LONG_STAY_BUCKETS: readonly DayBucket[] = [
   { label: 'More than 1,825 days (> 5 Yrs)', max: Number.POSITIVE_INFINITY },
 ];
 
+/**
+ * The weekly-then-monthly buckets up to two years shared by Q22c, Q22d and Q22e (Q22c's are these; Q22d and Q22e add
+ * WEEKS_TO_TWO_YEARS_AND_MORE's last bucket).
+ */
+export const WEEKS_TO_TWO_YEARS: readonly DayBucket[] = [
+  { label: '7 days or less', max: 7 },
+  { label: '8 to 14 days', max: 14 },
+  { label: '15 to 21 days', max: 21 },
+  { label: '22 to 30 days', max: 30 },
+  ...LONG_STAY_BUCKETS.slice(0, 5),
+];
+
+/** Q22d's and Q22e's buckets: WEEKS_TO_TWO_YEARS, then "731 days or more". */
+export const WEEKS_TO_TWO_YEARS_AND_MORE: readonly DayBucket[] = [...WEEKS_TO_TWO_YEARS, { label: '731 days or more', max: Number.POSITIVE_INFINITY }];
+
 /** Q22a1's buckets (CoC projects): the first month in one. */
 export const COC_BUCKETS: readonly DayBucket[] = [{ label: '30 days or less', max: 30 }, ...LONG_STAY_BUCKETS];
 
