@@ -253,6 +253,11 @@ describe('HUD report questions Q25 (veterans) and Q26 (chronic homelessness) on 
     assert.deepEqual(who('Q26e', 'Mental Health Disorder', 1), named('V1'), 'N7’s condition is not counted: N7 is not CH');
     assert.deepEqual(who('Q13a1', 'Mental Health Disorder', 1), named('V1', 'N7'));
     assert.deepEqual(who('Q26e', 'Physical Disability', 2), named('A7'), 'the latest assessment only, not the start’s');
+    values('Q26e').forEach(([label, start, latest, exit]) => {
+      assert.ok((start as number) <= (column('Q13a1', label as string, 1) as number), `${label}: at start, within Q13a1`);
+      assert.ok((latest as number) <= (column('Q13c1', label as string, 1) as number), `${label}: stayers, within Q13c1`);
+      assert.ok((exit as number) <= (column('Q13b1', label as string, 1) as number), `${label}: at exit, within Q13b1`);
+    });
   });
 
   it('the Sage CSVs: each table’s header and row labels as HUD lays them out', () => {

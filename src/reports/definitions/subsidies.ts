@@ -1,5 +1,5 @@
 /**
- * §3 Q23d, and the same rows for a population (Q25j veterans, Q27f2 youth): leavers who exited to 435 "Rental by
+ * §3 Q23d's rows, which Q25j (veterans) and Q27f2 (youth) repeat for their people: leavers who exited to 435 "Rental by
  * client, with ongoing housing subsidy", by 3.12.A subsidy type in HUD's order. Homelessness prevention leavers
  * (project type 12) are left out (Data Lab); a 435 without a valid subsidy type is counted as "data not collected"
  * in the destination tables (§1.13), so it has no subsidy row here either.
