@@ -16,7 +16,9 @@ export const q25b: ReportQuestion<ReportUniverse> = {
   compute(universe) {
     const adultsByHousehold = new Map<string, ReportPerson[]>();
     for (const p of universe.people.filter((x) => x.isAdult)) {
-      adultsByHousehold.set(p.enrollment.householdId, [...(adultsByHousehold.get(p.enrollment.householdId) ?? []), p]);
+      const members = adultsByHousehold.get(p.enrollment.householdId);
+      if (members) members.push(p);
+      else adultsByHousehold.set(p.enrollment.householdId, [p]);
     }
     const heads = universe.people.filter((p) => p.isHead && p.householdType !== 'children-only');
     const categoryOf = (head: ReportPerson) => {

@@ -17,8 +17,10 @@ export const q26a: ReportQuestion<ReportUniverse> = {
   compute(universe) {
     const adultsAndHeads = new Map<string, { isHeadOrAdult: boolean; status: ChronicStatus }[]>();
     for (const p of universe.people.filter((x) => x.isAdultOrHead)) {
-      const household = p.enrollment.householdId;
-      adultsAndHeads.set(household, [...(adultsAndHeads.get(household) ?? []), { isHeadOrAdult: true, status: p.chronic }]);
+      const member = { isHeadOrAdult: true, status: p.chronic };
+      const members = adultsAndHeads.get(p.enrollment.householdId);
+      if (members) members.push(member);
+      else adultsAndHeads.set(p.enrollment.householdId, [member]);
     }
     const heads = universe.people.filter((p) => p.isHead);
     const statusOf = new Map(heads.map((h) => [h, householdChronicStatus(adultsAndHeads.get(h.enrollment.householdId)!)]));
