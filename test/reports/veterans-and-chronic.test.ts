@@ -28,7 +28,8 @@ import { questionWorld } from './question-world.js';
  * H9  U9 veteran head (66), not CH, with K9 of unknown age (DOB "doesn't know") → unknown household type.
  * H10 Y10 head alone, 17 on the day of entry (18 the day after), veteran answer Yes, CH → a child-only household.
  * H11 U11 head alone, DOB "doesn't know", veteran answer Yes (not an adult, so not a veteran), CH.
- * H12 V12 veteran head, 64 on entry (65 after), not CH, with C12 child; left to 435 Housing Stability Voucher.
+ * H12 V12 veteran head, 64 on entry (65 after), disabled, 3 times and more than 12 months → not CH, with C12 child;
+ *     left to 435 Housing Stability Voucher.
  */
 const PARAMS: ReportParams = { kind: 'apr', from: '2025-10-01', to: '2026-09-30', projectIds: [], cocCode: null };
 const CH = { disablingCondition: 1, dateToStreetEssh: '2020-01-01' } as const;
@@ -94,7 +95,7 @@ async function buildWorld(db: SiteDatabase['db'], params: ReportParams, ids: Rec
 
   const h12 = household();
   const h12Exit = { exitDate: '2026-06-01', destination: 435, destinationSubsidyType: 436 };
-  await member('V12', th, h12, '2026-01-05', { dob: '1961-06-02', veteranStatus: 1 }, h12Exit);
+  await member('V12', th, h12, '2026-01-05', { dob: '1961-06-02', veteranStatus: 1 }, { ...h12Exit, disablingCondition: 1, dateToStreetEssh: null, timesHomeless: 3, monthsHomeless: 113 });
   await member('C12', th, h12, '2026-01-05', { dob: '2016-01-01', veteranStatus: 0 }, { ...h12Exit, ...child });
 }
 
@@ -119,7 +120,7 @@ describe('HUD report questions Q25 (veterans) and Q26 (chronic homelessness) on 
       ['Total', 13, 10, 2, 1],
     ]);
     assert.deepEqual(who('Q25a', 'Chronically Homeless Veteran', 1), named('V1', 'V4'), 'homeless since exactly 365 days; 4 times and 12 months');
-    assert.deepEqual(who('Q25a', 'Non-Chronically Homeless Veteran', 1), named('V2', 'U9', 'V12'), 'since 364 days, 11 months: not chronic');
+    assert.deepEqual(who('Q25a', 'Non-Chronically Homeless Veteran', 1), named('V2', 'U9', 'V12'), '364 days and 11 months, or 3 times: not chronic');
     assert.deepEqual(who('Q25a', 'Not a Veteran', 1), named('A1', 'N3', 'N7', 'A7'));
     assert.ok(!who('Q25a', 'Total', 1)!.some((id) => [named('C2', 'Y10', 'U11', 'K9')].flat().includes(id)), 'the child veteran answers and unknown ages are not adults');
   });
