@@ -17,8 +17,14 @@ export function ageGroup(age: number | null, dobDataQuality: number | null): Age
   return dobDataQuality === 8 || dobDataQuality === 9 ? 'dont-know' : 'not-collected';
 }
 
+export interface AgeBracket {
+  label: string;
+  min: number;
+  max: number;
+}
+
 /** The age brackets of Q11 (and, from 18 on, Q25d and Q26d). */
-export const AGE_BRACKETS: readonly { label: string; min: number; max: number }[] = [
+export const AGE_BRACKETS: readonly AgeBracket[] = [
   { label: 'Under 5', min: 0, max: 4 },
   { label: '5-12', min: 5, max: 12 },
   { label: '13-17', min: 13, max: 17 },
@@ -29,3 +35,9 @@ export const AGE_BRACKETS: readonly { label: string; min: number; max: number }[
   { label: '55-64', min: 55, max: 64 },
   { label: '65+', min: 65, max: Number.POSITIVE_INFINITY },
 ];
+
+/** Q25d's brackets: veterans are adults. */
+export const ADULT_AGE_BRACKETS: readonly AgeBracket[] = AGE_BRACKETS.filter((b) => b.min >= 18);
+
+/** Q26d's brackets: every child in one row, then the adult brackets. */
+export const CHRONIC_AGE_BRACKETS: readonly AgeBracket[] = [{ label: '0 - 17', min: 0, max: 17 }, ...ADULT_AGE_BRACKETS];

@@ -1,5 +1,14 @@
 import { chronicStatusAtStart, type ChronicStatus } from '../../hud/chronic-homelessness.js';
 import type { ReportEnrollment } from '../universe.model.js';
+import { DONT_KNOW_LABEL, NOT_COLLECTED_LABEL } from './answers.js';
+
+/** HUD's rows for a chronic status (Q26a households, Q26b persons), in HUD's order. */
+export const CHRONIC_STATUS_ROWS: readonly { status: ChronicStatus; label: string }[] = [
+  { status: 'yes', label: 'Chronically Homeless' },
+  { status: 'no', label: 'Not Chronically Homeless' },
+  { status: 'dont-know', label: DONT_KNOW_LABEL },
+  { status: 'missing', label: NOT_COLLECTED_LABEL },
+];
 
 /** §1.8 for one person, from their own project-start answers (3.08, 4.05–4.10 at stage 1, 3.917). */
 export function ownChronicStatus(enrollment: ReportEnrollment, projectType: number): ChronicStatus {

@@ -44,6 +44,15 @@ import { q24b } from './q24b.js';
 import { q23d } from './q23d.js';
 import { q23e } from './q23e.js';
 import { q24e } from './q24e.js';
+import { q25a } from './q25a.js';
+import { q25b } from './q25b.js';
+import { q25d } from './q25d.js';
+import { q25i } from './q25i.js';
+import { q25j } from './q25j.js';
+import { q26a } from './q26a.js';
+import { q26b } from './q26b.js';
+import { q26d } from './q26d.js';
+import { q26e } from './q26e.js';
 
 export const QUESTIONS: readonly ReportQuestion<ReportUniverse>[] = [
   q04a,
@@ -94,6 +103,15 @@ export const QUESTIONS: readonly ReportQuestion<ReportUniverse>[] = [
   q23d,
   q23e,
   q24e,
+  q25a,
+  q25b,
+  q25d,
+  q25i,
+  q25j,
+  q26a,
+  q26b,
+  q26d,
+  q26e,
 ];
 
 export function questionsOf(kind: ReportKind): ReportQuestion<ReportUniverse>[] {

@@ -44,6 +44,21 @@ export function byHouseholdType(people: readonly ReportPerson[], blank: readonly
   ];
 }
 
+/**
+ * The columns of the tables that have no "With Only Children" column (Q25a/b/d/j: veterans are adults, and a
+ * veteran household has one): Total, Without Children, With Children and Adults, Unknown Household Type.
+ */
+export const ADULT_HOUSEHOLD_TYPE_COLUMNS = HOUSEHOLD_TYPE_COLUMNS.filter((c) => c.type !== 'children-only');
+
+export function adultHouseholdTypeHeader(first = ' '): string[] {
+  return [first, 'Total', ...ADULT_HOUSEHOLD_TYPE_COLUMNS.map((c) => c.header)];
+}
+
+/** One row in those columns; the people are never in a child-only household (Q25 counts adults and their households). */
+export function byAdultHouseholdType(people: readonly ReportPerson[]): ReportCell[] {
+  return [count(people), ...ADULT_HOUSEHOLD_TYPE_COLUMNS.map((c) => count(people.filter((p) => p.householdType === c.type)))];
+}
+
 /** The people of `people` for whom `test` holds, for each of several rows. */
 export function rowsBy<T>(people: readonly ReportPerson[], rows: readonly T[], test: (person: ReportPerson, row: T) => boolean): ReportPerson[][] {
   return rows.map((r) => people.filter((p) => test(p, r)));
