@@ -33,6 +33,8 @@ import { q22a2 } from './q22a2.js';
 import { q22b } from './q22b.js';
 import { q23c } from './q23c.js';
 import { q24e } from './q24e.js';
+import { q27a, q27b, q27d, q27e, q27f1, q27g, q27i, q27j } from './q27.js';
+import { q27m } from './q27m.js';
 
 export const QUESTIONS: readonly ReportQuestion<ReportUniverse>[] = [
   q04a,
@@ -71,6 +73,15 @@ export const QUESTIONS: readonly ReportQuestion<ReportUniverse>[] = [
   q22b,
   q23c,
   q24e,
+  q27a,
+  q27b,
+  q27d,
+  q27e,
+  q27f1,
+  q27g,
+  q27i,
+  q27j,
+  q27m,
 ];
 
 export function questionsOf(kind: ReportKind): ReportQuestion<ReportUniverse>[] {
