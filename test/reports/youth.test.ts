@@ -19,6 +19,8 @@ import { questionWorld } from './question-world.js';
  *   H17  head, 17 (born 2008-12-01, entered 2026-02-01, 242 days), with HB, his baby: a parenting youth under 18 in a
  *        household of children only.
  *   N23  head, 23, with N26, a partner of 26: nobody in a household with someone over 24 is youth.
+ *   Y20  head, 20, since 2026-01-05 (269 days), with X, a partner whose DOB was not collected: a youth household
+ *        (DL: the oldest known age is 24 or under) of unknown type, which Q27a counts in Total but leaves blank.
  * TH (transitional housing, funded by YHDP, 43)
  *   Y24  alone, born 2001-03-02, entered 2026-03-01 (24 then), left 2026-06-01 (92 days) to a rental 410 (positive);
  *        no income at start, earned $500 at exit; disabling condition Yes.
@@ -44,6 +46,10 @@ async function buildWorld(db: SiteDatabase['db'], params: ReportParams, ids: Rec
   const h = household();
   ids.H17 = await enroll(db, await client(db, { dob: '2008-12-01' }), es, '2026-02-01', { householdId: h });
   ids.HB = await enroll(db, await client(db, { dob: '2025-12-01' }), es, '2026-02-01', { householdId: h, relationshipToHoh: 2 });
+
+  const y20 = household();
+  ids.Y20 = await enroll(db, await client(db, { dob: '2005-09-01' }), es, '2026-01-05', { householdId: y20 });
+  ids.X = await enroll(db, await client(db, { dob: null }), es, '2026-01-05', { householdId: y20, relationshipToHoh: 3 });
 
   const n = household();
   ids.N23 = await enroll(db, await client(db, { dob: '2002-06-01' }), es, '2026-01-01', { householdId: n });
@@ -71,13 +77,14 @@ describe('HUD APR youth questions (Q27) on a hand-built world', () => {
     assert.deepEqual(table('Q27a').header, [' ', 'Total', 'Without Children', 'With Children and Adults', 'With Only Children', 'Unknown Household Type']);
     assert.deepEqual(values('Q27a'), [
       ['12-17', 2, null, 0, 2, 0],
-      ['18-24', 4, 3, 1, null, null],
+      ['18-24', 5, 3, 1, null, null],
       ['Client Doesn’t Know/Prefers Not to Answer', null, null, null, null, null],
       ['Data Not Collected', null, null, null, null, null],
-      ['Total', 6, 3, 1, 2, null],
+      ['Total', 7, 3, 1, 2, null],
     ]);
     assert.deepEqual(who('Q27a', '12-17', 1), named('U16', 'H17'));
     assert.deepEqual(who('Q27a', '18-24', 2), named('Y18', 'Y21', 'Y24'));
+    assert.deepEqual(who('Q27a', '18-24', 1), named('Y18', 'Y20', 'Y21', 'Y24', 'P19'));
   });
 
   it('Q27b: households of parenting youth by the head’s age: parents, their children, persons, households', () => {
@@ -98,11 +105,11 @@ describe('HUD APR youth questions (Q27) on a hand-built world', () => {
     );
     assert.equal(rows.length, 31);
     assert.deepEqual(rows[0], ['Homeless Situations', null, null, null, null, null]);
-    assert.deepEqual(rows[1], ['Place not meant for habitation', 4, 3, 0, 1, 0]);
+    assert.deepEqual(rows[1], ['Place not meant for habitation', 5, 3, 0, 1, 1]);
     assert.deepEqual(rows[2], ['Emergency shelter, including hotel or motel paid for with emergency shelter voucher, Host Home shelter', 1, 0, 1, 0, 0]);
-    assert.deepEqual(rows[4], ['Subtotal', 5, 3, 1, 1, 0]);
+    assert.deepEqual(rows[4], ['Subtotal', 6, 3, 1, 1, 1]);
     assert.deepEqual(rows[6], ['Foster care home or foster care group home', 1, 0, 0, 1, 0]);
-    assert.deepEqual(rows[30], ['Total', 6, 3, 1, 2, 0]);
+    assert.deepEqual(rows[30], ['Total', 7, 3, 1, 2, 1]);
     assert.deepEqual(who('Q27d', 'Foster care home or foster care group home', 1), named('U16'));
   });
 
@@ -112,20 +119,20 @@ describe('HUD APR youth questions (Q27) on a hand-built world', () => {
       ['31 to 60 days', 2, 2, 0],
       ['61 to 90 days', 0, 0, 0],
       ['91 to 180 days', 1, 1, 0],
-      ['181 to 365 days', 2, 0, 2],
+      ['181 to 365 days', 3, 0, 3],
       ['366 to 730 days (1-2 Yrs)', 1, 0, 1],
       ['731 to 1,095 days (2-3 Yrs)', 0, 0, 0],
       ['1,096 to 1,460 days (3-4 Yrs)', 0, 0, 0],
       ['1,461 to 1,825 days (4-5 Yrs)', 0, 0, 0],
       ['More than 1,825 days (> 5 Yrs)', 0, 0, 0],
-      ['Total', 6, 3, 3],
+      ['Total', 7, 3, 4],
     ]);
     assert.deepEqual(who('Q27e', '366 to 730 days (1-2 Yrs)', 3), named('Y18'));
-    // Leavers 31, 45, 92 days; stayers 242, 334, 487 days.
+    // Leavers 31, 45, 92 days; stayers 242, 269, 334, 487 days.
     assert.deepEqual(table('Q27j').header, ['', 'Leavers', 'Stayers']);
     assert.deepEqual(values('Q27j'), [
-      ['Average Length', '56.00', '354.33'],
-      ['Median Length', '45.00', '334.00'],
+      ['Average Length', '56.00', '333.00'],
+      ['Median Length', '45.00', '301.50'],
     ]);
   });
 
@@ -190,13 +197,13 @@ describe('HUD APR youth questions (Q27) on a hand-built world', () => {
 
   it('consistency: Q27a’s total is Q5a’s youth, Q27b’s parents Q5a’s parenting youth; Q27e’s total is Q27a’s', () => {
     const q5a = (label: string) => values('Q5a').find((r) => r[0] === label)![1];
-    assert.equal(q5a('Number of youth under age 25'), 6);
+    assert.equal(q5a('Number of youth under age 25'), 7);
     assert.equal(values('Q27a').at(-1)![1], q5a('Number of youth under age 25'));
     assert.equal(
       values('Q27b').reduce((n, r) => n + (r[1] as number), 0),
       q5a('Number of parenting youth under age 25 with children'),
     );
-    assert.equal(values('Q27e').at(-1)![1], 6);
+    assert.equal(values('Q27e').at(-1)![1], 7);
   });
 
   it('each Q27 table’s Sage CSV: the header row, the row labels in column A, every field quoted', () => {
@@ -206,7 +213,7 @@ describe('HUD APR youth questions (Q27) on a hand-built world', () => {
     assert.equal(lines('Q27b')[1], '"Parent youth < 18","1","1","2","1"');
     assert.equal(lines('Q27g')[16], '"Youth with Income Information at Start and Annual Assessment/Exit","","0","1"');
     assert.equal(lines('Q27i')[0]!.split('","').length, 17);
-    assert.equal(lines('Q27j')[1], '"Average Length","56.00","354.33"');
+    assert.equal(lines('Q27j')[1], '"Average Length","56.00","333.00"');
     assert.equal(lines('Q27m')[0], '"Current school and attendance","At Project Start","At Project Exit"');
     for (const id of ['Q27a', 'Q27b', 'Q27d', 'Q27e', 'Q27f1', 'Q27g', 'Q27i', 'Q27j', 'Q27m']) {
       const t = table(id);
