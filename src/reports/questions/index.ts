@@ -53,6 +53,8 @@ import { q26a } from './q26a.js';
 import { q26b } from './q26b.js';
 import { q26d } from './q26d.js';
 import { q26e } from './q26e.js';
+import { q27a, q27b, q27d, q27e, q27f1, q27g, q27i, q27j } from './q27.js';
+import { q27m } from './q27m.js';
 
 export const QUESTIONS: readonly ReportQuestion<ReportUniverse>[] = [
   q04a,
@@ -112,6 +114,15 @@ export const QUESTIONS: readonly ReportQuestion<ReportUniverse>[] = [
   q26b,
   q26d,
   q26e,
+  q27a,
+  q27b,
+  q27d,
+  q27e,
+  q27f1,
+  q27g,
+  q27i,
+  q27j,
+  q27m,
 ];
 
 export function questionsOf(kind: ReportKind): ReportQuestion<ReportUniverse>[] {
