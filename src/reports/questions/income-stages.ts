@@ -30,10 +30,14 @@ export const answeredIncome = (record: IncomeRecord | null) => record?.incomeFro
  * The "with information" row of Q17 and Q18: B blank; C the assessed stayers, D the leavers, who answered 4.02 at
  * start and at that later stage.
  */
-export function withIncomeInformationRow(assessed: readonly ReportPerson[], leavers: readonly ReportPerson[]): ReportRow {
+export function withIncomeInformationRow(
+  assessed: readonly ReportPerson[],
+  leavers: readonly ReportPerson[],
+  label = 'Adults with Income Information at Start and Annual Assessment/Exit',
+): ReportRow {
   const answered = (people: readonly ReportPerson[], later: 'annual' | 'exit') =>
     count(people.filter((p) => answeredIncome(p.income.start.record) && answeredIncome(p.income[later].record)));
-  return row('Adults with Income Information at Start and Annual Assessment/Exit', [BLANK, answered(assessed, 'annual'), answered(leavers, 'exit')]);
+  return row(label, [BLANK, answered(assessed, 'annual'), answered(leavers, 'exit')]);
 }
 
 /**

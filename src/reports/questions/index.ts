@@ -39,10 +39,10 @@ import { q22e } from './q22e.js';
 import { q22f } from './q22f.js';
 import { q22g } from './q22g.js';
 import { q23c } from './q23c.js';
-import { q24a } from './q24a.js';
-import { q24b } from './q24b.js';
 import { q23d } from './q23d.js';
 import { q23e } from './q23e.js';
+import { q24a } from './q24a.js';
+import { q24b } from './q24b.js';
 import { q24e } from './q24e.js';
 import { q25a } from './q25a.js';
 import { q25b } from './q25b.js';
@@ -100,10 +100,10 @@ export const QUESTIONS: readonly ReportQuestion<ReportUniverse>[] = [
   q22f,
   q22g,
   q23c,
-  q24a,
-  q24b,
   q23d,
   q23e,
+  q24a,
+  q24b,
   q24e,
   q25a,
   q25b,

@@ -1,12 +1,8 @@
 import { INCOME_SOURCES } from '../definitions/sources.js';
-import type { ReportQuestion } from '../report.model.js';
-import type { ReportUniverse } from '../universe.model.js';
-import { stageCells, stageColumns, withIncomeInformationRow } from './income-stages.js';
-import { row } from './table-kit.js';
 import type { ReportQuestion, ReportRow } from '../report.model.js';
 import type { ReportPerson, ReportUniverse } from '../universe.model.js';
-import { answeredIncome, stageCells, stageColumns } from './income-stages.js';
-import { BLANK, count, row } from './table-kit.js';
+import { stageCells, stageColumns, withIncomeInformationRow } from './income-stages.js';
+import { row } from './table-kit.js';
 
 /**
  * Q17's rows for a group of people: each cash income source answered Yes at start, at the annual assessment (stayers
@@ -16,11 +12,9 @@ import { BLANK, count, row } from './table-kit.js';
 export function incomeSourceRows(people: readonly ReportPerson[], informationLabel: string): ReportRow[] {
   const columns = stageColumns(people, { found: true });
   const [, [assessed], [leavers]] = columns;
-  const withInformation = (chosen: readonly ReportPerson[], later: 'annual' | 'exit') =>
-    count(chosen.filter((p) => answeredIncome(p.income.start.record) && answeredIncome(p.income[later].record)));
   return [
     ...INCOME_SOURCES.map((source, i) => row(source.label, stageCells(columns, (r) => r?.sources[i] === 1))),
-    row(informationLabel, [BLANK, withInformation(assessed, 'annual'), withInformation(leavers, 'exit')]),
+    withIncomeInformationRow(assessed, leavers, informationLabel),
   ];
 }
 
@@ -32,17 +26,9 @@ export const q17: ReportQuestion<ReportUniverse> = {
   title: 'Cash Income - Sources',
   reports: ['apr', 'caper'],
   compute(universe) {
-    const adults = universe.people.filter((p) => p.isAdult);
-    const columns = stageColumns(adults, { found: true });
-    const [, [assessed], [leavers]] = columns;
     return {
       question: 'Q17',
       title: this.title,
-      header: [' ', 'Income at Start', 'Income at Latest Annual Assessment for Stayers', 'Income at Exit for Leavers'],
-      rows: [
-        ...INCOME_SOURCES.map((source, i) => row(source.label, stageCells(columns, (r) => r?.sources[i] === 1))),
-        withIncomeInformationRow(assessed, leavers),
-      ],
       header: INCOME_STAGE_HEADER,
       rows: incomeSourceRows(
         universe.people.filter((p) => p.isAdult),
