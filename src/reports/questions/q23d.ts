@@ -1,29 +1,18 @@
-import { RENTAL_SUBSIDY_TYPE, RENTAL_SUBSIDY_TYPES, RENTAL_WITH_SUBSIDY } from '../../hud/enrollment-code-lists.js';
-import { reportedDestination } from '../definitions/destinations.js';
-import type { ReportQuestion, ReportRow } from '../report.model.js';
+import { exitSubsidyType, SUBSIDY_TYPE_ROWS } from '../definitions/subsidies.js';
+import type { ReportCell, ReportQuestion, ReportRow } from '../report.model.js';
 import type { ReportPerson, ReportUniverse } from '../universe.model.js';
 import { byHouseholdType, householdTypeHeader, row } from './table-kit.js';
 
-const HOMELESSNESS_PREVENTION = 12;
+const subsidyOf = (p: ReportPerson) => exitSubsidyType(p.enrollment.destination, p.enrollment.destinationSubsidyType, p.projectType);
 
 /**
- * The leavers Q23d counts among `leavers`: to "rental by client, with ongoing housing subsidy" (435) with a valid
- * subsidy type, HP projects excepted (the question is not asked of them).
+ * Q23d's rows for a group of leavers (Q25j takes them for veterans, Q27f2 for youth): those who exited to rental with
+ * an ongoing subsidy (definitions/subsidies.ts), one row per 3.12.A subsidy type in HUD's order, then Total; `cells`
+ * lays out a row's people in the table's columns.
  */
-export function exitedToSubsidizedRental(leavers: readonly ReportPerson[]): ReportPerson[] {
-  return leavers.filter(
-    (p) => p.projectType !== HOMELESSNESS_PREVENTION && reportedDestination(p.enrollment.destination, p.enrollment.destinationSubsidyType) === RENTAL_WITH_SUBSIDY,
-  );
-}
-
-/** Q23d's rows for a group of such leavers: one per 3.12.A subsidy type in HUD's order, then Total (Q25j takes the same). */
-export function subsidyTypeRows(people: readonly ReportPerson[], cells = (chosen: readonly ReportPerson[]) => byHouseholdType(chosen)): ReportRow[] {
-  return [
-    ...RENTAL_SUBSIDY_TYPES.map((code) =>
-      row(RENTAL_SUBSIDY_TYPE[code as keyof typeof RENTAL_SUBSIDY_TYPE], cells(people.filter((p) => p.enrollment.destinationSubsidyType === code))),
-    ),
-    row('Total', cells(people)),
-  ];
+export function subsidyTypeRows(leavers: readonly ReportPerson[], cells: (people: readonly ReportPerson[]) => ReportCell[] = byHouseholdType): ReportRow[] {
+  const counted = leavers.filter((p) => subsidyOf(p) !== null);
+  return [...SUBSIDY_TYPE_ROWS.map((s) => row(s.label, cells(counted.filter((p) => subsidyOf(p) === s.code)))), row('Total', cells(counted))];
 }
 
 /** Q23d Exit Destination – Subsidy Type of Persons Exiting to Rental by Client With An Ongoing Subsidy (APR, CAPER; reference §3 Q23d). */
@@ -36,7 +25,7 @@ export const q23d: ReportQuestion<ReportUniverse> = {
       question: 'Q23d',
       title: this.title,
       header: householdTypeHeader(),
-      rows: subsidyTypeRows(exitedToSubsidizedRental(universe.people.filter((p) => p.isLeaver))),
+      rows: subsidyTypeRows(universe.people.filter((p) => p.isLeaver)),
     };
   },
 };
