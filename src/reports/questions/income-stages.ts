@@ -40,19 +40,29 @@ export function withIncomeInformationRow(
   return row(label, [BLANK, answered(assessed, 'annual'), answered(leavers, 'exit')]);
 }
 
+/** Who a table counts, in its labels: Q16 and Q18 count adults, Q27h youth (HUD's "adult" → "youth"). */
+export interface PersonWords {
+  /** "adult": "Number of adult stayers …". */
+  singular: string;
+  /** "Adults": "Total Adults". */
+  plural: string;
+}
+
+export const ADULT_WORDS: PersonWords = { singular: 'adult', plural: 'Adults' };
+
 /**
- * The closing rows of Q16 and Q18 over their adults: the stayers not yet due an annual assessment and those due
- * without one (column C only), then the totals — all adults, all adult stayers (= Q5a's), adult leavers.
+ * The closing rows of Q16, Q18 and Q27h over their people: the stayers not yet due an annual assessment and those due
+ * without one (column C only), then the totals — all the people, all their stayers (for adults, = Q5a's), leavers.
  */
-export function annualAssessmentRows(adults: readonly ReportPerson[]): ReportRow[] {
-  const stayers = adults.filter((p) => p.isStayer);
+export function annualAssessmentRows(people: readonly ReportPerson[], words: PersonWords = ADULT_WORDS): ReportRow[] {
+  const stayers = people.filter((p) => p.isStayer);
   return [
-    row('Number of adult stayers not yet required to have an annual assessment', [BLANK, count(stayers.filter((p) => !p.annualRequired)), BLANK]),
-    row('Number of adult stayers without required annual assessment', [
+    row(`Number of ${words.singular} stayers not yet required to have an annual assessment`, [BLANK, count(stayers.filter((p) => !p.annualRequired)), BLANK]),
+    row(`Number of ${words.singular} stayers without required annual assessment`, [
       BLANK,
       count(stayers.filter((p) => p.annualRequired && p.income.annual.record === null)),
       BLANK,
     ]),
-    row('Total Adults', [count(adults), count(stayers), count(adults.filter((p) => p.isLeaver))]),
+    row(`Total ${words.plural}`, [count(people), count(stayers), count(people.filter((p) => p.isLeaver))]),
   ];
 }
