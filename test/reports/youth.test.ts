@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SiteDatabase } from '../../src/db/database.js';
+import { questionsOf } from '../../src/reports/questions/index.js';
 import type { ReportParams } from '../../src/reports/report.model.js';
 import { tableCsv } from '../../src/reports/sage-zip.js';
 import { client, enroll, household, income, organization, project } from './fixtures.js';
@@ -221,6 +222,181 @@ describe('HUD APR youth questions (Q27) on a hand-built world', () => {
       assert.deepEqual(
         lines(id).slice(1, -1).map((line) => line.slice(1, line.indexOf('"', 1))),
         t.rows.map((r) => r.label),
+        `${id}.csv has the row labels in column A`,
+      );
+    }
+  });
+});
+
+/*
+ * Q27f2, Q27h, Q27k and Q27l on a second world, worked out from §1.7, §1.9, §1.11 and §3 Q18/Q22c/Q22e/Q23d, report
+ * year 2025-10-01 – 2026-09-30. Boundary ages: 17 and 18 either side of the report start, 24 and 25 on the day of entry.
+ *
+ * RRH (rapid re-housing, 13)
+ *   K18  alone, born 2007-10-01, entered 2025-09-01 (17 then, 18 on the report start: a youth adult), homeless since
+ *        2025-08-01, moved in 2025-10-20: 49 days to move-in, 80 days prior to housing. A stayer: the annual
+ *        assessment is due on 2026-09-01 and found (2026-09-05). Earned $300 at start; earned $300 and SSI $200 then.
+ *   K24  head, born 2001-10-02, entered 2025-11-01 (24), homeless since 2025-10-01, with S17, a sibling born 2008-09-01
+ *        (17, RelationshipToHoH 3): a household with children and adults. Moved in 2025-11-08 (7 days; 38 days prior
+ *        to housing, S17 taking the head's date), both left 2026-03-01 to 435 with an RRH subsidy (431). K24: no income
+ *        at start (4.02 No), SSI $700 at exit.
+ *   K25  alone, born 2000-11-01, the same stay as K24 (25 on the day of entry: not youth).
+ *   K17  head, born 2008-10-01, entered 2026-01-01 (17), with KB, her baby: a child-only household that never moved
+ *        in and left 2026-04-01 to 435 with a FUP voucher (437). No income records.
+ * HP (homelessness prevention, 12)
+ *   H20  alone, 20, 2026-02-01 to 2026-03-01, to 435 with VASH (419): HP leavers are not in Q23d nor Q27f2, and HP is
+ *        not a Q22e project type. No income records.
+ * ES (emergency shelter, 0)
+ *   E19  alone, 19, since 2026-05-01, homeless since 2026-04-01 (30 days); at start 4.02 "doesn't know" (8).
+ *   E22  alone, 22, since 2026-06-01, no 3.917.3 date ("Data not collected" in Q27l); an income record at stage 1
+ *        dated 2026-05-15, not on the project start, so not the income at start.
+ */
+async function buildHousingWorld(db: SiteDatabase['db'], params: ReportParams, ids: Record<string, string>) {
+  const org = await organization(db);
+  const rrh = await project(db, org, 13);
+  const hp = await project(db, org, 12);
+  const es = await project(db, org, 0);
+  params.projectIds.push(rrh, hp, es);
+
+  const k18 = await client(db, { dob: '2007-10-01' });
+  ids.K18 = await enroll(db, k18, rrh, '2025-09-01', { householdId: household(), moveInDate: '2025-10-20', dateToStreetEssh: '2025-08-01' });
+  await income(db, ids.K18, k18, '2025-09-01', 1, 1, { earned: 300 });
+  await income(db, ids.K18, k18, '2026-09-05', 5, 1, { earned: 300, ssi: 200 });
+
+  const k = household();
+  const k24 = await client(db, { dob: '2001-10-02' });
+  const stay = { householdId: k, moveInDate: '2025-11-08', exitDate: '2026-03-01', destination: 435, destinationSubsidyType: 431 };
+  ids.K24 = await enroll(db, k24, rrh, '2025-11-01', { ...stay, dateToStreetEssh: '2025-10-01' });
+  ids.S17 = await enroll(db, await client(db, { dob: '2008-09-01' }), rrh, '2025-11-01', { ...stay, relationshipToHoh: 3, dateToStreetEssh: null });
+  await income(db, ids.K24, k24, '2025-11-01', 1, 0);
+  await income(db, ids.K24, k24, '2026-03-01', 3, 1, { ssi: 700 });
+  ids.K25 = await enroll(db, await client(db, { dob: '2000-11-01' }), rrh, '2025-11-01', { ...stay, householdId: household() });
+
+  const m = household();
+  const left = { exitDate: '2026-04-01', destination: 435, destinationSubsidyType: 437 };
+  ids.K17 = await enroll(db, await client(db, { dob: '2008-10-01' }), rrh, '2026-01-01', { householdId: m, ...left });
+  ids.KB = await enroll(db, await client(db, { dob: '2025-06-01' }), rrh, '2026-01-01', { householdId: m, relationshipToHoh: 2, ...left });
+
+  ids.H20 = await enroll(db, await client(db, { dob: '2005-01-01' }), hp, '2026-02-01', {
+    householdId: household(),
+    exitDate: '2026-03-01',
+    destination: 435,
+    destinationSubsidyType: 419,
+  });
+
+  const e19 = await client(db, { dob: '2007-05-01' });
+  ids.E19 = await enroll(db, e19, es, '2026-05-01', { householdId: household(), dateToStreetEssh: '2026-04-01' });
+  await income(db, ids.E19, e19, '2026-05-01', 1, 8);
+  const e22 = await client(db, { dob: '2003-06-15' });
+  ids.E22 = await enroll(db, e22, es, '2026-06-01', { householdId: household(), dateToStreetEssh: null });
+  await income(db, ids.E22, e22, '2026-05-15', 1, 1, { earned: 900 });
+}
+
+describe('HUD APR youth questions Q27f2, Q27h, Q27k and Q27l on hand-built households', () => {
+  const params: ReportParams = { ...PARAMS, projectIds: [] };
+  const { table, values, who, named } = questionWorld(params, buildHousingWorld);
+  const cells = (id: string, label: string) => values(id).find((r) => r[0] === label)!.slice(1);
+  const ZEROS = [0, 0, 0, 0, 0];
+
+  it('Q27f2: youth leavers to a subsidized rental by subsidy type; the 25-year-old, the baby and HP’s leaver are not counted', () => {
+    assert.deepEqual(table('Q27f2').header, table('Q23d').header);
+    assert.deepEqual(
+      values('Q27f2').map((r) => r[0]),
+      values('Q23d').map((r) => r[0]),
+    );
+    assert.equal(values('Q27f2').length, 12);
+    assert.deepEqual(cells('Q27f2', 'RRH or equivalent subsidy'), [2, 0, 2, 0, 0]);
+    assert.deepEqual(cells('Q27f2', 'Family Unification Program Voucher (FUP)'), [1, 0, 0, 1, 0]);
+    assert.deepEqual(cells('Q27f2', 'VASH housing subsidy'), ZEROS);
+    assert.deepEqual(cells('Q27f2', 'Total'), [3, 0, 2, 1, 0]);
+    assert.deepEqual(who('Q27f2', 'Total', 1), named('K24', 'S17', 'K17'));
+    // Q23d counts the 25-year-old and the baby too.
+    assert.deepEqual(cells('Q23d', 'Total'), [5, 1, 2, 2, 0]);
+  });
+
+  it('Q27h: youth adults and heads by earned and other income; the 17-year-old head counts, the 17-year-old sibling does not', () => {
+    assert.deepEqual(table('Q27h').header, [
+      'Number of Youth By Income Category',
+      'Number of Youth at Start',
+      'Number of Youth at Annual Assessment (Stayers)',
+      'Number of Youth at Exit (Leavers)',
+    ]);
+    assert.deepEqual(values('Q27h'), [
+      ['Youth with Only Earned Income (i.e., Employment Income)', 1, 0, 0],
+      ['Youth with Only Other Income', 0, 0, 1],
+      ['Youth with Both Earned and Other Income', 0, 1, 0],
+      ['Youth with No Income', 1, 0, 0],
+      ['Youth with Client Doesn’t Know/Prefers Not to Answer', 1, 0, 0],
+      ['Youth with Missing Income Information', 3, 0, 2],
+      ['Number of youth stayers not yet required to have an annual assessment', null, 2, null],
+      ['Number of youth stayers without required annual assessment', null, 0, null],
+      ['Total Youth', 6, 3, 3],
+      ['1 or more source of income', 1, 1, 1],
+      ['Youth with Income Information at Start and Annual Assessment/Exit', null, 1, 1],
+    ]);
+    assert.deepEqual(who('Q27h', 'Youth with Missing Income Information', 1), named('K17', 'H20', 'E22'));
+    assert.deepEqual(who('Q27h', 'Total Youth', 1), named('K18', 'K24', 'K17', 'H20', 'E19', 'E22'));
+    assert.deepEqual(who('Q27h', 'Youth with Both Earned and Other Income', 2), named('K18'));
+    // Q18 has the same rows for adults: the 25-year-old is an adult, the 17-year-old head is not.
+    assert.deepEqual(cells('Q18', 'Total Adults'), [6, 3, 3]);
+    assert.deepEqual(who('Q18', 'Total Adults', 1), named('K18', 'K24', 'K25', 'H20', 'E19', 'E22'));
+  });
+
+  it('Q27k: youth by days from project start to move-in; the child-only household that left unhoused; the average', () => {
+    assert.deepEqual(
+      values('Q27k').map((r) => r[0]),
+      values('Q22c').map((r) => r[0]),
+    );
+    assert.deepEqual(cells('Q27k', '7 days or less'), [2, 0, 2, 0, 0]);
+    assert.deepEqual(cells('Q27k', '31 to 60 days'), [1, 1, 0, 0, 0]);
+    assert.deepEqual(cells('Q27k', 'Total (persons moved into housing)'), [3, 1, 2, 0, 0]);
+    // (49 + 7 + 7) / 3 = 21; each column's own average; 0 where nobody moved in.
+    assert.deepEqual(cells('Q27k', 'Average length of time to housing'), [21, 49, 7, 0, 0]);
+    assert.deepEqual(cells('Q27k', 'Persons who were exited without move-in'), [1, 0, 0, 1, 0]);
+    assert.deepEqual(cells('Q27k', 'Total persons'), [4, 1, 2, 1, 0]);
+    const counted = ['7 days or less', '31 to 60 days', 'Total (persons moved into housing)', 'Average length of time to housing', 'Persons who were exited without move-in', 'Total persons'];
+    assert.ok(values('Q27k').every((r) => counted.includes(r[0] as string) || r.slice(1).every((v) => v === 0)));
+    assert.deepEqual(who('Q27k', 'Total persons', 1), named('K18', 'K24', 'S17', 'K17'));
+    // Q22c: the 25-year-old moved in after 7 days, the baby left unhoused.
+    assert.deepEqual(cells('Q22c', 'Total persons'), [6, 2, 2, 2, 0]);
+  });
+
+  it('Q27l: youth by days from the start of homelessness to housing; not yet housed; no start date', () => {
+    assert.deepEqual(
+      values('Q27l').map((r) => r[0]),
+      values('Q22e').map((r) => r[0]),
+    );
+    assert.deepEqual(cells('Q27l', '22 to 30 days'), [1, 1, 0, 0, 0]);
+    assert.deepEqual(cells('Q27l', '31 to 60 days'), [2, 0, 2, 0, 0]);
+    assert.deepEqual(cells('Q27l', '61 to 90 days'), [1, 1, 0, 0, 0]);
+    assert.deepEqual(cells('Q27l', 'Total (persons moved into housing)'), [4, 2, 2, 0, 0]);
+    assert.deepEqual(cells('Q27l', 'Not yet moved into housing'), [1, 0, 0, 1, 0]);
+    assert.deepEqual(cells('Q27l', 'Data not collected'), [1, 1, 0, 0, 0]);
+    assert.deepEqual(cells('Q27l', 'Total persons'), [6, 3, 2, 1, 0]);
+    const counted = ['22 to 30 days', '31 to 60 days', '61 to 90 days', 'Total (persons moved into housing)', 'Not yet moved into housing', 'Data not collected', 'Total persons'];
+    assert.ok(values('Q27l').every((r) => counted.includes(r[0] as string) || r.slice(1).every((v) => v === 0)));
+    assert.deepEqual(who('Q27l', '31 to 60 days', 1), named('K24', 'S17'));
+    assert.deepEqual(who('Q27l', 'Data not collected', 1), named('E22'));
+    // Q22e adds the 25-year-old (7 days) and the baby (not yet housed); HP's leaver is in neither.
+    assert.deepEqual(cells('Q22e', 'Total persons'), [8, 4, 2, 2, 0]);
+  });
+
+  it('the four tables are the APR’s, in HUD’s file order, and not the CAPER’s; each Sage CSV has its labels in column A', () => {
+    const apr = questionsOf('apr').map((q) => q.id);
+    assert.deepEqual(
+      apr.filter((id) => id.startsWith('Q27')),
+      ['Q27a', 'Q27b', 'Q27d', 'Q27e', 'Q27f1', 'Q27f2', 'Q27g', 'Q27h', 'Q27i', 'Q27j', 'Q27k', 'Q27l', 'Q27m'],
+    );
+    assert.ok(!questionsOf('caper').some((q) => q.id.startsWith('Q27')));
+    const lines = (id: string) => tableCsv(table(id)).split('\r\n');
+    assert.equal(lines('Q27h')[0], '"Number of Youth By Income Category","Number of Youth at Start","Number of Youth at Annual Assessment (Stayers)","Number of Youth at Exit (Leavers)"');
+    assert.equal(lines('Q27h')[7], '"Number of youth stayers not yet required to have an annual assessment","","2",""');
+    assert.equal(lines('Q27k')[11], '"Average length of time to housing","21","49","7","0","0"');
+    for (const id of ['Q27f2', 'Q27h', 'Q27k', 'Q27l']) {
+      assert.equal(table(id).question, id);
+      assert.deepEqual(
+        lines(id).slice(1, -1).map((line) => line.slice(1, line.indexOf('"', 1))),
+        table(id).rows.map((r) => r.label),
         `${id}.csv has the row labels in column A`,
       );
     }

@@ -53,7 +53,7 @@ import { q26a } from './q26a.js';
 import { q26b } from './q26b.js';
 import { q26d } from './q26d.js';
 import { q26e } from './q26e.js';
-import { q27a, q27b, q27d, q27e, q27f1, q27g, q27i, q27j } from './q27.js';
+import { q27a, q27b, q27d, q27e, q27f1, q27f2, q27g, q27h, q27i, q27j, q27k, q27l } from './q27.js';
 import { q27m } from './q27m.js';
 
 export const QUESTIONS: readonly ReportQuestion<ReportUniverse>[] = [
@@ -119,9 +119,13 @@ export const QUESTIONS: readonly ReportQuestion<ReportUniverse>[] = [
   q27d,
   q27e,
   q27f1,
+  q27f2,
   q27g,
+  q27h,
   q27i,
   q27j,
+  q27k,
+  q27l,
   q27m,
 ];
 

@@ -5,12 +5,17 @@
  */
 import type { ReportQuestion, ReportRow } from '../report.model.js';
 import type { ReportPerson, ReportUniverse } from '../universe.model.js';
+import { timesPriorToHousing } from '../definitions/time-to-housing.js';
 import { ageRows } from './q11.js';
 import { livingSituationRows } from './q15.js';
 import { INCOME_STAGE_HEADER, incomeSourceRows } from './q17.js';
+import { incomeCategoryRows } from './q18.js';
 import { disablingConditionTable } from './q19b.js';
 import { averageAndMedianTable } from './q22b.js';
+import { startToMoveInRows } from './q22c.js';
+import { timePriorToHousingRows } from './q22e.js';
 import { destinationRows } from './q23c.js';
+import { subsidyTypeRows } from './q23d.js';
 import { COC_BUCKETS, participationTable } from './length-of-participation.js';
 import { count, householdTypeHeader, row } from './table-kit.js';
 
@@ -106,7 +111,17 @@ export const q27f1: ReportQuestion<ReportUniverse> = {
   },
 };
 
-/** The "with income information" row says "Youth" (DL; OP keeps Q17's "Adults"), as every other Q27h label does. */
+/** Q27f2: Q23d's rows for youth leavers (HP leavers left out, as in Q23d and Q25j). */
+export const q27f2: ReportQuestion<ReportUniverse> = {
+  id: 'Q27f2',
+  title: 'Exit Destination – Subsidy Type of Persons Exiting to Rental by Client With An Ongoing Subsidy - Youth',
+  reports: ['apr'],
+  compute(universe) {
+    return { question: 'Q27f2', title: this.title, header: householdTypeHeader(), rows: subsidyTypeRows(youthOf(universe).filter((p) => p.isLeaver)) };
+  },
+};
+
+/** The "with income information" row says "Youth" (DL; OP keeps Q17's "Adults"), as every label of Q27h does. */
 export const q27g: ReportQuestion<ReportUniverse> = {
   id: 'Q27g',
   title: 'Cash Income - Sources - Youth',
@@ -117,6 +132,21 @@ export const q27g: ReportQuestion<ReportUniverse> = {
       title: this.title,
       header: INCOME_STAGE_HEADER,
       rows: incomeSourceRows(youthAdultsAndHeads(universe), 'Youth with Income Information at Start and Annual Assessment/Exit'),
+    };
+  },
+};
+
+/** Q27h: Q18's rows for youth adults and heads, every "Adults" and "adult" of Q18's labels saying "Youth" and "youth". */
+export const q27h: ReportQuestion<ReportUniverse> = {
+  id: 'Q27h',
+  title: 'Client Cash Income Category - Earned/Other Income Category - by Start and Annual Assessment/Exit Status - Youth',
+  reports: ['apr'],
+  compute(universe) {
+    return {
+      question: 'Q27h',
+      title: this.title,
+      header: ['Number of Youth By Income Category', 'Number of Youth at Start', 'Number of Youth at Annual Assessment (Stayers)', 'Number of Youth at Exit (Leavers)'],
+      rows: incomeCategoryRows(youthAdultsAndHeads(universe), { singular: 'youth', plural: 'Youth' }),
     };
   },
 };
@@ -141,4 +171,29 @@ export const q27j: ReportQuestion<ReportUniverse> = {
   title: 'Average and Median Length of Participation in Days - Youth',
   reports: ['apr'],
   compute: (universe) => averageAndMedianTable('Q27j', q27j.title, youthOf(universe)),
+};
+
+/** Q27k: Q22c's rows for the youth in Q22c's universe (PSH and RRH households housed in the report, leavers never housed). */
+export const q27k: ReportQuestion<ReportUniverse> = {
+  id: 'Q27k',
+  title: 'Length of Time between Project Start Date and Housing Move-in Date - Youth',
+  reports: ['apr'],
+  compute(universe, params) {
+    return { question: 'Q27k', title: this.title, header: householdTypeHeader(), rows: startToMoveInRows(youthOf(universe), params) };
+  },
+};
+
+/** Q27l: Q22e's rows for the youth in Q22e's project types, each with the answer Q22e gives them. */
+export const q27l: ReportQuestion<ReportUniverse> = {
+  id: 'Q27l',
+  title: 'Length of Time Prior to Housing - based on 3.917 Date Homelessness Started - Youth',
+  reports: ['apr'],
+  compute(universe) {
+    return {
+      question: 'Q27l',
+      title: this.title,
+      header: householdTypeHeader(),
+      rows: timePriorToHousingRows(timesPriorToHousing(universe).filter((t) => t.person.isYouth)),
+    };
+  },
 };
