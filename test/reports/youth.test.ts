@@ -388,6 +388,8 @@ describe('HUD APR youth questions Q27f2, Q27h, Q27k and Q27l on hand-built house
       ['Q27a', 'Q27b', 'Q27d', 'Q27e', 'Q27f1', 'Q27f2', 'Q27g', 'Q27h', 'Q27i', 'Q27j', 'Q27k', 'Q27l', 'Q27m'],
     );
     assert.ok(!questionsOf('caper').some((q) => q.id.startsWith('Q27')));
+    assert.equal(apr.length, 67, 'the APR zip has 67 files (§5), the CAPER’s 40');
+    assert.equal(questionsOf('caper').length, 40);
     const lines = (id: string) => tableCsv(table(id)).split('\r\n');
     assert.equal(lines('Q27h')[0], '"Number of Youth By Income Category","Number of Youth at Start","Number of Youth at Annual Assessment (Stayers)","Number of Youth at Exit (Leavers)"');
     assert.equal(lines('Q27h')[7], '"Number of youth stayers not yet required to have an annual assessment","","2",""');
