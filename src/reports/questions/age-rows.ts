@@ -1,7 +1,7 @@
 /**
- * The age rows of Q11's family (Q25d veterans, Q26d chronically homeless persons): one row per age bracket (§1.3, age
- * at the later of project start and report start), then "doesn't know / prefers not to answer" and "data not
- * collected" for an unknown age, then Total. Each table lays out a row's people in its own columns.
+ * The age rows of Q11 and its family (Q25d veterans, Q26d chronically homeless persons, Q27a youth): one row per age
+ * bracket (§1.3, age at the later of project start and report start), then "doesn't know / prefers not to answer"
+ * and "data not collected" for an unknown age, then Total. Each table lays out a row's people in its own columns.
  */
 import type { AgeBracket } from '../definitions/age.js';
 import { DONT_KNOW_LABEL, NOT_COLLECTED_LABEL } from '../definitions/answers.js';

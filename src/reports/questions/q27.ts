@@ -3,10 +3,12 @@
  * (members aged 12–24 of households with nobody known to be over 24), or for the "youth adults and heads": youth
  * aged 18–24 and youth heads of household (so a 16-year-old head counts where a 16-year-old child does not).
  */
+import type { AgeBracket } from '../definitions/age.js';
+import { HOUSEHOLD_TYPE_COLUMNS } from '../definitions/household.js';
+import { timesPriorToHousing } from '../definitions/time-to-housing.js';
 import type { ReportQuestion, ReportRow } from '../report.model.js';
 import type { ReportPerson, ReportUniverse } from '../universe.model.js';
-import { timesPriorToHousing } from '../definitions/time-to-housing.js';
-import { ageRows } from './q11.js';
+import { ageRows } from './age-rows.js';
 import { livingSituationRows } from './q15.js';
 import { INCOME_STAGE_HEADER, incomeSourceRows } from './q17.js';
 import { incomeCategoryRows } from './q18.js';
@@ -17,10 +19,15 @@ import { timePriorToHousingRows } from './q22e.js';
 import { destinationRows } from './q23c.js';
 import { subsidyTypeRows } from './q23d.js';
 import { COC_BUCKETS, participationTable } from './length-of-participation.js';
-import { count, householdTypeHeader, row } from './table-kit.js';
+import { BLANK, byHouseholdType, count, householdTypeHeader, row } from './table-kit.js';
 
 export const youthOf = (universe: ReportUniverse) => universe.people.filter((p) => p.isYouth);
 export const youthAdultsAndHeads = (universe: ReportUniverse) => youthOf(universe).filter((p) => p.isAdultOrHead);
+
+const YOUTH_AGE_BRACKETS: readonly AgeBracket[] = [
+  { label: '12-17', min: 12, max: 17 },
+  { label: '18-24', min: 18, max: 24 },
+];
 
 export const q27a: ReportQuestion<ReportUniverse> = {
   id: 'Q27a',
@@ -33,15 +40,11 @@ export const q27a: ReportQuestion<ReportUniverse> = {
       header: householdTypeHeader(),
       // HUD leaves the unknown-age rows empty (a youth's age is known) and, with Open Path, the unknown-household
       // column from 18-24 down.
-      rows: ageRows(youthOf(universe), {
-        brackets: [
-          { label: '12-17', min: 12, max: 17 },
-          { label: '18-24', min: 18, max: 24 },
-        ],
-        blankIn: (b) => (b.min < 18 ? ['adults-only'] : ['children-only', 'unknown']),
-        unknownAgesBlank: true,
-        totalBlank: ['unknown'],
-      }),
+      rows: ageRows(youthOf(universe), YOUTH_AGE_BRACKETS, (people, kind) =>
+        kind === 'unknown'
+          ? [BLANK, ...HOUSEHOLD_TYPE_COLUMNS.map(() => BLANK)]
+          : byHouseholdType(people, kind === 'child' ? ['adults-only'] : kind === 'adult' ? ['children-only', 'unknown'] : ['unknown']),
+      ),
     };
   },
 };
