@@ -80,6 +80,8 @@ describe('Reports pages (issue 15, items 1–4): runs in the background, kept, d
     assert.doesNotMatch(text, /Q22a2/, 'the CAPER’s table is not in the APR');
     assert.match(text, /Q22c Length of Time between Project Start Date and Housing Move-in Date/);
     assert.match(text, /Q23e Exit Destination Type by Race and Ethnicity/);
+    assert.match(text, /Q27h Client Cash Income Category - Earned\/Other Income Category - by Start and Annual Assessment\/Exit Status - Youth/);
+    assert.match(text, /Q27l Length of Time Prior to Housing - based on 3\.917 Date Homelessness Started - Youth/);
     assert.doesNotMatch(text, /Q22d/, 'the CAPER’s table is not in the APR');
     // Rosa, the one leaver, is Q23e's total (B7).
     assert.match(shown.body, new RegExp(`href="/live/reports/${adminRun}/Q23e/7/B"`));
@@ -118,7 +120,8 @@ describe('Reports pages (issue 15, items 1–4): runs in the background, kept, d
     assert.match(String(download.headers['content-disposition']), /^attachment; filename="apr-2025-10-01-2026-09-30-[0-9a-f]{8}\.zip"$/);
     const entries = await readZipEntries(download.raw.rawPayload);
     const names = [...entries.keys()];
-    for (const name of ['Q4a.csv', 'Q5a.csv', 'Q7a.csv', 'Q22a1.csv', 'Q22b.csv']) assert.ok(names.includes(name), name);
+    for (const name of ['Q4a.csv', 'Q5a.csv', 'Q7a.csv', 'Q22a1.csv', 'Q22b.csv', 'Q27f2.csv', 'Q27h.csv', 'Q27k.csv', 'Q27l.csv']) assert.ok(names.includes(name), name);
+    assert.equal(names.length, 67, 'every FY2026 APR table');
     assert.ok(!names.includes('Q22a2.csv'), 'the CAPER’s table is not in the APR');
     assert.ok(names.indexOf('Q7a.csv') < names.indexOf('Q22a1.csv'), 'in Sage’s order');
     const q22a1 = parse(entries.get('Q22a1.csv')!) as string[][];
@@ -131,6 +134,9 @@ describe('Reports pages (issue 15, items 1–4): runs in the background, kept, d
     assert.equal(csv.body, '"","Leavers","Stayers"\r\n"Average Length","19.00","122.00"\r\n"Median Length","19.00","122.00"\r\n');
     const downloads = (await site.audit.list(site.db, {})).filter((e) => e.event === 'report.downloaded' && e.details.run === adminRun);
     assert.deepEqual(downloads.map((e) => e.details.file).sort(), ['Q22b.csv', 'sage-zip']);
+    const youth = await admin.get(`/live/reports/${adminRun}/Q27h.csv`);
+    assert.equal(youth.status, 200);
+    assert.match(youth.body, /^"Number of Youth By Income Category","Number of Youth at Start",/);
   });
 
   test('a refused request comes back as the same form with 422 and a message per field', async () => {
