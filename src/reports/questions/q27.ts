@@ -196,7 +196,7 @@ export const q27l: ReportQuestion<ReportUniverse> = {
       question: 'Q27l',
       title: this.title,
       header: householdTypeHeader(),
-      rows: timePriorToHousingRows(timesPriorToHousing(universe).filter((t) => t.person.isYouth)),
+      rows: timePriorToHousingRows(timesPriorToHousing({ people: youthOf(universe), households: universe.households })),
     };
   },
 };
