@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Db } from '../../src/db/schema.js';
 import type { SiteServices } from '../../src/sites/site-services.js';
+import { TO_FIX_TABLES } from '../../src/reports/to-fix.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { textOf, type TestClient } from '../helpers/client.js';
 import { signedInUser } from '../helpers/users.js';
@@ -30,6 +31,7 @@ function sectionOf(html: string, firstName: string): string {
  */
 describe('“To fix” lists (issue 15, item 5): a case manager’s clients with missing or invalid elements', () => {
   let t: TestApp;
+  let shelterA: string;
   let site: SiteServices;
   let casimir: { client: TestClient; id: number };
   let cleo: { client: TestClient; id: number };
@@ -52,7 +54,7 @@ describe('“To fix” lists (issue 15, item 5): a case manager’s clients with
     const db = site.db;
     const agencyA = await organization(db, 'Harbor Light');
     const agencyB = await organization(db, 'Northside Housing');
-    const shelterA = await project(db, agencyA, 0, { name: 'Harbor Night Shelter' });
+    shelterA = await project(db, agencyA, 0, { name: 'Harbor Night Shelter' });
     const housingB = await project(db, agencyB, 2, { name: 'Northside Transitional' });
     casimir = await account('case_manager', [agencyA], 'Casimir');
     cleo = await account('case_manager', [agencyA], 'Cleo');
@@ -72,6 +74,19 @@ describe('“To fix” lists (issue 15, item 5): a case manager’s clients with
     await recordedBy(db, cleo.id, await client(db, { firstName: 'Otis', ssn: null, ssnDataQuality: 99 }), shelterA, '2026-05-01', { householdId: household() });
     // Vera: recorded by Casimir in another agency's project (he has since left it): he may no longer see her enrollment.
     await recordedBy(db, casimir.id, await client(db, { firstName: 'Vera', ssn: null, ssnDataQuality: 99 }), housingB, '2026-02-01', { householdId: household() });
+    // Ines (recorded by Casimir) is Jon's daughter, and Jon (recorded by Cleo) heads their household: nothing to fix,
+    // which only the whole household shows (alone, Ines would be in a household without a head: Q6b's data issue).
+    const family = household();
+    await recordedBy(db, cleo.id, await client(db, { firstName: 'Jon' }), shelterA, '2026-07-01', { householdId: family });
+    await recordedBy(db, casimir.id, await client(db, { firstName: 'Ines' }), shelterA, '2026-07-01', { householdId: family, relationshipToHoh: 2 });
+    // Kai (recorded by Casimir) and Lou (recorded by Cleo) are a household without a head (Q6b, data issue).
+    const headless = household();
+    await recordedBy(db, cleo.id, await client(db, { firstName: 'Lou' }), shelterA, '2026-07-01', { householdId: headless, relationshipToHoh: 3 });
+    await recordedBy(db, casimir.id, await client(db, { firstName: 'Kai' }), shelterA, '2026-07-01', { householdId: headless, relationshipToHoh: 2 });
+    // Pia's stay Casimir recorded left without a destination, but the report counts her later stay, which Cleo recorded.
+    const pia = await client(db, { firstName: 'Pia' });
+    await recordedBy(db, casimir.id, pia, shelterA, '2026-02-01', { householdId: household(), exitDate: '2026-02-20', destination: 99 });
+    await recordedBy(db, cleo.id, pia, shelterA, '2026-08-01', { householdId: household() });
     // Ugo: missing SSN, recorded by Casimir, but left before the period.
     await recordedBy(db, casimir.id, await client(db, { firstName: 'Ugo', ssn: null, ssnDataQuality: 99 }), shelterA, '2025-01-01', { householdId: household(), exitDate: '2025-02-01' });
   });
@@ -82,21 +97,22 @@ describe('“To fix” lists (issue 15, item 5): a case manager’s clients with
     assert.equal(page.status, 200, textOf(page.body).slice(0, 500));
     const text = textOf(page.body);
     assert.match(text, /Your records to fix, 11\/28\/2025 to 11\/27\/2026/, 'the last twelve months by default');
-    assert.match(text, /2 clients have something to fix/);
+    assert.match(text, /3 clients have something to fix/);
     // Each client's section lists exactly the problems of their case, each with its fix link.
     assert.equal(sectionOf(page.body, 'Sam'), 'Sam Person Harbor Night Shelter, from 06/01/2026 (still enrolled) · Enrollment of Sam Person Social Security Number (3.02) : Information Missing (Q6a) · Fix the client record of Sam Person: Social Security Number (3.02)');
     assert.equal(sectionOf(page.body, 'Lea'), 'Lea Person Harbor Night Shelter, from 03/01/2026 to 04/01/2026 · Enrollment of Lea Person Destination (3.12) : Information Missing (Q6c) · Fix the exit of Lea Person: Destination (3.12)');
+    assert.match(sectionOf(page.body, 'Kai'), /Relationship to Head of Household \(3\.15\) : Data Issues \(Q6b\)/);
     assert.match(page.body, new RegExp(`href="/live/clients/${sam}/edit"`), 'the SSN is fixed on the client’s record');
     assert.match(page.body, new RegExp(`href="/live/enrollments/${leaEnrollment}/exit"`), 'the destination on the exit');
     assert.match(page.body, new RegExp(`href="/live/clients/${lea}"`));
-    for (const name of ['Clara', 'Otis', 'Ugo', 'Vera']) assert.doesNotMatch(text, new RegExp(name), name);
+    for (const name of ['Clara', 'Otis', 'Ugo', 'Vera', 'Jon', 'Ines', 'Lou', 'Pia']) assert.doesNotMatch(text, new RegExp(name), name);
     assert.match(text, /1 more client has something to fix in agencies whose enrollments you may not see/, 'Vera, counted not named');
     assert.doesNotMatch(page.body, /name="user"/, 'a case manager has no one else to pick');
   });
 
   test('a client of another case manager is not shown, and a case manager asking for another’s list is refused (403)', async () => {
     const own = textOf((await cleo.client.get('/live/data-quality/to-fix')).body);
-    assert.match(own, /Otis Person/);
+    for (const name of ['Otis', 'Lou']) assert.match(own, new RegExp(`${name} Person`), name);
     assert.doesNotMatch(own, /Sam Person|Lea Person/);
     const refused = await casimir.client.get(`/live/data-quality/to-fix?user=${cleo.id}`);
     assert.equal(refused.status, 403);
@@ -110,14 +126,36 @@ describe('“To fix” lists (issue 15, item 5): a case manager’s clients with
     assert.equal(managed.status, 200);
     const text = textOf(managed.body);
     assert.match(text, /Records to fix of Casimir Tester/);
-    assert.match(text, /Sam Person[\s\S]*Lea Person|Lea Person[\s\S]*Sam Person/);
+    for (const name of ['Sam', 'Lea', 'Kai']) assert.match(text, new RegExp(`${name} Person`), name);
     assert.doesNotMatch(text, /Vera/);
     assert.match(managed.body, /<select[^>]*name="user"/, 'the manager picks whose list');
     assert.match(managed.body, new RegExp(`<option value="${cleo.id}"[^>]*>Cleo Tester`));
     assert.equal((await otherManager.get(`/live/data-quality/to-fix?user=${casimir.id}`)).status, 403, 'Casimir does not work for Otto’s agency');
     const all = textOf((await admin.get(`/live/data-quality/to-fix?user=${casimir.id}`)).body);
-    assert.match(all, /3 clients have something to fix/);
+    assert.match(all, /4 clients have something to fix/);
     assert.match(all, /Vera Person/);
+  });
+
+  test('the problems are the project’s Data Quality tables’ own: each flagged cell’s enrollments, split between who recorded them', async () => {
+    const viewer = await site.access.viewerOf({ id: 0, username: 'operator', role: 'admin' });
+    const actor = { userId: null, username: 'test', ip: null };
+    const { tables } = await site.reports.dataQuality(viewer, shelterA, {});
+    const fromTables = new Map<string, string[]>();
+    for (const table of tables.filter((t) => t.question in TO_FIX_TABLES)) {
+      const spec = TO_FIX_TABLES[table.question]!;
+      for (const row of table.rows) {
+        for (const column of spec.columns) for (const id of row.cells[column]?.enrollmentIds ?? []) fromTables.set(id, [...(fromTables.get(id) ?? []), `${table.question} ${row.label}`]);
+      }
+    }
+    const fromLists = new Map<string, string[]>();
+    for (const subject of [casimir.id, cleo.id]) {
+      const list = await site.toFix.list(viewer, actor, subject, {});
+      for (const { client: c, issues } of list.clients.filter((x) => x.client.projectId === shelterA)) {
+        assert.ok(!fromLists.has(c.enrollmentId), 'an enrollment is on one list only: its recorder’s');
+        fromLists.set(c.enrollmentId, issues.map((i) => `${i.question} ${i.element}`));
+      }
+    }
+    assert.deepEqual([...fromLists].sort(), [...fromTables].sort());
   });
 
   test('the period is chosen with the form’s dates; a wrong one is a 4xx with a clear message', async () => {
@@ -137,7 +175,7 @@ describe('“To fix” lists (issue 15, item 5): a case manager’s clients with
     const entries = (await site.audit.list(site.db, {})).filter((e) => e.event === 'report.to_fix_viewed');
     const entry = entries.find((e) => e.subjectUserId === casimir.id && e.actorUsername !== null && e.actorUserId !== casimir.id);
     assert.ok(entry, JSON.stringify(entries));
-    assert.deepEqual(entry.details, { from: '2025-11-28', to: '2026-11-27', listed: 2, hidden: 1 });
+    assert.deepEqual(entry.details, { from: '2025-11-28', to: '2026-11-27', listed: 3, hidden: 1 });
     const logged = JSON.stringify(entries);
     assert.doesNotMatch(logged, /\bSam\b|\bLea\b|\bVera\b/);
     assert.ok(!logged.includes(sam) && !logged.includes(lea), 'no PersonalID either');
@@ -145,7 +183,7 @@ describe('“To fix” lists (issue 15, item 5): a case manager’s clients with
 
   test('the home page links a case manager to their list with its count', async () => {
     const home = await casimir.client.get('/live/');
-    assert.match(home.body, /href="\/live\/data-quality\/to-fix">2 records to fix</);
+    assert.match(home.body, /href="\/live\/data-quality\/to-fix">3 records to fix</);
     const none = await (await account('case_manager', [], 'Nina')).client.get('/live/');
     assert.match(textOf(none.body), /No records to fix/);
   });
