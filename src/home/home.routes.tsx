@@ -3,6 +3,7 @@ import { formatDob } from '../clients/client-fields.js';
 import { SEARCH_HELP } from '../clients/client-search.js';
 import type { RecentClient } from '../clients/clients.model.js';
 import { clientName } from '../clients/client-name.js';
+import { viewerOf } from '../http/actor.js';
 import { Notice } from '../views/components.js';
 import { formatDateTime } from '../views/format.js';
 import { Layout } from '../views/layout.js';
@@ -16,7 +17,7 @@ export async function homeRoutes(app: FastifyInstance) {
     const tz = ctx.timeZone;
     const recent = await request.site.clients.recentlyViewedBy(user.id);
     // Case managers' own "to fix" list, counted by the list's own rules: two statements when they recorded nothing.
-    const toFix = user.role === 'case_manager' ? await request.site.toFix.countOwn(await request.site.access.viewerOf(user)) : null;
+    const toFix = user.role === 'case_manager' ? await request.site.toFix.countOwn(await viewerOf(request)) : null;
     return reply.page(
       <Layout ctx={ctx} title="Home" quickSearch={false}>
         {changed && <Notice kind="success">Your password has been changed. Your other sessions were signed out.</Notice>}

@@ -51,7 +51,9 @@ export class ToFixService {
     const names = await reportRunsRepository.drillDownClients(this.db, visibleIds);
     const clients: ToFixClient[] = names.map((client) => ({ client, issues: flagged.get(client.enrollmentId)!.issues }));
     const hidden = flagged.size - visibleIds.length;
-    const choices = await this.access.toFixSubjects(viewer);
+    const others = await this.access.toFixSubjects(viewer);
+    // The list shown is always among the choices (an administrator of no agency, a former member), so the form keeps it.
+    const choices = others.length === 0 || others.some((m) => m.userId === found.member.userId) ? others : [found.member, ...others];
     await this.audit.record(this.db, {
       event: 'report.to_fix_viewed',
       actor,

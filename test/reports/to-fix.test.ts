@@ -131,6 +131,9 @@ describe('“To fix” lists (issue 15, item 5): a case manager’s clients with
     assert.match(managed.body, /<select[^>]*name="user"/, 'the manager picks whose list');
     assert.match(managed.body, new RegExp(`<option value="${cleo.id}"[^>]*>Cleo Tester`));
     assert.equal((await otherManager.get(`/live/data-quality/to-fix?user=${casimir.id}`)).status, 403, 'Casimir does not work for Otto’s agency');
+    assert.match((await manager.get('/live/data-quality')).body, /href="\/live\/data-quality\/to-fix">Records to fix</, 'linked from the Data quality page');
+    const adminsOwn = await admin.get('/live/data-quality/to-fix');
+    assert.match(adminsOwn.body, /<option value="\d+" selected>Ada Tester \(HMIS administrator\)/, 'an administrator of no agency still finds their own list picked');
     const all = textOf((await admin.get(`/live/data-quality/to-fix?user=${casimir.id}`)).body);
     assert.match(all, /4 clients have something to fix/);
     assert.match(all, /Vera Person/);
