@@ -15,6 +15,9 @@ import { TO_FIX_TABLES, toFixIssues } from './to-fix.js';
 import type { ToFixClient, ToFixIssue, ToFixList } from './to-fix.model.js';
 import { universesByProject } from './universe.js';
 
+/** How long the home page's count is reused before it is computed again (seeing one's own list refreshes it). */
+export const OWN_COUNT_TTL_MS = 60_000;
+
 const NOT_YOURS = 'You may see only your own list of records to fix, or those of your agencies’ staff if you manage them.';
 
 /** The enrollments of a user's list that have something to fix, with the agency that operates each one's project. */
@@ -29,6 +32,9 @@ type Flagged = Map<string, { issues: ToFixIssue[]; organizationId: string }>;
  * is the access policy's.
  */
 export class ToFixService {
+  /** The home page's count per user, with when it was computed: the list's work is not redone on every visit home. */
+  private readonly ownCounts = new Map<number, { count: number; at: number }>();
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: Clock,
@@ -51,6 +57,7 @@ export class ToFixService {
     const names = await reportRunsRepository.drillDownClients(this.db, visibleIds);
     const clients: ToFixClient[] = names.map((client) => ({ client, issues: flagged.get(client.enrollmentId)!.issues }));
     const hidden = flagged.size - visibleIds.length;
+    if (found.member.userId === viewer.userId && period.from === undefined && period.to === undefined) this.ownCounts.set(viewer.userId, { count: clients.length, at: this.clock.now().getTime() });
     const others = await this.access.toFixSubjects(viewer);
     // The list shown is always among the choices (an administrator of no agency, a former member), so the form keeps it.
     const choices = others.length === 0 || others.some((m) => m.userId === found.member.userId) ? others : [found.member, ...others];
@@ -63,11 +70,20 @@ export class ToFixService {
     return { subject: found.member, from, to, clients, hidden, choices };
   }
 
-  /** How many of the viewer's own clients have something to fix over the last twelve months (the home page's link). */
+  /**
+   * How many of the viewer's own clients have something to fix over the last twelve months (the home page's link):
+   * the list's own count, computed again once it is a minute old (seeing one's own list also refreshes it).
+   * A record fixed a moment ago may so still be counted for up to a minute; the list itself is always computed live.
+   */
   async countOwn(viewer: Viewer): Promise<number> {
+    const now = this.clock.now().getTime();
+    const kept = this.ownCounts.get(viewer.userId);
+    if (kept && now - kept.at >= 0 && now - kept.at < OWN_COUNT_TTL_MS) return kept.count;
     const { from, to } = this.period({});
     const flagged = await this.flagged(viewer.userId, from, to);
-    return [...flagged.values()].filter((f) => canSeeEnrollmentsOf(viewer, f.organizationId)).length;
+    const count = [...flagged.values()].filter((f) => canSeeEnrollmentsOf(viewer, f.organizationId)).length;
+    this.ownCounts.set(viewer.userId, { count, at: now });
+    return count;
   }
 
   private period(period: { from?: string; to?: string }): { from: string; to: string } {

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Db } from '../../src/db/schema.js';
 import type { SiteServices } from '../../src/sites/site-services.js';
 import { TO_FIX_TABLES } from '../../src/reports/to-fix.js';
+import { OWN_COUNT_TTL_MS } from '../../src/reports/to-fix.service.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { textOf, type TestClient } from '../helpers/client.js';
 import { signedInUser } from '../helpers/users.js';
@@ -187,6 +188,14 @@ describe('“To fix” lists (issue 15, item 5): a case manager’s clients with
   test('the home page links a case manager to their list with its count', async () => {
     const home = await casimir.client.get('/live/');
     assert.match(home.body, /href="\/live\/data-quality\/to-fix">3 records to fix</);
+    // The count is kept a minute (the home page is visited often); the list itself is always live.
+    await site.db.updateTable('clients').set({ ssn: '287654322', ssn_data_quality: 1 }).where('personal_id', '=', sam).execute();
+    assert.match((await casimir.client.get('/live/')).body, /to-fix">3 records to fix</, 'kept for a minute');
+    t.clock.advance(OWN_COUNT_TTL_MS);
+    assert.match((await casimir.client.get('/live/')).body, /to-fix">2 records to fix</, 'computed again after a minute');
+    await site.db.updateTable('clients').set({ ssn: null, ssn_data_quality: 99 }).where('personal_id', '=', sam).execute();
+    await casimir.client.get('/live/data-quality/to-fix');
+    assert.match((await casimir.client.get('/live/')).body, /to-fix">3 records to fix</, 'seeing one’s own list refreshes it');
     const none = await (await account('case_manager', [], 'Nina')).client.get('/live/');
     assert.match(textOf(none.body), /No records to fix/);
   });
