@@ -18,6 +18,9 @@ import type { Role } from '../db/schema.js';
  *   every project in it is one of their agencies'. A report's drill-down lists only the enrollments the viewer may
  *   see (the enrollment rule above), whoever ran it; the others are counted, never named. `hearth report` reports
  *   on any project, like `hearth export`.
+ * - "To fix" lists (the data-quality problems of the clients whose enrollments a user recorded): every user sees
+ *   their own; agency managers that of anyone who works for one of their agencies; administrators anyone's. Like a
+ *   drill-down, a list names only the clients whose enrollments the viewer may see; the others are counted.
  * - HUD CSV imports (another HMIS's data into this site): administrators only, on the Import page; the
  *   `hearth import` command, run by whoever operates the server.
  */
@@ -114,6 +117,16 @@ export function canReportOnProjectsOf(viewer: Viewer, organizationId: string): b
 /** A past report run (its tables, its downloads): the viewer may report on every agency whose projects it covers. */
 export function canSeeReportRun(viewer: Viewer, organizationIds: readonly string[]): boolean {
   return canRunReports(viewer) && organizationIds.every((id) => canReportOnProjectsOf(viewer, id));
+}
+
+/**
+ * The "to fix" list of `subject` (the user whose recorded enrollments it covers): their own, for anyone; that of a
+ * user of one of their agencies, for agency managers; anyone's, for administrators. Which of its clients are named
+ * is still the enrollment rule's (`canSeeEnrollmentsOf`).
+ */
+export function canSeeToFixListOf(viewer: Viewer, subject: Pick<Viewer, 'userId' | 'organizationIds'>): boolean {
+  if (viewer.userId === subject.userId || isAdministrator(viewer)) return true;
+  return viewer.role === 'agency_manager' && [...subject.organizationIds].some((id) => viewer.organizationIds.has(id));
 }
 
 /** The scope of `hearth export`: its operator can read the site's database anyway. */

@@ -4,7 +4,7 @@ import type { Clock } from '../clock.js';
 import type { User } from '../accounts/accounts.model.js';
 import type { Database } from '../db/schema.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
-import { canSeeStaffOf, type Viewer } from './access-policy.js';
+import { canSeeStaffOf, isAdministrator, type Viewer } from './access-policy.js';
 import type { StaffMember } from './access.model.js';
 import { membershipsRepository } from './memberships.repository.js';
 
@@ -59,6 +59,23 @@ export class AccessService {
   /** The agencies of each of these users (deleted agencies left out); a user with none is absent. */
   async organizationIdsOfUsers(userIds: readonly number[]): Promise<Map<number, string[]>> {
     return membershipsRepository.organizationIdsOfUsers(this.db, userIds);
+  }
+
+  /** A user as a staff member, with the agencies they work for; undefined when there is no such account. */
+  async memberWithAgencies(userId: number): Promise<{ member: StaffMember; organizationIds: ReadonlySet<string> } | undefined> {
+    const member = await membershipsRepository.member(this.db, userId);
+    if (!member) return undefined;
+    return { member, organizationIds: new Set(await membershipsRepository.organizationIdsOf(this.db, userId)) };
+  }
+
+  /**
+   * The users whose "to fix" lists the viewer may pick (canSeeToFixListOf): anyone who works for an agency, for
+   * administrators; their agencies' staff, for agency managers; none to pick, for case managers.
+   */
+  async toFixSubjects(viewer: Viewer): Promise<StaffMember[]> {
+    if (isAdministrator(viewer)) return membershipsRepository.staffOfAny(this.db, null);
+    if (viewer.role !== 'agency_manager') return [];
+    return membershipsRepository.staffOfAny(this.db, [...viewer.organizationIds]);
   }
 
   /** The staff list of an agency, for administrators and that agency's managers. */

@@ -72,6 +72,32 @@ export const membershipsRepository = {
     return { added, removed };
   },
 
+  /** One user as a staff member, or undefined when there is no such account. */
+  async member(db: Db, userId: number): Promise<StaffMember | undefined> {
+    const row = await db
+      .selectFrom('users')
+      .select(['id', 'username', 'first_name', 'last_name', 'role', 'deactivated_at'])
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    return row && toStaffMember(row);
+  },
+
+  /** The users who work for any of these agencies (null: for any agency), each once, by name. */
+  async staffOfAny(db: Db, organizationIds: readonly string[] | null): Promise<StaffMember[]> {
+    if (organizationIds !== null && organizationIds.length === 0) return [];
+    let members = db.selectFrom('user_organizations').innerJoin('organizations', 'organizations.organization_id', 'user_organizations.organization_id').where('organizations.date_deleted', 'is', null).select('user_organizations.user_id');
+    if (organizationIds !== null) members = members.where('user_organizations.organization_id', 'in', [...organizationIds]);
+    const rows = await db
+      .selectFrom('users')
+      .select(['id', 'username', 'first_name', 'last_name', 'role', 'deactivated_at'])
+      .where('id', 'in', members)
+      .orderBy('last_name')
+      .orderBy('first_name')
+      .orderBy('id')
+      .execute();
+    return rows.map(toStaffMember);
+  },
+
   async staffOf(db: Db, organizationId: string): Promise<StaffMember[]> {
     const rows = await db
       .selectFrom('user_organizations')
@@ -92,3 +118,7 @@ export const membershipsRepository = {
     }));
   },
 };
+
+function toStaffMember(r: { id: number; username: string; first_name: string; last_name: string; role: StaffMember['role']; deactivated_at: Date | null }): StaffMember {
+  return { userId: r.id, username: r.username, firstName: r.first_name, lastName: r.last_name, role: r.role, active: r.deactivated_at === null };
+}

@@ -68,6 +68,7 @@ export const AUDIT_EVENTS = {
   'report.written': 'HUD report computed',
   'report.downloaded': 'HUD report downloaded (Sage zip or a table as CSV)',
   'report.drilled_down': 'Clients behind a HUD report’s count listed',
+  'report.to_fix_viewed': 'A list of records to fix (data quality) viewed',
 } as const;
 
 export type AuditEvent = keyof typeof AUDIT_EVENTS;

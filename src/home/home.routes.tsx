@@ -3,6 +3,7 @@ import { formatDob } from '../clients/client-fields.js';
 import { SEARCH_HELP } from '../clients/client-search.js';
 import type { RecentClient } from '../clients/clients.model.js';
 import { clientName } from '../clients/client-name.js';
+import { viewerOf } from '../http/actor.js';
 import { Notice } from '../views/components.js';
 import { formatDateTime } from '../views/format.js';
 import { Layout } from '../views/layout.js';
@@ -15,6 +16,8 @@ export async function homeRoutes(app: FastifyInstance) {
     const changed = (request.query as Record<string, unknown>).passwordChanged;
     const tz = ctx.timeZone;
     const recent = await request.site.clients.recentlyViewedBy(user.id);
+    // Case managers' own "to fix" list, counted by the list's own rules: two statements when they recorded nothing.
+    const toFix = user.role === 'case_manager' ? await request.site.toFix.countOwn(await viewerOf(request)) : null;
     return reply.page(
       <Layout ctx={ctx} title="Home" quickSearch={false}>
         {changed && <Notice kind="success">Your password has been changed. Your other sessions were signed out.</Notice>}
@@ -39,6 +42,7 @@ export async function homeRoutes(app: FastifyInstance) {
           </p>
         </section>
         <RecentClients ctx={ctx} clients={recent} />
+        {toFix !== null && <ToFix ctx={ctx} count={toFix} />}
         <h2>Your account</h2>
         <dl class="facts">
           <dt>Last sign-in</dt>
@@ -110,6 +114,20 @@ function RecentClients(props: { ctx: PageContext; clients: readonly RecentClient
           </table>
         </div>
       )}
+    </section>
+  );
+}
+
+/** The link to a case manager's list of records to fix (data quality of the clients whose enrollments they recorded). */
+function ToFix(props: { ctx: PageContext; count: number }) {
+  const { ctx, count } = props;
+  return (
+    <section aria-labelledby="to-fix-heading">
+      <h2 id="to-fix-heading">Data quality</h2>
+      <p>
+        <a href={sitePath(ctx, 'data-quality/to-fix')}>{count === 0 ? 'No records to fix' : `${count} ${count === 1 ? 'record' : 'records'} to fix`}</a>: the
+        elements of your clients’ records that the HMIS Data Quality report flags, over the last twelve months.
+      </p>
     </section>
   );
 }

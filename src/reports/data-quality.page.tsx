@@ -18,6 +18,10 @@ export function DataQualityListPage(props: { ctx: PageContext; projects: readonl
         The HMIS Data Quality report (the APR’s Q5a and Q6a–f) of each project, computed live from today’s records. Every
         number leads to the clients behind it and the records to fix.
       </p>
+      <p>
+        <a href={sitePath(ctx, 'data-quality/to-fix')}>Records to fix</a>: each case manager’s clients with missing or invalid
+        elements, with links to the forms that fix them.
+      </p>
       {props.projects.length === 0 ? (
         <p>No project is yours to check.</p>
       ) : (

@@ -32,9 +32,14 @@ type ActiveQuery = SelectQueryBuilder<
   object
 >;
 
-/** The enrollments active in the report in its projects, of live clients, with their live exit if any. */
-function active(db: Db, params: ReportParams): ActiveQuery {
-  return db
+/**
+ * The enrollments active in the report in its projects, of live clients, with their live exit if any. With
+ * `recordedBy` (a HUD UserID), only the households of the clients who have an enrollment that user recorded: every
+ * stay of those clients and every member of those households, so that the one-enrollment-per-client rule and the
+ * household definitions come out exactly as over the whole project.
+ */
+function active(db: Db, params: ReportParams, recordedBy?: string): ActiveQuery {
+  const query = db
     .selectFrom('enrollments as e')
     .innerJoin('clients as c', 'c.personal_id', 'e.personal_id')
     .leftJoin('exits as x', (join) => join.onRef('x.enrollment_id', '=', 'e.enrollment_id').on('x.date_deleted', 'is', null))
@@ -43,12 +48,21 @@ function active(db: Db, params: ReportParams): ActiveQuery {
     .where('e.project_id', 'in', params.projectIds)
     .where('e.entry_date', '<=', params.to)
     .where((eb) => eb.or([eb('x.exit_date', 'is', null), eb('x.exit_date', '>=', params.from)])) as unknown as ActiveQuery;
+  if (recordedBy === undefined) return query;
+  const theirClients = db.selectFrom('enrollments as r').where('r.user_id', '=', recordedBy).where('r.date_deleted', 'is', null).select('r.personal_id');
+  const theirHouseholds = db
+    .selectFrom('enrollments as h')
+    .where('h.date_deleted', 'is', null)
+    .where('h.project_id', 'in', params.projectIds)
+    .where('h.personal_id', 'in', theirClients)
+    .select('h.household_id');
+  return query.where('e.household_id', 'in', theirHouseholds) as unknown as ActiveQuery;
 }
 
-const activeIds = (db: Db, params: ReportParams) => active(db, params).select('e.enrollment_id');
+const activeIds = (db: Db, params: ReportParams, recordedBy?: string) => active(db, params, recordedBy).select('e.enrollment_id');
 
-async function loadEnrollmentRows(db: Db, params: ReportParams) {
-  return active(db, params)
+async function loadEnrollmentRows(db: Db, params: ReportParams, recordedBy?: string) {
+  return active(db, params, recordedBy)
     .select([
       'e.enrollment_id',
       'e.personal_id',
@@ -89,11 +103,11 @@ async function loadEnrollmentRows(db: Db, params: ReportParams) {
     .execute();
 }
 
-async function loadIncomes(db: Db, params: ReportParams): Promise<Map<string, IncomeRecord[]>> {
+async function loadIncomes(db: Db, params: ReportParams, recordedBy?: string): Promise<Map<string, IncomeRecord[]>> {
   const rows = await db
     .selectFrom('income_benefits as i')
     .where('i.date_deleted', 'is', null)
-    .where('i.enrollment_id', 'in', activeIds(db, params))
+    .where('i.enrollment_id', 'in', activeIds(db, params, recordedBy))
     .select([
       'i.enrollment_id',
       day('i.information_date').as('information_date'),
@@ -124,11 +138,11 @@ async function loadIncomes(db: Db, params: ReportParams): Promise<Map<string, In
   }));
 }
 
-async function loadDisabilities(db: Db, params: ReportParams): Promise<Map<string, DisabilityRecord[]>> {
+async function loadDisabilities(db: Db, params: ReportParams, recordedBy?: string): Promise<Map<string, DisabilityRecord[]>> {
   const rows = await db
     .selectFrom('disabilities as d')
     .where('d.date_deleted', 'is', null)
-    .where('d.enrollment_id', 'in', activeIds(db, params))
+    .where('d.enrollment_id', 'in', activeIds(db, params, recordedBy))
     .select([
       'd.enrollment_id',
       day('d.information_date').as('information_date'),
@@ -149,11 +163,11 @@ async function loadDisabilities(db: Db, params: ReportParams): Promise<Map<strin
   }));
 }
 
-async function loadHealthAndDv(db: Db, params: ReportParams): Promise<Map<string, HealthAndDvRecord[]>> {
+async function loadHealthAndDv(db: Db, params: ReportParams, recordedBy?: string): Promise<Map<string, HealthAndDvRecord[]>> {
   const rows = await db
     .selectFrom('health_and_dv as h')
     .where('h.date_deleted', 'is', null)
-    .where('h.enrollment_id', 'in', activeIds(db, params))
+    .where('h.enrollment_id', 'in', activeIds(db, params, recordedBy))
     .select([
       'h.enrollment_id',
       day('h.information_date').as('information_date'),
@@ -174,11 +188,11 @@ async function loadHealthAndDv(db: Db, params: ReportParams): Promise<Map<string
   }));
 }
 
-async function loadContacts(db: Db, params: ReportParams) {
+async function loadContacts(db: Db, params: ReportParams, recordedBy?: string) {
   const rows = await db
     .selectFrom('current_living_situations as s')
     .where('s.date_deleted', 'is', null)
-    .where('s.enrollment_id', 'in', activeIds(db, params))
+    .where('s.enrollment_id', 'in', activeIds(db, params, recordedBy))
     .where('s.information_date', '<=', params.to)
     .select(['s.enrollment_id', day('s.information_date').as('information_date'), 's.current_living_situation'])
     .orderBy('s.information_date')
@@ -188,11 +202,11 @@ async function loadContacts(db: Db, params: ReportParams) {
 }
 
 /** Bed nights (200) up to the report end and Moving On assistance (300). */
-async function loadServices(db: Db, params: ReportParams) {
+async function loadServices(db: Db, params: ReportParams, recordedBy?: string) {
   const rows = await db
     .selectFrom('services as v')
     .where('v.date_deleted', 'is', null)
-    .where('v.enrollment_id', 'in', activeIds(db, params))
+    .where('v.enrollment_id', 'in', activeIds(db, params, recordedBy))
     .where('v.record_type', 'in', [200, 300])
     .where('v.date_provided', '<=', params.to)
     .select(['v.enrollment_id', 'v.record_type', day('v.date_provided').as('date_provided'), 'v.type_provided'])
@@ -287,13 +301,13 @@ async function loadProjects(db: Db, params: ReportParams): Promise<ReportProject
 }
 
 /** Every live stay, in the report's projects, of the clients active in it. */
-async function loadStays(db: Db, params: ReportParams): Promise<OtherStay[]> {
+async function loadStays(db: Db, params: ReportParams, recordedBy?: string): Promise<OtherStay[]> {
   const rows = await db
     .selectFrom('enrollments as e')
     .leftJoin('exits as x', (join) => join.onRef('x.enrollment_id', '=', 'e.enrollment_id').on('x.date_deleted', 'is', null))
     .where('e.date_deleted', 'is', null)
     .where('e.project_id', 'in', params.projectIds)
-    .where('e.personal_id', 'in', active(db, params).select('e.personal_id'))
+    .where('e.personal_id', 'in', active(db, params, recordedBy).select('e.personal_id'))
     .select(['e.enrollment_id', 'e.personal_id', 'e.project_id', day('e.entry_date').as('entry_date'), nullableDay('x.exit_date').as('exit_date')])
     .orderBy('e.personal_id')
     .orderBy('e.entry_date')
@@ -313,6 +327,28 @@ function group<R extends Record<string, unknown>, T>(rows: R[], map: (row: R) =>
 }
 
 export const reportsRepository = {
+  /**
+   * The enrollments a user recorded (HUD UserID) that are active in a period (§1.2 Method 1), of live clients, with
+   * their projects: whose clients a "to fix" list covers. One query.
+   */
+  async enrollmentsRecordedBy(db: Db, recordedBy: string, from: string, to: string): Promise<{ enrollmentId: string; projectId: string }[]> {
+    const rows = await db
+      .selectFrom('enrollments as e')
+      .innerJoin('clients as c', 'c.personal_id', 'e.personal_id')
+      .innerJoin('projects as p', 'p.project_id', 'e.project_id')
+      .leftJoin('exits as x', (join) => join.onRef('x.enrollment_id', '=', 'e.enrollment_id').on('x.date_deleted', 'is', null))
+      .where('e.user_id', '=', recordedBy)
+      .where('e.date_deleted', 'is', null)
+      .where('c.date_deleted', 'is', null)
+      .where('p.date_deleted', 'is', null)
+      .where('e.entry_date', '<=', to)
+      .where((eb) => eb.or([eb('x.exit_date', 'is', null), eb('x.exit_date', '>=', from)]))
+      .select(['e.enrollment_id', 'e.project_id'])
+      .orderBy('e.enrollment_id')
+      .execute();
+    return rows.map((r) => ({ enrollmentId: r.enrollment_id, projectId: r.project_id }));
+  },
+
   /** How many enrollments are active in the report (§1.2 Method 1), in one query: the size of a run before it runs. */
   async countActiveEnrollments(db: Db, params: ReportParams): Promise<number> {
     const row = await active(db, params)
@@ -321,17 +357,20 @@ export const reportsRepository = {
     return Number(row.n);
   },
 
-  /** Everything a report reads, in seven queries over the active enrollments and four over the projects. */
-  async loadRecords(db: Db, params: ReportParams, timeZone: string): Promise<ReportRecords> {
+  /**
+   * Everything a report reads, in seven queries over the active enrollments and four over the projects; with
+   * `recordedBy`, only what the clients of one user's enrollments need (see `active`): a "to fix" list's records.
+   */
+  async loadRecords(db: Db, params: ReportParams, timeZone: string, recordedBy?: string): Promise<ReportRecords> {
     const [rows, incomes, disabilities, health, contacts, services, projects, stays] = await Promise.all([
-      loadEnrollmentRows(db, params),
-      loadIncomes(db, params),
-      loadDisabilities(db, params),
-      loadHealthAndDv(db, params),
-      loadContacts(db, params),
-      loadServices(db, params),
+      loadEnrollmentRows(db, params, recordedBy),
+      loadIncomes(db, params, recordedBy),
+      loadDisabilities(db, params, recordedBy),
+      loadHealthAndDv(db, params, recordedBy),
+      loadContacts(db, params, recordedBy),
+      loadServices(db, params, recordedBy),
       loadProjects(db, params),
-      loadStays(db, params),
+      loadStays(db, params, recordedBy),
     ]);
     const clients = new Map<string, ReportClient>();
     const enrollments: ReportEnrollment[] = rows.map((r) => {

@@ -9,6 +9,7 @@ import { DrillDownPage } from './drill-down.page.js';
 import { EMPTY_REPORT_FORM, type ReportFormInput } from './report-runs.model.js';
 import { ReportRunPage } from './report-run.page.js';
 import { ReportsPage } from './reports.page.js';
+import { ToFixPage } from './to-fix.page.js';
 
 const RUN_ID = /^[0-9a-f]{32}$/;
 
@@ -87,6 +88,17 @@ export async function reportRoutes(app: FastifyInstance) {
   app.get('/data-quality', async (request, reply) => {
     const projects = await request.site.reports.reportableProjects(await viewerOf(request));
     return reply.page(<DataQualityListPage ctx={reply.pageContext()} projects={projects} />);
+  });
+
+  // A user's "to fix" list (their own, unless ?user= names another they may see): static, so before ':project'.
+  app.get('/data-quality/to-fix', async (request, reply) => {
+    const viewer = await viewerOf(request);
+    const { user } = request.query as Record<string, unknown>;
+    const wanted = typeof user === 'string' && user !== '' ? user : null;
+    if (wanted !== null && !/^[0-9]{1,9}$/.test(wanted)) throw new NotFoundError('There is no such user.');
+    const list = await request.site.toFix.list(viewer, actorOf(request), wanted === null ? null : Number(wanted), periodOf(request));
+    const own = list.subject.userId === viewer.userId;
+    return reply.header('cache-control', 'no-store').page(<ToFixPage ctx={reply.pageContext()} list={list} own={own} />);
   });
 
   app.get('/data-quality/:project', async (request, reply) => {

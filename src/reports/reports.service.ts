@@ -311,7 +311,7 @@ export class ReportService {
 }
 
 /** The day a year before `day`, plus one: the first day of the twelve months ending on `day`. */
-function yearBefore(day: string): string {
+export function yearBefore(day: string): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCFullYear(date.getUTCFullYear() - 1);
   date.setUTCDate(date.getUTCDate() + 1);

@@ -61,6 +61,20 @@ export function buildUniverse(records: ReportRecords, params: ReportParams, load
   return { params, loadedAt, projects, people, households, stays: records.stays };
 }
 
+/**
+ * One universe per project from records loaded over several (a "to fix" list, over the projects of one user's
+ * enrollments): each the universe of that project alone, as its Data Quality page computes it.
+ */
+export function universesByProject(records: ReportRecords, params: ReportParams, loadedAt: Date): Map<string, ReportUniverse> {
+  const out = new Map<string, ReportUniverse>();
+  for (const project of records.projects) {
+    const own = <T extends { projectId: string }>(list: readonly T[]) => list.filter((r) => r.projectId === project.projectId);
+    const one = { projects: [project], clients: records.clients, enrollments: own(records.enrollments), stays: own(records.stays) };
+    out.set(project.projectId, buildUniverse(one, { ...params, projectIds: [project.projectId] }, loadedAt));
+  }
+  return out;
+}
+
 /** §1.2: latest entry first; the unverified tie-break is the later creation day, then the larger id. */
 function isLater(a: ReportEnrollment, b: ReportEnrollment): boolean {
   if (a.entryDate !== b.entryDate) return a.entryDate > b.entryDate;

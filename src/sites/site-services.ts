@@ -34,6 +34,7 @@ import { AssessmentService } from '../assessments/assessments.service.js';
 import { ExportJobService } from '../exports/export-jobs.service.js';
 import { ExportWorker } from '../exports/export-worker.js';
 import { ReportService } from '../reports/reports.service.js';
+import { ToFixService } from '../reports/to-fix.service.js';
 import { ReportWorker } from '../reports/report-worker.js';
 import { siteDataDir } from '../db/database.js';
 import { MoveInService } from '../move-in/move-in.service.js';
@@ -91,6 +92,8 @@ export interface SiteServices {
   hudImportUploads: HudCsvImportUploads;
   /** HUD reports (APR, CAPER, Data Quality) from live data, computed by the server's report worker. */
   reports: ReportService;
+  /** Each user's "to fix" list: the data-quality problems of the clients whose enrollments they recorded. */
+  toFix: ToFixService;
 }
 
 export function createSiteServices(options: {
@@ -166,6 +169,7 @@ export function createSiteServices(options: {
     hudImports,
     hudImportUploads: new HudCsvImportUploads(hudImports, path.join(siteDataDir(config, id), 'imports')),
     reports: new ReportService(db, clock, audit, config.timeZone, options.onReportQueued),
+    toFix: new ToFixService(db, clock, audit, config.timeZone, access),
   };
 }
 

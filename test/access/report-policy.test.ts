@@ -5,6 +5,7 @@ import {
   canRunReports,
   canSeeEnrollmentsOf,
   canSeeReportRun,
+  canSeeToFixListOf,
   reportScope,
   roleCanRunReports,
   type Viewer,
@@ -43,5 +44,18 @@ describe('The access policy for HUD reports (issue 15, item 2)', () => {
     assert.ok(canSeeEnrollmentsOf(admin, 'z'));
     assert.ok(canSeeEnrollmentsOf(managerAB, 'b'));
     assert.ok(!canSeeEnrollmentsOf(managerAB, 'z'));
+  });
+
+  test('a "to fix" list: one’s own for anyone, a colleague’s for their agencies’ managers, anyone’s for administrators (issue 15, item 5)', () => {
+    const self = { userId: 7, username: 'c', role: 'case_manager' as const, organizationIds: new Set(['a']) };
+    const colleague = { userId: 8, organizationIds: new Set(['a']) };
+    const elsewhere = { userId: 9, organizationIds: new Set(['z']) };
+    assert.ok(canSeeToFixListOf(self, self), 'a case manager sees their own list');
+    assert.ok(!canSeeToFixListOf(self, colleague), 'but not another case manager’s, even in the same agency');
+    assert.ok(canSeeToFixListOf(managerAB, colleague), 'an agency manager sees the list of a user of their agencies');
+    assert.ok(!canSeeToFixListOf(managerAB, elsewhere), 'but not of another agency’s user');
+    assert.ok(!canSeeToFixListOf(managerNone, colleague));
+    assert.ok(canSeeToFixListOf(admin, elsewhere), 'administrators see anyone’s');
+    assert.ok(canSeeToFixListOf(admin, { userId: 10, organizationIds: new Set() }));
   });
 });
