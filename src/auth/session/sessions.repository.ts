@@ -48,7 +48,12 @@ function toSession(row: Selectable<SessionsTable>): Session {
 /** The only place that reads or writes the sessions table. */
 export const sessionsRepository = {
   async insert(db: Db, session: Session): Promise<void> {
-    await db
+    await sessionsRepository.insertQuery(db, session).execute();
+  },
+
+  /** The insert, not run: for a caller that batches it with other writes. */
+  insertQuery(db: Db, session: Session) {
+    return db
       .insertInto('sessions')
       .values({
         token_hash: session.tokenHash,
@@ -59,8 +64,7 @@ export const sessionsRepository = {
         expires_at: session.expiresAt,
         ip: session.ip,
         user_agent: session.userAgent,
-      })
-      .execute();
+      });
   },
 
   /**
