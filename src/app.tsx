@@ -4,6 +4,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import type { Redis } from 'ioredis';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { Config } from './config.js';
@@ -26,6 +27,11 @@ export interface AppOptions {
   sites: SiteServices[];
   /** The pino logger shared with the rest of the process. */
   logger: FastifyBaseLogger;
+  /**
+   * Where the per-minute request limits (logins, codes) count, so that instances behind one proxy share them: this
+   * Redis, under `keyPrefix:rate-limit:`. Without it each process counts alone, in memory.
+   */
+  redis?: { client: Redis; keyPrefix: string } | null;
 }
 
 /** Builds the web app: shared plugins, one error boundary, and one encapsulated plugin per site. */
@@ -50,7 +56,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(securityHeadersPlugin, { hsts: config.secureCookies });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, {
+    global: false,
+    // When Redis does not answer, the limit lets requests through rather than refuse every sign-in; the
+    // account lockout, kept in the database, still applies.
+    ...(options.redis ? { redis: options.redis.client, nameSpace: `${options.redis.keyPrefix}:rate-limit:`, skipOnError: true } : {}),
+  });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', index: false, maxAge: '1h' });
 
   app.decorateReply('page', function (this: FastifyReply, vnode: VNode, status = 200) {
