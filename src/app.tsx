@@ -2,9 +2,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import type { Redis } from 'ioredis';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { Config } from './config.js';
@@ -13,6 +13,7 @@ import { installErrorHandlers, sendErrorPage } from './http/error-handler.js';
 import './http/fastify-types.js';
 import { renderPage } from './http/render.js';
 import { assertSameOrigin } from './http/same-origin.js';
+import { securityHeadersPlugin } from './http/security-headers.js';
 import { installMetrics } from './metrics/metrics.routes.js';
 import { sitePlugin } from './sites/site.plugin.js';
 import type { SiteServices } from './sites/site-services.js';
@@ -26,6 +27,11 @@ export interface AppOptions {
   sites: SiteServices[];
   /** The pino logger shared with the rest of the process. */
   logger: FastifyBaseLogger;
+  /**
+   * Where the per-minute request limits (logins, codes) count, so that instances behind one proxy share them: this
+   * Redis, under `keyPrefix:rate-limit:`. Without it each process counts alone, in memory.
+   */
+  redis?: { client: Redis; keyPrefix: string } | null;
 }
 
 /** Builds the web app: shared plugins, one error boundary, and one encapsulated plugin per site. */
@@ -47,27 +53,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ),
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-      },
-    },
-    hsts: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: 'no-referrer' },
-    crossOriginEmbedderPolicy: false,
-  });
+  await app.register(securityHeadersPlugin, { hsts: config.secureCookies });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, {
+    global: false,
+    // When Redis does not answer, the limit lets requests through rather than refuse every sign-in; the
+    // account lockout, kept in the database, still applies.
+    ...(options.redis ? { redis: options.redis.client, nameSpace: `${options.redis.keyPrefix}:rate-limit:`, skipOnError: true } : {}),
+  });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', index: false, maxAge: '1h' });
 
   app.decorateReply('page', function (this: FastifyReply, vnode: VNode, status = 200) {

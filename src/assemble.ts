@@ -102,7 +102,7 @@ export async function assembleHearth(config: Config, deps: HearthDeps = {}): Pro
       const watched = database;
       unwatch.push(watchSite({ id, clock, mailBacklog: () => mailBacklog(watched.db), database: () => watched.stats?.() }));
     }
-    app = await buildApp({ config, sites: running.map((s) => s.services), logger: log });
+    app = await buildApp({ config, sites: running.map((s) => s.services), logger: log, redis });
   } catch (error) {
     await close().catch(() => {});
     throw error;

@@ -90,6 +90,11 @@ export const usersRepository = {
     return toUser(await db.insertInto('users').values(toNewRow(user)).returningAll().executeTakeFirstOrThrow());
   },
 
+  /** The update, not run and returning nothing: for a caller that batches it with other writes. */
+  updateQuery(db: Db, id: number, changes: UserChanges) {
+    return db.updateTable('users').set(toColumns(changes)).where('id', '=', id);
+  },
+
   async update(db: Db, id: number, changes: UserChanges): Promise<User> {
     return toUser(await db.updateTable('users').set(toColumns(changes)).where('id', '=', id).returningAll().executeTakeFirstOrThrow());
   },

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, Db } from '../db/schema.js';
+import type { BatchedWrite } from '../db/write-batch.js';
 import type { User, UserChanges } from './accounts.model.js';
 import { usersRepository } from './users.repository.js';
 
@@ -22,6 +23,11 @@ export class UserService {
   /** The user's row locked for the rest of the transaction, so racing changes to one account run one after another. */
   lockForChange(trx: Transaction<Database>, id: number): Promise<User | undefined> {
     return usersRepository.findByIdForUpdate(trx, id);
+  }
+
+  /** The same change as a write to batch with others (executeWriteBatch). */
+  updateWrite(db: Db, id: number, changes: UserChanges): BatchedWrite {
+    return { query: usersRepository.updateQuery(db, id, changes) };
   }
 
   update(db: Db, id: number, changes: UserChanges): Promise<User> {

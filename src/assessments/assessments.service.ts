@@ -12,7 +12,7 @@ import { collectingProjectOn } from '../hud/collecting-project.js';
 import { HEAD_OF_HOUSEHOLD } from '../hud/enrollment-code-lists.js';
 import { hudUserId } from '../hud/ids.js';
 import { clientName } from '../clients/client-name.js';
-import type { AlongsideExit, EnrollmentDetail, EnrollmentSummary, Leaving } from '../enrollments/enrollments.model.js';
+import type { AlongsideExit, Enrollment, EnrollmentDetail, EnrollmentSummary, Leaving } from '../enrollments/enrollments.model.js';
 import { addError, formatDay, readDateField, type FieldErrors } from '../projects/project-fields.js';
 import { validateStageAnswers } from './assessment-fields.js';
 import type { AnnualDue, AssessmentOverview, GeneratedStage, StageAnswers, StageCode, StageForm, StageInput, StageMember, StageRecord } from './assessments.model.js';
@@ -228,8 +228,10 @@ export class AssessmentService extends EnrollmentRecordService {
   }
 
   /** The enrollment's section: every member's records by date, the annual standing and chronic homelessness. */
-  async overview(viewer: Viewer, enrollmentId: string): Promise<AssessmentOverview> {
-    const detail = await this.enrollments.detail(viewer, enrollmentId);
+  /** The enrollment by id, or as the page already read it for this viewer (enrollments.view), not read again. */
+  async overview(viewer: Viewer, enrollment: string | EnrollmentDetail): Promise<AssessmentOverview> {
+    const detail = typeof enrollment === 'string' ? await this.enrollments.detail(viewer, enrollment) : enrollment;
+    const enrollmentId = detail.enrollment.enrollmentId;
     const household = detail.household;
     const records = await repo.recordsOf(this.db, household.map((m) => m.enrollmentId));
     const today = this.today();
@@ -265,8 +267,13 @@ export class AssessmentService extends EnrollmentRecordService {
   /** HUD's chronic homelessness at project start, of this member and of the household (its members present at its start). */
   private async chronic(viewer: Viewer, detail: EnrollmentDetail, records: readonly StageRecord[]): Promise<{ member: ChronicStatus; household: ChronicStatus }> {
     const start = householdStart(detail.household);
+    // The other members' enrollments, all in one statement, and only when someone else shares the start.
+    const others = detail.household.some((m) => m.entryDate === start && m.enrollmentId !== detail.enrollment.enrollmentId)
+      ? await this.enrollments.householdEnrollments(detail)
+      : new Map<string, Enrollment>();
     const statusOf = async (m: EnrollmentSummary) => {
-      const enrollment = m.enrollmentId === detail.enrollment.enrollmentId ? detail.enrollment : (await this.enrollments.detail(viewer, m.enrollmentId)).enrollment;
+      const enrollment = m.enrollmentId === detail.enrollment.enrollmentId ? detail.enrollment : others.get(m.enrollmentId);
+      if (!enrollment) throw new NotFoundError('There is no such enrollment.');
       const disabilities = records.find((r) => r.enrollmentId === m.enrollmentId && r.dataCollectionStage === 1)?.answers.disabilities ?? [];
       return chronicStatusAtStart({ ...enrollment, projectType: detail.project.projectType ?? 0, projectStart: enrollment.entryDate, disabilities });
     };

@@ -1,7 +1,8 @@
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/schema.js';
 import type { SiteId } from '../site-id.js';
-import type { AuditFilter, AuditRecord } from './audit.model.js';
+import type { BatchedWrite } from '../db/write-batch.js';
+import type { AuditFilter, AuditRecord, NewAuditRecord } from './audit.model.js';
 import { auditRepository } from './audit.repository.js';
 import type { AuditEvent } from './events.js';
 import { countLockout, countLogin } from '../metrics/metrics.js';
@@ -31,7 +32,17 @@ export class AuditLog {
   ) {}
 
   async record(db: Db, entry: AuditEntry): Promise<void> {
-    await auditRepository.insert(db, {
+    await auditRepository.insert(db, this.toRecord(entry));
+    this.count(entry);
+  }
+
+  /** The entry as a write to batch with others (executeWriteBatch); it is counted once the batch has run. */
+  write(db: Db, entry: AuditEntry): BatchedWrite {
+    return { query: auditRepository.insertQuery(db, this.toRecord(entry)), afterWrite: () => this.count(entry) };
+  }
+
+  private toRecord(entry: AuditEntry): NewAuditRecord {
+    return {
       occurredAt: this.clock.now(),
       site: this.site,
       event: entry.event,
@@ -42,7 +53,10 @@ export class AuditLog {
       ip: entry.actor.ip,
       clientPersonalId: entry.client ?? null,
       details: entry.details ?? {},
-    });
+    };
+  }
+
+  private count(entry: AuditEntry): void {
     // Sign-ins are counted where they are recorded, so the metrics and the audit log cannot disagree.
     if (entry.event === 'login.succeeded') countLogin(this.site, 'succeeded');
     else if (entry.event === 'login.second_factor_required') countLogin(this.site, 'second_factor_required');

@@ -5,7 +5,12 @@ import type { AuditFilter, AuditRecord, NewAuditRecord } from './audit.model.js'
 /** The only place that reads or writes audit_log, which the database keeps append-only. */
 export const auditRepository = {
   async insert(db: Db, record: NewAuditRecord): Promise<void> {
-    await db
+    await auditRepository.insertQuery(db, record).execute();
+  },
+
+  /** The insert, not run: for a caller that batches it with other writes (src/db/write-batch.ts). */
+  insertQuery(db: Db, record: NewAuditRecord) {
+    return db
       .insertInto('audit_log')
       .values({
         occurred_at: record.occurredAt,
@@ -18,8 +23,7 @@ export const auditRepository = {
         ip: record.ip,
         client_personal_id: record.clientPersonalId,
         details: JSON.stringify(record.details),
-      })
-      .execute();
+      });
   },
 
   async list(db: Db, filter: AuditFilter = {}): Promise<AuditRecord[]> {

@@ -14,6 +14,24 @@ import type { EnrollmentService } from './enrollments.service.js';
 export type Funding = Pick<Funder, 'funder' | 'startDate' | 'endDate'>;
 
 /**
+ * The funders of a detail's project, read once for that detail: the enrollment page's sections (move-in, bed
+ * nights, contacts, coordinated entry, each its own service) all ask, for the same detail object, within one
+ * request. A detail lives for one request, so this never serves funders older than the page.
+ */
+const fundersByDetail = new WeakMap<EnrollmentDetail, Promise<Funding[]>>();
+
+function fundersOfDetail(detail: EnrollmentDetail, read: (projectId: string) => Promise<Funding[]>): Promise<Funding[]> {
+  let funders = fundersByDetail.get(detail);
+  if (!funders) {
+    funders = read(detail.project.projectId);
+    fundersByDetail.set(detail, funders);
+    // A failed read is not kept: the next asker reads again.
+    funders.catch(() => fundersByDetail.delete(detail));
+  }
+  return funders;
+}
+
+/**
  * What every service of the records that hang off an enrollment starts from (stage assessments, contacts and
  * engagement, coordinated entry, move-in, bed nights): the site's database, clock, audit log and time zone, the
  * enrollments service that decides who may see and change an enrollment (the access policy's rule), the
@@ -38,12 +56,12 @@ export abstract class EnrollmentRecordService {
 
   /** The project's funding sources: read before any transaction (the project set-up service reads outside it). */
   async fundersOf(projectId: string): Promise<Funding[]> {
-    return (await this.projectSetup.setup(projectId)).funders;
+    return this.projectSetup.funders(projectId);
   }
 
   /** Whether the enrollment's project collects the element, under its funders open on the entry date. */
   protected async collectsAtEntry(detail: EnrollmentDetail, element: ProgramElement): Promise<boolean> {
-    const funders = await this.fundersOf(detail.project.projectId);
+    const funders = await fundersOfDetail(detail, (projectId) => this.fundersOf(projectId));
     return collects(collectingProjectOn(detail.project.projectType, funders, detail.enrollment.entryDate), element);
   }
 }

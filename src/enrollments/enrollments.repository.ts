@@ -458,6 +458,18 @@ export const enrollmentsRepository = {
       .execute();
   },
 
+  /** Several enrollments in one statement (those deleted or not found left out), in no particular order. */
+  async findEnrollments(db: Db, enrollmentIds: readonly string[]): Promise<Enrollment[]> {
+    if (enrollmentIds.length === 0) return [];
+    const rows = await db
+      .selectFrom('enrollments')
+      .select(enrollmentColumns)
+      .where('enrollment_id', 'in', enrollmentIds)
+      .where('date_deleted', 'is', null)
+      .execute();
+    return rows.map(toEnrollment);
+  },
+
   async findEnrollment(db: Db, enrollmentId: string): Promise<Enrollment | undefined> {
     const row = await db
       .selectFrom('enrollments')

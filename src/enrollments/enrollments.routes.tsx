@@ -103,7 +103,7 @@ export async function enrollmentRoutes(app: FastifyInstance) {
     // Every "by …" line of the page names its account: the enrollment's and exit's, the sections', the stage records'.
     const occurrences = await occurrenceSections(request.site, detail, { allBedNights: nights === 'all' }, (ids) => reply.pageContextNaming(ids));
     // The assessments feature's section (src/assessments/): stage forms, history, annual and chronic status.
-    const overview = await request.site.assessments.overview(await viewerOf(request), detail.enrollment.enrollmentId);
+    const overview = await request.site.assessments.overview(await viewerOf(request), detail);
     const recordUserIds = overview.members.flatMap((m) => m.records.map((r) => r.userId));
     const ctx = await reply.pageContextNaming([detail.enrollment.userId, detail.exit?.userId, ...recordUserIds]);
     const assessments = <AssessmentsSection ctx={ctx} overview={overview} />;

@@ -390,6 +390,15 @@ export class EnrollmentService {
     return { enrollment, client, project, exit, household, canChange: canEnrollInto(viewer, project.organizationId) };
   }
 
+  /**
+   * The full enrollments of the household's members shown in `detail` (already found visible to the viewer: its
+   * members are those the viewer may see), read in one statement, by enrollment id.
+   */
+  async householdEnrollments(detail: EnrollmentDetail): Promise<Map<string, Enrollment>> {
+    const enrollments = await repo.findEnrollments(this.db, detail.household.map((m) => m.enrollmentId));
+    return new Map(enrollments.map((e) => [e.enrollmentId, e]));
+  }
+
   /** The enrollment page, opened by a user: audited. */
   async view(viewer: Viewer, enrollmentId: string, actor: Actor): Promise<EnrollmentDetail> {
     const detail = await this.detail(viewer, enrollmentId);

@@ -136,6 +136,11 @@ export class ProjectSetupService {
     };
   }
 
+  /** 2.06: the project's funding sources (what HUD's collection rules read), without the rest of its set-up. */
+  funders(projectId: string): Promise<Funder[]> {
+    return fundersRepository.listByProject(this.db, projectId);
+  }
+
   /** 2.03: the project's CoCs, by code. */
   projectCocs(projectId: string): Promise<ProjectCoc[]> {
     return projectCocsRepository.listByProject(this.db, projectId);

@@ -4,8 +4,13 @@ import type { Database, Db } from '../db/schema.js';
 /** The only place that reads or writes site_settings (one text value per key). */
 export const settingsRepository = {
   async get(db: Db, key: string): Promise<string | undefined> {
-    const row = await db.selectFrom('site_settings').select('value').where('key', '=', key).executeTakeFirst();
+    const row = await settingsRepository.getQuery(db, key).executeTakeFirst();
     return row?.value;
+  },
+
+  /** The value, as a single-value read (src/db/read-batch.ts). */
+  getQuery(db: Db, key: string) {
+    return db.selectFrom('site_settings').select('value').where('key', '=', key);
   },
 
   /** Locks the row (when it exists) until the transaction ends, so two administrators' changes apply in turn. */

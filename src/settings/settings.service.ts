@@ -22,6 +22,12 @@ export function isSecondFactorPolicy(value: unknown): value is SecondFactorPolic
   return typeof value === 'string' && (SECOND_FACTOR_POLICIES as readonly string[]).includes(value);
 }
 
+/** The policy a stored value stands for. An unknown stored value fails safe towards requiring more, never less. */
+export function secondFactorPolicyOf(stored: string | null | undefined): SecondFactorPolicy {
+  if (stored === undefined || stored === null) return DEFAULT_SECOND_FACTOR_POLICY;
+  return isSecondFactorPolicy(stored) ? stored : 'all';
+}
+
 export function policyRequiresSecondFactor(policy: SecondFactorPolicy, role: Role): boolean {
   return policy === 'all' || (policy === 'admins' && role === 'admin');
 }
@@ -35,10 +41,12 @@ export class SettingsService {
   ) {}
 
   async secondFactorPolicy(db: Db = this.db): Promise<SecondFactorPolicy> {
-    const stored = await settingsRepository.get(db, POLICY_KEY);
-    // An unknown stored value fails safe towards requiring more, never less.
-    if (stored === undefined) return DEFAULT_SECOND_FACTOR_POLICY;
-    return isSecondFactorPolicy(stored) ? stored : 'all';
+    return secondFactorPolicyOf(await settingsRepository.get(db, POLICY_KEY));
+  }
+
+  /** Read in a batch (readBatch), it gives the stored policy; secondFactorPolicyOf() makes it a policy. */
+  secondFactorPolicyRead(db: Db) {
+    return settingsRepository.getQuery(db, POLICY_KEY);
   }
 
   async requiresSecondFactor(role: Role, db: Db = this.db): Promise<boolean> {

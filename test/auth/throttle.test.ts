@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
 import { configureHashing } from '../../src/auth/password/hashing.js';
@@ -104,6 +105,26 @@ describe('client address and proxies', () => {
       } finally {
         await t.close();
       }
+    }
+  });
+});
+
+describe('the per-minute request limit on sign-in with Redis', { skip: redis ? false : `no Redis at ${REDIS_URL}` }, () => {
+  it('S51 instances sharing one Redis share the limit: requests to either count towards it, then both answer 429', async () => {
+    const shared = { sites: ['live' as const], redis: redis!, redisKeyPrefix: `hearth-test:${randomUUID()}`, env: { HEARTH_LOGIN_RATE_LIMIT_PER_MINUTE: '3' } };
+    const [a, b] = [await startTestApp(shared), await startTestApp(shared)];
+    try {
+      const statuses: number[] = [];
+      for (const t of [a, b, a]) statuses.push((await t.client({ ip: '10.3.0.1' }).post('/live/login', { username: 'nobody', password: 'x' })).status);
+      assert.ok(!statuses.includes(429), statuses.join(','));
+      for (const t of [a, b]) {
+        assert.equal((await t.client({ ip: '10.3.0.1' }).post('/live/login', { username: 'nobody', password: 'x' })).status, 429);
+      }
+      // another address is not affected
+      assert.notEqual((await b.client({ ip: '10.3.0.2' }).post('/live/login', { username: 'nobody', password: 'x' })).status, 429);
+    } finally {
+      await a.close();
+      await b.close();
     }
   });
 });

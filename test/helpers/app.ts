@@ -43,6 +43,8 @@ export interface TestAppOptions {
   clock?: FakeClock;
   /** Keep attempt counters in this Redis (a unique key prefix per app) instead of the database. */
   redis?: Redis;
+  /** With `redis`: this key prefix instead of a new one, so that several apps count together like instances of one Hearth. */
+  redisKeyPrefix?: string;
 }
 
 /** The application's logger (its options as in production), writing every line into `logs` instead of stdout. */
@@ -85,7 +87,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     logger: log,
     databases,
     mailPollMs: 100,
-    redis: options.redis && { client: options.redis, keyPrefix: `hearth-test:${randomUUID()}` },
+    redis: options.redis && { client: options.redis, keyPrefix: options.redisKeyPrefix ?? `hearth-test:${randomUUID()}` },
   });
   const { app } = hearth;
   await app.ready();

@@ -3,7 +3,8 @@ import type { User } from '../../accounts/accounts.model.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
-import type { Database } from '../../db/schema.js';
+import type { Database, Db } from '../../db/schema.js';
+import type { BatchedWrite } from '../../db/write-batch.js';
 import type { Mailer } from '../../mail/mailer.js';
 import { newSignInEmail } from '../../mail/templates/new-sign-in.js';
 import { SITE_NAMES, type SiteId } from '../../site-id.js';
@@ -36,10 +37,29 @@ export class DeviceService {
     private readonly site: SiteId,
   ) {}
 
+  /** The browser's device token (its cookie's, or a new one when it has none) and the hash it is remembered by. */
+  identify(meta: DeviceMeta): { token: string; hash: string } {
+    const token = looksLikeToken(meta.deviceToken) ? meta.deviceToken : generateToken();
+    return { token, hash: hashToken(token) };
+  }
+
+  /** Read in a batch (readBatch), it gives the user's id when the user has signed in from this device before. */
+  knownRead(db: Db, userId: number, device: { hash: string }) {
+    return knownDevicesRepository.knownQuery(db, userId, device.hash);
+  }
+
+  /**
+   * For a device known to be the user's (knownRead): the record of this sign-in, as a write to batch with the
+   * other writes of the sign-in. A device not known goes through recognise(), which may send an email.
+   */
+  touchWrite(db: Db, userId: number, device: { hash: string }, meta: DeviceMeta): BatchedWrite {
+    const userAgent = meta.userAgent?.slice(0, 300) ?? null;
+    return { query: knownDevicesRepository.touchQuery(db, userId, device.hash, this.clock.now(), userAgent) };
+  }
+
   /** Call in the transaction that completes a sign-in; returns the device cookie to (re)set. */
   async recognise(trx: Transaction<Database>, user: User, meta: DeviceMeta): Promise<string> {
-    const token = looksLikeToken(meta.deviceToken) ? meta.deviceToken : generateToken();
-    const hash = hashToken(token);
+    const { token, hash } = this.identify(meta);
     const now = this.clock.now();
     const userAgent = meta.userAgent?.slice(0, 300) ?? null;
     if (await knownDevicesRepository.touch(trx, user.id, hash, now, userAgent)) return token;

@@ -4,14 +4,22 @@ import type { Db } from '../../db/schema.js';
 export const knownDevicesRepository = {
   /** Updates last_seen_at; false when the user has never signed in from this device. */
   async touch(db: Db, userId: number, deviceHash: string, at: Date, userAgent: string | null): Promise<boolean> {
-    const row = await db
+    const row = await knownDevicesRepository.touchQuery(db, userId, deviceHash, at, userAgent).returning('user_id').executeTakeFirst();
+    return row !== undefined;
+  },
+
+  /** The touch, not run: for a caller that batches it with other writes. */
+  touchQuery(db: Db, userId: number, deviceHash: string, at: Date, userAgent: string | null) {
+    return db
       .updateTable('known_devices')
       .set({ last_seen_at: at, user_agent: userAgent })
       .where('user_id', '=', userId)
-      .where('device_hash', '=', deviceHash)
-      .returning('user_id')
-      .executeTakeFirst();
-    return row !== undefined;
+      .where('device_hash', '=', deviceHash);
+  },
+
+  /** The user's id when they have signed in from this device, as a single-value read (src/db/read-batch.ts). */
+  knownQuery(db: Db, userId: number, deviceHash: string) {
+    return db.selectFrom('known_devices').select('user_id').where('user_id', '=', userId).where('device_hash', '=', deviceHash);
   },
 
   async countForUser(db: Db, userId: number): Promise<number> {

@@ -7,6 +7,7 @@ import type { Actor, AuditLog } from '../../audit/audit-log.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/schema.js';
+import type { BatchedWrite } from '../../db/write-batch.js';
 import type { Mailer } from '../../mail/mailer.js';
 import { accountLockedEmail } from '../../mail/templates/account-locked.js';
 import { SITE_NAMES, type SiteId } from '../../site-id.js';
@@ -126,28 +127,31 @@ export class LoginService {
 
     const reason = passwordChangeReason(user, now);
     const rehash = !reason && needsRehash(user.passwordHash!) ? await hashPassword(password) : null;
-    const session = await this.db.transaction().execute(async (trx) => {
-      const next = await this.flow.nextKind(trx, user, 'password');
-      const codeFollows = next === 'second_factor';
-      const changes = {
-        // With a code still to come, the failure count stands: otherwise the password alone would buy
-        // unlimited guesses at the code, a few at a time.
-        ...(codeFollows ? {} : { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now }),
-        // A temporary password is spent by this login, whatever happens next.
-        ...(reason === 'temporary' ? { passwordExpiresAt: now } : {}),
-        ...(rehash ? { passwordHash: rehash } : {}),
-      };
-      if (Object.keys(changes).length > 0) await this.users.update(trx, user.id, changes);
-      await this.audit.record(trx, {
+    const facts = await this.flow.readAfterPassword(this.db, user, meta);
+    const next = this.flow.kindAfterPassword(user, facts);
+    const codeFollows = next === 'second_factor';
+    const changes = {
+      // With a code still to come, the failure count stands: otherwise the password alone would buy
+      // unlimited guesses at the code, a few at a time.
+      ...(codeFollows ? {} : { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now }),
+      // A temporary password is spent by this login, whatever happens next.
+      ...(reason === 'temporary' ? { passwordExpiresAt: now } : {}),
+      ...(rehash ? { passwordHash: rehash } : {}),
+    };
+    // This bookkeeping and the new session are written in one statement (advanceAfterPassword).
+    const writes: BatchedWrite[] = [];
+    if (Object.keys(changes).length > 0) writes.push(this.users.updateWrite(this.db, user.id, changes));
+    writes.push(
+      this.audit.write(this.db, {
         event: codeFollows ? 'login.second_factor_required' : 'login.succeeded',
         actor: userActor,
         subject,
         details: reason ? { passwordChangeRequired: reason } : {},
-      });
-      if (reason === 'expired') await this.audit.record(trx, { event: 'password.expired', actor: userActor, subject });
-      if (rehash) await this.audit.record(trx, { event: 'password.rehashed', actor: userActor, subject });
-      return this.flow.advance(trx, user, 'password', meta, next);
-    });
+      }),
+    );
+    if (reason === 'expired') writes.push(this.audit.write(this.db, { event: 'password.expired', actor: userActor, subject }));
+    if (rehash) writes.push(this.audit.write(this.db, { event: 'password.rehashed', actor: userActor, subject }));
+    const session = await this.flow.advanceAfterPassword(this.db, user, meta, next, facts, writes);
     this.mailer.nudge();
     return { kind: 'password-accepted', user, session };
   }

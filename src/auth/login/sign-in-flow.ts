@@ -1,8 +1,10 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { User } from '../../accounts/accounts.model.js';
 import type { Clock } from '../../clock.js';
 import type { Database, Db } from '../../db/schema.js';
-import type { SettingsService } from '../../settings/settings.service.js';
+import { readBatch } from '../../db/read-batch.js';
+import { executeWriteBatch, type BatchedWrite } from '../../db/write-batch.js';
+import { policyRequiresSecondFactor, secondFactorPolicyOf, type SettingsService } from '../../settings/settings.service.js';
 import type { SiteId } from '../../site-id.js';
 import type { DeviceMeta, DeviceService } from '../devices/device.service.js';
 import { isExpired } from '../password/expiry.js';
@@ -50,6 +52,14 @@ export function stepPath(site: SiteId, kind: SessionKind, next?: string): string
   }
 }
 
+/** What decides the steps after a correct password, read in one statement. */
+export interface PasswordStepFacts {
+  enrolled: boolean;
+  requiresSecondFactor: boolean;
+  /** The browser's device token (a new one when it sent none) and whether the user has signed in from it before. */
+  device: { token: string; hash: string; known: boolean };
+}
+
 export class SignInFlow {
   constructor(
     private readonly clock: Clock,
@@ -68,6 +78,57 @@ export class SignInFlow {
     }
     if (!enrolled && (await this.settings.requiresSecondFactor(user.role, db))) return 'second_factor_enrolment';
     return 'full';
+  }
+
+  /**
+   * Everything the step after a correct password depends on, in one statement (src/db/read-batch.ts): whether
+   * the user has a second factor, the site's policy, and whether the browser is one of the user's devices.
+   */
+  async readAfterPassword(db: Kysely<Database>, user: User, meta: DeviceMeta): Promise<PasswordStepFacts> {
+    const device = this.devices.identify(meta);
+    const read = await readBatch(db, {
+      enrolled: this.secondFactors.enrolledRead(db, user.id),
+      policy: this.settings.secondFactorPolicyRead(db),
+      device: this.devices.knownRead(db, user.id, device),
+    });
+    return {
+      enrolled: read.enrolled !== null,
+      requiresSecondFactor: policyRequiresSecondFactor(secondFactorPolicyOf(read.policy), user.role),
+      device: { ...device, known: read.device !== null },
+    };
+  }
+
+  /** The step after the password: nextKind(…, 'password') from facts already read. */
+  kindAfterPassword(user: User, facts: PasswordStepFacts): SessionKind {
+    if (facts.enrolled) return 'second_factor';
+    if (passwordChangeReason(user, this.clock.now())) return 'password_change';
+    return facts.requiresSecondFactor ? 'second_factor_enrolment' : 'full';
+  }
+
+  /**
+   * Starts the session after the password together with the caller's own writes (the user's counters, the audit
+   * rows) and the device's record: one statement, atomic, without a transaction's round trips. A complete
+   * sign-in from a browser the user has not used before takes advance()'s transaction instead, which remembers
+   * the device and may send a "new sign-in" email.
+   */
+  async advanceAfterPassword(
+    db: Kysely<Database>,
+    user: User,
+    meta: DeviceMeta,
+    kind: SessionKind,
+    facts: PasswordStepFacts,
+    writes: readonly BatchedWrite[],
+  ): Promise<StartedSession> {
+    if (kind === 'full' && !facts.device.known) {
+      return db.transaction().execute(async (trx) => {
+        await executeWriteBatch(trx, writes);
+        return this.advance(trx, user, 'password', meta, kind);
+      });
+    }
+    const session = this.sessions.createWrite(db, user.id, kind, meta);
+    const device = kind === 'full' ? this.devices.touchWrite(db, user.id, facts.device, meta) : null;
+    await executeWriteBatch(db, [...writes, session.write, ...(device ? [device] : [])]);
+    return { kind, token: session.token, deviceToken: kind === 'full' ? facts.device.token : null };
   }
 
   /** Starts the session for the step after `completed`, in the caller's transaction. */

@@ -57,6 +57,11 @@ export class SecondFactorService {
     private readonly sessions: SessionService,
   ) {}
 
+  /** Read in a batch (readBatch), it gives the user's id when they have a second factor, null otherwise. */
+  enrolledRead(db: Db, userId: number) {
+    return secondFactorsRepository.existsQuery(db, userId);
+  }
+
   isEnrolled(userId: number, db: Db = this.db): Promise<boolean> {
     return secondFactorsRepository.exists(db, userId);
   }

@@ -9,8 +9,13 @@ export const secondFactorsRepository = {
   },
 
   async exists(db: Db, userId: number): Promise<boolean> {
-    const row = await db.selectFrom('second_factors').select('user_id').where('user_id', '=', userId).executeTakeFirst();
+    const row = await secondFactorsRepository.existsQuery(db, userId).executeTakeFirst();
     return row !== undefined;
+  },
+
+  /** The user's id when they have a second factor, as a single-value read (src/db/read-batch.ts). */
+  existsQuery(db: Db, userId: number) {
+    return db.selectFrom('second_factors').select('user_id').where('user_id', '=', userId);
   },
 
   /** Replaces any earlier factor of the user. */

@@ -4,6 +4,7 @@ import type { Actor, AuditLog } from '../../audit/audit-log.js';
 import { addMs, HOUR, MINUTE, type Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import type { Database, Db } from '../../db/schema.js';
+import { executeWriteBatch, type BatchedWrite } from '../../db/write-batch.js';
 import { generateToken, hashToken, looksLikeToken } from '../tokens.js';
 import type { Session, SessionKind } from './session.model.js';
 import { sessionsRepository } from './sessions.repository.js';
@@ -31,9 +32,16 @@ export class SessionService {
   ) {}
 
   async create(db: Db, userId: number, kind: SessionKind, meta: SessionMeta): Promise<string> {
+    const { token, write } = this.createWrite(db, userId, kind, meta);
+    await executeWriteBatch(db, [write]);
+    return token;
+  }
+
+  /** A new session's token, and its insert as a write to batch with the other writes of a sign-in step. */
+  createWrite(db: Db, userId: number, kind: SessionKind, meta: SessionMeta): { token: string; write: BatchedWrite } {
     const token = generateToken();
     const now = this.clock.now();
-    await sessionsRepository.insert(db, {
+    const query = sessionsRepository.insertQuery(db, {
       tokenHash: hashToken(token),
       userId,
       kind,
@@ -43,7 +51,7 @@ export class SessionService {
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
     });
-    return token;
+    return { token, write: { query } };
   }
 
   async check(token: string | undefined): Promise<SessionCheck> {

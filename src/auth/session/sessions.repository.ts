@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { User } from '../../accounts/accounts.model.js';
 import { toUser } from '../../accounts/user-row.js';
 import type { Db, SessionsTable, UsersTable } from '../../db/schema.js';
+import { prepared } from '../../db/prepared.js';
 import type { Session } from './session.model.js';
 
 const USER_COLUMNS = [
@@ -32,6 +33,8 @@ export interface Touch {
   idleSince: Date;
 }
 
+type SessionWithUserRow = Selectable<SessionsTable> & { [C in (typeof USER_COLUMNS)[number] as `user_${C}`]: Selectable<UsersTable>[C] };
+
 function toSession(row: Selectable<SessionsTable>): Session {
   return {
     tokenHash: row.token_hash,
@@ -45,10 +48,41 @@ function toSession(row: Selectable<SessionsTable>): Session {
   };
 }
 
+/**
+ * Every signed-in request runs this one: built once (prepared), run with each request's values. A data-modifying
+ * CTE updates last_seen_at only when due, and the select beside it reads the row as it was before (so the idle
+ * check sees the previous activity).
+ */
+const findWithUserAndTouchStatement = prepared<{ tokenHash: string } & Touch, SessionWithUserRow>(
+  ['tokenHash', 'at', 'seenBefore', 'idleSince'],
+  (db, p) =>
+    db
+      .with('touched', (qb) =>
+        qb
+          .updateTable('sessions')
+          .set({ last_seen_at: p.at })
+          .where('token_hash', '=', p.tokenHash)
+          .where('last_seen_at', '<=', p.seenBefore)
+          .where('last_seen_at', '>', p.idleSince)
+          .where('expires_at', '>', p.at)
+          .returning('token_hash'),
+      )
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .selectAll('sessions')
+      .select(USER_COLUMNS.map((c) => `users.${c} as user_${c}` as const))
+      .where('sessions.token_hash', '=', p.tokenHash),
+);
+
 /** The only place that reads or writes the sessions table. */
 export const sessionsRepository = {
   async insert(db: Db, session: Session): Promise<void> {
-    await db
+    await sessionsRepository.insertQuery(db, session).execute();
+  },
+
+  /** The insert, not run: for a caller that batches it with other writes. */
+  insertQuery(db: Db, session: Session) {
+    return db
       .insertInto('sessions')
       .values({
         token_hash: session.tokenHash,
@@ -59,33 +93,12 @@ export const sessionsRepository = {
         expires_at: session.expiresAt,
         ip: session.ip,
         user_agent: session.userAgent,
-      })
-      .execute();
+      });
   },
 
-  /**
-   * The session and its user, and the activity touch, in one statement: a data-modifying CTE updates last_seen_at
-   * only when due, and the select beside it reads the row as it was before (so the idle check sees the previous
-   * activity).
-   */
+  /** The session and its user, and the activity touch, in one statement (findWithUserAndTouchStatement). */
   async findWithUserAndTouch(db: Db, tokenHash: string, touch: Touch): Promise<{ session: Session; user: User } | undefined> {
-    const row = await db
-      .with('touched', (qb) =>
-        qb
-          .updateTable('sessions')
-          .set({ last_seen_at: touch.at })
-          .where('token_hash', '=', tokenHash)
-          .where('last_seen_at', '<=', touch.seenBefore)
-          .where('last_seen_at', '>', touch.idleSince)
-          .where('expires_at', '>', touch.at)
-          .returning('token_hash'),
-      )
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .selectAll('sessions')
-      .select(USER_COLUMNS.map((c) => `users.${c} as user_${c}` as const))
-      .where('sessions.token_hash', '=', tokenHash)
-      .executeTakeFirst();
+    const [row] = await findWithUserAndTouchStatement(db, { tokenHash, ...touch });
     if (!row) return undefined;
     const userRow = Object.fromEntries(USER_COLUMNS.map((c) => [c, row[`user_${c}`]])) as Selectable<UsersTable>;
     return { session: toSession(row), user: toUser(userRow) };
