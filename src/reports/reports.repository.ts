@@ -17,10 +17,18 @@ import type {
 } from './universe.model.js';
 
 /*
- * The reads of a HUD report: a handful of set-based queries, each over the same "active in the report" condition
- * (§1.2, Method 1: entered by the report end, not exited before its start), never one per enrollment. Night-by-night
- * shelters' Method 2 and the one-enrollment-per-client rule are applied by universe.ts on what is loaded here.
+ * The reads of a HUD report: the enrollments "active in the report" (§1.2, Method 1: entered by the report end, not
+ * exited before its start) in one query, then their records by enrollment id, a batch of ids at a time — never one
+ * query per enrollment, and never the active condition again per kind of record (at a million clients, repeating
+ * that join in each of seven queries was most of a report's time). Night-by-night shelters' Method 2 and the
+ * one-enrollment-per-client rule are applied by universe.ts on what is loaded here.
  */
+
+/** Enrollment (or client) ids per record query: large enough to be few queries, small enough to plan well. */
+const IDS_PER_QUERY = 20_000;
+
+/** `column = any(ids)`: one array parameter, where `in (…)` would take one parameter per id. */
+const anyOf = (column: string, ids: readonly string[]) => sql<boolean>`${sql.ref(column)} = any(${[...ids]}::text[])`;
 
 const day = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
 const nullableDay = (column: string) => sql<string | null>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
@@ -44,8 +52,6 @@ function active(db: Db, params: ReportParams): ActiveQuery {
     .where('e.entry_date', '<=', params.to)
     .where((eb) => eb.or([eb('x.exit_date', 'is', null), eb('x.exit_date', '>=', params.from)])) as unknown as ActiveQuery;
 }
-
-const activeIds = (db: Db, params: ReportParams) => active(db, params).select('e.enrollment_id');
 
 async function loadEnrollmentRows(db: Db, params: ReportParams) {
   return active(db, params)
@@ -89,11 +95,11 @@ async function loadEnrollmentRows(db: Db, params: ReportParams) {
     .execute();
 }
 
-async function loadIncomes(db: Db, params: ReportParams): Promise<Map<string, IncomeRecord[]>> {
+async function loadIncomes(db: Db, ids: readonly string[]): Promise<Map<string, IncomeRecord[]>> {
   const rows = await db
     .selectFrom('income_benefits as i')
     .where('i.date_deleted', 'is', null)
-    .where('i.enrollment_id', 'in', activeIds(db, params))
+    .where(anyOf('i.enrollment_id', ids))
     .select([
       'i.enrollment_id',
       day('i.information_date').as('information_date'),
@@ -124,11 +130,11 @@ async function loadIncomes(db: Db, params: ReportParams): Promise<Map<string, In
   }));
 }
 
-async function loadDisabilities(db: Db, params: ReportParams): Promise<Map<string, DisabilityRecord[]>> {
+async function loadDisabilities(db: Db, ids: readonly string[]): Promise<Map<string, DisabilityRecord[]>> {
   const rows = await db
     .selectFrom('disabilities as d')
     .where('d.date_deleted', 'is', null)
-    .where('d.enrollment_id', 'in', activeIds(db, params))
+    .where(anyOf('d.enrollment_id', ids))
     .select([
       'd.enrollment_id',
       day('d.information_date').as('information_date'),
@@ -149,11 +155,11 @@ async function loadDisabilities(db: Db, params: ReportParams): Promise<Map<strin
   }));
 }
 
-async function loadHealthAndDv(db: Db, params: ReportParams): Promise<Map<string, HealthAndDvRecord[]>> {
+async function loadHealthAndDv(db: Db, ids: readonly string[]): Promise<Map<string, HealthAndDvRecord[]>> {
   const rows = await db
     .selectFrom('health_and_dv as h')
     .where('h.date_deleted', 'is', null)
-    .where('h.enrollment_id', 'in', activeIds(db, params))
+    .where(anyOf('h.enrollment_id', ids))
     .select([
       'h.enrollment_id',
       day('h.information_date').as('information_date'),
@@ -174,11 +180,11 @@ async function loadHealthAndDv(db: Db, params: ReportParams): Promise<Map<string
   }));
 }
 
-async function loadContacts(db: Db, params: ReportParams) {
+async function loadContacts(db: Db, params: ReportParams, ids: readonly string[]) {
   const rows = await db
     .selectFrom('current_living_situations as s')
     .where('s.date_deleted', 'is', null)
-    .where('s.enrollment_id', 'in', activeIds(db, params))
+    .where(anyOf('s.enrollment_id', ids))
     .where('s.information_date', '<=', params.to)
     .select(['s.enrollment_id', day('s.information_date').as('information_date'), 's.current_living_situation'])
     .orderBy('s.information_date')
@@ -188,11 +194,11 @@ async function loadContacts(db: Db, params: ReportParams) {
 }
 
 /** Bed nights (200) up to the report end and Moving On assistance (300). */
-async function loadServices(db: Db, params: ReportParams) {
+async function loadServices(db: Db, params: ReportParams, ids: readonly string[]) {
   const rows = await db
     .selectFrom('services as v')
     .where('v.date_deleted', 'is', null)
-    .where('v.enrollment_id', 'in', activeIds(db, params))
+    .where(anyOf('v.enrollment_id', ids))
     .where('v.record_type', 'in', [200, 300])
     .where('v.date_provided', '<=', params.to)
     .select(['v.enrollment_id', 'v.record_type', day('v.date_provided').as('date_provided'), 'v.type_provided'])
@@ -286,20 +292,35 @@ async function loadProjects(db: Db, params: ReportParams): Promise<ReportProject
   }));
 }
 
-/** Every live stay, in the report's projects, of the clients active in it. */
-async function loadStays(db: Db, params: ReportParams): Promise<OtherStay[]> {
+/** Every live stay, in the report's projects, of these clients (those active in it). */
+async function loadStays(db: Db, params: ReportParams, personalIds: readonly string[]): Promise<OtherStay[]> {
   const rows = await db
     .selectFrom('enrollments as e')
     .leftJoin('exits as x', (join) => join.onRef('x.enrollment_id', '=', 'e.enrollment_id').on('x.date_deleted', 'is', null))
     .where('e.date_deleted', 'is', null)
     .where('e.project_id', 'in', params.projectIds)
-    .where('e.personal_id', 'in', active(db, params).select('e.personal_id'))
+    .where(anyOf('e.personal_id', personalIds))
     .select(['e.enrollment_id', 'e.personal_id', 'e.project_id', day('e.entry_date').as('entry_date'), nullableDay('x.exit_date').as('exit_date')])
     .orderBy('e.personal_id')
     .orderBy('e.entry_date')
     .execute();
   return rows.map((r) => ({ enrollmentId: r.enrollment_id, personalId: r.personal_id, projectId: r.project_id, entryDate: r.entry_date, exitDate: r.exit_date }));
 }
+
+/** A loader run over the ids a batch at a time, one after the other; its maps (disjoint by id) merged. */
+async function inBatches<T>(ids: readonly string[], load: (batch: readonly string[]) => Promise<T>, merge: (into: T, batch: T) => void): Promise<T | undefined> {
+  let out: T | undefined;
+  for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
+    const batch = await load(ids.slice(start, start + IDS_PER_QUERY));
+    if (out === undefined) out = batch;
+    else merge(out, batch);
+  }
+  return out;
+}
+
+const mergeMaps = <V>(into: Map<string, V>, batch: Map<string, V>) => {
+  for (const [k, v] of batch) into.set(k, v);
+};
 
 function group<R extends Record<string, unknown>, T>(rows: R[], map: (row: R) => T, key: keyof R = 'enrollment_id'): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -321,17 +342,31 @@ export const reportsRepository = {
     return Number(row.n);
   },
 
-  /** Everything a report reads, in seven queries over the active enrollments and four over the projects. */
+  /**
+   * Everything a report reads: the active enrollments with their clients and exits in one query (and the projects
+   * in five, meanwhile), then the enrollments' records and their clients' other stays by id, in batches.
+   */
   async loadRecords(db: Db, params: ReportParams, timeZone: string): Promise<ReportRecords> {
-    const [rows, incomes, disabilities, health, contacts, services, projects, stays] = await Promise.all([
-      loadEnrollmentRows(db, params),
-      loadIncomes(db, params),
-      loadDisabilities(db, params),
-      loadHealthAndDv(db, params),
-      loadContacts(db, params),
-      loadServices(db, params),
-      loadProjects(db, params),
-      loadStays(db, params),
+    const [rows, projects] = await Promise.all([loadEnrollmentRows(db, params), loadProjects(db, params)]);
+    const ids = rows.map((r) => r.enrollment_id);
+    const personalIds = [...new Set(rows.map((r) => r.personal_id))];
+    const none = new Map<string, never[]>();
+    const [incomes = none, disabilities = none, health = none, contacts = none, services = { bedNights: none, movingOn: none }, stays = []] = await Promise.all([
+      inBatches(ids, (batch) => loadIncomes(db, batch), mergeMaps),
+      inBatches(ids, (batch) => loadDisabilities(db, batch), mergeMaps),
+      inBatches(ids, (batch) => loadHealthAndDv(db, batch), mergeMaps),
+      inBatches(ids, (batch) => loadContacts(db, params, batch), mergeMaps),
+      inBatches(
+        ids,
+        (batch) => loadServices(db, params, batch),
+        (into, batch) => {
+          mergeMaps(into.bedNights, batch.bedNights);
+          mergeMaps(into.movingOn, batch.movingOn);
+        },
+      ),
+      inBatches(personalIds, (batch) => loadStays(db, params, batch), (into, batch) => {
+        for (const stay of batch) into.push(stay);
+      }),
     ]);
     const clients = new Map<string, ReportClient>();
     const enrollments: ReportEnrollment[] = rows.map((r) => {
