@@ -17,6 +17,7 @@ import * as importSourceIds from './migrations/0014_import_source_ids.js';
 import * as enrollmentCocUserIds from './migrations/0015_enrollment_coc_user_ids.js';
 import * as disablingConditionGiven from './migrations/0016_disabling_condition_given.js';
 import * as reportRuns from './migrations/0022_report_runs.js';
+import * as reportRunEnrollments from './migrations/0023_report_run_enrollments.js';
 import * as enrollmentsRecordedBy from './migrations/0026_enrollments_recorded_by.js';
 
 /** Migrations are listed here (not read from disk) so they work the same from source, a bundle or the CLI. */
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0015_enrollment_coc_user_ids': enrollmentCocUserIds,
   '0016_disabling_condition_given': disablingConditionGiven,
   '0022_report_runs': reportRuns,
+  '0023_report_run_enrollments': reportRunEnrollments,
   '0026_enrollments_recorded_by': enrollmentsRecordedBy,
 };
 

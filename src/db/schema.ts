@@ -577,6 +577,13 @@ export interface ReportRunTablesTable {
   content: ColumnType<unknown, string, string>;
 }
 
+/** A kept run's enrollments behind its counts, numbered (migration 0023); its cells hold the ordinals. */
+export interface ReportRunEnrollmentsTable {
+  run_id: string;
+  ordinal: number;
+  enrollment_id: string;
+}
+
 export interface Database {
   clients: ClientsTable;
   attempt_events: AttemptEventsTable;
@@ -615,6 +622,7 @@ export interface Database {
   import_source_ids: ImportSourceIdsTable;
   report_runs: ReportRunsTable;
   report_run_tables: ReportRunTablesTable;
+  report_run_enrollments: ReportRunEnrollmentsTable;
 }
 
 /** The database or a transaction on it: repositories take either, so their caller decides what runs together. */

@@ -2,7 +2,7 @@ import { Notice } from '../views/components.js';
 import { formatDateTime } from '../views/format.js';
 import { Layout } from '../views/layout.js';
 import { sitePath, type PageContext } from '../views/page-context.js';
-import type { ReportTable } from './report.model.js';
+import { isCount, type ReportTable } from './report.model.js';
 import { columnLetter, reportKindName, type ReportRunWithTables } from './report-runs.model.js';
 import { projectNames, QueuedNotice, RunStatus, usDate } from './reports.page.js';
 
@@ -43,7 +43,7 @@ export function ReportTableView(props: { ctx: PageContext; table: ReportTable; c
                 <th scope="row">{row.label}</th>
                 {row.cells.map((cell, c) => (
                   <td>
-                    {cell.enrollmentIds && cell.value !== 0 && cell.value !== null ? (
+                    {isCount(cell) && cell.value !== 0 && cell.value !== null ? (
                       <a href={sitePath(ctx, props.cellPath(r + 2, columnLetter(c)))}>
                         {cell.value}
                         <span class="visually-hidden">

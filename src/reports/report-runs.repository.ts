@@ -1,10 +1,17 @@
 import { sql, type Selectable } from 'kysely';
 import type { EnrollmentScope } from '../access/access-policy.js';
 import type { Db, ReportRunsTable } from '../db/schema.js';
-import type { ReportTable } from './report.model.js';
+import { encodeMembers } from './cell-members.js';
+import type { ReportCell, ReportTable } from './report.model.js';
 import type { DrillDownClient, ReportableProject, ReportRun } from './report-runs.model.js';
 
-/* The report_runs and report_run_tables tables (migration 0022). Dates are read back as `YYYY-MM-DD` text. */
+/*
+ * The report_runs and report_run_tables tables (migration 0022) and report_run_enrollments (0023). Dates are read
+ * back as `YYYY-MM-DD` text.
+ */
+
+/** Enrollments numbered per insert statement: a few hundred kilobytes of parameters each. */
+const NUMBERED_PER_INSERT = 10_000;
 
 const day = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
 
@@ -111,12 +118,28 @@ export const reportRunsRepository = {
     await db.updateTable('report_runs').set({ questions_done: questionsDone, current_question: currentQuestion }).where('id', '=', id).execute();
   },
 
-  /** The run's tables, then the run marked done, together. */
+  /**
+   * The run's tables, then the run marked done, together. The enrollments behind the counts are numbered in id
+   * order (report_run_enrollments) and each count keeps its members as encoded ordinals.
+   */
   async done(db: Db, id: string, at: Date, tables: readonly ReportTable[]): Promise<void> {
+    const members = new Set<string>();
+    for (const table of tables) for (const r of table.rows) for (const cell of r.cells) for (const e of cell.enrollmentIds ?? []) members.add(e);
+    const numbered = [...members].sort();
+    const ordinals = new Map(numbered.map((e, i) => [e, i]));
+    for (let start = 0; start < numbered.length; start += NUMBERED_PER_INSERT) {
+      const chunk = numbered.slice(start, start + NUMBERED_PER_INSERT);
+      const positions = chunk.map((_, i) => start + i);
+      await sql`insert into report_run_enrollments (run_id, ordinal, enrollment_id)
+        select ${id}, t.ordinal, t.enrollment_id from unnest(${positions}::int[], ${chunk}::text[]) as t(ordinal, enrollment_id)`.execute(db);
+    }
+    const stored = (cell: ReportCell): ReportCell =>
+      cell.enrollmentIds === undefined ? cell : { value: cell.value, members: encodeMembers(cell.enrollmentIds.map((e) => ordinals.get(e)!)) };
     let position = 0;
     for (const table of tables) {
       position += 1;
-      await db.insertInto('report_run_tables').values({ run_id: id, position, question: table.question, content: JSON.stringify(table) }).execute();
+      const content = { ...table, rows: table.rows.map((r) => ({ label: r.label, cells: r.cells.map(stored) })) };
+      await db.insertInto('report_run_tables').values({ run_id: id, position, question: table.question, content: JSON.stringify(content) }).execute();
     }
     await db.updateTable('report_runs').set({ status: 'done', finished_at: at, current_question: null, questions_done: tables.length }).where('id', '=', id).execute();
   },
@@ -138,6 +161,15 @@ export const reportRunsRepository = {
   async table(db: Db, id: string, question: string): Promise<ReportTable | undefined> {
     const row = await db.selectFrom('report_run_tables').select('content').where('run_id', '=', id).where('question', '=', question).executeTakeFirst();
     return row && parseTable(row.content);
+  },
+
+  /** The enrollment ids a kept run numbered so (ordinals from a cell's members), in ordinal order. */
+  async numberedEnrollments(db: Db, id: string, ordinals: readonly number[]): Promise<string[]> {
+    if (ordinals.length === 0) return [];
+    const { rows } = await sql<{ enrollment_id: string }>`
+      select enrollment_id from report_run_enrollments
+      where run_id = ${id} and ordinal = any(${[...ordinals]}::int[]) order by ordinal`.execute(db);
+    return rows.map((r) => r.enrollment_id);
   },
 
   /** Projects of the agencies in the scope, by agency then name. */

@@ -19,9 +19,17 @@ export interface ReportParams {
 /** One cell: its value and, for a count of people or households, the enrollments behind it (the drill-down). */
 export interface ReportCell {
   value: number | string | null;
-  /** Hearth enrollment ids behind a count; absent for labels, money, averages and percentages. */
+  /** Hearth enrollment ids behind a count, ascending; absent for labels, money, averages and percentages. */
   enrollmentIds?: string[];
+  /**
+   * A kept run's count instead: the same enrollments as ordinals in the run's numbering of them, encoded
+   * (cell-members.ts), so that a run over many clients stays small; decoded only for a drill-down.
+   */
+  members?: string;
 }
+
+/** Whether a cell counts people or households (and so leads to the clients behind it). */
+export const isCount = (cell: ReportCell): boolean => cell.enrollmentIds !== undefined || cell.members !== undefined;
 
 export interface ReportRow {
   /** Column A: the row's label, exactly as HUD's specification spells it. */

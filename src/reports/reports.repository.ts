@@ -1,5 +1,4 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
-import { calendarDate } from '../clock.js';
 import { ssnProblem } from '../clients/ssn.js';
 import type { Database, Db } from '../db/schema.js';
 import { RACE_FIELDS } from '../hud/client-code-lists.js';
@@ -17,13 +16,26 @@ import type {
 } from './universe.model.js';
 
 /*
- * The reads of a HUD report: a handful of set-based queries, each over the same "active in the report" condition
- * (§1.2, Method 1: entered by the report end, not exited before its start), never one per enrollment. Night-by-night
- * shelters' Method 2 and the one-enrollment-per-client rule are applied by universe.ts on what is loaded here.
+ * The reads of a HUD report: the enrollments "active in the report" (§1.2, Method 1: entered by the report end, not
+ * exited before its start) in one query, then their records by enrollment id, a batch of ids at a time — never one
+ * query per enrollment, and never the active condition again per kind of record (at a million clients, repeating
+ * that join in each of seven queries was most of a report's time). Night-by-night shelters' Method 2 and the
+ * one-enrollment-per-client rule are applied by universe.ts on what is loaded here.
  */
+
+/** Enrollment (or client) ids per record query: large enough to be few queries, small enough to plan well. */
+const IDS_PER_QUERY = 20_000;
+
+/** `column = any(ids)`: one array parameter, where `in (…)` would take one parameter per id. */
+const anyOf = (column: string, ids: readonly string[]) => sql<boolean>`${sql.ref(column)} = any(${[...ids]}::text[])`;
 
 const day = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
 const nullableDay = (column: string) => sql<string | null>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
+/**
+ * The site's calendar day of an instant (as clock.ts's calendarDate gives it), computed by the database: parsing a
+ * million timestamps and formatting them with Intl took a good part of a large report's loading.
+ */
+const localDay = (column: string, timeZone: string) => sql<string | null>`to_char(${sql.ref(column)} at time zone ${timeZone}, 'YYYY-MM-DD')`;
 const money = (value: string | number | null | undefined): number | null => (value === null || value === undefined ? null : Number(value));
 
 type ActiveQuery = SelectQueryBuilder<
@@ -59,9 +71,7 @@ function active(db: Db, params: ReportParams, recordedBy?: string): ActiveQuery 
   return query.where('e.household_id', 'in', theirHouseholds) as unknown as ActiveQuery;
 }
 
-const activeIds = (db: Db, params: ReportParams, recordedBy?: string) => active(db, params, recordedBy).select('e.enrollment_id');
-
-async function loadEnrollmentRows(db: Db, params: ReportParams, recordedBy?: string) {
+async function loadEnrollmentRows(db: Db, params: ReportParams, timeZone: string, recordedBy?: string) {
   return active(db, params, recordedBy)
     .select([
       'e.enrollment_id',
@@ -81,11 +91,11 @@ async function loadEnrollmentRows(db: Db, params: ReportParams, recordedBy?: str
       'e.times_homeless_past_three_years',
       'e.months_homeless_past_three_years',
       'e.disabling_condition',
-      'e.date_created',
+      localDay('e.date_created', timeZone).as('created_on'),
       nullableDay('x.exit_date').as('exit_date'),
       'x.destination',
       'x.destination_subsidy_type',
-      'x.date_created as exit_date_created',
+      localDay('x.date_created', timeZone).as('exit_created_on'),
       'c.first_name',
       'c.last_name',
       'c.name_data_quality',
@@ -97,17 +107,17 @@ async function loadEnrollmentRows(db: Db, params: ReportParams, recordedBy?: str
       'c.race_none',
       'c.sex',
       'c.veteran_status',
-      'c.date_created as client_date_created',
+      localDay('c.date_created', timeZone).as('client_created_on'),
     ])
     .orderBy('e.enrollment_id')
     .execute();
 }
 
-async function loadIncomes(db: Db, params: ReportParams, recordedBy?: string): Promise<Map<string, IncomeRecord[]>> {
+async function loadIncomes(db: Db, ids: readonly string[]): Promise<Map<string, IncomeRecord[]>> {
   const rows = await db
     .selectFrom('income_benefits as i')
     .where('i.date_deleted', 'is', null)
-    .where('i.enrollment_id', 'in', activeIds(db, params, recordedBy))
+    .where(anyOf('i.enrollment_id', ids))
     .select([
       'i.enrollment_id',
       day('i.information_date').as('information_date'),
@@ -138,11 +148,11 @@ async function loadIncomes(db: Db, params: ReportParams, recordedBy?: string): P
   }));
 }
 
-async function loadDisabilities(db: Db, params: ReportParams, recordedBy?: string): Promise<Map<string, DisabilityRecord[]>> {
+async function loadDisabilities(db: Db, ids: readonly string[]): Promise<Map<string, DisabilityRecord[]>> {
   const rows = await db
     .selectFrom('disabilities as d')
     .where('d.date_deleted', 'is', null)
-    .where('d.enrollment_id', 'in', activeIds(db, params, recordedBy))
+    .where(anyOf('d.enrollment_id', ids))
     .select([
       'd.enrollment_id',
       day('d.information_date').as('information_date'),
@@ -163,11 +173,11 @@ async function loadDisabilities(db: Db, params: ReportParams, recordedBy?: strin
   }));
 }
 
-async function loadHealthAndDv(db: Db, params: ReportParams, recordedBy?: string): Promise<Map<string, HealthAndDvRecord[]>> {
+async function loadHealthAndDv(db: Db, ids: readonly string[]): Promise<Map<string, HealthAndDvRecord[]>> {
   const rows = await db
     .selectFrom('health_and_dv as h')
     .where('h.date_deleted', 'is', null)
-    .where('h.enrollment_id', 'in', activeIds(db, params, recordedBy))
+    .where(anyOf('h.enrollment_id', ids))
     .select([
       'h.enrollment_id',
       day('h.information_date').as('information_date'),
@@ -188,11 +198,11 @@ async function loadHealthAndDv(db: Db, params: ReportParams, recordedBy?: string
   }));
 }
 
-async function loadContacts(db: Db, params: ReportParams, recordedBy?: string) {
+async function loadContacts(db: Db, params: ReportParams, ids: readonly string[]) {
   const rows = await db
     .selectFrom('current_living_situations as s')
     .where('s.date_deleted', 'is', null)
-    .where('s.enrollment_id', 'in', activeIds(db, params, recordedBy))
+    .where(anyOf('s.enrollment_id', ids))
     .where('s.information_date', '<=', params.to)
     .select(['s.enrollment_id', day('s.information_date').as('information_date'), 's.current_living_situation'])
     .orderBy('s.information_date')
@@ -202,11 +212,11 @@ async function loadContacts(db: Db, params: ReportParams, recordedBy?: string) {
 }
 
 /** Bed nights (200) up to the report end and Moving On assistance (300). */
-async function loadServices(db: Db, params: ReportParams, recordedBy?: string) {
+async function loadServices(db: Db, params: ReportParams, ids: readonly string[]) {
   const rows = await db
     .selectFrom('services as v')
     .where('v.date_deleted', 'is', null)
-    .where('v.enrollment_id', 'in', activeIds(db, params, recordedBy))
+    .where(anyOf('v.enrollment_id', ids))
     .where('v.record_type', 'in', [200, 300])
     .where('v.date_provided', '<=', params.to)
     .select(['v.enrollment_id', 'v.record_type', day('v.date_provided').as('date_provided'), 'v.type_provided'])
@@ -300,20 +310,35 @@ async function loadProjects(db: Db, params: ReportParams): Promise<ReportProject
   }));
 }
 
-/** Every live stay, in the report's projects, of the clients active in it. */
-async function loadStays(db: Db, params: ReportParams, recordedBy?: string): Promise<OtherStay[]> {
+/** Every live stay, in the report's projects, of these clients (those active in it). */
+async function loadStays(db: Db, params: ReportParams, personalIds: readonly string[]): Promise<OtherStay[]> {
   const rows = await db
     .selectFrom('enrollments as e')
     .leftJoin('exits as x', (join) => join.onRef('x.enrollment_id', '=', 'e.enrollment_id').on('x.date_deleted', 'is', null))
     .where('e.date_deleted', 'is', null)
     .where('e.project_id', 'in', params.projectIds)
-    .where('e.personal_id', 'in', active(db, params, recordedBy).select('e.personal_id'))
+    .where(anyOf('e.personal_id', personalIds))
     .select(['e.enrollment_id', 'e.personal_id', 'e.project_id', day('e.entry_date').as('entry_date'), nullableDay('x.exit_date').as('exit_date')])
     .orderBy('e.personal_id')
     .orderBy('e.entry_date')
     .execute();
   return rows.map((r) => ({ enrollmentId: r.enrollment_id, personalId: r.personal_id, projectId: r.project_id, entryDate: r.entry_date, exitDate: r.exit_date }));
 }
+
+/** A loader run over the ids a batch at a time, one after the other; its maps (disjoint by id) merged. */
+async function inBatches<T>(ids: readonly string[], load: (batch: readonly string[]) => Promise<T>, merge: (into: T, batch: T) => void): Promise<T | undefined> {
+  let out: T | undefined;
+  for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
+    const batch = await load(ids.slice(start, start + IDS_PER_QUERY));
+    if (out === undefined) out = batch;
+    else merge(out, batch);
+  }
+  return out;
+}
+
+const mergeMaps = <V>(into: Map<string, V>, batch: Map<string, V>) => {
+  for (const [k, v] of batch) into.set(k, v);
+};
 
 function group<R extends Record<string, unknown>, T>(rows: R[], map: (row: R) => T, key: keyof R = 'enrollment_id'): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -358,19 +383,31 @@ export const reportsRepository = {
   },
 
   /**
-   * Everything a report reads, in seven queries over the active enrollments and four over the projects; with
+   * Everything a report reads: the active enrollments with their clients and exits in one query (and the projects
+   * in five, meanwhile), then the enrollments' records and their clients' other stays by id, in batches. With
    * `recordedBy`, only what the clients of one user's enrollments need (see `active`): a "to fix" list's records.
    */
   async loadRecords(db: Db, params: ReportParams, timeZone: string, recordedBy?: string): Promise<ReportRecords> {
-    const [rows, incomes, disabilities, health, contacts, services, projects, stays] = await Promise.all([
-      loadEnrollmentRows(db, params, recordedBy),
-      loadIncomes(db, params, recordedBy),
-      loadDisabilities(db, params, recordedBy),
-      loadHealthAndDv(db, params, recordedBy),
-      loadContacts(db, params, recordedBy),
-      loadServices(db, params, recordedBy),
-      loadProjects(db, params),
-      loadStays(db, params, recordedBy),
+    const [rows, projects] = await Promise.all([loadEnrollmentRows(db, params, timeZone, recordedBy), loadProjects(db, params)]);
+    const ids = rows.map((r) => r.enrollment_id);
+    const personalIds = [...new Set(rows.map((r) => r.personal_id))];
+    const none = new Map<string, never[]>();
+    const [incomes = none, disabilities = none, health = none, contacts = none, services = { bedNights: none, movingOn: none }, stays = []] = await Promise.all([
+      inBatches(ids, (batch) => loadIncomes(db, batch), mergeMaps),
+      inBatches(ids, (batch) => loadDisabilities(db, batch), mergeMaps),
+      inBatches(ids, (batch) => loadHealthAndDv(db, batch), mergeMaps),
+      inBatches(ids, (batch) => loadContacts(db, params, batch), mergeMaps),
+      inBatches(
+        ids,
+        (batch) => loadServices(db, params, batch),
+        (into, batch) => {
+          mergeMaps(into.bedNights, batch.bedNights);
+          mergeMaps(into.movingOn, batch.movingOn);
+        },
+      ),
+      inBatches(personalIds, (batch) => loadStays(db, params, batch), (into, batch) => {
+        for (const stay of batch) into.push(stay);
+      }),
     ]);
     const clients = new Map<string, ReportClient>();
     const enrollments: ReportEnrollment[] = rows.map((r) => {
@@ -389,7 +426,7 @@ export const reportsRepository = {
           raceNone: r.race_none,
           sex: r.sex,
           veteranStatus: r.veteran_status,
-          createdOn: calendarDate(r.client_date_created, timeZone),
+          createdOn: r.client_created_on!,
         });
       }
       // An exit after the report end is not an exit of this report: the client is a stayer (§1.5).
@@ -416,8 +453,8 @@ export const reportsRepository = {
         timesHomelessPastThreeYears: r.times_homeless_past_three_years,
         monthsHomelessPastThreeYears: r.months_homeless_past_three_years,
         disablingCondition: r.disabling_condition,
-        createdOn: calendarDate(r.date_created, timeZone),
-        exitCreatedOn: exited && r.exit_date_created ? calendarDate(r.exit_date_created, timeZone) : null,
+        createdOn: r.created_on!,
+        exitCreatedOn: exited ? r.exit_created_on : null,
         incomes: incomes.get(r.enrollment_id) ?? [],
         disabilities: disabilities.get(r.enrollment_id) ?? [],
         healthAndDv: health.get(r.enrollment_id) ?? [],

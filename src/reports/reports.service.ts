@@ -15,7 +15,8 @@ import type { Database } from '../db/schema.js';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { hearthVersion } from '../version.js';
 import { questionsOf } from './questions/index.js';
-import type { ReportKind, ReportParams, ReportResult, ReportTable } from './report.model.js';
+import { decodeMembers } from './cell-members.js';
+import { isCount, type ReportCell, type ReportKind, type ReportParams, type ReportResult, type ReportTable } from './report.model.js';
 import { reportRunsRepository as repo } from './report-runs.repository.js';
 import {
   DRILL_DOWN_LISTED,
@@ -149,7 +150,8 @@ export class ReportService {
   async drillDown(viewer: Viewer, actor: Actor, id: string, question: string, row: number, column: string): Promise<DrillDown> {
     const { run } = await this.visibleRun(viewer, id);
     const table = await this.finishedTable(viewer, id, question);
-    return { run, ...(await this.cellClients(viewer, actor, table, row, column, { run: id })) };
+    const enrollmentsOf = async (cell: ReportCell) => cell.enrollmentIds ?? (await repo.numberedEnrollments(this.db, id, decodeMembers(cell.members!)));
+    return { run, ...(await this.cellClients(viewer, actor, table, row, column, { run: id }, enrollmentsOf)) };
   }
 
   /**
@@ -186,19 +188,31 @@ export class ReportService {
     const table = view.tables.find((t) => t.question === question);
     if (!table) throw new NotFoundError('The Data Quality report has no such table.');
     const details = { project: projectId, from: view.params.from, to: view.params.to };
-    return { ...view, ...(await this.cellClients(viewer, actor, table, row, column, details)) };
+    return { ...view, ...(await this.cellClients(viewer, actor, table, row, column, details, async (cell) => cell.enrollmentIds!)) };
   }
 
-  /** The clients behind one cell: listed when the viewer may see their enrollments, otherwise counted; audited. */
-  private async cellClients(viewer: Viewer, actor: Actor, table: ReportTable, row: number, column: string, details: object): Promise<CellClients> {
+  /**
+   * The clients behind one cell (`enrollmentsOf` reads a count's enrollments: a kept run's from its numbering):
+   * listed when the viewer may see their enrollments, otherwise counted; audited.
+   */
+  private async cellClients(
+    viewer: Viewer,
+    actor: Actor,
+    table: ReportTable,
+    row: number,
+    column: string,
+    details: object,
+    enrollmentsOf: (cell: ReportCell) => Promise<string[]>,
+  ): Promise<CellClients> {
     const tableRow = table.rows[row - 2];
     const cellIndex = column.length === 1 ? column.charCodeAt(0) - 'B'.charCodeAt(0) : -1;
     const cell = tableRow?.cells[cellIndex];
-    if (!tableRow || !cell || !cell.enrollmentIds) throw new NotFoundError('This cell of the table is not a count of clients.');
+    if (!tableRow || !cell || !isCount(cell)) throw new NotFoundError('This cell of the table is not a count of clients.');
+    const enrollmentIds = await enrollmentsOf(cell);
     const visible: DrillDownClient[] = [];
     let found = 0;
-    for (let i = 0; i < cell.enrollmentIds.length; i += DRILL_DOWN_CHUNK) {
-      const clients = await repo.drillDownClients(this.db, cell.enrollmentIds.slice(i, i + DRILL_DOWN_CHUNK));
+    for (let i = 0; i < enrollmentIds.length; i += DRILL_DOWN_CHUNK) {
+      const clients = await repo.drillDownClients(this.db, enrollmentIds.slice(i, i + DRILL_DOWN_CHUNK));
       found += clients.length;
       visible.push(...clients.filter((c) => canSeeEnrollmentsOf(viewer, c.organizationId)));
     }
@@ -213,7 +227,7 @@ export class ReportService {
       cell: `${column}${row}`,
       rowLabel: tableRow.label,
       columnLabel: table.header[cellIndex + 1] ?? '',
-      count: cell.enrollmentIds.length,
+      count: enrollmentIds.length,
       clients: visible.slice(0, DRILL_DOWN_LISTED),
       hidden: found - visible.length,
     };

@@ -113,6 +113,18 @@ describe('Reports pages (issue 15, items 1–4): runs in the background, kept, d
     }
   });
 
+  test('a kept run numbers the enrollments behind its counts once; its cells keep encoded ordinals, not lists of ids', async () => {
+    const numbered = await site.db.selectFrom('report_run_enrollments').select(['ordinal', 'enrollment_id']).where('run_id', '=', adminRun).orderBy('ordinal').execute();
+    assert.equal(numbered.length, 2, 'Rosa’s and Milo’s enrollments');
+    assert.deepEqual(numbered.map((r) => r.ordinal), [0, 1]);
+    assert.ok(numbered[0]!.enrollment_id < numbered[1]!.enrollment_id, 'numbered in enrollment id order');
+    const rows = await site.db.selectFrom('report_run_tables').select('content').where('run_id', '=', adminRun).execute();
+    const stored = rows.map((r) => (typeof r.content === 'string' ? r.content : JSON.stringify(r.content))).join('\n');
+    assert.doesNotMatch(stored, /enrollmentIds/);
+    for (const r of numbered) assert.ok(!stored.includes(r.enrollment_id), 'no enrollment id in the tables');
+    assert.match(stored, /"members":"[rb][A-Za-z0-9_-]*"/);
+  });
+
   test('the Sage zip and each table’s CSV download again, audited', async () => {
     const download = await admin.get(`/live/reports/${adminRun}/sage.zip`);
     assert.equal(download.status, 200);

@@ -282,6 +282,25 @@ describe('HUD report universe and questions Q4a–Q16 on a hand-built world', ()
     assert.deepEqual(who('Q16', 'Number of adult stayers without required annual assessment', 2), named('N1'));
   });
 
+  it('§1.2 tie-break and Q6e: a record’s creation day is the site’s calendar day, not UTC’s', async () => {
+    const org = await organization(database.db, 'Night Owls');
+    const th = await project(database.db, org, 2);
+    const owl = await client(database.db);
+    await enroll(database.db, owl, th, '2026-02-27', {
+      householdId: household(),
+      createdAt: new Date('2026-03-01T03:00:00Z'),
+      exitDate: '2026-03-30',
+      exitCreatedAt: new Date('2026-04-01T02:00:00Z'),
+    });
+    const params = { ...PARAMS, projectIds: [th] };
+    const [chicago] = (await loadUniverse(database.db, params, new FakeClock(new Date('2026-11-01T00:00:00Z')), 'America/Chicago')).people;
+    assert.equal(chicago!.enrollment.createdOn, '2026-02-28');
+    assert.equal(chicago!.enrollment.exitCreatedOn, '2026-03-31');
+    const [utc] = (await loadUniverse(database.db, params, new FakeClock(new Date('2026-11-01T00:00:00Z')), 'UTC')).people;
+    assert.equal(utc!.enrollment.createdOn, '2026-03-01');
+    assert.equal(utc!.enrollment.exitCreatedOn, '2026-04-01');
+  });
+
   it('consistency: Q5a total persons = Q7a, Q11 and Q12 totals; Q8a households = Q5a heads; no Q6 count above Q5a’s', () => {
     for (const id of ['Q7a', 'Q11', 'Q12']) assert.equal(value('Q5a', 'Total number of persons served', 2), value(id, 'Total', 1), id);
     assert.equal(value('Q16', 'Total Adults', 2), value('Q5a', 'Number of adult stayers', 2), 'Q16 C14 = Q5a C10');

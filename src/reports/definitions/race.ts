@@ -54,3 +54,20 @@ export const RACE_GROUPS: readonly RaceRow[] = [
   { label: 'Multi-racial (does not include Hispanic/Latina/e/o)', test: (c) => selectedRaces(c).length > 1 && !c.races[HISPANIC] },
   { label: 'Unknown (Doesn’t Know, Prefers not to Answer, Data not Collected)', test: noRace },
 ];
+
+/**
+ * The items in each row of `rows`, in one pass. A row's test depends only on the client's seven race columns and
+ * their "none" answer, so it runs once per combination of answers (at most a few hundred), not once per person and row.
+ */
+export function groupByRace<T>(rows: readonly RaceRow[], items: readonly T[], clientOf: (item: T) => ReportClient): T[][] {
+  const groups = rows.map((): T[] => []);
+  const rowsOfAnswers = new Map<string, number[]>();
+  for (const item of items) {
+    const client = clientOf(item);
+    const answers = `${client.races.map((selected) => (selected ? 1 : 0)).join('')}:${client.raceNone}`;
+    let matching = rowsOfAnswers.get(answers);
+    if (!matching) rowsOfAnswers.set(answers, (matching = rows.flatMap((r, i) => (r.test(client) ? [i] : []))));
+    for (const i of matching) groups[i]!.push(item);
+  }
+  return groups;
+}

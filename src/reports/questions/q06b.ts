@@ -31,7 +31,11 @@ export const q06b: ReportQuestion<ReportUniverse> = {
     const people = universe.people.filter((p) => p.inDqUniverse);
     const heads = people.filter((p) => p.isHead);
     const staysOf = new Map<string, OtherStay[]>();
-    for (const s of universe.stays) staysOf.set(s.personalId, [...(staysOf.get(s.personalId) ?? []), s]);
+    for (const s of universe.stays) {
+      const list = staysOf.get(s.personalId);
+      if (list) list.push(s);
+      else staysOf.set(s.personalId, [s]);
+    }
     const headsIn = (householdId: string) => (universe.households.get(householdId) ?? []).filter((m) => m.relationshipToHoh === 1).length;
     const rows = [
       dqRow({

@@ -1,7 +1,7 @@
 import { pointInTimeDates } from '../definitions/point-in-time.js';
 import type { ReportQuestion } from '../report.model.js';
 import type { ReportUniverse } from '../universe.model.js';
-import { isPresent } from './q07b.js';
+import { presentOnDays } from './q07b.js';
 import { byHouseholdType, householdTypeHeader, row } from './table-kit.js';
 
 export const q08b: ReportQuestion<ReportUniverse> = {
@@ -10,13 +10,15 @@ export const q08b: ReportQuestion<ReportUniverse> = {
   reports: ['apr', 'caper'],
   compute(universe, params) {
     const heads = universe.people.filter((p) => p.isHead);
+    const dates = pointInTimeDates(params.to);
+    const present = presentOnDays(universe.people, dates.map((d) => d.date));
     return {
       question: 'Q8b',
       title: this.title,
       header: householdTypeHeader(),
-      rows: pointInTimeDates(params.to).map(({ label, date }) => {
-        const present = new Set(universe.people.filter((p) => isPresent(p, date)).map((p) => p.enrollment.householdId));
-        return row(label, byHouseholdType(heads.filter((h) => present.has(h.enrollment.householdId))));
+      rows: dates.map(({ label }, i) => {
+        const households = new Set(present[i]!.map((p) => p.enrollment.householdId));
+        return row(label, byHouseholdType(heads.filter((h) => households.has(h.enrollment.householdId))));
       }),
     };
   },

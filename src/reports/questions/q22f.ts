@@ -1,4 +1,4 @@
-import { RACE_GROUPS } from '../definitions/race.js';
+import { groupByRace, RACE_GROUPS } from '../definitions/race.js';
 import { daysToMoveIn, inStartToMoveInUniverse } from '../definitions/time-to-housing.js';
 import type { ReportCell, ReportQuestion, ReportTable } from '../report.model.js';
 import type { ReportPerson, ReportUniverse } from '../universe.model.js';
@@ -18,10 +18,9 @@ export function timeByRaceTable(
   housed: readonly { person: ReportPerson; days: number }[],
   notHoused: readonly ReportPerson[],
 ): ReportTable {
-  const columns = RACE_GROUPS.map((group) => ({
-    housed: housed.filter((h) => group.test(h.person.client)),
-    notHoused: notHoused.filter((p) => group.test(p.client)),
-  }));
+  const housedByRace = groupByRace(RACE_GROUPS, housed, (h) => h.person.client);
+  const notHousedByRace = groupByRace(RACE_GROUPS, notHoused, (p) => p.client);
+  const columns = RACE_GROUPS.map((_, i) => ({ housed: housedByRace[i]!, notHoused: notHousedByRace[i]! }));
   return {
     question,
     title,

@@ -1,5 +1,5 @@
 import { DESTINATION_GROUPS, destinationGroup, reportedDestination } from '../definitions/destinations.js';
-import { RACE_GROUPS } from '../definitions/race.js';
+import { groupByRace, RACE_GROUPS } from '../definitions/race.js';
 import type { ReportCell, ReportQuestion } from '../report.model.js';
 import type { ReportPerson, ReportUniverse } from '../universe.model.js';
 import { count, row } from './table-kit.js';
@@ -7,7 +7,7 @@ import { count, row } from './table-kit.js';
 const groupOf = (p: ReportPerson) => destinationGroup(reportedDestination(p.enrollment.destination, p.enrollment.destinationSubsidyType));
 
 /** Total, then one cell per race and ethnicity group (§1.15). */
-const byRace = (people: readonly ReportPerson[]): ReportCell[] => [count(people), ...RACE_GROUPS.map((g) => count(people.filter((p) => g.test(p.client))))];
+const byRace = (people: readonly ReportPerson[]): ReportCell[] => [count(people), ...groupByRace(RACE_GROUPS, people, (p) => p.client).map(count)];
 
 /**
  * Q23e Exit Destination Type by Race and Ethnicity (APR, CAPER; reference §3 Q23e): leavers by the group of their
