@@ -5,11 +5,10 @@ import { label, NO_YES_REASONS_FOR_MISSING_DATA } from '../../hud/code-lists.js'
 import type { CollectionPoint } from '../../hud/collection-rules.js';
 import { clientName } from '../../clients/client-name.js';
 import { formatDay } from '../../projects/project-fields.js';
-import { Notice } from '../../views/components.js';
+import { Notice, Recorded } from '../../views/components.js';
 import { DateField, ErrorSummary, PostForm, type FieldErrors, type FormFailure } from '../../views/form-kit.js';
-import { formatDateTime } from '../../views/format.js';
 import { Layout } from '../../views/layout.js';
-import { byWhom, sitePath, type PageContext } from '../../views/page-context.js';
+import { sitePath, type PageContext } from '../../views/page-context.js';
 import { formatCents } from '../assessment-fields.js';
 import type { AnnualDue, AssessmentOverview, MemberAnswersInput, StageAnswers, StageForm, StageMember, StageRecord } from '../assessments.model.js';
 import { STAGE_TITLES } from '../assessments.service.js';
@@ -166,15 +165,16 @@ function RecordRow(props: { ctx: PageContext; record: StageRecord; canChange: bo
         <AnswersSummary answers={record.answers} />
       </td>
       <td>
-        {formatDateTime(record.dateUpdated, ctx.timeZone)} by {byWhom(ctx, record.userId)}
-        {props.canChange && (
-          <>
-            {' '}
-            <a href={sitePath(ctx, `enrollments/${record.enrollmentId}/assessments/${stage}/${record.informationDate}/edit`)}>
-              Correct<span class="visually-hidden"> the {STAGE_TITLES[stage].toLowerCase()} of {formatDay(record.informationDate)}</span>
-            </a>
-          </>
-        )}
+        <Recorded
+          ctx={ctx}
+          record={record}
+          correct={
+            props.canChange && {
+              href: sitePath(ctx, `enrollments/${record.enrollmentId}/assessments/${stage}/${record.informationDate}/edit`),
+              what: `the ${STAGE_TITLES[stage].toLowerCase()} of ${formatDay(record.informationDate)}`,
+            }
+          }
+        />
       </td>
     </tr>
   );

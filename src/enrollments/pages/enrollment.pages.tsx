@@ -15,7 +15,7 @@ import {
 import { Notice } from '../../views/components.js';
 import { formatDateTime } from '../../views/format.js';
 import { Layout } from '../../views/layout.js';
-import { byWhom, sitePath, type PageContext } from '../../views/page-context.js';
+import { savedBy, sitePath, type PageContext } from '../../views/page-context.js';
 import { formatDay, NIGHT_BEFORE_QUESTION, type MemberEntryInput } from '../enrollment-fields.js';
 import { clientName } from '../../clients/client-name.js';
 import type { EnrollmentDetail, EnrollmentSummary } from '../enrollments.model.js';
@@ -220,7 +220,7 @@ export function EnrollmentPage(props: { ctx: PageContext; detail: EnrollmentDeta
             )}
             <dt>Recorded</dt>
             <dd>
-              {formatDateTime(exit.dateUpdated, tz)} by {byWhom(ctx, exit.userId)}
+              {savedBy(ctx, exit)}
             </dd>
           </dl>
         ) : (
@@ -228,7 +228,7 @@ export function EnrollmentPage(props: { ctx: PageContext; detail: EnrollmentDeta
         )}
       </section>
       <p class="muted">
-        Enrolled {formatDateTime(e.dateCreated, tz)}; last changed {formatDateTime(e.dateUpdated, tz)} by {byWhom(ctx, e.userId)}.
+        Enrolled {formatDateTime(e.dateCreated, tz)}; last changed {savedBy(ctx, e)}.
       </p>
     </Layout>
   );
