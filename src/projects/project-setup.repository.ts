@@ -1,20 +1,6 @@
 import { sql, type AliasedRawBuilder, type Kysely, type Selectable } from 'kysely';
 import type { CeParticipationsTable, Db, FundersTable, HmisParticipationsTable, InventoriesTable, ProjectCocsTable } from '../db/schema.js';
-import type {
-  Affiliation,
-  AffiliationWithProject,
-  CeParticipation,
-  CeParticipationFields,
-  Funder,
-  FunderFields,
-  HmisParticipation,
-  HmisParticipationFields,
-  Inventory,
-  InventoryFields,
-  ProjectCoc,
-  ProjectCocFields,
-  RecordBookkeeping,
-} from './project-setup.model.js';
+import type { Affiliation, AffiliationWithProject, CeParticipation, CeParticipationFields, Funder, FunderFields, HmisParticipation, HmisParticipationFields, Inventory, InventoryFields, ProjectCoc, ProjectCocFields, RecordBookkeeping } from './project-setup.model.js';
 
 /** Who changed a record, and when: what every change of a set-up record writes besides its fields. */
 type Changed = Pick<RecordBookkeeping, 'dateUpdated' | 'userId'>;

@@ -1,28 +1,9 @@
 import { HOPWA_MED_ASSISTED_LIVING_FAC, HOUSING_TYPE, label, NO_YES, PROJECT_TYPE, RRH_SUBTYPE, TARGET_POPULATION } from '../../hud/code-lists.js';
-import {
-  AVAILABILITY,
-  BED_TYPE,
-  FUNDER,
-  GEOGRAPHY_TYPE,
-  HMIS_PARTICIPATION_TYPE,
-  HOUSEHOLD_TYPE,
-  OTHER_FUNDER,
-  RETIRED_FUNDER,
-} from '../../hud/project-code-lists.js';
+import { AVAILABILITY, BED_TYPE, FUNDER, GEOGRAPHY_TYPE, HMIS_PARTICIPATION_TYPE, HOUSEHOLD_TYPE, OTHER_FUNDER, RETIRED_FUNDER } from '../../hud/project-code-lists.js';
 import { CheckboxGroupField, choicesOf, DateField, RadioField, SelectField, TextField, type FieldErrors } from '../../views/form-kit.js';
 import type { Organization, Project } from '../projects.model.js';
 import { formatDay } from '../project-fields.js';
-import {
-  BED_CATEGORY_LABELS,
-  CE_SERVICE_LABELS,
-  CE_SERVICES,
-  type CeParticipationInput,
-  type FunderInput,
-  type HmisParticipationInput,
-  type InventoryContext,
-  type InventoryInput,
-  type ProjectCocInput,
-} from '../project-setup-fields.js';
+import { BED_CATEGORY_LABELS, CE_SERVICE_LABELS, CE_SERVICES, type CeParticipationInput, type FunderInput, type HmisParticipationInput, type InventoryContext, type InventoryInput, type ProjectCocInput } from '../project-setup-fields.js';
 import { BED_CATEGORIES, type CeParticipation, type Funder, type HmisParticipation, type Inventory, type ProjectCoc } from '../project-setup.model.js';
 import type { OrganizationInput, ProjectInput } from '../projects.service.js';
 
