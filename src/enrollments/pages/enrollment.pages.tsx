@@ -36,6 +36,19 @@ export function StayCells(props: { member: EnrollmentSummary }) {
   );
 }
 
+/** The header row over a member column and `StayCells`. */
+export function StayHeaders(props: { first: string }) {
+  return (
+    <tr>
+      <th scope="col">{props.first}</th>
+      <th scope="col">Relationship to head of household</th>
+      <th scope="col">Entry</th>
+      <th scope="col">Exit</th>
+      <th scope="col">Destination</th>
+    </tr>
+  );
+}
+
 /** What ?done= may say after a change redirected back to the enrollment page. */
 export const DONE_MESSAGES = {
   enrolled: 'Enrolled. The household’s enrollments are saved.',
@@ -71,13 +84,7 @@ export function HouseholdTable(props: { ctx: PageContext; detail: EnrollmentDeta
       <table>
         <caption class="visually-hidden">Members of the household</caption>
         <thead>
-          <tr>
-            <th scope="col">Member</th>
-            <th scope="col">Relationship to head of household</th>
-            <th scope="col">Entry</th>
-            <th scope="col">Exit</th>
-            <th scope="col">Destination</th>
-          </tr>
+          <StayHeaders first="Member" />
         </thead>
         <tbody>
           {detail.household.map((m) => (
