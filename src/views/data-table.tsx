@@ -7,6 +7,8 @@ import type { ComponentChildren } from 'preact';
 export interface Column<T> {
   header: ComponentChildren;
   hidden?: boolean;
+  /** The cell that names the row (`<th scope="row">`), read out with each of the row's other cells. */
+  rowHeader?: boolean;
   cell: (row: T, index: number) => ComponentChildren;
 }
 
@@ -38,9 +40,7 @@ export function DataTable<T>(props: {
       <tbody>
         {props.rows.map((row, i) => (
           <tr>
-            {columns.map((column) => (
-              <td>{column.cell(row, i)}</td>
-            ))}
+            {columns.map((column) => (column.rowHeader ? <th scope="row">{column.cell(row, i)}</th> : <td>{column.cell(row, i)}</td>))}
           </tr>
         ))}
       </tbody>

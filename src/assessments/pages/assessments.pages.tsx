@@ -6,6 +6,7 @@ import type { CollectionPoint } from '../../hud/collection-rules.js';
 import { clientName } from '../../clients/client-name.js';
 import { formatDay } from '../../projects/project-fields.js';
 import { Notice, Recorded } from '../../views/components.js';
+import { DataTable } from '../../views/data-table.js';
 import { DateField, ErrorSummary, PostForm, type FieldErrors, type FormFailure } from '../../views/form-kit.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
@@ -300,31 +301,16 @@ export function AnnualsDuePage(props: { ctx: PageContext; projectId: string; pro
       {props.households.length === 0 ? (
         <p>No household’s annual assessment is due or overdue.</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">Households with an annual assessment due or overdue</caption>
-            <thead>
-              <tr>
-                <th scope="col">Head of household</th>
-                <th scope="col">Project start</th>
-                <th scope="col">Annual assessment</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.households.map((h) => (
-                <tr>
-                  <th scope="row">
-                    <a href={sitePath(ctx, `enrollments/${h.headEnrollmentId}`)}>{clientName(h.head)}</a>
-                  </th>
-                  <td>{formatDay(h.entryDate)}</td>
-                  <td>
-                    <a href={sitePath(ctx, `enrollments/${h.headEnrollmentId}/assessments/new?stage=annual`)}>{annualText(h.status)}</a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Households with an annual assessment due or overdue"
+          hiddenCaption
+          rows={props.households}
+          columns={[
+            { header: 'Head of household', rowHeader: true, cell: (h) => <a href={sitePath(ctx, `enrollments/${h.headEnrollmentId}`)}>{clientName(h.head)}</a> },
+            { header: 'Project start', cell: (h) => formatDay(h.entryDate) },
+            { header: 'Annual assessment', cell: (h) => <a href={sitePath(ctx, `enrollments/${h.headEnrollmentId}/assessments/new?stage=annual`)}>{annualText(h.status)}</a> },
+          ]}
+        />
       )}
     </Layout>
   );
