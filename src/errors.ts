@@ -3,11 +3,14 @@
  * Messages are written for the person at the keyboard.
  */
 export class DomainError extends Error {
-  override name = 'DomainError';
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options);
+    // Named after its class (ValidationError, NotFoundError …): what logs and the error handler show.
+    this.name = new.target.name;
+  }
 }
 
 export class ValidationError extends DomainError {
-  override name = 'ValidationError';
   constructor(
     message: string,
     readonly fieldErrors: Readonly<Record<string, readonly string[]>> = {},
@@ -16,24 +19,17 @@ export class ValidationError extends DomainError {
   }
 }
 
-export class NotFoundError extends DomainError {
-  override name = 'NotFoundError';
-}
+export class NotFoundError extends DomainError {}
 
-export class ForbiddenError extends DomainError {
-  override name = 'ForbiddenError';
-}
+export class ForbiddenError extends DomainError {}
 
-export class ConflictError extends DomainError {
-  override name = 'ConflictError';
-}
+export class ConflictError extends DomainError {}
 
 /**
  * Answers that HUD's data-quality rules question but allow (an SSN that fails SSA's test, a relationship of "Data
  * not collected"…): the form comes back with the warnings, and is saved once the user confirms them.
  */
 export class UnconfirmedWarningsError extends DomainError {
-  override name = 'UnconfirmedWarningsError';
   constructor(
     message: string,
     readonly fieldWarnings: Readonly<Record<string, readonly string[]>>,

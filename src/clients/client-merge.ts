@@ -5,7 +5,6 @@ import { NotFoundError } from '../errors.js';
  * the client page itself answers with a redirect to the record kept.
  */
 export class ClientMergedError extends NotFoundError {
-  override name = 'ClientMergedError';
   constructor(
     readonly mergedPersonalId: string,
     readonly keptPersonalId: string,

@@ -4,10 +4,11 @@ import type { EnrollmentDetail } from '../enrollments/enrollments.model.js';
 import { label, NO_YES_REASONS_FOR_MISSING_DATA } from '../hud/code-lists.js';
 import { LIVING_SITUATION, LIVING_SITUATION_GROUPS, RENTAL_SUBSIDY_TYPE, RENTAL_SUBSIDY_TYPES } from '../hud/enrollment-code-lists.js';
 import { CURRENT_LIVING_SITUATIONS } from '../hud/occurrence-code-lists.js';
-import { formatDateTime } from '../views/format.js';
+import { Recorded } from '../views/components.js';
+import { DataTable } from '../views/data-table.js';
 import { choicesOf, DateField, ErrorSummary, PostForm, SelectField, TextField, type FormFailure } from '../views/form-kit.js';
 import { Layout } from '../views/layout.js';
-import { byWhom, sitePath, type PageContext } from '../views/page-context.js';
+import { sitePath, type PageContext } from '../views/page-context.js';
 import { FOURTEEN_DAY_QUESTIONS } from './contact-fields.js';
 import type { ContactInput, ContactsSection } from './contacts.model.js';
 
@@ -40,44 +41,36 @@ export function ContactsSectionView(props: { ctx: PageContext; section: Contacts
           {section.contacts.length === 0 ? (
             <p class="empty">No contact recorded yet.</p>
           ) : (
-            <div class="table-wrap">
-              <table>
-                <caption class="visually-hidden">Contacts, latest first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Date of contact</th>
-                    <th scope="col">Living situation</th>
-                    <th scope="col">Location</th>
-                    <th scope="col">Recorded</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {section.contacts.map((c) => (
-                    <tr>
-                      <td>{formatDay(c.informationDate)}</td>
-                      <td>
-                        {label(LIVING_SITUATION, c.currentLivingSituation)}
-                        {c.clsSubsidyType !== null && ` (${label(RENTAL_SUBSIDY_TYPE, c.clsSubsidyType)})`}
-                        {c.leaveSituation14Days === 1 && '; must leave within 14 days'}
-                        {c.verifiedBy && `; verified by ${c.verifiedBy}`}
-                      </td>
-                      <td>{c.locationDetails ?? '—'}</td>
-                      <td>
-                        {formatDateTime(c.dateUpdated, ctx.timeZone)} by {byWhom(ctx, c.userId)}
-                        {section.canRecord && (
-                          <>
-                            {' '}
-                            <a href={sitePath(ctx, `${base}/contacts/${c.currentLivingSitId}/edit`)}>
-                              Correct<span class="visually-hidden"> the contact of {formatDay(c.informationDate)}</span>
-                            </a>
-                          </>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption="Contacts, latest first"
+              hiddenCaption
+              rows={section.contacts}
+              columns={[
+                { header: 'Date of contact', cell: (c) => formatDay(c.informationDate) },
+                {
+                  header: 'Living situation',
+                  cell: (c) => (
+                    <>
+                      {label(LIVING_SITUATION, c.currentLivingSituation)}
+                      {c.clsSubsidyType !== null && ` (${label(RENTAL_SUBSIDY_TYPE, c.clsSubsidyType)})`}
+                      {c.leaveSituation14Days === 1 && '; must leave within 14 days'}
+                      {c.verifiedBy && `; verified by ${c.verifiedBy}`}
+                    </>
+                  ),
+                },
+                { header: 'Location', cell: (c) => c.locationDetails ?? '—' },
+                {
+                  header: 'Recorded',
+                  cell: (c) => (
+                    <Recorded
+                      ctx={ctx}
+                      record={c}
+                      correct={section.canRecord && { href: sitePath(ctx, `${base}/contacts/${c.currentLivingSitId}/edit`), what: `the contact of ${formatDay(c.informationDate)}` }}
+                    />
+                  ),
+                },
+              ]}
+            />
           )}
         </>
       )}

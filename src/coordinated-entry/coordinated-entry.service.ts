@@ -11,6 +11,9 @@ import type { CeAssessment, CeAssessmentInput, CeEvent, CeEventInput, Coordinate
 import { coordinatedEntryRepository as repo } from './coordinated-entry.repository.js';
 import { EnrollmentRecordService } from '../enrollments/enrollment-record.service.js';
 
+/** What every new assessment or event carries besides its answers. */
+type RecordStamps = { enrollmentId: string; personalId: string; dateCreated: Date; dateUpdated: Date; userId: string };
+
 /**
  * 4.19 coordinated entry assessments and 4.20 coordinated entry events, recorded by coordinated entry projects
  * (type 14) on the head of household's enrollment, within the stay and never in the future, with HUD's
@@ -51,15 +54,14 @@ export class CoordinatedEntryService extends EnrollmentRecordService {
 
   /** Records a 4.19 assessment. Audited (`enrollment.ce_assessment_recorded`). */
   async recordAssessment(viewer: Viewer, enrollmentId: string, input: CeAssessmentInput, actor: Actor): Promise<void> {
-    const detail = await this.forRecording(viewer, enrollmentId);
-    const errors: Record<string, string[]> = {};
-    const fields = validateAssessment(input, this.bounds(detail), errors);
-    if (!fields) throw new ValidationError('The assessment cannot be saved. Please correct the highlighted answers.', errors);
-    const now = this.clock.now();
-    const assessment = { assessmentId: this.newId(), enrollmentId, personalId: detail.enrollment.personalId, ...fields, dateCreated: now, dateUpdated: now, userId: hudUserId(actor) };
-    await this.db.transaction().execute(async (trx) => {
-      await repo.insertAssessments(trx, [assessment]);
-      await this.audit.record(trx, { event: 'enrollment.ce_assessment_recorded', actor, client: assessment.personalId, details: { enrollmentId, assessmentId: assessment.assessmentId } });
+    await this.recordNew(viewer, enrollmentId, actor, {
+      what: 'assessment',
+      validate: (bounds, errors) => validateAssessment(input, bounds, errors),
+      write: async (trx, stamps) => {
+        const assessment = { assessmentId: this.newId(), ...stamps };
+        await repo.insertAssessments(trx, [assessment]);
+        return { event: 'enrollment.ce_assessment_recorded', details: { enrollmentId, assessmentId: assessment.assessmentId } };
+      },
     });
   }
 
@@ -82,15 +84,37 @@ export class CoordinatedEntryService extends EnrollmentRecordService {
 
   /** Records a 4.20 event. Audited (`enrollment.ce_event_recorded`). */
   async recordEvent(viewer: Viewer, enrollmentId: string, input: CeEventInput, actor: Actor): Promise<void> {
+    await this.recordNew(viewer, enrollmentId, actor, {
+      what: 'event',
+      validate: (bounds, errors) => validateEvent(input, bounds, errors),
+      write: async (trx, stamps) => {
+        const event = { eventId: this.newId(), ...stamps };
+        await repo.insertEvents(trx, [event]);
+        return { event: 'enrollment.ce_event_recorded', details: { enrollmentId, eventId: event.eventId, event: event.event } };
+      },
+    });
+  }
+
+  /** Checks and writes a new assessment or event with its audit entry, in one transaction. */
+  private async recordNew<F extends object>(
+    viewer: Viewer,
+    enrollmentId: string,
+    actor: Actor,
+    kind: {
+      what: string;
+      validate: (bounds: StayBounds, errors: Record<string, string[]>) => F | null;
+      write: (trx: Db, record: F & RecordStamps) => Promise<{ event: 'enrollment.ce_assessment_recorded' | 'enrollment.ce_event_recorded'; details: Record<string, string | number> }>;
+    },
+  ): Promise<void> {
     const detail = await this.forRecording(viewer, enrollmentId);
     const errors: Record<string, string[]> = {};
-    const fields = validateEvent(input, this.bounds(detail), errors);
-    if (!fields) throw new ValidationError('The event cannot be saved. Please correct the highlighted answers.', errors);
+    const fields = kind.validate(this.bounds(detail), errors);
+    if (!fields) throw new ValidationError(`The ${kind.what} cannot be saved. Please correct the highlighted answers.`, errors);
     const now = this.clock.now();
-    const event = { eventId: this.newId(), enrollmentId, personalId: detail.enrollment.personalId, ...fields, dateCreated: now, dateUpdated: now, userId: hudUserId(actor) };
+    const personalId = detail.enrollment.personalId;
     await this.db.transaction().execute(async (trx) => {
-      await repo.insertEvents(trx, [event]);
-      await this.audit.record(trx, { event: 'enrollment.ce_event_recorded', actor, client: event.personalId, details: { enrollmentId, eventId: event.eventId, event: event.event } });
+      const { event, details } = await kind.write(trx, { enrollmentId, personalId, ...fields, dateCreated: now, dateUpdated: now, userId: hudUserId(actor) });
+      await this.audit.record(trx, { event, actor, client: personalId, details });
     });
   }
 }

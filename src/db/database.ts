@@ -134,13 +134,7 @@ export async function openServerDatabase(config: Config, site: SiteId): Promise<
   const opened = url
     ? postgresDatabase(url, { applicationName: SERVER_APPLICATION_NAME })
     : await openEmbeddedSite(siteDataDir(config, site), true);
-  try {
-    await migrateToLatest(opened.db);
-  } catch (error) {
-    await opened.close();
-    throw error;
-  }
-  return opened;
+  return migrated(opened);
 }
 
 /**
@@ -161,6 +155,11 @@ export async function openCliDatabase(config: Config, site: SiteId): Promise<Sit
         )
       : await openEmbeddedSite(dir, false);
   }
+  return migrated(opened);
+}
+
+/** The database brought to the latest schema; closed again when a migration fails, so nothing holds it open. */
+async function migrated(opened: SiteDatabase): Promise<SiteDatabase> {
   try {
     await migrateToLatest(opened.db);
   } catch (error) {

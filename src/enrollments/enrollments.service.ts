@@ -61,7 +61,6 @@ export const ROSTER_LIMIT = 500;
 
 /** Refused because of other stays: the fields' messages, plus the stays to link to. */
 export class StayConflictError extends ValidationError {
-  override name = 'StayConflictError';
   constructor(
     message: string,
     fieldErrors: Readonly<Record<string, readonly string[]>>,

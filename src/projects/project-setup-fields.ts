@@ -1,25 +1,8 @@
 import { ValidationError } from '../errors.js';
 import { NO_YES } from '../hud/code-lists.js';
-import {
-  AVAILABILITY,
-  BED_TYPE,
-  FUNDER,
-  GEOGRAPHY_TYPE,
-  HMIS_PARTICIPATION_TYPE,
-  HOUSEHOLD_TYPE,
-  OTHER_FUNDER,
-  RETIRED_FUNDER,
-} from '../hud/project-code-lists.js';
+import { AVAILABILITY, BED_TYPE, FUNDER, GEOGRAPHY_TYPE, HMIS_PARTICIPATION_TYPE, HOUSEHOLD_TYPE, OTHER_FUNDER, RETIRED_FUNDER } from '../hud/project-code-lists.js';
 import { addError, formatDay, readCode, readDateField, readText, type FieldErrors } from './project-fields.js';
-import {
-  BED_CATEGORIES,
-  type BedCategory,
-  type CeParticipationFields,
-  type FunderFields,
-  type HmisParticipationFields,
-  type InventoryFields,
-  type ProjectCocFields,
-} from './project-setup.model.js';
+import { BED_CATEGORIES, type BedCategory, type CeParticipationFields, type FunderFields, type HmisParticipationFields, type InventoryFields, type ProjectCocFields } from './project-setup.model.js';
 
 /**
  * HUD's rules for each set-up record on its own, field by field (what other records allow is the service's

@@ -1,20 +1,6 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type AliasedRawBuilder, type Kysely, type Selectable } from 'kysely';
 import type { CeParticipationsTable, Db, FundersTable, HmisParticipationsTable, InventoriesTable, ProjectCocsTable } from '../db/schema.js';
-import type {
-  Affiliation,
-  AffiliationWithProject,
-  CeParticipation,
-  CeParticipationFields,
-  Funder,
-  FunderFields,
-  HmisParticipation,
-  HmisParticipationFields,
-  Inventory,
-  InventoryFields,
-  ProjectCoc,
-  ProjectCocFields,
-  RecordBookkeeping,
-} from './project-setup.model.js';
+import type { Affiliation, AffiliationWithProject, CeParticipation, CeParticipationFields, Funder, FunderFields, HmisParticipation, HmisParticipationFields, Inventory, InventoryFields, ProjectCoc, ProjectCocFields, RecordBookkeeping } from './project-setup.model.js';
 
 /** Who changed a record, and when: what every change of a set-up record writes besides its fields. */
 type Changed = Pick<RecordBookkeeping, 'dateUpdated' | 'userId'>;
@@ -35,11 +21,88 @@ function bookkeepingRow(record: RecordBookkeeping) {
   return { date_created: record.dateCreated, date_updated: record.dateUpdated, user_id: record.userId };
 }
 
-function deletion(changed: Deleted) {
-  return { date_deleted: changed.dateDeleted, date_updated: changed.dateUpdated, user_id: changed.userId };
+const BOOKKEEPING_COLUMNS = ['date_created', 'date_updated', 'user_id'] as const;
+
+type SetupTable = 'project_cocs' | 'funders' | 'inventories' | 'affiliations' | 'hmis_participations' | 'ce_participations';
+
+/**
+ * The six set-up tables seen alike: each row has its id, its project, its fields, HUD's bookkeeping and
+ * DateDeleted. The factory below writes their queries once; the typed mappers of each table keep the rows inside.
+ */
+type AnySetupTables = Record<SetupTable, Record<string, unknown>>;
+
+/** How one set-up table maps to its domain record. */
+interface SetupTableMapping<R, F, Row> {
+  table: SetupTable;
+  idColumn: string;
+  /** What a read selects (dates as text, see `day`). */
+  columns: readonly (string | AliasedRawBuilder<string | null, string>)[];
+  /** A project's records in this order. */
+  order: readonly (readonly [string, 'asc' | 'desc'])[];
+  toRecord: (row: Row) => R;
+  /** The columns a change of the fields writes. */
+  fieldColumns: (fields: F) => Record<string, unknown>;
+  /** The whole row of a new record. */
+  row: (record: R) => Record<string, unknown>;
 }
 
-function toProjectCoc(row: Selectable<ProjectCocsTable>): ProjectCoc {
+/** A set-up record's queries. Deleted rows (DateDeleted set) are never returned. */
+export interface SetupRecordRepository<R, F> {
+  listByProject(db: Db, projectId: string): Promise<R[]>;
+  findById(db: Db, projectId: string, id: string): Promise<R | undefined>;
+  insert(db: Db, record: R): Promise<void>;
+  insertMany(db: Db, records: readonly R[]): Promise<void>;
+  update(db: Db, id: string, fields: F, changed: Changed): Promise<void>;
+  /** HUD's delete: the row stays, with DateDeleted set, so an export can tell the receiver. */
+  markDeleted(db: Db, id: string, changed: Deleted): Promise<void>;
+}
+
+function setupRecordRepository<R, F, Row>(m: SetupTableMapping<R, F, Row>): SetupRecordRepository<R, F> {
+  // The tables differ only in the names the mapping gives; it alone knows their types.
+  const loose = (db: Db) => db as unknown as Kysely<AnySetupTables>;
+  return {
+    async listByProject(db, projectId) {
+      let query = loose(db).selectFrom(m.table).select(m.columns).where('project_id', '=', projectId).where('date_deleted', 'is', null);
+      for (const [column, direction] of m.order) query = query.orderBy(column, direction);
+      return ((await query.execute()) as Row[]).map(m.toRecord);
+    },
+    async findById(db, projectId, id) {
+      const row = await loose(db)
+        .selectFrom(m.table)
+        .select(m.columns)
+        .where(m.idColumn, '=', id)
+        .where('project_id', '=', projectId)
+        .where('date_deleted', 'is', null)
+        .executeTakeFirst();
+      return row && m.toRecord(row as Row);
+    },
+    async insert(db, record) {
+      await loose(db).insertInto(m.table).values(m.row(record)).execute();
+    },
+    async insertMany(db, records) {
+      if (records.length === 0) return;
+      await loose(db).insertInto(m.table).values(records.map(m.row)).execute();
+    },
+    async update(db, id, fields, changed) {
+      await loose(db)
+        .updateTable(m.table)
+        .set({ ...m.fieldColumns(fields), date_updated: changed.dateUpdated, user_id: changed.userId })
+        .where(m.idColumn, '=', id)
+        .where('date_deleted', 'is', null)
+        .execute();
+    },
+    async markDeleted(db, id, changed) {
+      await loose(db)
+        .updateTable(m.table)
+        .set({ date_deleted: changed.dateDeleted, date_updated: changed.dateUpdated, user_id: changed.userId })
+        .where(m.idColumn, '=', id)
+        .where('date_deleted', 'is', null)
+        .execute();
+    },
+  };
+}
+
+function toProjectCoc(row: Omit<Selectable<ProjectCocsTable>, 'date_deleted'>): ProjectCoc {
   return {
     projectCocId: row.project_coc_id,
     projectId: row.project_id,
@@ -78,56 +141,18 @@ function projectCocRow(record: ProjectCoc) {
 }
 
 /**
- * 2.03 ProjectCoC records. Deleted rows (DateDeleted set) are never returned. Besides this file, only the
+ * 2.03 ProjectCoC records, by code. Deleted rows (DateDeleted set) are never returned. Besides this file, only the
  * Training reset deletes them (training/training.repository.ts).
  */
-export const projectCocsRepository = {
-  /** A project's CoCs, by code. */
-  async listByProject(db: Db, projectId: string): Promise<ProjectCoc[]> {
-    const rows = await db
-      .selectFrom('project_cocs')
-      .selectAll()
-      .where('project_id', '=', projectId)
-      .where('date_deleted', 'is', null)
-      .orderBy('coc_code')
-      .execute();
-    return rows.map(toProjectCoc);
-  },
-
-  async findById(db: Db, projectId: string, projectCocId: string): Promise<ProjectCoc | undefined> {
-    const row = await db
-      .selectFrom('project_cocs')
-      .selectAll()
-      .where('project_coc_id', '=', projectCocId)
-      .where('project_id', '=', projectId)
-      .where('date_deleted', 'is', null)
-      .executeTakeFirst();
-    return row && toProjectCoc(row);
-  },
-
-  async insert(db: Db, record: ProjectCoc): Promise<void> {
-    await db.insertInto('project_cocs').values(projectCocRow(record)).execute();
-  },
-
-  async insertMany(db: Db, records: readonly ProjectCoc[]): Promise<void> {
-    if (records.length === 0) return;
-    await db.insertInto('project_cocs').values(records.map(projectCocRow)).execute();
-  },
-
-  async update(db: Db, projectCocId: string, fields: ProjectCocFields, changed: Changed): Promise<void> {
-    await db
-      .updateTable('project_cocs')
-      .set({ ...projectCocColumns(fields), date_updated: changed.dateUpdated, user_id: changed.userId })
-      .where('project_coc_id', '=', projectCocId)
-      .where('date_deleted', 'is', null)
-      .execute();
-  },
-
-  /** HUD's delete: the row stays, with DateDeleted set, so an export can tell the receiver. */
-  async markDeleted(db: Db, projectCocId: string, changed: Deleted): Promise<void> {
-    await db.updateTable('project_cocs').set(deletion(changed)).where('project_coc_id', '=', projectCocId).where('date_deleted', 'is', null).execute();
-  },
-};
+export const projectCocsRepository = setupRecordRepository({
+  table: 'project_cocs',
+  idColumn: 'project_coc_id',
+  columns: ['project_coc_id', 'project_id', 'coc_code', 'geocode', 'address1', 'address2', 'city', 'state', 'zip', 'geography_type', ...BOOKKEEPING_COLUMNS],
+  order: [['coc_code', 'asc']],
+  toRecord: toProjectCoc,
+  fieldColumns: projectCocColumns,
+  row: projectCocRow,
+});
 
 const funderColumns = [
   'funder_id',
@@ -163,54 +188,16 @@ function funderRow(record: Funder) {
   return { funder_id: record.funderId, project_id: record.projectId, ...funderFieldColumns(record), ...bookkeepingRow(record) };
 }
 
-/** 2.06 Funder records. Deleted rows are never returned; besides this file, only the Training reset deletes them. */
-export const fundersRepository = {
-  /** A project's funding sources, the latest grant first. */
-  async listByProject(db: Db, projectId: string): Promise<Funder[]> {
-    const rows = await db
-      .selectFrom('funders')
-      .select(funderColumns)
-      .where('project_id', '=', projectId)
-      .where('date_deleted', 'is', null)
-      .orderBy('start_date', 'desc')
-      .orderBy('funder_id')
-      .execute();
-    return rows.map(toFunder);
-  },
-
-  async findById(db: Db, projectId: string, funderId: string): Promise<Funder | undefined> {
-    const row = await db
-      .selectFrom('funders')
-      .select(funderColumns)
-      .where('funder_id', '=', funderId)
-      .where('project_id', '=', projectId)
-      .where('date_deleted', 'is', null)
-      .executeTakeFirst();
-    return row && toFunder(row);
-  },
-
-  async insert(db: Db, record: Funder): Promise<void> {
-    await db.insertInto('funders').values(funderRow(record)).execute();
-  },
-
-  async insertMany(db: Db, records: readonly Funder[]): Promise<void> {
-    if (records.length === 0) return;
-    await db.insertInto('funders').values(records.map(funderRow)).execute();
-  },
-
-  async update(db: Db, funderId: string, fields: FunderFields, changed: Changed): Promise<void> {
-    await db
-      .updateTable('funders')
-      .set({ ...funderFieldColumns(fields), date_updated: changed.dateUpdated, user_id: changed.userId })
-      .where('funder_id', '=', funderId)
-      .where('date_deleted', 'is', null)
-      .execute();
-  },
-
-  async markDeleted(db: Db, funderId: string, changed: Deleted): Promise<void> {
-    await db.updateTable('funders').set(deletion(changed)).where('funder_id', '=', funderId).where('date_deleted', 'is', null).execute();
-  },
-};
+/** 2.06 Funder records, the latest grant first. Deleted rows are never returned; besides this file, only the Training reset deletes them. */
+export const fundersRepository = setupRecordRepository({
+  table: 'funders',
+  idColumn: 'funder_id',
+  columns: funderColumns,
+  order: [['start_date', 'desc'], ['funder_id', 'asc']],
+  toRecord: toFunder,
+  fieldColumns: funderFieldColumns,
+  row: funderRow,
+});
 
 const inventoryColumns = [
   'inventory_id',
@@ -283,60 +270,36 @@ function inventoryRow(record: Inventory) {
   return { inventory_id: record.inventoryId, project_id: record.projectId, ...inventoryFieldColumns(record), ...bookkeepingRow(record) };
 }
 
-/** 2.07 Inventory records. Deleted rows are never returned; besides this file, only the Training reset deletes them. */
-export const inventoriesRepository = {
-  /** A project's inventory, by CoC, the latest first. */
-  async listByProject(db: Db, projectId: string): Promise<Inventory[]> {
-    const rows = await db
-      .selectFrom('inventories')
-      .select(inventoryColumns)
-      .where('project_id', '=', projectId)
-      .where('date_deleted', 'is', null)
-      .orderBy('coc_code')
-      .orderBy('inventory_start_date', 'desc')
-      .orderBy('household_type')
-      .orderBy('inventory_id')
-      .execute();
-    return rows.map(toInventory);
-  },
+/** 2.07 Inventory records, by CoC, the latest first. Deleted rows are never returned; besides this file, only the Training reset deletes them. */
+export const inventoriesRepository = setupRecordRepository({
+  table: 'inventories',
+  idColumn: 'inventory_id',
+  columns: inventoryColumns,
+  order: [['coc_code', 'asc'], ['inventory_start_date', 'desc'], ['household_type', 'asc'], ['inventory_id', 'asc']],
+  toRecord: toInventory,
+  fieldColumns: inventoryFieldColumns,
+  row: inventoryRow,
+});
 
-  async findById(db: Db, projectId: string, inventoryId: string): Promise<Inventory | undefined> {
-    const row = await db
-      .selectFrom('inventories')
-      .select(inventoryColumns)
-      .where('inventory_id', '=', inventoryId)
-      .where('project_id', '=', projectId)
-      .where('date_deleted', 'is', null)
-      .executeTakeFirst();
-    return row && toInventory(row);
-  },
+type AffiliationRow = { affiliation_id: string; project_id: string; res_project_id: string; date_created: Date; date_updated: Date; user_id: string };
 
-  async insert(db: Db, record: Inventory): Promise<void> {
-    await db.insertInto('inventories').values(inventoryRow(record)).execute();
-  },
-
-  async insertMany(db: Db, records: readonly Inventory[]): Promise<void> {
-    if (records.length === 0) return;
-    await db.insertInto('inventories').values(records.map(inventoryRow)).execute();
-  },
-
-  async update(db: Db, inventoryId: string, fields: InventoryFields, changed: Changed): Promise<void> {
-    await db
-      .updateTable('inventories')
-      .set({ ...inventoryFieldColumns(fields), date_updated: changed.dateUpdated, user_id: changed.userId })
-      .where('inventory_id', '=', inventoryId)
-      .where('date_deleted', 'is', null)
-      .execute();
-  },
-
-  async markDeleted(db: Db, inventoryId: string, changed: Deleted): Promise<void> {
-    await db.updateTable('inventories').set(deletion(changed)).where('inventory_id', '=', inventoryId).where('date_deleted', 'is', null).execute();
-  },
-};
-
-function toAffiliation(row: { affiliation_id: string; project_id: string; res_project_id: string; date_created: Date; date_updated: Date; user_id: string }): Affiliation {
+function toAffiliation(row: AffiliationRow): Affiliation {
   return { affiliationId: row.affiliation_id, projectId: row.project_id, resProjectId: row.res_project_id, ...bookkeepingOf(row) };
 }
+
+function affiliationRow(record: Affiliation) {
+  return { affiliation_id: record.affiliationId, project_id: record.projectId, res_project_id: record.resProjectId, ...bookkeepingRow(record) };
+}
+
+const affiliations = setupRecordRepository<Affiliation, never, AffiliationRow>({
+  table: 'affiliations',
+  idColumn: 'affiliation_id',
+  columns: ['affiliation_id', 'project_id', 'res_project_id', ...BOOKKEEPING_COLUMNS],
+  order: [['affiliation_id', 'asc']],
+  toRecord: toAffiliation,
+  fieldColumns: () => ({}),
+  row: affiliationRow,
+});
 
 /** 2.02.C Affiliation records. Deleted rows are never returned; besides this file, only the Training reset deletes them. */
 export const affiliationsRepository = {
@@ -362,16 +325,7 @@ export const affiliationsRepository = {
     return rows.map((row) => ({ ...toAffiliation(row), resProjectName: row.project_name }));
   },
 
-  async findById(db: Db, projectId: string, affiliationId: string): Promise<Affiliation | undefined> {
-    const row = await db
-      .selectFrom('affiliations')
-      .selectAll()
-      .where('affiliation_id', '=', affiliationId)
-      .where('project_id', '=', projectId)
-      .where('date_deleted', 'is', null)
-      .executeTakeFirst();
-    return row && toAffiliation(row);
-  },
+  findById: affiliations.findById,
 
   /** How many services-only projects name this one as their residential project. */
   async countAsResidential(db: Db, resProjectId: string): Promise<number> {
@@ -384,23 +338,10 @@ export const affiliationsRepository = {
     return Number(row.n);
   },
 
-  async insert(db: Db, record: Affiliation): Promise<void> {
-    await db.insertInto('affiliations').values(affiliationRow(record)).execute();
-  },
-
-  async insertMany(db: Db, records: readonly Affiliation[]): Promise<void> {
-    if (records.length === 0) return;
-    await db.insertInto('affiliations').values(records.map(affiliationRow)).execute();
-  },
-
-  async markDeleted(db: Db, affiliationId: string, changed: Deleted): Promise<void> {
-    await db.updateTable('affiliations').set(deletion(changed)).where('affiliation_id', '=', affiliationId).where('date_deleted', 'is', null).execute();
-  },
+  insert: affiliations.insert,
+  insertMany: affiliations.insertMany,
+  markDeleted: affiliations.markDeleted,
 };
-
-function affiliationRow(record: Affiliation) {
-  return { affiliation_id: record.affiliationId, project_id: record.projectId, res_project_id: record.resProjectId, ...bookkeepingRow(record) };
-}
 
 const hmisParticipationColumns = [
   'hmis_participation_id',
@@ -436,54 +377,16 @@ function hmisParticipationRow(record: HmisParticipation) {
   return { hmis_participation_id: record.hmisParticipationId, project_id: record.projectId, ...hmisParticipationFieldColumns(record), ...bookkeepingRow(record) };
 }
 
-/** 2.08 HMISParticipation records. Deleted rows are never returned; besides this file, only the Training reset deletes them. */
-export const hmisParticipationsRepository = {
-  /** A project's participation periods, the latest first. */
-  async listByProject(db: Db, projectId: string): Promise<HmisParticipation[]> {
-    const rows = await db
-      .selectFrom('hmis_participations')
-      .select(hmisParticipationColumns)
-      .where('project_id', '=', projectId)
-      .where('date_deleted', 'is', null)
-      .orderBy('hmis_participation_status_start_date', 'desc')
-      .orderBy('hmis_participation_id')
-      .execute();
-    return rows.map(toHmisParticipation);
-  },
-
-  async findById(db: Db, projectId: string, id: string): Promise<HmisParticipation | undefined> {
-    const row = await db
-      .selectFrom('hmis_participations')
-      .select(hmisParticipationColumns)
-      .where('hmis_participation_id', '=', id)
-      .where('project_id', '=', projectId)
-      .where('date_deleted', 'is', null)
-      .executeTakeFirst();
-    return row && toHmisParticipation(row);
-  },
-
-  async insert(db: Db, record: HmisParticipation): Promise<void> {
-    await db.insertInto('hmis_participations').values(hmisParticipationRow(record)).execute();
-  },
-
-  async insertMany(db: Db, records: readonly HmisParticipation[]): Promise<void> {
-    if (records.length === 0) return;
-    await db.insertInto('hmis_participations').values(records.map(hmisParticipationRow)).execute();
-  },
-
-  async update(db: Db, id: string, fields: HmisParticipationFields, changed: Changed): Promise<void> {
-    await db
-      .updateTable('hmis_participations')
-      .set({ ...hmisParticipationFieldColumns(fields), date_updated: changed.dateUpdated, user_id: changed.userId })
-      .where('hmis_participation_id', '=', id)
-      .where('date_deleted', 'is', null)
-      .execute();
-  },
-
-  async markDeleted(db: Db, id: string, changed: Deleted): Promise<void> {
-    await db.updateTable('hmis_participations').set(deletion(changed)).where('hmis_participation_id', '=', id).where('date_deleted', 'is', null).execute();
-  },
-};
+/** 2.08 HMISParticipation records, the latest first. Deleted rows are never returned; besides this file, only the Training reset deletes them. */
+export const hmisParticipationsRepository = setupRecordRepository({
+  table: 'hmis_participations',
+  idColumn: 'hmis_participation_id',
+  columns: hmisParticipationColumns,
+  order: [['hmis_participation_status_start_date', 'desc'], ['hmis_participation_id', 'asc']],
+  toRecord: toHmisParticipation,
+  fieldColumns: hmisParticipationFieldColumns,
+  row: hmisParticipationRow,
+});
 
 const ceParticipationColumns = [
   'ce_participation_id',
@@ -534,51 +437,13 @@ function ceParticipationRow(record: CeParticipation) {
   return { ce_participation_id: record.ceParticipationId, project_id: record.projectId, ...ceParticipationFieldColumns(record), ...bookkeepingRow(record) };
 }
 
-/** 2.09 CEParticipation records. Deleted rows are never returned; besides this file, only the Training reset deletes them. */
-export const ceParticipationsRepository = {
-  /** A project's participation periods, the latest first. */
-  async listByProject(db: Db, projectId: string): Promise<CeParticipation[]> {
-    const rows = await db
-      .selectFrom('ce_participations')
-      .select(ceParticipationColumns)
-      .where('project_id', '=', projectId)
-      .where('date_deleted', 'is', null)
-      .orderBy('ce_participation_status_start_date', 'desc')
-      .orderBy('ce_participation_id')
-      .execute();
-    return rows.map(toCeParticipation);
-  },
-
-  async findById(db: Db, projectId: string, id: string): Promise<CeParticipation | undefined> {
-    const row = await db
-      .selectFrom('ce_participations')
-      .select(ceParticipationColumns)
-      .where('ce_participation_id', '=', id)
-      .where('project_id', '=', projectId)
-      .where('date_deleted', 'is', null)
-      .executeTakeFirst();
-    return row && toCeParticipation(row);
-  },
-
-  async insert(db: Db, record: CeParticipation): Promise<void> {
-    await db.insertInto('ce_participations').values(ceParticipationRow(record)).execute();
-  },
-
-  async insertMany(db: Db, records: readonly CeParticipation[]): Promise<void> {
-    if (records.length === 0) return;
-    await db.insertInto('ce_participations').values(records.map(ceParticipationRow)).execute();
-  },
-
-  async update(db: Db, id: string, fields: CeParticipationFields, changed: Changed): Promise<void> {
-    await db
-      .updateTable('ce_participations')
-      .set({ ...ceParticipationFieldColumns(fields), date_updated: changed.dateUpdated, user_id: changed.userId })
-      .where('ce_participation_id', '=', id)
-      .where('date_deleted', 'is', null)
-      .execute();
-  },
-
-  async markDeleted(db: Db, id: string, changed: Deleted): Promise<void> {
-    await db.updateTable('ce_participations').set(deletion(changed)).where('ce_participation_id', '=', id).where('date_deleted', 'is', null).execute();
-  },
-};
+/** 2.09 CEParticipation records, the latest first. Deleted rows are never returned; besides this file, only the Training reset deletes them. */
+export const ceParticipationsRepository = setupRecordRepository({
+  table: 'ce_participations',
+  idColumn: 'ce_participation_id',
+  columns: ceParticipationColumns,
+  order: [['ce_participation_status_start_date', 'desc'], ['ce_participation_id', 'asc']],
+  toRecord: toCeParticipation,
+  fieldColumns: ceParticipationFieldColumns,
+  row: ceParticipationRow,
+});

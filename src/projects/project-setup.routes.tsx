@@ -35,7 +35,7 @@ import {
   type InventoryInput,
   type ProjectCocInput,
 } from './project-setup-fields.js';
-import { BED_CATEGORIES } from './project-setup.model.js';
+import { BED_CATEGORIES, type BedCategory } from './project-setup.model.js';
 import { refuseAffiliationsFor, refuseInventoryFor } from './project-setup.service.js';
 import type { Project } from './projects.model.js';
 import { viewerOf } from '../http/actor.js';
@@ -74,6 +74,9 @@ interface SetupKind<I, R> {
 
 const kind = <I, R>(definition: SetupKind<I, R>): SetupKind<I, R> => definition;
 const text = (body: unknown, name: string, max = 200) => formString(body, name, { max });
+/** A form's text fields, each at most its length. */
+const texts = <K extends string>(body: unknown, limits: Record<K, number>) =>
+  Object.fromEntries(Object.entries<number>(limits).map(([name, max]) => [name, text(body, name, max)])) as Record<K, string>;
 
 const KINDS: Readonly<Record<string, SetupKind<any, any>>> = {
   [SETUP_PATHS.cocs]: kind({
@@ -81,16 +84,7 @@ const KINDS: Readonly<Record<string, SetupKind<any, any>>> = {
     section: 'cocs',
     addHeading: 'Add a CoC',
     editHeading: 'Correct a CoC',
-    read: (body): ProjectCocInput => ({
-      cocCode: text(body, 'cocCode', 40),
-      geocode: text(body, 'geocode', 40),
-      address1: text(body, 'address1', 1000),
-      address2: text(body, 'address2', 1000),
-      city: text(body, 'city', 1000),
-      state: text(body, 'state', 40),
-      zip: text(body, 'zip', 40),
-      geographyType: text(body, 'geographyType', 20),
-    }),
+    read: (body): ProjectCocInput => texts(body, { cocCode: 40, geocode: 40, address1: 1000, address2: 1000, city: 1000, state: 40, zip: 40, geographyType: 20 }),
     empty: EMPTY_PROJECT_COC,
     values: projectCocValues,
     find: (site, projectId, recordId) => site.projectSetup.projectCoc(projectId, recordId),
@@ -104,13 +98,7 @@ const KINDS: Readonly<Record<string, SetupKind<any, any>>> = {
     section: 'funders',
     addHeading: 'Add a funding source',
     editHeading: 'Correct a funding source',
-    read: (body): FunderInput => ({
-      funder: text(body, 'funder', 20),
-      otherFunder: text(body, 'otherFunder', 1000),
-      grantId: text(body, 'grantId', 1000),
-      startDate: text(body, 'startDate', 40),
-      endDate: text(body, 'endDate', 40),
-    }),
+    read: (body): FunderInput => texts(body, { funder: 20, otherFunder: 1000, grantId: 1000, startDate: 40, endDate: 40 }),
     empty: EMPTY_FUNDER,
     values: funderValues,
     find: (site, projectId, recordId) => site.projectSetup.funder(projectId, recordId),
@@ -125,14 +113,8 @@ const KINDS: Readonly<Record<string, SetupKind<any, any>>> = {
     addHeading: 'Add inventory',
     editHeading: 'Correct inventory',
     read: (body): InventoryInput => ({
-      cocCode: text(body, 'cocCode', 40),
-      householdType: text(body, 'householdType', 20),
-      availability: text(body, 'availability', 20),
-      esBedType: text(body, 'esBedType', 20),
-      unitInventory: text(body, 'unitInventory', 40),
-      inventoryStartDate: text(body, 'inventoryStartDate', 40),
-      inventoryEndDate: text(body, 'inventoryEndDate', 40),
-      ...(Object.fromEntries(BED_CATEGORIES.map((c) => [c, text(body, c, 40)])) as Record<(typeof BED_CATEGORIES)[number], string>),
+      ...texts(body, { cocCode: 40, householdType: 20, availability: 20, esBedType: 20, unitInventory: 40, inventoryStartDate: 40, inventoryEndDate: 40 }),
+      ...texts(body, Object.fromEntries(BED_CATEGORIES.map((c) => [c, 40])) as Record<BedCategory, number>),
     }),
     empty: EMPTY_INVENTORY,
     values: inventoryValues,
@@ -167,11 +149,7 @@ const KINDS: Readonly<Record<string, SetupKind<any, any>>> = {
     section: 'hmis-participation',
     addHeading: 'Add an HMIS participation period',
     editHeading: 'Correct an HMIS participation period',
-    read: (body): HmisParticipationInput => ({
-      hmisParticipationType: text(body, 'hmisParticipationType', 20),
-      startDate: text(body, 'startDate', 40),
-      endDate: text(body, 'endDate', 40),
-    }),
+    read: (body): HmisParticipationInput => texts(body, { hmisParticipationType: 20, startDate: 40, endDate: 40 }),
     empty: EMPTY_HMIS_PARTICIPATION,
     values: hmisParticipationValues,
     find: (site, projectId, recordId) => site.projectSetup.hmisParticipation(projectId, recordId),
@@ -186,11 +164,8 @@ const KINDS: Readonly<Record<string, SetupKind<any, any>>> = {
     addHeading: 'Add a coordinated entry participation period',
     editHeading: 'Correct a coordinated entry participation period',
     read: (body): CeParticipationInput => ({
-      accessPoint: text(body, 'accessPoint', 20),
+      ...texts(body, { accessPoint: 20, receivesReferrals: 20, startDate: 40, endDate: 40 }),
       services: formStrings(body, 'services', { maxCount: 10, max: 40 }),
-      receivesReferrals: text(body, 'receivesReferrals', 20),
-      startDate: text(body, 'startDate', 40),
-      endDate: text(body, 'endDate', 40),
     }),
     empty: EMPTY_CE_PARTICIPATION,
     values: ceParticipationValues,

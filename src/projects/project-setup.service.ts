@@ -12,42 +12,9 @@ import type { Organization, Project, StaysInProjects } from './projects.model.js
 import { projectsRepository } from './projects.repository.js';
 import { acceptsClientData, asksResidentialAffiliation, collectsInventory, isEmergencyShelter, isResidential, NOT_A_MANAGER, projectHasEnded } from './projects.service.js';
 import { formatDay, periodsShareADay, statusPeriodsOverlap } from './project-fields.js';
-import {
-  validateCeParticipation,
-  validateFunder,
-  validateHmisParticipation,
-  validateInventory,
-  validateProjectCoc,
-  type CeParticipationInput,
-  type FunderInput,
-  type HmisParticipationInput,
-  type InventoryContext,
-  type InventoryInput,
-  type ProjectCocInput,
-} from './project-setup-fields.js';
-import type {
-  Affiliation,
-  CeParticipation,
-  CeParticipationFields,
-  Funder,
-  FunderFields,
-  HmisParticipation,
-  HmisParticipationFields,
-  Inventory,
-  InventoryFields,
-  ProjectCoc,
-  ProjectCocFields,
-  ProjectSetup,
-  ProjectSetupRecords,
-} from './project-setup.model.js';
-import {
-  affiliationsRepository,
-  ceParticipationsRepository,
-  fundersRepository,
-  hmisParticipationsRepository,
-  inventoriesRepository,
-  projectCocsRepository,
-} from './project-setup.repository.js';
+import { validateCeParticipation, validateFunder, validateHmisParticipation, validateInventory, validateProjectCoc, type CeParticipationInput, type FunderInput, type HmisParticipationInput, type InventoryContext, type InventoryInput, type ProjectCocInput } from './project-setup-fields.js';
+import type { Affiliation, CeParticipation, CeParticipationFields, Funder, FunderFields, HmisParticipation, HmisParticipationFields, Inventory, InventoryFields, ProjectCoc, ProjectCocFields, ProjectSetup, ProjectSetupRecords, RecordBookkeeping } from './project-setup.model.js';
+import { affiliationsRepository, ceParticipationsRepository, fundersRepository, hmisParticipationsRepository, inventoriesRepository, projectCocsRepository, type SetupRecordRepository } from './project-setup.repository.js';
 
 /** The HUD file a set-up record belongs to, as audit entries name it. */
 export type SetupRecordKind = 'ProjectCoC' | 'Funder' | 'Inventory' | 'Affiliation' | 'HMISParticipation' | 'CEParticipation';
@@ -104,6 +71,43 @@ const AUDITED_CE_FIELDS: Record<keyof CeParticipationFields, string> = {
   receivesReferrals: 'receives_referrals',
   startDate: 'ce_participation_status_start_date',
   endDate: 'ce_participation_status_end_date',
+};
+
+type Period = { startDate: string; endDate: string | null };
+
+/** A participation record kind (2.08, 2.09): its own fields and checks, the same rules and audit otherwise. */
+interface ParticipationKind<R extends F, F extends Period, I> {
+  repository: SetupRecordRepository<R, F>;
+  record: SetupRecordKind;
+  /** As an overlap message names it. */
+  what: string;
+  idOf: (record: R) => string;
+  create: (id: string, rest: { projectId: string } & F & RecordBookkeeping) => R;
+  validate: (input: I) => F;
+  audited: Record<keyof F, string>;
+  addedDetails: (record: R) => Record<string, string | number | null>;
+}
+
+const HMIS_PARTICIPATION: ParticipationKind<HmisParticipation, HmisParticipationFields, HmisParticipationInput> = {
+  repository: hmisParticipationsRepository,
+  record: 'HMISParticipation',
+  what: 'HMIS participation',
+  idOf: (r) => r.hmisParticipationId,
+  create: (id, rest) => ({ hmisParticipationId: id, ...rest }),
+  validate: validateHmisParticipation,
+  audited: AUDITED_HMIS_FIELDS,
+  addedDetails: (r) => ({ type: r.hmisParticipationType }),
+};
+
+const CE_PARTICIPATION: ParticipationKind<CeParticipation, CeParticipationFields, CeParticipationInput> = {
+  repository: ceParticipationsRepository,
+  record: 'CEParticipation',
+  what: 'coordinated entry participation',
+  idOf: (r) => r.ceParticipationId,
+  create: (id, rest) => ({ ceParticipationId: id, ...rest }),
+  validate: validateCeParticipation,
+  audited: AUDITED_CE_FIELDS,
+  addedDetails: (r) => ({ accessPoint: r.accessPoint }),
 };
 
 /**
@@ -367,85 +371,83 @@ export class ProjectSetupService {
     });
   }
 
-  // 2.08 HMIS participation
+  // 2.08 HMIS participation and 2.09 coordinated entry participation: periods that must not overlap
 
   async hmisParticipation(projectId: string, recordId: string): Promise<HmisParticipation> {
-    return found(HUD_ID_PATTERN.test(recordId) ? await hmisParticipationsRepository.findById(this.db, projectId, recordId) : undefined);
+    return this.participation(HMIS_PARTICIPATION, projectId, recordId);
   }
 
-  async addHmisParticipation(viewer: Viewer, projectId: string, input: HmisParticipationInput, actor: Actor): Promise<HmisParticipation> {
-    await this.projectToManage(viewer, projectId);
-    const fields = validateHmisParticipation(input);
-    return this.inProject(projectId, async (trx) => {
-      refuseOverlap(await hmisParticipationsRepository.listByProject(trx, projectId), fields, null, (r) => r.hmisParticipationId, 'HMIS participation');
-      const record: HmisParticipation = { hmisParticipationId: this.newId(), projectId, ...fields, ...this.created(actor) };
-      await hmisParticipationsRepository.insert(trx, record);
-      await this.recordAudit(trx, 'project_setup.added', actor, projectId, 'HMISParticipation', record.hmisParticipationId, { type: record.hmisParticipationType });
-      return record;
-    });
+  addHmisParticipation(viewer: Viewer, projectId: string, input: HmisParticipationInput, actor: Actor): Promise<HmisParticipation> {
+    return this.addParticipation(HMIS_PARTICIPATION, viewer, projectId, input, actor);
   }
 
-  async updateHmisParticipation(viewer: Viewer, projectId: string, recordId: string, input: HmisParticipationInput, actor: Actor): Promise<void> {
-    await this.projectToManage(viewer, projectId);
-    const fields = validateHmisParticipation(input);
-    await this.inProject(projectId, async (trx) => {
-      const all = await hmisParticipationsRepository.listByProject(trx, projectId);
-      const before = found(all.find((r) => r.hmisParticipationId === recordId));
-      const changed = changedFields(before, fields, AUDITED_HMIS_FIELDS);
-      if (changed.length === 0) return;
-      refuseOverlap(all, fields, recordId, (r) => r.hmisParticipationId, 'HMIS participation');
-      await hmisParticipationsRepository.update(trx, recordId, fields, this.changed(actor));
-      await this.recordAudit(trx, 'project_setup.changed', actor, projectId, 'HMISParticipation', recordId, { fields: changed.join(', ') });
-    });
+  updateHmisParticipation(viewer: Viewer, projectId: string, recordId: string, input: HmisParticipationInput, actor: Actor): Promise<void> {
+    return this.updateParticipation(HMIS_PARTICIPATION, viewer, projectId, recordId, input, actor);
   }
 
-  async deleteHmisParticipation(viewer: Viewer, projectId: string, recordId: string, actor: Actor): Promise<void> {
-    await this.projectToManage(viewer, projectId);
-    await this.inProject(projectId, async (trx) => {
-      found(await hmisParticipationsRepository.findById(trx, projectId, recordId));
-      await hmisParticipationsRepository.markDeleted(trx, recordId, this.deleted(actor));
-      await this.recordAudit(trx, 'project_setup.deleted', actor, projectId, 'HMISParticipation', recordId);
-    });
+  deleteHmisParticipation(viewer: Viewer, projectId: string, recordId: string, actor: Actor): Promise<void> {
+    return this.deleteParticipation(HMIS_PARTICIPATION, viewer, projectId, recordId, actor);
   }
-
-  // 2.09 Coordinated entry participation
 
   async ceParticipation(projectId: string, recordId: string): Promise<CeParticipation> {
-    return found(HUD_ID_PATTERN.test(recordId) ? await ceParticipationsRepository.findById(this.db, projectId, recordId) : undefined);
+    return this.participation(CE_PARTICIPATION, projectId, recordId);
   }
 
-  async addCeParticipation(viewer: Viewer, projectId: string, input: CeParticipationInput, actor: Actor): Promise<CeParticipation> {
+  addCeParticipation(viewer: Viewer, projectId: string, input: CeParticipationInput, actor: Actor): Promise<CeParticipation> {
+    return this.addParticipation(CE_PARTICIPATION, viewer, projectId, input, actor);
+  }
+
+  updateCeParticipation(viewer: Viewer, projectId: string, recordId: string, input: CeParticipationInput, actor: Actor): Promise<void> {
+    return this.updateParticipation(CE_PARTICIPATION, viewer, projectId, recordId, input, actor);
+  }
+
+  deleteCeParticipation(viewer: Viewer, projectId: string, recordId: string, actor: Actor): Promise<void> {
+    return this.deleteParticipation(CE_PARTICIPATION, viewer, projectId, recordId, actor);
+  }
+
+  private async participation<R extends F, F extends Period, I>(kind: ParticipationKind<R, F, I>, projectId: string, recordId: string): Promise<R> {
+    return found(HUD_ID_PATTERN.test(recordId) ? await kind.repository.findById(this.db, projectId, recordId) : undefined);
+  }
+
+  private async addParticipation<R extends F, F extends Period, I>(kind: ParticipationKind<R, F, I>, viewer: Viewer, projectId: string, input: I, actor: Actor): Promise<R> {
     await this.projectToManage(viewer, projectId);
-    const fields = validateCeParticipation(input);
+    const fields = kind.validate(input);
     return this.inProject(projectId, async (trx) => {
-      refuseOverlap(await ceParticipationsRepository.listByProject(trx, projectId), fields, null, (r) => r.ceParticipationId, 'coordinated entry participation');
-      const record: CeParticipation = { ceParticipationId: this.newId(), projectId, ...fields, ...this.created(actor) };
-      await ceParticipationsRepository.insert(trx, record);
-      await this.recordAudit(trx, 'project_setup.added', actor, projectId, 'CEParticipation', record.ceParticipationId, { accessPoint: record.accessPoint });
+      refuseOverlap(await kind.repository.listByProject(trx, projectId), fields, null, kind.idOf, kind.what);
+      const record = kind.create(this.newId(), { projectId, ...fields, ...this.created(actor) });
+      await kind.repository.insert(trx, record);
+      await this.recordAudit(trx, 'project_setup.added', actor, projectId, kind.record, kind.idOf(record), kind.addedDetails(record));
       return record;
     });
   }
 
-  async updateCeParticipation(viewer: Viewer, projectId: string, recordId: string, input: CeParticipationInput, actor: Actor): Promise<void> {
+  private async updateParticipation<R extends F, F extends Period, I>(
+    kind: ParticipationKind<R, F, I>,
+    viewer: Viewer,
+    projectId: string,
+    recordId: string,
+    input: I,
+    actor: Actor,
+  ): Promise<void> {
     await this.projectToManage(viewer, projectId);
-    const fields = validateCeParticipation(input);
+    const fields = kind.validate(input);
     await this.inProject(projectId, async (trx) => {
-      const all = await ceParticipationsRepository.listByProject(trx, projectId);
-      const before = found(all.find((r) => r.ceParticipationId === recordId));
-      const changed = changedFields(before, fields, AUDITED_CE_FIELDS);
+      const all = await kind.repository.listByProject(trx, projectId);
+      const before = found(all.find((r) => kind.idOf(r) === recordId));
+      const changed = changedFields<F>(before, fields, kind.audited);
       if (changed.length === 0) return;
-      refuseOverlap(all, fields, recordId, (r) => r.ceParticipationId, 'coordinated entry participation');
-      await ceParticipationsRepository.update(trx, recordId, fields, this.changed(actor));
-      await this.recordAudit(trx, 'project_setup.changed', actor, projectId, 'CEParticipation', recordId, { fields: changed.join(', ') });
+      refuseOverlap(all, fields, recordId, kind.idOf, kind.what);
+      await kind.repository.update(trx, recordId, fields, this.changed(actor));
+      await this.recordAudit(trx, 'project_setup.changed', actor, projectId, kind.record, recordId, { fields: changed.join(', ') });
     });
   }
 
-  async deleteCeParticipation(viewer: Viewer, projectId: string, recordId: string, actor: Actor): Promise<void> {
+  private async deleteParticipation<R extends F, F extends Period, I>(kind: ParticipationKind<R, F, I>, viewer: Viewer, projectId: string, recordId: string, actor: Actor): Promise<void> {
     await this.projectToManage(viewer, projectId);
     await this.inProject(projectId, async (trx) => {
-      found(await ceParticipationsRepository.findById(trx, projectId, recordId));
-      await ceParticipationsRepository.markDeleted(trx, recordId, this.deleted(actor));
-      await this.recordAudit(trx, 'project_setup.deleted', actor, projectId, 'CEParticipation', recordId);
+      found(await kind.repository.findById(trx, projectId, recordId));
+      await kind.repository.markDeleted(trx, recordId, this.deleted(actor));
+      await this.recordAudit(trx, 'project_setup.deleted', actor, projectId, kind.record, recordId);
     });
   }
 

@@ -223,7 +223,6 @@ export const NO_CLIENT_DATA_AT_VSP = `This project belongs to a victim service p
 
 /** Refused because the project's agency is a victim service provider (see NO_CLIENT_DATA_AT_VSP). */
 export class NoClientDataAtVspError extends ForbiddenError {
-  override name = 'NoClientDataAtVspError';
   constructor() {
     super(NO_CLIENT_DATA_AT_VSP);
   }
@@ -231,7 +230,6 @@ export class NoClientDataAtVspError extends ForbiddenError {
 
 /** Refused because stays would fall outside the new operating dates: the page links the project's roster. */
 export class StaysOutsideOperatingDatesError extends ValidationError {
-  override name = 'StaysOutsideOperatingDatesError';
   constructor(
     message: string,
     fieldErrors: Readonly<Record<string, readonly string[]>>,

@@ -1,7 +1,7 @@
 import { formatDay } from '../enrollments/enrollment-fields.js';
-import { formatDateTime } from '../views/format.js';
+import { DataTable } from '../views/data-table.js';
 import { InlinePostButton } from '../views/form-kit.js';
-import { byWhom, sitePath, type PageContext } from '../views/page-context.js';
+import { savedBy, sitePath, type PageContext } from '../views/page-context.js';
 import type { BedNightsSection } from './shelter.model.js';
 
 /**
@@ -24,33 +24,19 @@ export function BedNightsSectionView(props: { ctx: PageContext; section: BedNigh
             {nights.length < total ? `; the latest ${nights.length} are shown. ` : '. '}
             {nights.length < total && <a href={`${sitePath(ctx, base)}?nights=all#bed-nights-heading`}>Show all {total} bed nights</a>}
           </p>
-          <div class="table-wrap">
-            <table>
-              <caption class="visually-hidden">Bed nights, latest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Night</th>
-                  <th scope="col">Recorded</th>
-                  {section.canRemove && <th scope="col">Checked in by mistake?</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {nights.map((n) => (
-                  <tr>
-                    <td>{formatDay(n.night)}</td>
-                    <td>
-                      {formatDateTime(n.dateUpdated, ctx.timeZone)} by {byWhom(ctx, n.userId)}
-                    </td>
-                    {section.canRemove && (
-                      <td>
-                        <InlinePostButton ctx={ctx} action={`${base}/bed-nights/${n.servicesId}/delete`} label="Remove" what={`the bed night of ${formatDay(n.night)}`} />
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Bed nights, latest first"
+            hiddenCaption
+            rows={nights}
+            columns={[
+              { header: 'Night', cell: (n) => formatDay(n.night) },
+              { header: 'Recorded', cell: (n) => savedBy(ctx, n) },
+              section.canRemove && {
+                header: 'Checked in by mistake?',
+                cell: (n) => <InlinePostButton ctx={ctx} action={`${base}/bed-nights/${n.servicesId}/delete`} label="Remove" what={`the bed night of ${formatDay(n.night)}`} />,
+              },
+            ]}
+          />
         </>
       )}
     </section>

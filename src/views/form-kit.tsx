@@ -66,6 +66,18 @@ interface FieldBase {
   warnings?: readonly string[];
 }
 
+/**
+ * A form's fields tied to what was typed and why it was refused, so a field is declared by its name once:
+ * `<TextField {...field('city')} label="City" />` gives it its name, kept value, errors and warnings. `prefix` names
+ * the fields of one member among several (`members.2.`).
+ */
+export function boundFields<V extends object>(values: V, errors: FieldErrors = {}, warnings?: FieldErrors, prefix = '') {
+  return <K extends keyof V & string>(name: K) => {
+    const key = `${prefix}${name}`;
+    return { name: key, value: values[name], errors: errors[key], ...(warnings ? { warnings: warnings[key] } : {}) };
+  };
+}
+
 /** Ids of a field's hint, error and warning, and whether it is invalid. */
 function parts(props: FieldBase) {
   const id = props.id ?? fieldId(props.name);

@@ -1,4 +1,5 @@
 import type { Role } from '../db/schema.js';
+import { formatDateTime } from './format.js';
 import type { SiteId } from '../site-id.js';
 
 /** What every page needs to draw its frame. Built once per request in the site plugin. */
@@ -28,4 +29,9 @@ export function byWhom(ctx: PageContext, hudUserId: string): string {
 
 export function sitePath(ctx: PageContext, path = ''): string {
   return `/${ctx.site?.id ?? ''}/${path}`.replace(/\/+/g, '/');
+}
+
+/** When a record was last saved and by whom, as its "Recorded" or "Last changed" line says: "Nov 27, 2026, 9:15 AM EST by jdoe". */
+export function savedBy(ctx: PageContext, record: { dateUpdated: Date; userId: string }): string {
+  return `${formatDateTime(record.dateUpdated, ctx.timeZone)} by ${byWhom(ctx, record.userId)}`;
 }

@@ -1,5 +1,5 @@
 import type { Organization } from '../../projects/projects.model.js';
-import { CheckboxField, CheckboxGroupField, CsrfField, ErrorSummary, RadioField, TextField, type FieldErrors, type FormFailure } from '../../views/form-kit.js';
+import { boundFields, CheckboxField, CheckboxGroupField, CsrfField, ErrorSummary, RadioField, TextField, type FieldErrors, type FormFailure } from '../../views/form-kit.js';
 import { Layout } from '../../views/layout.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
 import { lacksAgency, NO_AGENCY_WARNING, ROLE_DESCRIPTIONS, ROLE_NAMES } from '../roles.js';
@@ -38,6 +38,7 @@ const ROLE_CHOICES = (['case_manager', 'agency_manager', 'admin'] as const).map(
  */
 export function AccountFields(props: { ctx: PageContext; values: AccountFormValues; organizations: readonly Organization[]; errors?: FieldErrors }) {
   const { ctx, values, organizations, errors = {} } = props;
+  const field = boundFields(values, errors);
   const agencyHint = (
     <>
       The agencies this person works for. Case managers and agency managers see these agencies’ enrollments; agency
@@ -55,20 +56,18 @@ export function AccountFields(props: { ctx: PageContext; values: AccountFormValu
     : undefined;
   return (
     <>
-      <TextField name="firstName" label="First name" value={values.firstName} required maxLength={100} autocomplete="off" errors={errors.firstName} />
-      <TextField name="lastName" label="Last name" value={values.lastName} required maxLength={100} autocomplete="off" errors={errors.lastName} />
+      <TextField {...field('firstName')} label="First name" required maxLength={100} autocomplete="off" />
+      <TextField {...field('lastName')} label="Last name" required maxLength={100} autocomplete="off" />
       <TextField
-        name="email"
+        {...field('email')}
         label="Work email"
         type="email"
-        value={values.email}
         maxLength={254}
         autocomplete="off"
         hint="Password reset links go to this address. Required unless the person is a volunteer."
-        errors={errors.email}
       />
       <CheckboxField name="isVolunteer" label="Volunteer (no work email required)" checked={values.isVolunteer} errors={errors.isVolunteer} />
-      <RadioField name="role" label="Role" choices={ROLE_CHOICES} value={values.role} errors={errors.role} />
+      <RadioField {...field('role')} label="Role" choices={ROLE_CHOICES} />
       <CheckboxGroupField
         name="agencies"
         label="Agencies"
@@ -92,6 +91,7 @@ export interface NewUserPageProps {
 export function NewUserPage(props: NewUserPageProps) {
   const { ctx, values, failure } = props;
   const errors = failure?.errors ?? {};
+  const field = boundFields(values, errors);
   return (
     <Layout ctx={ctx} title="Create user">
       <div class="narrow">
@@ -115,13 +115,11 @@ export function NewUserPage(props: NewUserPageProps) {
           <CsrfField token={ctx.csrfToken} />
           <AccountFields ctx={ctx} values={values} organizations={props.organizations} errors={errors} />
           <TextField
-            name="username"
+            {...field('username')}
             label="Username (optional)"
-            value={values.username}
             maxLength={40}
             autocomplete="off"
             hint="Leave empty to use first initial + last name (John Doe → jdoe)"
-            errors={errors.username}
           />
           <p class="hint" id="username-suggestion" aria-live="polite"></p>
           <button type="submit" class="primary">

@@ -1,4 +1,5 @@
 import type { Organization } from '../../projects/projects.model.js';
+import { DataTable } from '../../views/data-table.js';
 import { formatDateTime } from '../../views/format.js';
 import { Notice } from '../../views/components.js';
 import { SelectField, TextField } from '../../views/form-kit.js';
@@ -106,58 +107,35 @@ export function UsersListPage(props: UsersListPageProps) {
           {filtered ? 'No users match this search.' : 'There are no users on this page.'}
         </p>
       ) : (
-        <div class="table-wrap">
-          <table class="users-table">
-            <caption>
+        <DataTable
+          class="users-table"
+          caption={
+            <>
               {filtered ? 'Users matching the search' : 'All users'}
               {page > 1 ? `, page ${page}` : ''}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Username</th>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Agencies</th>
-                <th scope="col">Status</th>
-                <th scope="col">Last login</th>
-                <th scope="col">Password expires</th>
-                <th scope="col">
-                  <span class="visually-hidden">Details</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.rows.map(({ user, status, agencyIds }) => (
-                <tr>
-                  <td>
-                    <a href={sitePath(ctx, `admin/users/${user.id}`)}>{user.username}</a>
-                  </td>
-                  <td>
-                    {user.firstName} {user.lastName}
-                  </td>
-                  <td>{emailText(user)}</td>
-                  <td>{ROLE_NAMES[user.role]}</td>
-                  <td>
-                    <AgencyNames ctx={ctx} role={user.role} agencyIds={agencyIds} organizations={props.organizations} />
-                  </td>
-                  <td>
-                    <StatusText status={status} user={user} timeZone={ctx.timeZone} />
-                  </td>
-                  <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, ctx.timeZone) : 'Never'}</td>
-                  <td>
-                    <PasswordExpiryText user={user} now={props.now} timeZone={ctx.timeZone} />
-                  </td>
-                  <td>
-                    <a href={sitePath(ctx, `admin/users/${user.id}`)} aria-label={`Manage ${user.username}`}>
-                      Manage
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            </>
+          }
+          rows={props.rows}
+          columns={[
+            { header: 'Username', cell: ({ user }) => <a href={sitePath(ctx, `admin/users/${user.id}`)}>{user.username}</a> },
+            { header: 'Name', cell: ({ user }) => `${user.firstName} ${user.lastName}` },
+            { header: 'Email', cell: ({ user }) => emailText(user) },
+            { header: 'Role', cell: ({ user }) => ROLE_NAMES[user.role] },
+            { header: 'Agencies', cell: ({ user, agencyIds }) => <AgencyNames ctx={ctx} role={user.role} agencyIds={agencyIds} organizations={props.organizations} /> },
+            { header: 'Status', cell: ({ user, status }) => <StatusText status={status} user={user} timeZone={ctx.timeZone} /> },
+            { header: 'Last login', cell: ({ user }) => (user.lastLoginAt ? formatDateTime(user.lastLoginAt, ctx.timeZone) : 'Never') },
+            { header: 'Password expires', cell: ({ user }) => <PasswordExpiryText user={user} now={props.now} timeZone={ctx.timeZone} /> },
+            {
+              header: 'Details',
+              hidden: true,
+              cell: ({ user }) => (
+                <a href={sitePath(ctx, `admin/users/${user.id}`)} aria-label={`Manage ${user.username}`}>
+                  Manage
+                </a>
+              ),
+            },
+          ]}
+        />
       )}
       {(page > 1 || props.hasNextPage) && (
         <nav class="pagination" aria-label="Pages of users">

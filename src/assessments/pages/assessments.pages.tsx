@@ -5,11 +5,11 @@ import { label, NO_YES_REASONS_FOR_MISSING_DATA } from '../../hud/code-lists.js'
 import type { CollectionPoint } from '../../hud/collection-rules.js';
 import { clientName } from '../../clients/client-name.js';
 import { formatDay } from '../../projects/project-fields.js';
-import { Notice } from '../../views/components.js';
+import { Notice, Recorded } from '../../views/components.js';
+import { DataTable } from '../../views/data-table.js';
 import { DateField, ErrorSummary, PostForm, type FieldErrors, type FormFailure } from '../../views/form-kit.js';
-import { formatDateTime } from '../../views/format.js';
 import { Layout } from '../../views/layout.js';
-import { byWhom, sitePath, type PageContext } from '../../views/page-context.js';
+import { sitePath, type PageContext } from '../../views/page-context.js';
 import { formatCents } from '../assessment-fields.js';
 import type { AnnualDue, AssessmentOverview, MemberAnswersInput, StageAnswers, StageForm, StageMember, StageRecord } from '../assessments.model.js';
 import { STAGE_TITLES } from '../assessments.service.js';
@@ -166,15 +166,16 @@ function RecordRow(props: { ctx: PageContext; record: StageRecord; canChange: bo
         <AnswersSummary answers={record.answers} />
       </td>
       <td>
-        {formatDateTime(record.dateUpdated, ctx.timeZone)} by {byWhom(ctx, record.userId)}
-        {props.canChange && (
-          <>
-            {' '}
-            <a href={sitePath(ctx, `enrollments/${record.enrollmentId}/assessments/${stage}/${record.informationDate}/edit`)}>
-              Correct<span class="visually-hidden"> the {STAGE_TITLES[stage].toLowerCase()} of {formatDay(record.informationDate)}</span>
-            </a>
-          </>
-        )}
+        <Recorded
+          ctx={ctx}
+          record={record}
+          correct={
+            props.canChange && {
+              href: sitePath(ctx, `enrollments/${record.enrollmentId}/assessments/${stage}/${record.informationDate}/edit`),
+              what: `the ${STAGE_TITLES[stage].toLowerCase()} of ${formatDay(record.informationDate)}`,
+            }
+          }
+        />
       </td>
     </tr>
   );
@@ -300,31 +301,16 @@ export function AnnualsDuePage(props: { ctx: PageContext; projectId: string; pro
       {props.households.length === 0 ? (
         <p>No household’s annual assessment is due or overdue.</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">Households with an annual assessment due or overdue</caption>
-            <thead>
-              <tr>
-                <th scope="col">Head of household</th>
-                <th scope="col">Project start</th>
-                <th scope="col">Annual assessment</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.households.map((h) => (
-                <tr>
-                  <th scope="row">
-                    <a href={sitePath(ctx, `enrollments/${h.headEnrollmentId}`)}>{clientName(h.head)}</a>
-                  </th>
-                  <td>{formatDay(h.entryDate)}</td>
-                  <td>
-                    <a href={sitePath(ctx, `enrollments/${h.headEnrollmentId}/assessments/new?stage=annual`)}>{annualText(h.status)}</a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Households with an annual assessment due or overdue"
+          hiddenCaption
+          rows={props.households}
+          columns={[
+            { header: 'Head of household', rowHeader: true, cell: (h) => <a href={sitePath(ctx, `enrollments/${h.headEnrollmentId}`)}>{clientName(h.head)}</a> },
+            { header: 'Project start', cell: (h) => formatDay(h.entryDate) },
+            { header: 'Annual assessment', cell: (h) => <a href={sitePath(ctx, `enrollments/${h.headEnrollmentId}/assessments/new?stage=annual`)}>{annualText(h.status)}</a> },
+          ]}
+        />
       )}
     </Layout>
   );

@@ -2,7 +2,6 @@ import { ValidationError } from '../../errors.js';
 import type { PasswordRule } from './policy.js';
 
 export class PasswordPolicyError extends ValidationError {
-  override name = 'PasswordPolicyError';
   constructor(
     readonly failed: readonly PasswordRule[],
     messages: readonly string[],

@@ -17,7 +17,6 @@ import { generateToken, hashToken, looksLikeToken } from '../tokens.js';
 import { resetTokensRepository } from './reset-tokens.repository.js';
 
 export class ResetLinkInvalidError extends DomainError {
-  override name = 'ResetLinkInvalidError';
   constructor() {
     super('This password reset link has expired or has already been used. Ask for a new one.');
   }

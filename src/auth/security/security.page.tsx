@@ -1,6 +1,7 @@
 import type { AuditRecord } from '../../audit/audit.model.js';
 import { auditEventName } from '../../audit/events.js';
 import { Notice } from '../../views/components.js';
+import { DataTable } from '../../views/data-table.js';
 import { ErrorSummary, fieldId, PostForm, type FormFailure } from '../../views/form-kit.js';
 import { formatDateTime } from '../../views/format.js';
 import { Layout } from '../../views/layout.js';
@@ -108,33 +109,26 @@ export function SecurityPage(props: SecurityPageProps) {
 
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">Where you are signed in</h2>
-        <div class="table-wrap">
-          <table class="sessions-table">
-            <caption>Your active sessions, most recent activity first. Times are in {tz}.</caption>
-            <thead>
-              <tr>
-                <th scope="col">Device</th>
-                <th scope="col">IP address</th>
-                <th scope="col">Signed in</th>
-                <th scope="col">Last activity</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.sessions.map((session) => (
-                <tr>
-                  <td>
-                    {summariseUserAgent(session.userAgent)}
-                    {session.tokenHash === props.currentSessionHash && <strong class="this-session"> (this session)</strong>}
-                    {session.kind !== 'full' && <span class="muted"> · {PENDING_LABELS[session.kind]}</span>}
-                  </td>
-                  <td>{session.ip ?? 'Unknown'}</td>
-                  <td>{formatDateTime(session.createdAt, tz)}</td>
-                  <td>{formatDateTime(session.lastSeenAt, tz)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          class="sessions-table"
+          caption={`Your active sessions, most recent activity first. Times are in ${tz}.`}
+          rows={props.sessions}
+          columns={[
+            {
+              header: 'Device',
+              cell: (session) => (
+                <>
+                  {summariseUserAgent(session.userAgent)}
+                  {session.tokenHash === props.currentSessionHash && <strong class="this-session"> (this session)</strong>}
+                  {session.kind !== 'full' && <span class="muted"> · {PENDING_LABELS[session.kind]}</span>}
+                </>
+              ),
+            },
+            { header: 'IP address', cell: (session) => session.ip ?? 'Unknown' },
+            { header: 'Signed in', cell: (session) => formatDateTime(session.createdAt, tz) },
+            { header: 'Last activity', cell: (session) => formatDateTime(session.lastSeenAt, tz) },
+          ]}
+        />
         {others > 0 ? (
           <PostForm ctx={ctx} action="security/sessions/end-others" class="actions">
             <button type="submit">Sign out everywhere else</button>
@@ -149,29 +143,17 @@ export function SecurityPage(props: SecurityPageProps) {
         {props.activity.length === 0 ? (
           <p class="empty">No sign-in activity recorded yet.</p>
         ) : (
-          <div class="table-wrap">
-            <table class="activity-table">
-              <caption>Sign-ins to your account and changes to your second factor, newest first.</caption>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">What</th>
-                  <th scope="col">IP address</th>
-                  <th scope="col">Details</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.activity.map((entry) => (
-                  <tr>
-                    <td>{formatDateTime(entry.occurredAt, tz)}</td>
-                    <td>{auditEventName(entry.event)}</td>
-                    <td>{entry.ip ?? '—'}</td>
-                    <td>{activityDetail(entry)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            class="activity-table"
+            caption="Sign-ins to your account and changes to your second factor, newest first."
+            rows={props.activity}
+            columns={[
+              { header: 'When', cell: (entry) => formatDateTime(entry.occurredAt, tz) },
+              { header: 'What', cell: (entry) => auditEventName(entry.event) },
+              { header: 'IP address', cell: (entry) => entry.ip ?? '—' },
+              { header: 'Details', cell: activityDetail },
+            ]}
+          />
         )}
         <p class="hint">
           Something you don’t recognise? Change your password, sign out everywhere else, and tell the HMIS Administration

@@ -6,7 +6,7 @@ import { Notice } from '../../views/components.js';
 import { PostForm } from '../../views/form-kit.js';
 import { formatDateTime } from '../../views/format.js';
 import { Layout } from '../../views/layout.js';
-import { byWhom, sitePath, type PageContext } from '../../views/page-context.js';
+import { savedBy, sitePath, type PageContext } from '../../views/page-context.js';
 import { clientName } from '../client-name.js';
 import { BackLink } from './client-tables.js';
 import { ClientEnrollmentsSection } from '../../enrollments/pages/client-enrollments.js';
@@ -87,7 +87,7 @@ export function ClientProfilePage(props: {
         <dd>{formatDateTime(client.dateCreated, ctx.timeZone)}</dd>
         <dt>Last changed</dt>
         <dd>
-          {formatDateTime(client.dateUpdated, ctx.timeZone)} by {byWhom(ctx, client.userId)}
+          {savedBy(ctx, client)}
         </dd>
       </dl>
       <ul class="actions" aria-label="Client record actions">

@@ -3,6 +3,7 @@ import { formatDob } from '../client-fields.js';
 import { clientName } from '../client-name.js';
 import type { Client } from '../clients.model.js';
 import { maskSsn } from '../ssn.js';
+import { DataTable } from '../../views/data-table.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
 
 /**
@@ -22,48 +23,30 @@ export function ClientsTable(props: {
   action?: { label: string; href: (client: Client) => string; describe: (client: Client) => string };
 }) {
   const { ctx } = props;
+  const { action, reasons } = props;
   return (
-    <div class="table-wrap">
-      <table class={props.class}>
-        <caption class={props.hiddenCaption ? 'visually-hidden' : undefined}>{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Date of birth</th>
-            <th scope="col">SSN</th>
-            {props.reasons && <th scope="col">Same</th>}
-            {props.showPersonalId && <th scope="col">PersonalID</th>}
-            {props.action && (
-              <th scope="col">
-                <span class="visually-hidden">Action</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {props.clients.map((client, i) => (
-            <tr>
-              <td>{props.action ? clientName(client) : <a href={sitePath(ctx, `clients/${client.personalId}`)}>{clientName(client)}</a>}</td>
-              <td>{formatDob(client.dob)}</td>
-              <td>{maskSsn(client.ssn)}</td>
-              {props.reasons && <td>{props.reasons[i]}</td>}
-              {props.showPersonalId && (
-                <td>
-                  <code>{client.personalId}</code>
-                </td>
-              )}
-              {props.action && (
-                <td>
-                  <a href={props.action.href(client)} aria-label={props.action.describe(client)}>
-                    {props.action.label}
-                  </a>
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      class={props.class}
+      caption={props.caption}
+      hiddenCaption={props.hiddenCaption}
+      rows={props.clients}
+      columns={[
+        { header: 'Name', cell: (client) => (action ? clientName(client) : <a href={sitePath(ctx, `clients/${client.personalId}`)}>{clientName(client)}</a>) },
+        { header: 'Date of birth', cell: (client) => formatDob(client.dob) },
+        { header: 'SSN', cell: (client) => maskSsn(client.ssn) },
+        reasons && { header: 'Same', cell: (_client, i) => reasons[i] },
+        props.showPersonalId && { header: 'PersonalID', cell: (client) => <code>{client.personalId}</code> },
+        action && {
+          header: 'Action',
+          hidden: true,
+          cell: (client) => (
+            <a href={action.href(client)} aria-label={action.describe(client)}>
+              {action.label}
+            </a>
+          ),
+        },
+      ]}
+    />
   );
 }
 

@@ -15,7 +15,7 @@ import {
 import { Notice } from '../../views/components.js';
 import { formatDateTime } from '../../views/format.js';
 import { Layout } from '../../views/layout.js';
-import { byWhom, sitePath, type PageContext } from '../../views/page-context.js';
+import { savedBy, sitePath, type PageContext } from '../../views/page-context.js';
 import { formatDay, NIGHT_BEFORE_QUESTION, type MemberEntryInput } from '../enrollment-fields.js';
 import { clientName } from '../../clients/client-name.js';
 import type { EnrollmentDetail, EnrollmentSummary } from '../enrollments.model.js';
@@ -33,6 +33,19 @@ export function StayCells(props: { member: EnrollmentSummary }) {
       <td>{m.exitDate ? formatDay(m.exitDate) : 'Still enrolled'}</td>
       <td>{m.destination === null ? '—' : label(LIVING_SITUATION, m.destination)}</td>
     </>
+  );
+}
+
+/** The header row over a member column and `StayCells`. */
+export function StayHeaders(props: { first: string }) {
+  return (
+    <tr>
+      <th scope="col">{props.first}</th>
+      <th scope="col">Relationship to head of household</th>
+      <th scope="col">Entry</th>
+      <th scope="col">Exit</th>
+      <th scope="col">Destination</th>
+    </tr>
   );
 }
 
@@ -71,13 +84,7 @@ export function HouseholdTable(props: { ctx: PageContext; detail: EnrollmentDeta
       <table>
         <caption class="visually-hidden">Members of the household</caption>
         <thead>
-          <tr>
-            <th scope="col">Member</th>
-            <th scope="col">Relationship to head of household</th>
-            <th scope="col">Entry</th>
-            <th scope="col">Exit</th>
-            <th scope="col">Destination</th>
-          </tr>
+          <StayHeaders first="Member" />
         </thead>
         <tbody>
           {detail.household.map((m) => (
@@ -220,7 +227,7 @@ export function EnrollmentPage(props: { ctx: PageContext; detail: EnrollmentDeta
             )}
             <dt>Recorded</dt>
             <dd>
-              {formatDateTime(exit.dateUpdated, tz)} by {byWhom(ctx, exit.userId)}
+              {savedBy(ctx, exit)}
             </dd>
           </dl>
         ) : (
@@ -228,7 +235,7 @@ export function EnrollmentPage(props: { ctx: PageContext; detail: EnrollmentDeta
         )}
       </section>
       <p class="muted">
-        Enrolled {formatDateTime(e.dateCreated, tz)}; last changed {formatDateTime(e.dateUpdated, tz)} by {byWhom(ctx, e.userId)}.
+        Enrolled {formatDateTime(e.dateCreated, tz)}; last changed {savedBy(ctx, e)}.
       </p>
     </Layout>
   );

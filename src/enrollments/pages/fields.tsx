@@ -16,7 +16,7 @@ import {
   RENTAL_SUBSIDY_TYPES,
   TIMES_HOMELESS_PAST_THREE_YEARS,
 } from '../../hud/enrollment-code-lists.js';
-import { choicesOf, DateField, ErrorSummary, FieldError, fieldId, SelectField, TextField, type ChoiceGroup, type FieldErrors, type FormFailure } from '../../views/form-kit.js';
+import { boundFields, choicesOf, DateField, ErrorSummary, FieldError, fieldId, SelectField, TextField, type ChoiceGroup, type FieldErrors, type FormFailure } from '../../views/form-kit.js';
 import { sitePath, type PageContext } from '../../views/page-context.js';
 import { formatDay, NIGHT_BEFORE_QUESTION, uses3917A, type ExitInput, type MemberEntryInput } from '../enrollment-fields.js';
 import { StayConflictError } from '../enrollments.service.js';
@@ -105,6 +105,7 @@ export function MemberEntryFields(props: {
   const warnings = props.warnings ?? {};
   const formA = uses3917A(props.projectType);
   const n = (field: keyof MemberEntryInput) => `${prefix}${field}`;
+  const field = boundFields(values, errors, warnings, prefix);
   return (
     <>
       {props.children}
@@ -119,22 +120,16 @@ export function MemberEntryFields(props: {
         </>
       ) : (
         <SelectField
-          name={n('relationshipToHoH')}
+          {...field('relationshipToHoH')}
           label="Relationship to head of household (3.15)"
-          value={values.relationshipToHoH}
           choices={props.relationship === 'member' ? MEMBER_RELATIONSHIP_CHOICES : RELATIONSHIP_CHOICES}
           hint={props.relationship === 'any' ? `Exactly one member is “${HEAD_OF_HOUSEHOLD_LABEL}”.` : undefined}
-          errors={errors[n('relationshipToHoH')]}
-          warnings={warnings[n('relationshipToHoH')]}
         />
       )}
       <SelectField
-        name={n('disablingCondition')}
+        {...field('disablingCondition')}
         label="Disabling condition (3.08)"
-        value={values.disablingCondition}
         choices={DISABLING_CHOICES}
-        errors={errors[n('disablingCondition')]}
-          warnings={warnings[n('disablingCondition')]}
       />
       <fieldset>
         <legend>Prior living situation (3.917){props.required ? '' : ' — optional for a child'}</legend>
@@ -147,70 +142,49 @@ export function MemberEntryFields(props: {
             : 'Answer only the questions that apply; Hearth works out “did the stay last less than 90 days (institution) or 7 nights (other housing)” from the length of stay.'}
         </p>
         <SelectField
-          name={n('livingSituation')}
+          {...field('livingSituation')}
           label="Living situation before entry"
-          value={values.livingSituation}
           groups={livingSituationGroups(PRIOR_LIVING_SITUATIONS)}
-          errors={errors[n('livingSituation')]}
-          warnings={warnings[n('livingSituation')]}
           emptyLabel={props.required ? 'Choose…' : '— (not collected for this child)'}
         />
         <SelectField
-          name={n('rentalSubsidyType')}
+          {...field('rentalSubsidyType')}
           label="Rental subsidy type"
-          value={values.rentalSubsidyType}
           choices={choicesOf(RENTAL_SUBSIDY_TYPE, RENTAL_SUBSIDY_TYPES)}
           hint="Only for “Rental by client, with ongoing housing subsidy”."
           emptyLabel="Not applicable"
-          errors={errors[n('rentalSubsidyType')]}
-          warnings={warnings[n('rentalSubsidyType')]}
         />
         <SelectField
-          name={n('lengthOfStay')}
+          {...field('lengthOfStay')}
           label="Length of stay in that living situation"
-          value={values.lengthOfStay}
           choices={choicesOf(LENGTH_OF_STAY, LENGTHS_OF_STAY)}
-          errors={errors[n('lengthOfStay')]}
-          warnings={warnings[n('lengthOfStay')]}
           emptyLabel={props.required ? 'Choose…' : '—'}
         />
         {!formA && (
           <SelectField
-            name={n('previousStreetEssh')}
+            {...field('previousStreetEssh')}
             label={NIGHT_BEFORE_QUESTION}
-            value={values.previousStreetEssh}
             choices={NO_YES_CHOICES}
             hint="Only after a stay of less than 90 days in an institution, or less than 7 nights in other housing."
             emptyLabel="Not applicable"
-            errors={errors[n('previousStreetEssh')]}
-          warnings={warnings[n('previousStreetEssh')]}
           />
         )}
         <DateField
-          name={n('dateToStreetEssh')}
+          {...field('dateToStreetEssh')}
           label="Approximate date this episode of homelessness started"
-          value={values.dateToStreetEssh}
           hint="When the client was homeless before entry or the night before; for street outreach, emergency shelter and safe haven projects always."
-          errors={errors[n('dateToStreetEssh')]}
-          warnings={warnings[n('dateToStreetEssh')]}
         />
         <SelectField
-          name={n('timesHomelessPastThreeYears')}
+          {...field('timesHomelessPastThreeYears')}
           label="Times on the streets, in an emergency shelter or a safe haven in the past three years"
-          value={values.timesHomelessPastThreeYears}
           choices={TIMES_CHOICES}
           emptyLabel="Not applicable"
-          errors={errors[n('timesHomelessPastThreeYears')]}
-          warnings={warnings[n('timesHomelessPastThreeYears')]}
         />
         <SelectField
-          name={n('monthsHomelessPastThreeYears')}
+          {...field('monthsHomelessPastThreeYears')}
           label="Total months homeless in the past three years"
-          value={values.monthsHomelessPastThreeYears}
           choices={choicesOf(MONTHS_HOMELESS_PAST_THREE_YEARS, MONTHS_HOMELESS)}
           emptyLabel="Not applicable"
-          errors={errors[n('monthsHomelessPastThreeYears')]}
-          warnings={warnings[n('monthsHomelessPastThreeYears')]}
         />
       </fieldset>
     </>

@@ -5,7 +5,7 @@ import { sitePath, type PageContext } from '../../views/page-context.js';
 import { clientName } from '../../clients/client-name.js';
 import type { Roster } from '../enrollments.model.js';
 import { ROSTER_LIMIT } from '../enrollments.service.js';
-import { StayCells } from './enrollment.pages.js';
+import { StayCells, StayHeaders } from './enrollment.pages.js';
 
 /** A project's enrollments, one row group per household with its head first. */
 export function RosterPage(props: { ctx: PageContext; roster: Roster }) {
@@ -47,13 +47,7 @@ export function RosterPage(props: { ctx: PageContext; roster: Roster }) {
               {roster.households.length} {roster.households.length === 1 ? 'household' : 'households'}, {people} {people === 1 ? 'person' : 'people'}
             </caption>
             <thead>
-              <tr>
-                <th scope="col">Client</th>
-                <th scope="col">Relationship to head of household</th>
-                <th scope="col">Entry</th>
-                <th scope="col">Exit</th>
-                <th scope="col">Destination</th>
-              </tr>
+              <StayHeaders first="Client" />
             </thead>
             {roster.households.map((household) => {
               const head = household.members.find((m) => m.relationshipToHoH === HEAD_OF_HOUSEHOLD) ?? household.members[0]!;

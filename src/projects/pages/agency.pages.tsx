@@ -2,10 +2,11 @@ import { ROLE_NAMES } from '../../access/access-policy.js';
 import type { StaffMember } from '../../access/access.model.js';
 import { label, NO_YES, PROJECT_TYPE } from '../../hud/code-lists.js';
 import { Notice } from '../../views/components.js';
+import { DataTable } from '../../views/data-table.js';
 import { ErrorSummary, PostForm, type FormFailure } from '../../views/form-kit.js';
 import { formatDateTime } from '../../views/format.js';
 import { Layout } from '../../views/layout.js';
-import { byWhom, sitePath, type PageContext } from '../../views/page-context.js';
+import { savedBy, sitePath, type PageContext } from '../../views/page-context.js';
 import { formatDay } from '../project-fields.js';
 import type { OrganizationWithProjects, Project } from '../projects.model.js';
 import { acceptsClientData, VSP_HOLDS_NO_CLIENT_DATA } from '../projects.service.js';
@@ -34,31 +35,18 @@ function operatingText(project: Project): string {
 export function ProjectsTable(props: { ctx: PageContext; projects: readonly Project[]; caption: string }) {
   const { ctx } = props;
   return (
-    <div class="table-wrap">
-      <table class="projects-table">
-        <caption class="visually-hidden">{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Project</th>
-            <th scope="col">HUD project type</th>
-            <th scope="col">Operating</th>
-            <th scope="col">Continuum project</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.projects.map((project) => (
-            <tr>
-              <td>
-                <a href={sitePath(ctx, `projects/${project.projectId}`)}>{project.projectName}</a>
-              </td>
-              <td>{label(PROJECT_TYPE, project.projectType)}</td>
-              <td>{operatingText(project)}</td>
-              <td>{label(NO_YES, project.continuumProject)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      class="projects-table"
+      caption={props.caption}
+      hiddenCaption
+      rows={props.projects}
+      columns={[
+        { header: 'Project', cell: (project) => <a href={sitePath(ctx, `projects/${project.projectId}`)}>{project.projectName}</a> },
+        { header: 'HUD project type', cell: (project) => label(PROJECT_TYPE, project.projectType) },
+        { header: 'Operating', cell: operatingText },
+        { header: 'Continuum project', cell: (project) => label(NO_YES, project.continuumProject) },
+      ]}
+    />
   );
 }
 
@@ -186,7 +174,7 @@ export function AgencyPage(props: AgencyPageProps) {
           <dd>{formatDateTime(organization.dateCreated, tz)}</dd>
           <dt>Last changed</dt>
           <dd>
-            {formatDateTime(organization.dateUpdated, tz)} by {byWhom(ctx, organization.userId)}
+            {savedBy(ctx, organization)}
           </dd>
         </dl>
       </section>
@@ -229,31 +217,18 @@ function StaffList(props: { ctx: PageContext; agencyName: string; staff: readonl
       {staff.length === 0 ? (
         <p class="empty">Nobody works for this agency yet.</p>
       ) : (
-        <div class="table-wrap">
-          <table class="staff-table">
-            <caption class="visually-hidden">Staff of {props.agencyName}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Username</th>
-                <th scope="col">Role</th>
-                <th scope="col">Active</th>
-              </tr>
-            </thead>
-            <tbody>
-              {staff.map((member) => (
-                <tr>
-                  <td>
-                    {member.firstName} {member.lastName}
-                  </td>
-                  <td>{isAdministrator ? <a href={sitePath(ctx, `admin/users/${member.userId}`)}>{member.username}</a> : member.username}</td>
-                  <td>{ROLE_NAMES[member.role]}</td>
-                  <td>{member.active ? 'Yes' : 'No (deactivated)'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          class="staff-table"
+          caption={`Staff of ${props.agencyName}`}
+          hiddenCaption
+          rows={staff}
+          columns={[
+            { header: 'Name', cell: (member) => `${member.firstName} ${member.lastName}` },
+            { header: 'Username', cell: (member) => (isAdministrator ? <a href={sitePath(ctx, `admin/users/${member.userId}`)}>{member.username}</a> : member.username) },
+            { header: 'Role', cell: (member) => ROLE_NAMES[member.role] },
+            { header: 'Active', cell: (member) => (member.active ? 'Yes' : 'No (deactivated)') },
+          ]}
+        />
       )}
     </section>
   );

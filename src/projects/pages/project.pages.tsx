@@ -1,11 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { HOPWA_MED_ASSISTED_LIVING_FAC, HOUSING_TYPE, label, NO_YES, PROJECT_TYPE, RRH_SUBTYPE, TARGET_POPULATION } from '../../hud/code-lists.js';
 import { AVAILABILITY, BED_TYPE, FUNDER, GEOGRAPHY_TYPE, HMIS_PARTICIPATION_TYPE, HOUSEHOLD_TYPE, RETIRED_FUNDER } from '../../hud/project-code-lists.js';
+import { DataTable, type Column } from '../../views/data-table.js';
 import { Notice } from '../../views/components.js';
 import { ErrorSummary, PostForm, type FormFailure } from '../../views/form-kit.js';
 import { formatDateTime } from '../../views/format.js';
 import { Layout } from '../../views/layout.js';
-import { byWhom, sitePath, type PageContext } from '../../views/page-context.js';
+import { savedBy, sitePath, type PageContext } from '../../views/page-context.js';
 import { formatDay } from '../project-fields.js';
 import { CE_SERVICE_LABELS, CE_SERVICES } from '../project-setup-fields.js';
 import type { ProjectSetup } from '../project-setup.model.js';
@@ -139,7 +140,7 @@ export function ProjectPage(props: ProjectPageProps) {
           <dd>{formatDateTime(project.dateCreated, tz)}</dd>
           <dt>Last changed</dt>
           <dd>
-            {formatDateTime(project.dateUpdated, tz)} by {byWhom(ctx, project.userId)}
+            {savedBy(ctx, project)}
           </dd>
         </dl>
       </section>
@@ -164,8 +165,11 @@ export function ProjectPage(props: ProjectPageProps) {
   );
 }
 
-/** One set-up section: heading, what HUD asks, the records' table (or a line saying there are none), the add link. */
-function SetupSection(props: {
+/**
+ * One set-up section: heading, what HUD asks, the records' table (or a line saying there are none), the add link.
+ * Those who may change the project get a last column with each record's edit and delete controls.
+ */
+function SetupSection<T>(props: {
   ctx: PageContext;
   project: Project;
   canEdit: boolean;
@@ -175,15 +179,23 @@ function SetupSection(props: {
   path: string;
   addLabel: string;
   empty: string;
-  count: number;
-  children: ComponentChildren;
+  caption: string;
+  records: readonly T[];
+  columns: readonly (Column<T> | false)[];
+  /** The record's id and how its controls name it ("CoC XX-501"); `edit: false` for a record that is only deleted. */
+  actions: (record: T) => { recordId: string; what: string; edit?: boolean };
 }) {
   const { ctx, project } = props;
+  const change: Column<T> = { header: 'Change', cell: (record) => <RecordActions ctx={ctx} project={project} path={props.path} {...props.actions(record)} /> };
   return (
     <section aria-labelledby={`${props.id}-heading`} id={props.id}>
       <h2 id={`${props.id}-heading`}>{props.title}</h2>
       <p class="hint">{props.about}</p>
-      {props.count === 0 ? <p class="empty">{props.empty}</p> : <div class="table-wrap">{props.children}</div>}
+      {props.records.length === 0 ? (
+        <p class="empty">{props.empty}</p>
+      ) : (
+        <DataTable caption={`${props.caption} ${project.projectName}`} hiddenCaption rows={props.records} columns={[...props.columns, props.canEdit && change]} />
+      )}
       {props.canEdit && (
         <p>
           <a href={sitePath(ctx, `projects/${project.projectId}/${props.path}/new`)}>{props.addLabel}</a>
@@ -198,7 +210,7 @@ function RecordActions(props: { ctx: PageContext; project: Project; path: string
   const { ctx, project } = props;
   const base = `projects/${project.projectId}/${props.path}/${props.recordId}`;
   return (
-    <td>
+    <>
       {props.edit !== false && (
         <>
           <a href={sitePath(ctx, base)} aria-label={`Edit ${props.what}`}>
@@ -211,14 +223,14 @@ function RecordActions(props: { ctx: PageContext; project: Project; path: string
           Delete
         </button>
       </PostForm>
-    </td>
+    </>
   );
 }
 
 const period = (start: string, end: string | null) => (end ? `${formatDay(start)} to ${formatDay(end)}` : `Since ${formatDay(start)}`);
+const periodOf = (r: { startDate: string; endDate: string | null }) => period(r.startDate, r.endDate);
 
 function CocSection(props: ProjectPageProps) {
-  const { ctx, project, setup, canEdit } = props;
   return (
     <SetupSection
       {...props}
@@ -228,32 +240,16 @@ function CocSection(props: ProjectPageProps) {
       path={SETUP_PATHS.cocs}
       addLabel="Add a CoC"
       empty="No CoC recorded."
-      count={setup.cocs.length}
-    >
-      <table>
-        <caption class="visually-hidden">Continuum of Care information of {project.projectName}</caption>
-        <thead>
-          <tr>
-            <th scope="col">CoC code</th>
-            <th scope="col">Geocode</th>
-            <th scope="col">Address</th>
-            <th scope="col">Geography type</th>
-            {canEdit && <th scope="col">Change</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {setup.cocs.map((c) => (
-            <tr>
-              <td>{c.cocCode}</td>
-              <td>{c.geocode}</td>
-              <td>{[c.address1, c.address2, c.city, [c.state, c.zip].filter(Boolean).join(' ')].filter(Boolean).join(', ') || '—'}</td>
-              <td>{label(GEOGRAPHY_TYPE, c.geographyType)}</td>
-              {canEdit && <RecordActions ctx={ctx} project={project} path={SETUP_PATHS.cocs} recordId={c.projectCocId} what={`CoC ${c.cocCode}`} />}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </SetupSection>
+      caption="Continuum of Care information of"
+      records={props.setup.cocs}
+      columns={[
+        { header: 'CoC code', cell: (c) => c.cocCode },
+        { header: 'Geocode', cell: (c) => c.geocode },
+        { header: 'Address', cell: (c) => [c.address1, c.address2, c.city, [c.state, c.zip].filter(Boolean).join(' ')].filter(Boolean).join(', ') || '—' },
+        { header: 'Geography type', cell: (c) => label(GEOGRAPHY_TYPE, c.geographyType) },
+      ]}
+      actions={(c) => ({ recordId: c.projectCocId, what: `CoC ${c.cocCode}` })}
+    />
   );
 }
 
@@ -263,7 +259,6 @@ function funderName(code: number, other: string | null): string {
 }
 
 function FunderSection(props: ProjectPageProps) {
-  const { ctx, project, setup, canEdit } = props;
   return (
     <SetupSection
       {...props}
@@ -273,35 +268,20 @@ function FunderSection(props: ProjectPageProps) {
       path={SETUP_PATHS.funders}
       addLabel="Add a funding source"
       empty="No funding source recorded."
-      count={setup.funders.length}
-    >
-      <table>
-        <caption class="visually-hidden">Funding sources of {project.projectName}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Funding source</th>
-            <th scope="col">Grant</th>
-            <th scope="col">Grant dates</th>
-            {canEdit && <th scope="col">Change</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {setup.funders.map((f) => (
-            <tr>
-              <td>{funderName(f.funder, f.otherFunder)}</td>
-              <td>{f.grantId}</td>
-              <td>{period(f.startDate, f.endDate)}</td>
-              {canEdit && <RecordActions ctx={ctx} project={project} path={SETUP_PATHS.funders} recordId={f.funderId} what={`funding source ${f.grantId}`} />}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </SetupSection>
+      caption="Funding sources of"
+      records={props.setup.funders}
+      columns={[
+        { header: 'Funding source', cell: (f) => funderName(f.funder, f.otherFunder) },
+        { header: 'Grant', cell: (f) => f.grantId },
+        { header: 'Grant dates', cell: periodOf },
+      ]}
+      actions={(f) => ({ recordId: f.funderId, what: `funding source ${f.grantId}` })}
+    />
   );
 }
 
 function InventorySection(props: ProjectPageProps) {
-  const { ctx, project, setup, canEdit } = props;
+  const { project } = props;
   if (!collectsInventory(project)) {
     return (
       <section aria-labelledby="inventory-heading" id="inventory">
@@ -320,45 +300,26 @@ function InventorySection(props: ProjectPageProps) {
       path={SETUP_PATHS.inventory}
       addLabel="Add inventory"
       empty="No inventory recorded."
-      count={setup.inventories.length}
-    >
-      <table>
-        <caption class="visually-hidden">Bed and unit inventory of {project.projectName}</caption>
-        <thead>
-          <tr>
-            <th scope="col">CoC</th>
-            <th scope="col">Household type</th>
-            {shelter && <th scope="col">Bed type and availability</th>}
-            <th scope="col">Beds</th>
-            <th scope="col">Units</th>
-            <th scope="col">Dates</th>
-            {canEdit && <th scope="col">Change</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {setup.inventories.map((i) => (
-            <tr>
-              <td>{i.cocCode}</td>
-              <td>{label(HOUSEHOLD_TYPE, i.householdType)}</td>
-              {shelter && (
-                <td>
-                  {label(BED_TYPE, i.esBedType)}, {label(AVAILABILITY, i.availability).toLowerCase()}
-                </td>
-              )}
-              <td>
-                {i.bedInventory}
-                {dedicatedBeds(i)}
-              </td>
-              <td>{i.unitInventory}</td>
-              <td>{period(i.inventoryStartDate, i.inventoryEndDate)}</td>
-              {canEdit && (
-                <RecordActions ctx={ctx} project={project} path={SETUP_PATHS.inventory} recordId={i.inventoryId} what={`inventory of ${i.cocCode} from ${formatDay(i.inventoryStartDate)}`} />
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </SetupSection>
+      caption="Bed and unit inventory of"
+      records={props.setup.inventories}
+      columns={[
+        { header: 'CoC', cell: (i) => i.cocCode },
+        { header: 'Household type', cell: (i) => label(HOUSEHOLD_TYPE, i.householdType) },
+        shelter && { header: 'Bed type and availability', cell: (i) => `${label(BED_TYPE, i.esBedType)}, ${label(AVAILABILITY, i.availability).toLowerCase()}` },
+        {
+          header: 'Beds',
+          cell: (i) => (
+            <>
+              {i.bedInventory}
+              {dedicatedBeds(i)}
+            </>
+          ),
+        },
+        { header: 'Units', cell: (i) => i.unitInventory },
+        { header: 'Dates', cell: (i) => period(i.inventoryStartDate, i.inventoryEndDate) },
+      ]}
+      actions={(i) => ({ recordId: i.inventoryId, what: `inventory of ${i.cocCode} from ${formatDay(i.inventoryStartDate)}` })}
+    />
   );
 }
 
@@ -376,7 +337,7 @@ function dedicatedBeds(i: ProjectSetup['inventories'][number]) {
 }
 
 function AffiliationSection(props: ProjectPageProps) {
-  const { ctx, project, setup, canEdit } = props;
+  const { ctx, project } = props;
   if (!asksResidentialAffiliation(project.projectType, project.rrhSubType)) return null;
   if (project.residentialAffiliation !== 1) {
     return (
@@ -399,33 +360,15 @@ function AffiliationSection(props: ProjectPageProps) {
       path={SETUP_PATHS.affiliations}
       addLabel="Add an affiliated project"
       empty="No affiliated project listed."
-      count={setup.affiliations.length}
-    >
-      <table>
-        <caption class="visually-hidden">Residential projects affiliated with {project.projectName}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Residential project</th>
-            {canEdit && <th scope="col">Change</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {setup.affiliations.map((a) => (
-            <tr>
-              <td>
-                <a href={sitePath(ctx, `projects/${a.resProjectId}`)}>{a.resProjectName}</a>
-              </td>
-              {canEdit && <RecordActions ctx={ctx} project={project} path={SETUP_PATHS.affiliations} recordId={a.affiliationId} what={`affiliation with ${a.resProjectName}`} edit={false} />}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </SetupSection>
+      caption="Residential projects affiliated with"
+      records={props.setup.affiliations}
+      columns={[{ header: 'Residential project', cell: (a) => <a href={sitePath(ctx, `projects/${a.resProjectId}`)}>{a.resProjectName}</a> }]}
+      actions={(a) => ({ recordId: a.affiliationId, what: `affiliation with ${a.resProjectName}`, edit: false })}
+    />
   );
 }
 
 function HmisParticipationSection(props: ProjectPageProps) {
-  const { ctx, project, setup, canEdit } = props;
   return (
     <SetupSection
       {...props}
@@ -435,35 +378,18 @@ function HmisParticipationSection(props: ProjectPageProps) {
       path={SETUP_PATHS.hmisParticipation}
       addLabel="Add an HMIS participation period"
       empty="No HMIS participation recorded."
-      count={setup.hmisParticipations.length}
-    >
-      <table>
-        <caption class="visually-hidden">HMIS participation of {project.projectName}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Participation</th>
-            <th scope="col">Dates</th>
-            {canEdit && <th scope="col">Change</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {setup.hmisParticipations.map((r) => (
-            <tr>
-              <td>{label(HMIS_PARTICIPATION_TYPE, r.hmisParticipationType)}</td>
-              <td>{period(r.startDate, r.endDate)}</td>
-              {canEdit && (
-                <RecordActions ctx={ctx} project={project} path={SETUP_PATHS.hmisParticipation} recordId={r.hmisParticipationId} what={`HMIS participation from ${formatDay(r.startDate)}`} />
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </SetupSection>
+      caption="HMIS participation of"
+      records={props.setup.hmisParticipations}
+      columns={[
+        { header: 'Participation', cell: (r) => label(HMIS_PARTICIPATION_TYPE, r.hmisParticipationType) },
+        { header: 'Dates', cell: periodOf },
+      ]}
+      actions={(r) => ({ recordId: r.hmisParticipationId, what: `HMIS participation from ${formatDay(r.startDate)}` })}
+    />
   );
 }
 
 function CeParticipationSection(props: ProjectPageProps) {
-  const { ctx, project, setup, canEdit } = props;
   return (
     <SetupSection
       {...props}
@@ -473,37 +399,25 @@ function CeParticipationSection(props: ProjectPageProps) {
       path={SETUP_PATHS.ceParticipation}
       addLabel="Add a coordinated entry participation period"
       empty="No coordinated entry participation recorded."
-      count={setup.ceParticipations.length}
-    >
-      <table>
-        <caption class="visually-hidden">Coordinated entry participation of {project.projectName}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Access point</th>
-            <th scope="col">Receives referrals</th>
-            <th scope="col">Dates</th>
-            {canEdit && <th scope="col">Change</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {setup.ceParticipations.map((r) => {
+      caption="Coordinated entry participation of"
+      records={props.setup.ceParticipations}
+      columns={[
+        {
+          header: 'Access point',
+          cell: (r) => {
             const services = CE_SERVICES.filter((s) => r[s] === 1).map((s) => CE_SERVICE_LABELS[s].toLowerCase());
             return (
-              <tr>
-                <td>
-                  {label(NO_YES, r.accessPoint)}
-                  {r.accessPoint === 1 && services.length > 0 && <span class="muted">: {services.join('; ')}</span>}
-                </td>
-                <td>{label(NO_YES, r.receivesReferrals)}</td>
-                <td>{period(r.startDate, r.endDate)}</td>
-                {canEdit && (
-                  <RecordActions ctx={ctx} project={project} path={SETUP_PATHS.ceParticipation} recordId={r.ceParticipationId} what={`coordinated entry participation from ${formatDay(r.startDate)}`} />
-                )}
-              </tr>
+              <>
+                {label(NO_YES, r.accessPoint)}
+                {r.accessPoint === 1 && services.length > 0 && <span class="muted">: {services.join('; ')}</span>}
+              </>
             );
-          })}
-        </tbody>
-      </table>
-    </SetupSection>
+          },
+        },
+        { header: 'Receives referrals', cell: (r) => label(NO_YES, r.receivesReferrals) },
+        { header: 'Dates', cell: periodOf },
+      ]}
+      actions={(r) => ({ recordId: r.ceParticipationId, what: `coordinated entry participation from ${formatDay(r.startDate)}` })}
+    />
   );
 }
