@@ -164,7 +164,7 @@ export function createSiteServices(options: {
     hudExports,
     exportJobs: new ExportJobService(db, clock, audit, hudExports, access, users, exportsDir, options.onExportQueued),
     hudImports,
-    hudImportUploads: new HudCsvImportUploads(hudImports, path.join(siteDataDir(config, id), 'imports')),
+    hudImportUploads: new HudCsvImportUploads(hudImports, path.join(siteDataDir(config, id), 'imports'), clock),
     reports: new ReportService(db, clock, audit, config.timeZone, options.onReportQueued),
   };
 }
@@ -208,7 +208,7 @@ export function startSite(options: {
     onExportQueued: () => exportWorker.nudge(),
     onReportQueued: () => reportWorker.nudge(),
   });
-  exportWorker = new ExportWorker(services.exportJobs, options.log, options.pollMs);
+  exportWorker = new ExportWorker(services.exportJobs, options.log, options.pollMs, [services.hudImportUploads]);
   exportWorker.start();
   reportWorker = new ReportWorker(services.reports, options.log, options.pollMs);
   reportWorker.start();
