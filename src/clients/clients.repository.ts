@@ -1,6 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type Insertable, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
-import { insertMany, type BulkColumn } from '../db/bulk-insert.js';
-import { hudBookkeepingColumns } from '../db/hud-timestamps.js';
+import { insertMany, upsertMany, type BulkColumn } from '../db/bulk-insert.js';
 import type { ClientsTable, Database } from '../db/schema.js';
 import { RACE_FIELDS, type RaceColumn } from '../hud/client-code-lists.js';
 import type { CandidatePlan, Client, ClientFields, ImportedClient, IndexedClient, NameCandidate, NamePattern } from './clients.model.js';
@@ -102,9 +101,6 @@ function toRow(client: Client): Insertable<ClientsTable> {
   const { personalId, dateCreated, dateUpdated, userId, ...fields } = client;
   return { personal_id: personalId, ...clientColumns(fields), date_created: dateCreated, date_updated: dateUpdated, user_id: userId };
 }
-
-/** Imported clients per statement: about 35 parameters each, well under PostgreSQL's 65,535. */
-const IMPORT_BATCH = 1_000;
 
 const BULK_COLUMNS: readonly BulkColumn<Insertable<ClientsTable>>[] = [
   ['personal_id', 'text'],
@@ -277,18 +273,11 @@ export class ClientsRepository {
    * later export from the same source wins), a few hundred per statement.
    */
   async upsertImported(clients: readonly ImportedClient[], timeZone: string, now: Date): Promise<void> {
-    for (let start = 0; start < clients.length; start += IMPORT_BATCH) {
-      const rows = clients.slice(start, start + IMPORT_BATCH).map((c) => {
-        const { personalId, dateCreated, dateUpdated, userId, dateDeleted, ...fields } = c;
-        return { personal_id: personalId, ...clientColumns(fields), ...hudBookkeepingColumns({ dateCreated, dateUpdated, userId, dateDeleted }, timeZone, now) };
-      });
-      const updated = Object.keys(rows[0]!).filter((c) => c !== 'personal_id') as (keyof (typeof rows)[number])[];
-      await this.db
-        .insertInto('clients')
-        .values(rows)
-        .onConflict((oc) => oc.column('personal_id').doUpdateSet((eb) => Object.fromEntries(updated.map((c) => [c, eb.ref(`excluded.${c}`)]))))
-        .execute();
-    }
+    const rows = clients.map(({ personalId, dateCreated, dateUpdated, userId, dateDeleted, ...fields }) => ({
+      columns: { personal_id: personalId, ...clientColumns(fields), user_id: userId },
+      bookkeeping: { dateCreated, dateUpdated, dateDeleted },
+    }));
+    await upsertMany(this.db, { table: 'clients', key: 'personal_id' }, rows, { timeZone, now });
   }
 
   /**

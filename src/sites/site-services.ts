@@ -167,7 +167,7 @@ export function createSiteServices(options: {
     hudExports,
     exportJobs: new ExportJobService(db, clock, audit, hudExports, access, users, exportsDir, options.onExportQueued),
     hudImports,
-    hudImportUploads: new HudCsvImportUploads(hudImports, path.join(siteDataDir(config, id), 'imports')),
+    hudImportUploads: new HudCsvImportUploads(hudImports, path.join(siteDataDir(config, id), 'imports'), clock),
     reports: new ReportService(db, clock, audit, config.timeZone, options.onReportQueued),
     toFix: new ToFixService(db, clock, audit, config.timeZone, access),
   };
@@ -212,7 +212,7 @@ export function startSite(options: {
     onExportQueued: () => exportWorker.nudge(),
     onReportQueued: () => reportWorker.nudge(),
   });
-  exportWorker = new ExportWorker(services.exportJobs, options.log, options.pollMs);
+  exportWorker = new ExportWorker(services.exportJobs, options.log, options.pollMs, [services.hudImportUploads]);
   exportWorker.start();
   reportWorker = new ReportWorker(services.reports, options.log, options.pollMs);
   reportWorker.start();

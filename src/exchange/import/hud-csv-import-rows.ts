@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { HUD_USER_ID_MAX } from '../../hud/ids.js';
 import type { ImportedBookkeeping, ImportedOrganization, ImportedProject } from './hud-csv-import.model.js';
 
 /**
@@ -22,11 +24,27 @@ const noYes = (value: string | undefined): 0 | 1 => (code(value, [0, 1]) ?? 0) a
 const count = (value: string | undefined) => (value !== undefined && /^\d+$/.test(value) ? Number(value) : null);
 const dateTime = (value: string | undefined) => (value !== undefined && DATETIME.test(value) ? value : null);
 
+/**
+ * A source's UserID as Hearth keeps it. Hearth reads a UserID of digits only as one of its own accounts (ids.ts
+ * hudUserId), so a source's "42" kept as it is would name Hearth's account 42, who never touched the record. Such
+ * an id, and one that already starts with the mark, is kept behind a `#` ("#42"): distinct source ids stay distinct,
+ * and none can be read as an account. Any other UserID ("francis") is kept as it is. Past HUD's 32 characters, the
+ * marked id is a digest of the source id.
+ */
+export function importedUserId(sourceUserId: string): string {
+  if (!/^[0-9]+$/.test(sourceUserId) && !sourceUserId.startsWith(USER_ID_MARK)) return sourceUserId;
+  const marked = `${USER_ID_MARK}${sourceUserId}`;
+  return marked.length <= HUD_USER_ID_MAX ? marked : `${USER_ID_MARK}${createHash('sha256').update(sourceUserId).digest('hex').slice(0, HUD_USER_ID_MAX - 1)}`;
+}
+
+const USER_ID_MARK = '#';
+
 export function bookkeepingOf(values: Values, importingUser: string): ImportedBookkeeping {
+  const userId = text(values.UserID);
   return {
     dateCreated: dateTime(values.DateCreated),
     dateUpdated: dateTime(values.DateUpdated),
-    userId: text(values.UserID) ?? importingUser,
+    userId: userId === null ? importingUser : importedUserId(userId),
     dateDeleted: dateTime(values.DateDeleted),
   };
 }

@@ -5,23 +5,29 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { canImport, type Viewer } from '../../access/access-policy.js';
 import type { Actor } from '../../audit/audit-log.js';
+import type { Clock } from '../../clock.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import { createPrivateWriteStream, ensurePrivateDir } from '../../files/private-files.js';
 import { NotAnArchiveError } from './hud-csv-archive.js';
 import type { HudCsvImportService, HudImportResult } from './hud-csv-import.service.js';
 
 export const NOT_AN_IMPORTER = 'Only HMIS administrators can import HUD CSV.';
+/** How long an upload nobody went on to import is kept: it holds client data, so not a day more. */
+export const UPLOAD_KEPT_MS = 24 * 60 * 60_000;
 const UPLOAD_ID = /^[0-9a-f]{32}$/;
 
 /**
  * Imports from the Import page: a zip an administrator uploaded, kept privately under the site's data folder
  * (0600 in a 0700 folder) between its validation report and the import, and deleted once imported, or when it
- * cannot be read at all. Who may import is the access policy's (canImport).
+ * cannot be read at all. An upload never imported (the administrator left the report) is deleted a day after it
+ * arrived, by the export worker's pass (deleteAbandoned); its time is the injected clock's, set as the file's mtime.
+ * Who may import is the access policy's (canImport).
  */
 export class HudCsvImportUploads {
   constructor(
     private readonly imports: HudCsvImportService,
     private readonly folder: string,
+    private readonly clock: Clock,
   ) {}
 
   /** An uploaded zip, streamed into a private file under a new upload id. */
@@ -30,6 +36,8 @@ export class HudCsvImportUploads {
     const uploadId = randomBytes(16).toString('hex');
     try {
       await pipeline(upload, createPrivateWriteStream(this.fileOf(uploadId)));
+      const now = this.clock.now();
+      await fs.promises.utimes(this.fileOf(uploadId), now, now);
     } catch (error) {
       await this.discard(uploadId);
       throw error;
@@ -71,6 +79,27 @@ export class HudCsvImportUploads {
   /** Opening the Import page at all. */
   async mayOpen(viewer: Viewer): Promise<void> {
     this.mayImport(viewer);
+  }
+
+  /** Deletes the uploads that arrived a day ago or more and were never imported; how many. */
+  async deleteAbandoned(): Promise<number> {
+    let names: string[];
+    try {
+      names = await fs.promises.readdir(this.folder);
+    } catch {
+      return 0;
+    }
+    const oldest = this.clock.now().getTime() - UPLOAD_KEPT_MS;
+    let deleted = 0;
+    for (const name of names) {
+      const uploadId = name.replace(/\.zip$/, '');
+      if (!UPLOAD_ID.test(uploadId) || name !== `${uploadId}.zip`) continue;
+      const stat = await fs.promises.stat(this.fileOf(uploadId)).catch(() => null);
+      if (stat === null || stat.mtimeMs > oldest) continue;
+      await this.discard(uploadId);
+      deleted += 1;
+    }
+    return deleted;
   }
 
   async discard(uploadId: string): Promise<void> {

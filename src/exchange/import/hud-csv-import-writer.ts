@@ -49,14 +49,14 @@ interface IdColumn {
 type Values = Readonly<Record<string, string>>;
 type TableRow = Record<string, unknown> & HudBookkeepingValues;
 
-/** Values per statement: under PostgreSQL's 65,535 parameters whatever the width of the file. */
-const VALUES_PER_BATCH = 30_000;
+/** Values per flush (rows × columns): each file's rows go as one JSON parameter (bulk-insert.ts upsertMany). */
+const VALUES_PER_BATCH = 100_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 const INTEGER = /^-?\d+$/;
 const MONEY = /^-?\d+(\.\d+)?$/;
 
-/** The files an import writes: those Hearth keeps (User.csv: its UserIDs are kept in each row as they are). */
+/** The files an import writes: those Hearth keeps (User.csv is not: each row keeps its UserID, marked when digits only). */
 export function writtenFile(name: HudFileName): name is HudDataFileName {
   return name !== 'Export' && name !== 'User' && HUD_FILE_SOURCES[name as HudDataFileName] != null;
 }
@@ -147,27 +147,28 @@ export class HudCsvImportWriter {
     }
   }
 
-  /** The Hearth id of every source id the rows hold, by file: known ones looked up, the rows' own keys given new ones. */
+  /**
+   * The Hearth id of every source id the rows hold, by file: the rows' own keys (and HouseholdIDs) given one in a
+   * single statement (new, or the one they had), the ids they refer to looked up.
+   */
   private async hearthIds(file: HudFile, source: HudFileSource, rows: readonly AcceptedRow[]): Promise<Map<string, Map<string, string>>> {
     const { db, source: from, now, newId } = this.context;
     const byFile = new Map<string, Map<string, string>>();
     for (const { column, of } of idColumnsOf(file, source)) {
       const wanted = [...new Set(rows.map((r) => r.values[column] ?? '').filter((v) => v !== ''))];
-      const known = byFile.get(of) ?? new Map<string, string>();
-      const missing = wanted.filter((id) => !known.has(id));
-      for (const [sourceId, hearthId] of await bulk.hearthIdsOf(db, from, of, missing)) known.set(sourceId, hearthId);
+      const known = byFile.get(of);
+      const missing = known ? wanted.filter((id) => !known.has(id)) : wanted;
       const owned = column === file.key || of === 'Household';
-      if (owned) {
-        const given: [string, string][] = [];
-        for (const id of wanted) {
-          if (known.has(id)) continue;
-          const hearthId = (of === 'Client' ? this.context.matchedClientOf(id) : null) ?? newId();
-          known.set(id, hearthId);
-          given.push([id, hearthId]);
-        }
-        await bulk.rememberHearthIds(db, { source: from, hudFile: of, ids: given, now });
-      }
-      byFile.set(of, known);
+      const found = owned
+        ? await bulk.giveHearthIds(db, {
+            source: from,
+            hudFile: of,
+            proposed: missing.map((id) => [id, (of === 'Client' ? this.context.matchedClientOf(id) : null) ?? newId()] as const),
+            now,
+          })
+        : await bulk.hearthIdsOf(db, from, of, missing);
+      if (known) for (const [sourceId, hearthId] of found) known.set(sourceId, hearthId);
+      byFile.set(of, known ?? found);
     }
     return byFile;
   }
@@ -192,10 +193,8 @@ export class HudCsvImportWriter {
         return projectOf(values, { projectId: mapped.ProjectID!, organizationId: mapped.OrganizationID! }, importingUser, today) as unknown as TableRow;
       default: {
         const row: TableRow = { ...bookkeepingOf(values, importingUser) };
-        for (const column of file.columns) {
-          const name = sourceColumn(source, column.name);
-          if (name === null || BOOKKEEPING.includes(column.name)) continue;
-          row[name] = idColumnsOf(file, source).some((c) => c.column === column.name) ? (mapped[column.name] || null) : storedValue(column, values[column.name] ?? '');
+        for (const { column, name, isId } of columnPlanOf(file, source)) {
+          row[name] = isId ? (mapped[column.name] || null) : storedValue(column, values[column.name] ?? '');
         }
         return row;
       }
@@ -221,6 +220,22 @@ const BLANK_FALLBACKS: Partial<Record<HudFileName, Record<string, (values: Value
   HMISParticipation: { HMISParticipationType: () => '1', HMISParticipationStatusStartDate: createdDay },
   CEParticipation: { CEParticipationStatusStartDate: createdDay },
 };
+
+const columnPlanCache = new Map<HudFileName, { column: HudColumn; name: string; isId: boolean }[]>();
+
+/** The columns of a file its table stores (bookkeeping aside): the table's name for each, and whether it holds an id. */
+function columnPlanOf(file: HudFile, source: HudFileSource) {
+  let plan = columnPlanCache.get(file.name);
+  if (!plan) {
+    const ids = idColumnsOf(file, source);
+    plan = file.columns.flatMap((column) => {
+      const name = sourceColumn(source, column.name);
+      return name === null || BOOKKEEPING.includes(column.name) ? [] : [{ column, name, isId: ids.some((c) => c.column === column.name) }];
+    });
+    columnPlanCache.set(file.name, plan);
+  }
+  return plan;
+}
 
 const idColumnCache = new Map<HudFileName, IdColumn[]>();
 

@@ -46,7 +46,8 @@ export type ImportRule =
   | 'not-mapped'
   | 'export'
   | 'stored'
-  | 'not-kept';
+  | 'not-kept'
+  | 'victim-service-provider';
 
 export interface ImportIssue {
   severity: ImportSeverity;

@@ -1,6 +1,7 @@
-import { sql, type Kysely } from 'kysely';
-import { hudBookkeepingColumns as bookkeeping, hudBookkeepingColumns, type HudBookkeepingValues } from '../../db/hud-timestamps.js';
-import type { Db } from '../../db/schema.js';
+import { sql } from 'kysely';
+import { upsertMany } from '../../db/bulk-insert.js';
+import { hudBookkeepingColumns as bookkeeping, type HudBookkeepingValues } from '../../db/hud-timestamps.js';
+import type { Database, Db } from '../../db/schema.js';
 import type { ImportedOrganization, ImportedProject } from './hud-csv-import.model.js';
 
 /** The import's writes: rows under the Hearth ids the source ids were given (import_source_ids, migration 0014). */
@@ -53,32 +54,30 @@ export const hudCsvImportBulkRepository = {
   async hearthIdsOf(db: Db, source: string, hudFile: string, sourceIds: readonly string[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     for (let start = 0; start < sourceIds.length; start += ID_BATCH) {
-      const rows = await db
-        .selectFrom('import_source_ids')
-        .select(['source_id', 'hearth_id'])
-        .where('source', '=', source)
-        .where('hud_file', '=', hudFile)
-        .where('source_id', 'in', sourceIds.slice(start, start + ID_BATCH))
-        .execute();
+      const { rows } = await sql<{ source_id: string; hearth_id: string }>`select source_id, hearth_id from import_source_ids
+        where source = ${source} and hud_file = ${hudFile} and source_id = any(${sourceIds.slice(start, start + ID_BATCH)}::text[])`.execute(db);
       for (const row of rows) found.set(row.source_id, row.hearth_id);
     }
     return found;
   },
 
-  async rememberHearthIds(db: Db, entry: { source: string; hudFile: string; ids: readonly (readonly [string, string])[]; now: Date }): Promise<void> {
-    for (let start = 0; start < entry.ids.length; start += ID_BATCH) {
-      await db
-        .insertInto('import_source_ids')
-        .values(entry.ids.slice(start, start + ID_BATCH).map(([sourceId, hearthId]) => ({
-          source: entry.source,
-          hud_file: entry.hudFile,
-          source_id: sourceId,
-          hearth_id: hearthId,
-          date_created: entry.now,
-        })))
-        .onConflict((oc) => oc.columns(['source', 'hud_file', 'source_id']).doNothing())
-        .execute();
+  /**
+   * The Hearth id of each source id, in one statement per batch: the id it was given before, or else the one
+   * proposed here, which is then remembered (source id → Hearth id, for all of them).
+   */
+  async giveHearthIds(db: Db, entry: { source: string; hudFile: string; proposed: readonly (readonly [string, string])[]; now: Date }): Promise<Map<string, string>> {
+    const given = new Map<string, string>();
+    for (let start = 0; start < entry.proposed.length; start += ID_BATCH) {
+      const batch = entry.proposed.slice(start, start + ID_BATCH);
+      // `do update` with the value it has, so that the rows already there are returned too.
+      const { rows } = await sql<{ source_id: string; hearth_id: string }>`insert into import_source_ids (source, hud_file, source_id, hearth_id, date_created)
+        select ${entry.source}, ${entry.hudFile}, s, h, ${entry.now}::timestamptz
+        from unnest(${batch.map(([sourceId]) => sourceId)}::text[], ${batch.map(([, hearthId]) => hearthId)}::text[]) as p(s, h)
+        on conflict (source, hud_file, source_id) do update set hearth_id = import_source_ids.hearth_id
+        returning source_id, hearth_id`.execute(db);
+      for (const row of rows) given.set(row.source_id, row.hearth_id);
     }
+    return given;
   },
 
   /**
@@ -92,17 +91,11 @@ export const hudCsvImportBulkRepository = {
     timeZone: string,
     now: Date,
   ): Promise<void> {
-    if (rows.length === 0) return;
     const values = rows.map(({ dateCreated, dateUpdated, userId, dateDeleted, ...columns }) => ({
-      ...columns,
-      ...hudBookkeepingColumns({ dateCreated, dateUpdated, userId, dateDeleted }, timeZone, now),
+      columns: { ...columns, user_id: userId },
+      bookkeeping: { dateCreated, dateUpdated, dateDeleted },
     }));
-    const updated = Object.keys(values[0]!).filter((c) => c !== target.key);
-    await (db as Kysely<any>)
-      .insertInto(target.table)
-      .values(values)
-      .onConflict((oc) => oc.column(target.key).doUpdateSet((eb) => Object.fromEntries(updated.map((c) => [c, eb.ref(`excluded.${c}`)]))))
-      .execute();
+    await upsertMany(db, target as { table: keyof Database & string; key: string }, values, { timeZone, now });
   },
 
   /**

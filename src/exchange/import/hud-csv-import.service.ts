@@ -74,7 +74,10 @@ export class HudCsvImportService {
       if (match.matchedTo !== null) matchedTo.set(match.sourcePersonalId, match.matchedTo);
     }
     const total = preview.report.files.filter((f) => writtenFile(f.file)).reduce((sum, f) => sum + f.rowsImported, 0);
-    const report = await this.db.transaction().execute((trx) => this.write(location, trx, { ...options, total, matchedTo, likelyMatches: preview.report.likelyMatches }));
+    const victimServiceProviders = preview.report.files.find((f) => f.file === 'Organization')?.issues.filter((i) => i.rule === 'victim-service-provider') ?? [];
+    const report = await this.db.transaction().execute((trx) =>
+      this.write(location, trx, { ...options, total, matchedTo, likelyMatches: preview.report.likelyMatches, victimServiceProviders }),
+    );
     return { report, dryRun: false, written: report.files.some((f) => writtenFile(f.file) && f.rowsImported > 0) };
   }
 
@@ -82,6 +85,7 @@ export class HudCsvImportService {
   private async preview(location: string): Promise<HudImportResult> {
     const archive = await openHudCsvArchive(location);
     const likelyMatches: LikelyClientMatch[] = [];
+    const victimServiceProviders: string[] = [];
     let source = '';
     let hashed = false;
     let pending: { row: number; personalId: string; fields: ClientFields }[] = [];
@@ -108,6 +112,8 @@ export class HudCsvImportService {
       if (file.name === 'Export') {
         hashed = values.HashStatus === '4';
         source = sourceOf(values);
+      } else if (file.name === 'Organization' && values.VictimServiceProvider === '1') {
+        victimServiceProviders.push(`${values.OrganizationName || '(no name)'} (OrganizationID ${values.OrganizationID})`);
       } else if (file.name === 'Client' && !hashed) {
         pending.push({ row, personalId: values.PersonalID!, fields: clientFieldsOfHudRow(values) });
         if (pending.length >= MATCH_BATCH) await match();
@@ -116,7 +122,7 @@ export class HudCsvImportService {
     try {
       const report = await validateHudCsv(archive, onRow);
       await match();
-      return { report: withFilesNotKept({ ...report, likelyMatches }), dryRun: true, written: false };
+      return { report: withVictimServiceProviders(withFilesNotKept({ ...report, likelyMatches }), victimServiceProviders), dryRun: true, written: false };
     } finally {
       await archive.close();
     }
@@ -125,7 +131,12 @@ export class HudCsvImportService {
   private async write(
     location: string,
     trx: Db,
-    options: HudImportOptions & { total: number; matchedTo: ReadonlyMap<string, string>; likelyMatches: LikelyClientMatch[] },
+    options: HudImportOptions & {
+      total: number;
+      matchedTo: ReadonlyMap<string, string>;
+      likelyMatches: LikelyClientMatch[];
+      victimServiceProviders: readonly ImportIssue[];
+    },
   ): Promise<ImportReport> {
     const archive = await openHudCsvArchive(location);
     const now = this.clock.now();
@@ -158,6 +169,8 @@ export class HudCsvImportService {
       const validated = await validateHudCsv(archive, onRow);
       await (writer as HudCsvImportWriter | null)?.finish();
       const report = withFilesNotKept({ ...validated, likelyMatches: options.likelyMatches });
+      const organizations = report.files.find((f) => f.file === 'Organization');
+      if (organizations) for (const issue of options.victimServiceProviders) addIssue(organizations, issue);
       for (const { file, issue } of refused) {
         const fileReport = report.files.find((f) => f.file === file)!;
         fileReport.rowsImported -= 1;
@@ -190,6 +203,28 @@ function withFilesNotKept(report: ImportReport): ImportReport {
     if (file.file === 'Export' || file.file === 'User' || writtenFile(file.file) || file.rowsImported === 0) continue;
     addIssue(file, { severity: 'warning', row: null, column: null, rule: 'not-kept', message: `Hearth does not keep ${file.file}.csv records yet: its ${file.rowsImported} valid rows are not imported.` });
     file.rowsImported = 0;
+  }
+  return report;
+}
+
+/**
+ * A warning naming each victim service provider among the export's organizations (issue 11: under VAWA such an
+ * agency keeps client data in a comparable database, and Hearth refuses new enrollments in its projects). Neither
+ * HUD's checker nor Open Path's importer refuses an export for it (reference hud-csv-files.md §6): the agency, its
+ * projects and the records the export holds are imported as they are, so that the fixture sets and real exports
+ * land whole, and the report says which agency to review. The records stay under the access policy like any other.
+ */
+function withVictimServiceProviders(report: ImportReport, organizations: readonly string[]): ImportReport {
+  const file = report.files.find((f) => f.file === 'Organization');
+  if (!file) return report;
+  for (const organization of organizations) {
+    addIssue(file, {
+      severity: 'warning',
+      row: null,
+      column: 'VictimServiceProvider',
+      rule: 'victim-service-provider',
+      message: `${organization} is a victim service provider. Its records are imported as the export holds them, but Hearth takes no new enrollments in its projects (VAWA: such agencies keep client data in a comparable database). Review whether this export should hold its clients.`,
+    });
   }
   return report;
 }

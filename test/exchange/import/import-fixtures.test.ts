@@ -158,5 +158,9 @@ describe('HUD CSV import: the validation set', () => {
       }
     }
     assert.deepEqual(counts, VALIDATION_COUNTS);
+    // Its agency "VALID" is a victim service provider: imported as HUD's checker and Open Path import it, and named.
+    const organizations = result.report.files.find((f) => f.file === 'Organization')!;
+    const vsp = organizations.issues.filter((i) => i.rule === 'victim-service-provider');
+    assert.deepEqual(vsp.map((i) => [i.severity, i.message.startsWith('VALID (OrganizationID VALID) is a victim service provider')]), [['warning', true]]);
   });
 });

@@ -2,8 +2,11 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { HUD_FILE_SOURCES } from '../../../src/exchange/hud-csv-export-sources.js';
 import { ForbiddenError, NotFoundError } from '../../../src/errors.js';
+import { ExportWorker } from '../../../src/exports/export-worker.js';
+import { importedUserId } from '../../../src/exchange/import/hud-csv-import-rows.js';
 import { HudCsvImportService } from '../../../src/exchange/import/hud-csv-import.service.js';
 import { startTestApp, type TestApp } from '../../helpers/app.js';
 import { ACTOR } from '../../clients/fixtures.js';
@@ -64,6 +67,29 @@ describe('HUD CSV import: writing agencies and projects', () => {
     assert.ok(project!.date_deleted instanceof Date);
   });
 
+  it('a source’s UserID of digits is never read as a Hearth account: it is kept marked, "3" as "#3"', async () => {
+    // The Open Path set's User.csv has users "3" and "7": here its project was last changed by "3".
+    const byUser3 = await zipFixture(FY2026_ENROLLMENT, dir, (name, text) => (name === 'Project.csv' ? text.replace(',francis,', ',3,') : text));
+    await t.sites.live.hudImports.import(byUser3, { dryRun: false, actor: ACTOR });
+    const [project] = await projectsOf('live', ['Furious Whistle Hill']);
+    assert.equal(project!.user_id, '#3');
+    const tables = [...new Set(Object.values(HUD_FILE_SOURCES).flatMap((source) => (source ? [source.table] : [])))];
+    for (const table of tables) {
+      const rows = await (t.sites.live.db as Kysely<any>).selectFrom(table).select('user_id').distinct().execute();
+      assert.ok(!rows.some((r) => /^[0-9]+$/.test(r.user_id as string)), `no imported ${table} row names a Hearth account`);
+    }
+  });
+
+  it('marked UserIDs stay distinct: "42", "#42" and a 32-digit id each keep their own', () => {
+    const long = '9'.repeat(32);
+    const marked = ['42', '#42', '##42', long, 'francis'].map(importedUserId);
+    assert.deepEqual(marked.slice(0, 3), ['#42', '##42', '###42']);
+    assert.equal(marked[4], 'francis');
+    assert.match(marked[3]!, /^#[0-9a-f]{31}$/);
+    assert.equal(new Set(marked).size, marked.length);
+    assert.ok(marked.every((id) => !/^[0-9]+$/.test(id) && id.length <= 32));
+  });
+
   it('a failure half-way leaves nothing imported', async () => {
     const site = t.sites.training;
     let ids = 0;
@@ -113,5 +139,19 @@ describe('HUD CSV import from the Import page: who may', () => {
     const imported = await t.sites.live.hudImportUploads.run(admin, ACTOR, uploadId, {});
     assert.equal(imported.written, true);
     await assert.rejects(t.sites.live.hudImportUploads.run(admin, ACTOR, uploadId, {}), NotFoundError, 'the zip is gone once imported');
+  });
+
+  it('an upload never imported is deleted a day after it arrived, by the export worker’s pass, and cannot be imported then', async () => {
+    const admin = { userId: 1, username: 'ada', role: 'admin' as const, organizationIds: new Set<string>() };
+    const uploads = t.sites.live.hudImportUploads;
+    const uploadId = await uploads.receive(fs.createReadStream(await zipFixture(FY2026_ENROLLMENT, dir)));
+    await uploads.check(admin, ACTOR, uploadId);
+    t.clock.advanceHours(23);
+    assert.equal(await uploads.deleteAbandoned(), 0, 'kept for a day');
+    t.clock.advanceHours(1);
+    const worker = new ExportWorker(t.sites.live.exportJobs, { error: () => {}, warn: () => {} }, 60_000, [uploads]);
+    await worker.runPass();
+    await assert.rejects(uploads.run(admin, ACTOR, uploadId, {}), NotFoundError);
+    assert.equal(await uploads.deleteAbandoned(), 0);
   });
 });
