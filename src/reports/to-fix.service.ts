@@ -18,10 +18,14 @@ import { universesByProject } from './universe.js';
 /** How long the home page's count is reused before it is computed again (seeing one's own list refreshes it). */
 export const OWN_COUNT_TTL_MS = 60_000;
 
-const NOT_YOURS = 'You may see only your own list of records to fix, or those of your agencies’ staff if you manage them.';
-
 /** The enrollments of a user's list that have something to fix, with the agency that operates each one's project. */
 type Flagged = Map<string, { issues: ToFixIssue[]; organizationId: string }>;
+
+/** The flagged enrollments the viewer may see (the access policy's visibility rule); the others are only counted. */
+const visibleTo = (viewer: Viewer, flagged: Flagged): string[] =>
+  [...flagged].filter(([, f]) => canSeeEnrollmentsOf(viewer, f.organizationId)).map(([id]) => id);
+
+const NOT_YOURS = 'You may see only your own list of records to fix, or those of your agencies’ staff if you manage them.';
 
 /**
  * "To fix" lists (issue 15, item 5). A user's clients are those of the enrollments they recorded (HUD UserID: who
@@ -53,7 +57,7 @@ export class ToFixService {
     if (!canSeeToFixListOf(viewer, { userId: found.member.userId, organizationIds: found.organizationIds })) throw new ForbiddenError(NOT_YOURS);
     const { from, to } = this.period(period);
     const flagged = await this.flagged(found.member.userId, from, to);
-    const visibleIds = [...flagged].filter(([, f]) => canSeeEnrollmentsOf(viewer, f.organizationId)).map(([id]) => id);
+    const visibleIds = visibleTo(viewer, flagged);
     const names = await reportRunsRepository.drillDownClients(this.db, visibleIds);
     const clients: ToFixClient[] = names.map((client) => ({ client, issues: flagged.get(client.enrollmentId)!.issues }));
     const hidden = flagged.size - visibleIds.length;
@@ -81,7 +85,7 @@ export class ToFixService {
     if (kept && now - kept.at >= 0 && now - kept.at < OWN_COUNT_TTL_MS) return kept.count;
     const { from, to } = this.period({});
     const flagged = await this.flagged(viewer.userId, from, to);
-    const count = [...flagged.values()].filter((f) => canSeeEnrollmentsOf(viewer, f.organizationId)).length;
+    const count = visibleTo(viewer, flagged).length;
     this.ownCounts.set(viewer.userId, { count, at: now });
     return count;
   }

@@ -4,7 +4,7 @@ import type { SiteServices } from '../../src/sites/site-services.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { textOf, type TestClient } from '../helpers/client.js';
 import { user } from '../enrollments/fixtures.js';
-import { client, enroll, household, organization, project } from './fixtures.js';
+import { client, enroll, household, twoAgencies } from './fixtures.js';
 
 /**
  * Issue 15 item 5: the Data Quality pages. Each project's Q5a and Q6a–f, computed live over a period (by default
@@ -26,10 +26,9 @@ describe('Data quality pages (issue 15, item 5): live DQ tables per project, wit
     t = await startTestApp({ sites: ['live'] });
     site = t.sites.live;
     const db = site.db;
-    const agencyA = await organization(db, 'Harbor Light');
-    const agencyB = await organization(db, 'Northside Housing');
-    shelterA = await project(db, agencyA, 0, { name: 'Harbor Night Shelter' });
-    housingB = await project(db, agencyB, 2, { name: 'Northside Transitional' });
+    const world = await twoAgencies(db);
+    const { agencyA, agencyB } = world;
+    ({ shelterA, housingB } = world);
     rosa = await client(db, { firstName: 'Rosa' });
     await enroll(db, rosa, shelterA, '2026-03-01', { householdId: household(), exitDate: '2026-03-20' });
     await enroll(db, await client(db, { firstName: 'Milo' }), shelterA, '2026-06-01', { householdId: household() });

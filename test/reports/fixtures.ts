@@ -52,6 +52,18 @@ export async function project(db: Db, organizationId: string, projectType: numbe
   return id;
 }
 
+/**
+ * Two agencies, each with a project: Harbor Light's night-by-night shelter (type 0) and Northside Housing's
+ * transitional housing (type 2), the world of the report pages', Data Quality and "to fix" tests.
+ */
+export async function twoAgencies(db: Db): Promise<{ agencyA: string; agencyB: string; shelterA: string; housingB: string }> {
+  const agencyA = await organization(db, 'Harbor Light');
+  const agencyB = await organization(db, 'Northside Housing');
+  const shelterA = await project(db, agencyA, 0, { name: 'Harbor Night Shelter' });
+  const housingB = await project(db, agencyB, 2, { name: 'Northside Transitional' });
+  return { agencyA, agencyB, shelterA, housingB };
+}
+
 export type RaceColumn = 'am_ind_ak_native' | 'asian' | 'black_af_american' | 'hispanic_latinao' | 'mid_east_n_african' | 'native_hi_pacific' | 'white';
 
 export interface ClientOptions {

@@ -8,7 +8,7 @@ import { startTestApp, type TestApp } from '../helpers/app.js';
 import { textOf, type TestClient } from '../helpers/client.js';
 import { user } from '../enrollments/fixtures.js';
 import { readZipEntries } from '../exchange/zip.js';
-import { client, enroll, household, organization, project } from './fixtures.js';
+import { client, enroll, household, twoAgencies } from './fixtures.js';
 
 const ADMIN: Viewer = { userId: 0, username: 'x', role: 'admin', organizationIds: new Set() };
 
@@ -44,10 +44,9 @@ describe('Reports pages (issue 15, items 1–4): runs in the background, kept, d
     t = await startTestApp({ sites: ['live'] });
     site = t.sites.live;
     const db = site.db;
-    const agencyA = await organization(db, 'Harbor Light');
-    const agencyB = await organization(db, 'Northside Housing');
-    shelterA = await project(db, agencyA, 0, { name: 'Harbor Night Shelter' });
-    housingB = await project(db, agencyB, 2, { name: 'Northside Transitional' });
+    const world = await twoAgencies(db);
+    const { agencyA, agencyB } = world;
+    ({ shelterA, housingB } = world);
     rosa = await client(db, { firstName: 'Rosa' });
     await enroll(db, rosa, shelterA, '2026-03-01', { householdId: household(), exitDate: '2026-03-20' });
     await enroll(db, await client(db, { firstName: 'Milo' }), shelterA, '2026-06-01', { householdId: household() });

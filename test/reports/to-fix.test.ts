@@ -7,7 +7,7 @@ import { OWN_COUNT_TTL_MS } from '../../src/reports/to-fix.service.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { textOf, type TestClient } from '../helpers/client.js';
 import { signedInUser } from '../helpers/users.js';
-import { client, enroll, household, income, organization, project, type EnrollmentOptions } from './fixtures.js';
+import { client, enroll, household, income, twoAgencies, type EnrollmentOptions } from './fixtures.js';
 
 /** An enrollment recorded by this account: HUD's UserID names the account by its id. */
 async function recordedBy(db: Db, userId: number, personalId: string, projectId: string, entryDate: string, options: EnrollmentOptions): Promise<string> {
@@ -53,10 +53,9 @@ describe('“To fix” lists (issue 15, item 5): a case manager’s clients with
     t = await startTestApp({ sites: ['live'] });
     site = t.sites.live;
     const db = site.db;
-    const agencyA = await organization(db, 'Harbor Light');
-    const agencyB = await organization(db, 'Northside Housing');
-    shelterA = await project(db, agencyA, 0, { name: 'Harbor Night Shelter' });
-    const housingB = await project(db, agencyB, 2, { name: 'Northside Transitional' });
+    const world = await twoAgencies(db);
+    const { agencyA, agencyB, housingB } = world;
+    shelterA = world.shelterA;
     casimir = await account('case_manager', [agencyA], 'Casimir');
     cleo = await account('case_manager', [agencyA], 'Cleo');
     manager = (await account('agency_manager', [agencyA], 'Manon')).client;

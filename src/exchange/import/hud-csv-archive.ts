@@ -16,9 +16,7 @@ export interface HudCsvArchive {
 }
 
 /** The file is not a zip Hearth can read: nothing can be imported from it. */
-export class NotAnArchiveError extends DomainError {
-  override name = 'NotAnArchiveError';
-}
+export class NotAnArchiveError extends DomainError {}
 
 export async function openHudCsvArchive(location: string): Promise<HudCsvArchive> {
   const stat = await fs.promises.stat(location);
