@@ -3,8 +3,8 @@ import type { Kysely } from 'kysely';
 /**
  * A kept run's drill-down, stored compactly: the enrollments behind its counts are numbered once per run
  * (ordinal → enrollment id, in enrollment id order), and each count cell of report_run_tables keeps its members
- * as encoded ordinals (src/reports/cell-members.ts) instead of a list of ids. A 20,000-client APR's run took some
- * 58 MB as lists of ids; numbered, a few MB. Runs kept by 0022 with lists of ids are still read as they are.
+ * as encoded ordinals (src/reports/cell-members.ts) instead of a list of ids. A 20,000-client APR's run took about
+ * 75 MB as JSON lists of ids; numbered, 3.9 MB (bench:reports, bench/README.md). Runs kept by 0022 with lists of ids are still read as they are.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
