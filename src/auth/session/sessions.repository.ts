@@ -2,7 +2,6 @@ import type { Selectable } from 'kysely';
 import type { User } from '../../accounts/accounts.model.js';
 import { toUser } from '../../accounts/user-row.js';
 import type { Db, SessionsTable, UsersTable } from '../../db/schema.js';
-import { prepared } from '../../db/prepared.js';
 import type { Session } from './session.model.js';
 
 const USER_COLUMNS = [
@@ -33,8 +32,6 @@ export interface Touch {
   idleSince: Date;
 }
 
-type SessionWithUserRow = Selectable<SessionsTable> & { [C in (typeof USER_COLUMNS)[number] as `user_${C}`]: Selectable<UsersTable>[C] };
-
 function toSession(row: Selectable<SessionsTable>): Session {
   return {
     tokenHash: row.token_hash,
@@ -47,32 +44,6 @@ function toSession(row: Selectable<SessionsTable>): Session {
     userAgent: row.user_agent,
   };
 }
-
-/**
- * Every signed-in request runs this one: built once (prepared), run with each request's values. A data-modifying
- * CTE updates last_seen_at only when due, and the select beside it reads the row as it was before (so the idle
- * check sees the previous activity).
- */
-const findWithUserAndTouchStatement = prepared<{ tokenHash: string } & Touch, SessionWithUserRow>(
-  ['tokenHash', 'at', 'seenBefore', 'idleSince'],
-  (db, p) =>
-    db
-      .with('touched', (qb) =>
-        qb
-          .updateTable('sessions')
-          .set({ last_seen_at: p.at })
-          .where('token_hash', '=', p.tokenHash)
-          .where('last_seen_at', '<=', p.seenBefore)
-          .where('last_seen_at', '>', p.idleSince)
-          .where('expires_at', '>', p.at)
-          .returning('token_hash'),
-      )
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .selectAll('sessions')
-      .select(USER_COLUMNS.map((c) => `users.${c} as user_${c}` as const))
-      .where('sessions.token_hash', '=', p.tokenHash),
-);
 
 /** The only place that reads or writes the sessions table. */
 export const sessionsRepository = {
@@ -96,9 +67,29 @@ export const sessionsRepository = {
       });
   },
 
-  /** The session and its user, and the activity touch, in one statement (findWithUserAndTouchStatement). */
+  /**
+   * The session and its user, and the activity touch, in one statement: a data-modifying CTE updates last_seen_at
+   * only when due, and the select beside it reads the row as it was before (so the idle check sees the previous
+   * activity).
+   */
   async findWithUserAndTouch(db: Db, tokenHash: string, touch: Touch): Promise<{ session: Session; user: User } | undefined> {
-    const [row] = await findWithUserAndTouchStatement(db, { tokenHash, ...touch });
+    const row = await db
+      .with('touched', (qb) =>
+        qb
+          .updateTable('sessions')
+          .set({ last_seen_at: touch.at })
+          .where('token_hash', '=', tokenHash)
+          .where('last_seen_at', '<=', touch.seenBefore)
+          .where('last_seen_at', '>', touch.idleSince)
+          .where('expires_at', '>', touch.at)
+          .returning('token_hash'),
+      )
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .selectAll('sessions')
+      .select(USER_COLUMNS.map((c) => `users.${c} as user_${c}` as const))
+      .where('sessions.token_hash', '=', tokenHash)
+      .executeTakeFirst();
     if (!row) return undefined;
     const userRow = Object.fromEntries(USER_COLUMNS.map((c) => [c, row[`user_${c}`]])) as Selectable<UsersTable>;
     return { session: toSession(row), user: toUser(userRow) };
